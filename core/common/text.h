@@ -1,0 +1,21 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edgesmith {
+
+// Levenshtein distance; used to suggest the intended key or name after a typo.
+std::size_t editDistance(std::string_view a, std::string_view b);
+
+// The closest of `candidates` to `word` when it is close enough to be a likely typo,
+// otherwise an empty string.
+std::string closestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+// "a, b, c"
+std::string joinWords(const std::vector<std::string>& words, std::string_view separator = ", ");
+
+// A number as users wrote it: integers without a decimal point, others shortest.
+std::string formatNumber(double value);
+
+} // namespace edgesmith

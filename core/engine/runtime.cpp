@@ -1,0 +1,49 @@
+#include "core/engine/runtime.h"
+
+#include <dlfcn.h>
+#include <fstream>
+#include <thread>
+
+namespace edgesmith {
+namespace {
+
+int hardwareThreadCount() {
+    const unsigned count = std::thread::hardware_concurrency();
+    return count == 0 ? 1 : static_cast<int>(count);
+}
+
+// Debian's LibTorch calls whichever libblas.so.3 the alternatives system points at;
+// reading our own memory map names it without linking any BLAS ourselves.
+std::string loadedBlas() {
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+        const auto slash = line.rfind('/');
+        if (slash == std::string::npos) continue;
+        const std::string path = line.substr(line.find('/'));
+        if (path.find("openblas") != std::string::npos) return "OpenBLAS (" + path + ")";
+        if (path.find("libblis") != std::string::npos) return "BLIS (" + path + ")";
+        if (path.find("/blas/libblas") != std::string::npos) return "reference BLAS (" + path + ")";
+    }
+    return "unknown";
+}
+
+} // namespace
+
+RuntimeInfo runtimeInfo() {
+    RuntimeInfo info;
+    info.torchVersion = TORCH_VERSION;
+    info.intraOpThreads = at::get_num_threads();
+    info.hardwareThreads = hardwareThreadCount();
+    info.cudaAvailable = torch::cuda::is_available();
+    info.cudaDevices = info.cudaAvailable ? static_cast<int>(torch::cuda::device_count()) : 0;
+    info.blas = loadedBlas();
+    return info;
+}
+
+int setComputeThreads(int threads) {
+    at::set_num_threads(threads <= 0 ? hardwareThreadCount() : threads);
+    return at::get_num_threads();
+}
+
+} // namespace edgesmith
