@@ -17,9 +17,11 @@ using schema::Node;
 std::vector<std::string> datasetKinds() { return {"fashion-mnist", "idx", "image-folder", "csv", "synthetic"}; }
 
 Node projectSchema() {
-    const Node namedMethod = Node::object()
-                                 .required("name", Node::string("Method name").nonEmpty())
-                                 .field("params", Node::object("Parameters of the method").openKeys());
+    const auto namedMethod = [](const std::vector<MethodInfo>& catalog, const char* what) {
+        return Node::object()
+            .required("name", Node::choice(methodNames(catalog), what))
+            .field("params", Node::object("Parameters of the method").openKeys());
+    };
     const Node dataset =
         Node::object("Where the images or features come from and how they are split")
             .required("kind", Node::choice(datasetKinds(), "Dataset reader"))
@@ -47,7 +49,7 @@ Node projectSchema() {
                             .field("min", Node::number("Lower bound"));
     const Node constraints = Node::object()
                                  .field("hard", Node::array(budget, "Hard budgets"))
-                                 .field("soft", Node::object("Soft incorporation of a cost target").required("kind", Node::string().nonEmpty()).openKeys());
+                                 .field("soft", Node::object("Soft incorporation of a cost target").required("kind", Node::choice(methodNames(softConstraintCatalog()), "Soft-constraint rule")).openKeys());
     const Node hardware =
         Node::object("Where latency is measured or modelled")
             .field("profile", Node::string("Device profile: host or a profile in resources/devices").nonEmpty().byDefault("host"))
@@ -55,7 +57,7 @@ Node projectSchema() {
             .field("threads", Node::integer("Inference threads for latency (0: all cores)").atLeast(0).atMost(1024).byDefault(1))
             .field("latency_runs", Node::integer("Timed runs per measurement").atLeast(1).atMost(100000).byDefault(50));
     const Node compressionStep = Node::object()
-                                     .required("method", Node::string("Compression method").nonEmpty())
+                                     .required("method", Node::choice(methodNames(compressionCatalog()), "Compression method"))
                                      .field("params", Node::object().openKeys());
     return Node::object()
         .required("format_version", Node::integer("Version of this file format").atLeast(1))
@@ -65,8 +67,8 @@ Node projectSchema() {
         .required("space", space)
         .required("objectives", Node::array(objective, "Objectives of the search").minItems(1))
         .field("constraints", constraints)
-        .required("strategy", namedMethod)
-        .required("estimator", namedMethod)
+        .required("strategy", namedMethod(strategyCatalog(), "Search strategy"))
+        .required("estimator", namedMethod(estimatorCatalog(), "Performance estimator"))
         .field("hardware", hardware)
         .field("compression", Node::object().field("pipeline", Node::array(compressionStep, "Compression steps, applied in order")))
         .field("database", Node::string("Experiment database (SQLite); relative to the project file").nonEmpty());
@@ -110,14 +112,9 @@ struct Checker {
                           const std::vector<MethodInfo>& catalog) {
         const Json* name = at(object, nameKey);
         if (!name || !name->is_string() || name->get<std::string>().empty()) return;
+        // An unknown name is reported by the schema (with a suggestion); only known methods have params to check.
         const MethodInfo* method = findMethod(catalog, name->get<std::string>());
-        if (!method) {
-            const auto names = methodNames(catalog);
-            std::string message = "must be one of " + joinWords(names) + ", got " + schema::describeValue(*name);
-            if (auto suggestion = closestMatch(name->get<std::string>(), names); !suggestion.empty())
-                message += " (did you mean \"" + suggestion + "\"?)";
-            return report(schema::childPath(path, nameKey), message);
-        }
+        if (!method) return;
         if (const Json* params = at(object, "params"); params && params->is_object())
             schema::validate(*params, method->parameters, file, schema::childPath(path, "params"), out);
     }
@@ -129,7 +126,7 @@ struct Checker {
         const Json* kind = at(*soft, "kind");
         if (!kind || !kind->is_string()) return;
         const MethodInfo* rule = findMethod(softConstraintCatalog(), kind->get<std::string>());
-        if (!rule) return checkMethodEntry(*soft, "constraints.soft", "kind", softConstraintCatalog());
+        if (!rule) return;
         Json rest = *soft;
         rest.erase("kind");
         schema::validate(rest, rule->parameters, file, "constraints.soft", out);
@@ -425,6 +422,49 @@ Json Project::starterDocument(const std::string& name) {
     };
 }
 
+std::optional<schema::Node> Project::schemaAt(const Json& document, const std::vector<std::string>& tokens) {
+    const auto textAt = [&](const std::vector<std::string>& where, const char* key) -> std::string {
+        const Json* value = &document;
+        for (const auto& token : where) {
+            if (value->is_object() && value->contains(token)) value = &(*value)[token];
+            else if (value->is_array() && !token.empty() && std::all_of(token.begin(), token.end(), ::isdigit) &&
+                     std::stoul(token) < value->size()) value = &(*value)[std::stoul(token)];
+            else return {};
+        }
+        return value->is_object() && value->contains(key) && (*value)[key].is_string() ? (*value)[key].get<std::string>()
+                                                                                         : std::string();
+    };
+    std::optional<schema::Node> node = schemaOfProject();
+    for (std::size_t depth = 0; depth < tokens.size() && node; ++depth) {
+        const std::vector<std::string> parents(tokens.begin(), tokens.begin() + static_cast<long>(depth));
+        const std::string& token = tokens[depth];
+        const MethodInfo* method = nullptr;
+        if (token == "params" && depth == 1 && parents[0] == "strategy")
+            method = findMethod(strategyCatalog(), textAt(parents, "name"));
+        else if (token == "params" && depth == 1 && parents[0] == "estimator")
+            method = findMethod(estimatorCatalog(), textAt(parents, "name"));
+        else if (token == "params" && depth == 3 && parents[0] == "compression")
+            method = findMethod(compressionCatalog(), textAt(parents, "method"));
+        if (method) {
+            node = method->parameters;
+            continue;
+        }
+        if (depth == 2 && parents[0] == "constraints" && parents[1] == "soft" && token != "kind") {
+            const MethodInfo* rule = findMethod(softConstraintCatalog(), textAt(parents, "kind"));
+            const schema::Field* field = rule ? rule->parameters.findField(token) : nullptr;
+            node = field ? std::optional<schema::Node>(field->node) : std::nullopt;
+            continue;
+        }
+        if (node->kind() == schema::Kind::Array) {
+            node = *node->items();
+            continue;
+        }
+        const schema::Field* field = node->findField(token);
+        node = field ? std::optional<schema::Node>(field->node) : std::nullopt;
+    }
+    return node;
+}
+
 void Project::saveAs(const std::filesystem::path& file) {
     Json moved = document_;
     if (std::filesystem::absolute(file).parent_path() != std::filesystem::absolute(file_).parent_path() && !file_.empty()) {
@@ -461,7 +501,11 @@ std::filesystem::path Project::datasetPath() const {
 Json Project::spaceDocument() const {
     const Json& space = document_["space"];
     if (space.contains("inline")) return space["inline"];
-    const auto file = spaceTemplateDirectory() / (space["template"].get<std::string>() + ".json");
+    return loadSpaceTemplate(space["template"].get<std::string>());
+}
+
+Json loadSpaceTemplate(const std::string& name) {
+    const auto file = spaceTemplateDirectory() / (name + ".json");
     ParsedJson parsed = parseJson(readFile(file), file.string());
     if (!parsed.diagnostics.empty()) throw ValidationError(std::move(parsed.diagnostics));
     return parsed.value;

@@ -1,8 +1,10 @@
 #pragma once
 #include "core/common/error.h"
 #include "core/common/json.h"
+#include "core/project/schema.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,12 @@ public:
 
     // Every problem of the text of a project file, parse errors and duplicate keys included.
     static std::vector<Diagnostic> checkText(const std::string& text, const std::filesystem::path& file);
+
+    // The schema of the value at `tokens` (JSON-pointer tokens such as
+    // {"strategy", "params", "population"}) in `document`, following the chosen
+    // strategy, estimator, soft-constraint rule or compression method; null when the
+    // location is not described by the format.
+    static std::optional<schema::Node> schemaAt(const Json& document, const std::vector<std::string>& tokens);
 
     // A minimal valid document: Fashion-MNIST, the small MBConv template, accuracy and latency.
     static Json starterDocument(const std::string& name);
@@ -64,6 +72,9 @@ struct ParsedJson {
     std::vector<Diagnostic> diagnostics;
 };
 ParsedJson parseJson(const std::string& text, const std::string& file);
+
+// The contents of a shipped search-space template; throws IoError / ValidationError.
+Json loadSpaceTemplate(const std::string& name);
 
 // Folder of the search-space templates and the names it holds.
 std::filesystem::path spaceTemplateDirectory();

@@ -1,0 +1,66 @@
+#include "app/gui/main_window.h"
+#include "app/gui/translations.h"
+#include "core/common/paths.h"
+#include "core/common/version.h"
+#include "core/engine/runtime.h"
+#include "widgets/app_settings.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+// Renders the window into a PNG once it has been laid out, then quits: used by
+// scripts/screenshot.sh to keep the README's screenshot current.
+void scheduleScreenshot(edgesmith::gui::MainWindow& window, const QString& file) {
+    QTimer::singleShot(400, &window, [&window, file] {
+        const bool saved = window.grab().save(file);
+        std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "wrote" : "cannot write", qPrintable(file));
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication application(argc, argv);
+    QApplication::setOrganizationName("EdgeSmith");
+    QApplication::setApplicationName("EdgeSmith");
+    QApplication::setApplicationVersion(edgesmith::kVersion);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "EdgeSmith workbench: design and compress models for edge devices"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("project", QCoreApplication::translate("main", "Project file to open (default: the last one, else the default project)"));
+    const QCommandLineOption screenshot("screenshot", QCoreApplication::translate("main", "Save a PNG of the window and quit"), "file");
+    const QCommandLineOption language("language", QCoreApplication::translate("main", "Interface language: en, de, zh_CN"), "code");
+    const QCommandLineOption size("size", QCoreApplication::translate("main", "Window size, e.g. 1400x860"), "WxH");
+    parser.addOptions({screenshot, language, size});
+    parser.process(application);
+
+    QSettings settings;
+    const auto preferences = edgesmith::widgets::AppSettings::load(settings);
+    edgesmith::gui::installTranslations(application, parser.isSet(language) ? parser.value(language) : preferences.language);
+    edgesmith::setComputeThreads(preferences.threads);
+
+    edgesmith::gui::MainWindow window;
+    QString project = parser.positionalArguments().value(0);
+    if (project.isEmpty()) {
+        const QString last = settings.value("recentProjects").toStringList().value(0);
+        project = QFileInfo::exists(last) && !parser.isSet(screenshot) ? last : QString::fromStdString(edgesmith::defaultProjectFile().string());
+    }
+    window.openProject(project);
+    if (parser.isSet(size)) {
+        const QStringList parts = parser.value(size).split('x');
+        if (parts.size() == 2) window.resize(parts[0].toInt(), parts[1].toInt());
+    }
+    window.show();
+    if (parser.isSet(screenshot)) scheduleScreenshot(window, parser.value(screenshot));
+    return QApplication::exec();
+}

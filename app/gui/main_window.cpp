@@ -1,0 +1,476 @@
+#include "app/gui/main_window.h"
+
+#include "core/common/atomic_file.h"
+#include "core/common/paths.h"
+#include "core/common/version.h"
+#include "core/engine/runtime.h"
+#include "core/project/project.h"
+#include "widgets/candidate_table_model.h"
+#include "widgets/json_tree_model.h"
+#include "widgets/log_view.h"
+#include "widgets/pareto_view.h"
+#include "widgets/project_panel.h"
+#include "widgets/settings_dialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace edgesmith::gui {
+namespace {
+
+constexpr int kMaximumRecent = 8;
+const char* kProjectFilter = QT_TRANSLATE_NOOP("edgesmith::gui::MainWindow", "EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)");
+
+QString diagnosticLines(const std::vector<Diagnostic>& diagnostics) {
+    QStringList lines;
+    for (const auto& diagnostic : diagnostics) lines << QString::fromStdString(diagnostic.text());
+    return lines.join('\n');
+}
+
+QWidget* emptyState(const QString& text) {
+    auto* label = new QLabel(text);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setEnabled(false);
+    label->setMargin(24);
+    return label;
+}
+
+QStringList objectiveMetrics(const Json& document) {
+    QStringList metrics;
+    if (document.contains("objectives") && document["objectives"].is_array())
+        for (const auto& objective : document["objectives"])
+            if (objective.is_object() && objective.contains("metric") && objective["metric"].is_string())
+                metrics << QString::fromStdString(objective["metric"].get<std::string>());
+    return metrics;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), undoStack_(new QUndoStack(this)) {
+    setObjectName("mainWindow");
+    QSettings settings;
+    settings_ = widgets::AppSettings::load(settings);
+    createActions();
+    createDock();
+    createTabs();
+    createMenus();
+    createStatusBar();
+    connect(undoStack_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(projectPanel_, &widgets::ProjectPanel::documentEdited, this, [this] {
+        revalidate();
+        refreshViews();
+    });
+    restoreWindowState();
+    newProject();
+}
+
+MainWindow::~MainWindow() = default;
+
+const Json& MainWindow::document() const { return projectPanel_->document(); }
+
+void MainWindow::createActions() {
+    newAction_ = new QAction(QIcon::fromTheme("document-new", style()->standardIcon(QStyle::SP_FileIcon)), tr("&New Project"), this);
+    newAction_->setShortcut(QKeySequence::New);
+    newAction_->setToolTip(tr("Start a project from the Fashion-MNIST MBConv template"));
+    connect(newAction_, &QAction::triggered, this, [this] {
+        if (confirmDiscard()) newProject();
+    });
+    openAction_ = new QAction(QIcon::fromTheme("document-open", style()->standardIcon(QStyle::SP_DialogOpenButton)), tr("&Open…"), this);
+    openAction_->setShortcut(QKeySequence::Open);
+    connect(openAction_, &QAction::triggered, this, &MainWindow::chooseAndOpen);
+    saveAction_ = new QAction(QIcon::fromTheme("document-save", style()->standardIcon(QStyle::SP_DialogSaveButton)), tr("&Save"), this);
+    saveAction_->setShortcut(QKeySequence::Save);
+    connect(saveAction_, &QAction::triggered, this, &MainWindow::saveProject);
+    saveAsAction_ = new QAction(tr("Save &As…"), this);
+    saveAsAction_->setShortcut(QKeySequence::SaveAs);
+    connect(saveAsAction_, &QAction::triggered, this, &MainWindow::chooseAndSaveAs);
+    quitAction_ = new QAction(tr("&Quit"), this);
+    quitAction_->setShortcut(QKeySequence::Quit);
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+
+    undoAction_ = undoStack_->createUndoAction(this, tr("&Undo"));
+    undoAction_->setShortcut(QKeySequence::Undo);
+    undoAction_->setIcon(QIcon::fromTheme("edit-undo", style()->standardIcon(QStyle::SP_ArrowBack)));
+    redoAction_ = undoStack_->createRedoAction(this, tr("&Redo"));
+    redoAction_->setShortcut(QKeySequence::Redo);
+    redoAction_->setIcon(QIcon::fromTheme("edit-redo", style()->standardIcon(QStyle::SP_ArrowForward)));
+    settingsAction_ = new QAction(tr("&Settings…"), this);
+    settingsAction_->setShortcut(QKeySequence::Preferences);
+    connect(settingsAction_, &QAction::triggered, this, &MainWindow::editSettings);
+    aboutAction_ = new QAction(tr("&About EdgeSmith"), this);
+    connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName("fileMenu");
+    file->addAction(newAction_);
+    file->addAction(openAction_);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentMenu_->setObjectName("recentMenu");
+    file->addSeparator();
+    file->addAction(saveAction_);
+    file->addAction(saveAsAction_);
+    file->addSeparator();
+    file->addAction(quitAction_);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName("editMenu");
+    edit->addAction(undoAction_);
+    edit->addAction(redoAction_);
+    edit->addSeparator();
+    edit->addAction(settingsAction_);
+
+    QToolBar* toolbar = addToolBar(tr("Main toolbar"));
+    toolbar->setObjectName("mainToolbar");
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(newAction_);
+    toolbar->addAction(openAction_);
+    toolbar->addAction(saveAction_);
+    toolbar->addSeparator();
+    toolbar->addAction(undoAction_);
+    toolbar->addAction(redoAction_);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName("viewMenu");
+    QAction* toggleProject = projectDock_->toggleViewAction();
+    toggleProject->setText(tr("&Project panel"));
+    view->addAction(toggleProject);
+    QAction* toggleToolbar = toolbar->toggleViewAction();
+    toggleToolbar->setText(tr("&Toolbar"));
+    view->addAction(toggleToolbar);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName("helpMenu");
+    help->addAction(aboutAction_);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    updateRecentMenu();
+}
+
+void MainWindow::createDock() {
+    projectPanel_ = new widgets::ProjectPanel(undoStack_);
+    projectDock_ = new QDockWidget(tr("Project"), this);
+    projectDock_->setObjectName("projectDock");
+    projectDock_->setWidget(projectPanel_);
+    projectDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, projectDock_);
+}
+
+void MainWindow::createTabs() {
+    tabs_ = new QTabWidget;
+    tabs_->setObjectName("mainTabs");
+    tabs_->setDocumentMode(true);
+
+    auto* spacePage = new QWidget;
+    auto* spaceLayout = new QVBoxLayout(spacePage);
+    spaceTitle_ = new QLabel;
+    spaceTitle_->setWordWrap(true);
+    spaceTitle_->setTextFormat(Qt::RichText);
+    spaceModel_ = new widgets::JsonTreeModel(this);
+    spaceModel_->setEditable(false);
+    auto* spaceTree = new QTreeView;
+    spaceTree->setObjectName("spaceTree");
+    spaceTree->setModel(spaceModel_);
+    spaceTree->setAlternatingRowColors(true);
+    spaceTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    spaceLayout->addWidget(spaceTitle_);
+    spaceLayout->addWidget(spaceTree, 1);
+    tabs_->addTab(spacePage, tr("Search space"));
+
+    paretoView_ = new widgets::ParetoView;
+    tabs_->addTab(paretoView_, tr("Pareto"));
+
+    auto* candidatesPage = new QWidget;
+    auto* candidatesLayout = new QVBoxLayout(candidatesPage);
+    auto* filter = new QLineEdit;
+    filter->setObjectName("candidateFilter");
+    filter->setPlaceholderText(tr("Filter by genotype…"));
+    filter->setClearButtonEnabled(true);
+    candidateModel_ = new widgets::CandidateTableModel(this);
+    candidateProxy_ = new QSortFilterProxyModel(this);
+    candidateProxy_->setSourceModel(candidateModel_);
+    candidateProxy_->setSortRole(Qt::UserRole);
+    candidateProxy_->setFilterKeyColumn(0);
+    connect(filter, &QLineEdit::textChanged, candidateProxy_, &QSortFilterProxyModel::setFilterFixedString);
+    auto* candidateTable = new QTableView;
+    candidateTable->setObjectName("candidateTable");
+    candidateTable->setModel(candidateProxy_);
+    candidateTable->setSortingEnabled(true);
+    candidateTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    candidateTable->horizontalHeader()->setStretchLastSection(true);
+    candidateTable->verticalHeader()->hide();
+    candidatesLayout->addWidget(filter);
+    candidatesLayout->addWidget(candidateTable, 1);
+    tabs_->addTab(candidatesPage, tr("Candidates"));
+
+    auto* layerModel = new QStandardItemModel(0, 10, this);
+    layerModel->setHorizontalHeaderLabels({tr("Layer"), tr("Operator"), tr("Input"), tr("Output"), tr("MACs"),
+                                           tr("Params"), tr("W bits"), tr("A bits"), tr("Pruned"), tr("Rank")});
+    auto* layerTable = new QTableView;
+    layerTable->setObjectName("layerTable");
+    layerTable->setModel(layerModel);
+    layerTable->horizontalHeader()->setStretchLastSection(true);
+    layerTable->verticalHeader()->hide();
+    tabs_->addTab(layerTable, tr("Layers"));
+
+    tabs_->addTab(emptyState(tr("Pick two or more candidates in the Pareto or Candidates tab to compare them side by side.")),
+                  tr("Compare"));
+
+    logView_ = new widgets::LogView;
+    tabs_->addTab(logView_, tr("Log"));
+    setCentralWidget(tabs_);
+}
+
+void MainWindow::createStatusBar() {
+    statusMessage_ = new QLabel(tr("Ready"));
+    candidateCount_ = new QLabel(tr("%n candidate(s)", nullptr, 0));
+    progress_ = new QProgressBar;
+    progress_->setObjectName("runProgress");
+    progress_->setMaximumWidth(220);
+    progress_->setFormat(tr("%v / %m evaluated"));
+    progress_->hide();
+    statusBar()->addWidget(statusMessage_, 1);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(candidateCount_);
+}
+
+void MainWindow::restoreWindowState() {
+    QSettings settings;
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1400, 860);
+    if (!restoreState(settings.value("window/state").toByteArray()))
+        resizeDocks({projectDock_}, {420}, Qt::Horizontal);
+}
+
+void MainWindow::newProject() {
+    loadDocument(Project::starterDocument(tr("Untitled project").toStdString()), QString());
+    logView_->append(widgets::LogView::Level::Info, tr("New project from the fmnist-mbconv template"));
+}
+
+bool MainWindow::openProject(const QString& file) {
+    std::string text;
+    try {
+        text = readFile(file.toStdString());
+    } catch (const Error& error) {
+        reportError(tr("Cannot open project"), QString::fromStdString(error.what()));
+        return false;
+    }
+    const ParsedJson parsed = parseJson(text, file.toStdString());
+    if (!parsed.parsed) {
+        reportError(tr("Cannot open project"), diagnosticLines(parsed.diagnostics));
+        return false;
+    }
+    loadDocument(parsed.value, file);
+    rememberRecent(file);
+    logView_->append(widgets::LogView::Level::Info, tr("Opened %1").arg(QDir::toNativeSeparators(file)));
+    if (!diagnostics_.empty())
+        logView_->append(widgets::LogView::Level::Warning,
+                         tr("%n problem(s) in the project; see the Project panel", nullptr, static_cast<int>(diagnostics_.size())));
+    Q_EMIT projectLoaded(file);
+    return true;
+}
+
+void MainWindow::loadDocument(const Json& document, const QString& file) {
+    file_ = file;
+    projectPanel_->setDocument(document);
+    undoStack_->clear();
+    undoStack_->setClean();
+    candidateModel_->clear();
+    revalidate();
+    refreshViews();
+    updateTitle();
+}
+
+bool MainWindow::saveProject() {
+    if (file_.isEmpty()) return chooseAndSaveAs();
+    return saveProjectAs(file_);
+}
+
+bool MainWindow::saveProjectAs(const QString& file) {
+    try {
+        Project project = Project::fromDocument(document(), file_.isEmpty() ? file.toStdString() : file_.toStdString());
+        project.saveAs(file.toStdString());
+        // Save As may rewrite relative paths for the new folder; show what was written.
+        if (project.document() != document()) projectPanel_->setDocument(project.document());
+    } catch (const ValidationError& error) {
+        reportError(tr("Project not saved"),
+                    tr("The project has problems, so nothing was written:\n\n%1").arg(diagnosticLines(error.diagnostics())));
+        return false;
+    } catch (const Error& error) {
+        reportError(tr("Project not saved"), QString::fromStdString(error.what()));
+        return false;
+    }
+    file_ = file;
+    undoStack_->setClean();
+    rememberRecent(file);
+    revalidate();
+    updateTitle();
+    statusMessage_->setText(tr("Saved %1").arg(QDir::toNativeSeparators(file)));
+    logView_->append(widgets::LogView::Level::Info, tr("Saved %1").arg(QDir::toNativeSeparators(file)));
+    return true;
+}
+
+void MainWindow::revalidate() {
+    const std::string anchor = file_.isEmpty() ? QDir::current().filePath("untitled.edgesmith.json").toStdString() : file_.toStdString();
+    diagnostics_ = Project::check(document(), anchor);
+    projectPanel_->setDiagnostics(diagnostics_);
+    saveAction_->setEnabled(diagnostics_.empty());
+    statusMessage_->setText(diagnostics_.empty() ? tr("Project is valid")
+                                                 : tr("%n problem(s) in the project", nullptr, static_cast<int>(diagnostics_.size())));
+}
+
+void MainWindow::refreshViews() {
+    const QStringList metrics = objectiveMetrics(document());
+    if (paretoView_ && metrics != candidateModel_->property("metrics").toStringList()) {
+        paretoView_->setMetrics(metrics);
+        candidateModel_->setMetrics(metrics);
+        candidateModel_->setProperty("metrics", metrics);
+    }
+    refreshSpaceView();
+}
+
+void MainWindow::refreshSpaceView() {
+    const Json& project = document();
+    Json space;
+    QString origin;
+    try {
+        const Json& section = project.at("space");
+        if (section.contains("inline")) {
+            space = section["inline"];
+            origin = tr("inline space");
+        } else {
+            const std::string name = section.at("template").get<std::string>();
+            space = loadSpaceTemplate(name);
+            origin = tr("template %1").arg(QString::fromStdString(name));
+        }
+    } catch (const std::exception&) {
+        spaceModel_->setDocument(Json::object());
+        spaceTitle_->setText(tr("<i>The project names no readable search space.</i>"));
+        return;
+    }
+    spaceModel_->setDocument(space);
+    const QString name = QString::fromStdString(space.value("name", std::string()));
+    const QString description = QString::fromStdString(space.value("description", std::string()));
+    spaceTitle_->setText(QStringLiteral("<b>%1</b> <span style='color:gray'>(%2)</span><br>%3")
+                             .arg(name.toHtmlEscaped(), origin.toHtmlEscaped(), description.toHtmlEscaped()));
+}
+
+void MainWindow::updateTitle() {
+    const QString name = QString::fromStdString(document().value("name", std::string()));
+    const QString where = file_.isEmpty() ? tr("not saved") : QFileInfo(file_).fileName();
+    setWindowTitle(QStringLiteral("%1 (%2)[*] — EdgeSmith").arg(name, where));
+    setWindowModified(!undoStack_->isClean());
+}
+
+void MainWindow::rememberRecent(const QString& file) {
+    QSettings settings;
+    QStringList recent = settings.value("recentProjects").toStringList();
+    const QString absolute = QFileInfo(file).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaximumRecent) recent.removeLast();
+    settings.setValue("recentProjects", recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    QSettings settings;
+    const QStringList recent = settings.value("recentProjects").toStringList();
+    for (const QString& file : recent) {
+        QAction* action = recentMenu_->addAction(QFileInfo(file).fileName());
+        action->setToolTip(file);
+        action->setStatusTip(file);
+        connect(action, &QAction::triggered, this, [this, file] {
+            if (confirmDiscard()) openProject(file);
+        });
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::reportError(const QString& title, const QString& text) {
+    logView_->append(widgets::LogView::Level::Error, title + ": " + text);
+    Q_EMIT errorReported(title, text);
+    if (interactive_) QMessageBox::warning(this, title, text);
+}
+
+bool MainWindow::confirmDiscard() {
+    if (undoStack_->isClean() || !interactive_) return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("The project has unsaved changes. Save them first?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save) return saveProject();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::chooseAndOpen() {
+    if (!confirmDiscard()) return;
+    const QString folder = file_.isEmpty() ? QString::fromStdString(projectsDirectory().string()) : QFileInfo(file_).absolutePath();
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open project"), folder, tr(kProjectFilter));
+    if (!file.isEmpty()) openProject(file);
+}
+
+bool MainWindow::chooseAndSaveAs() {
+    const QString suggestion = file_.isEmpty() ? QDir::home().filePath("untitled.edgesmith.json") : file_;
+    QString file = QFileDialog::getSaveFileName(this, tr("Save project as"), suggestion, tr(kProjectFilter));
+    if (file.isEmpty()) return false;
+    if (!file.endsWith(QStringLiteral(".json"))) file += QStringLiteral(".edgesmith.json");
+    return saveProjectAs(file);
+}
+
+void MainWindow::editSettings() {
+    widgets::SettingsDialog dialog(settings_, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    settings_ = dialog.settings();
+    QSettings settings;
+    settings_.save(settings);
+    const int threads = setComputeThreads(settings_.threads);
+    logView_->append(widgets::LogView::Level::Info, tr("Settings saved; LibTorch uses %n thread(s)", nullptr, threads));
+}
+
+void MainWindow::showAbout() {
+    const RuntimeInfo runtime = runtimeInfo();
+    QMessageBox::about(this, tr("About EdgeSmith"),
+                       tr("<h3>EdgeSmith %1</h3>"
+                          "<p>Automated design and compression of deep learning models for edge devices: "
+                          "architecture search, pruning, quantization, distillation and low-rank "
+                          "decomposition under latency, memory and storage budgets.</p>"
+                          "<p>LibTorch %2 · %n compute thread(s) · CUDA %3</p>",
+                          nullptr, runtime.intraOpThreads)
+                           .arg(QString::fromLatin1(kVersion), QString::fromStdString(runtime.torchVersion),
+                                runtime.cudaAvailable ? tr("available") : tr("not available")));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmDiscard()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    event->accept();
+}
+
+} // namespace edgesmith::gui

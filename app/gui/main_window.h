@@ -1,0 +1,114 @@
+#pragma once
+#include "core/common/error.h"
+#include "core/common/json.h"
+#include "widgets/app_settings.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class QUndoStack;
+
+namespace edgesmith::widgets {
+class CandidateTableModel;
+class JsonTreeModel;
+class LogView;
+class ParetoView;
+class ProjectPanel;
+} // namespace edgesmith::widgets
+
+namespace edgesmith::gui {
+
+// The workbench window: the project dock on the left, the tabs (Search space, Pareto,
+// Candidates, Layers, Compare, Log) in the centre, run progress in the status bar.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project file; problems are listed in the project dock. Returns false (and
+    // reports why) when the file cannot be read or is not JSON.
+    bool openProject(const QString& file);
+    // Validates and writes atomically; returns false (and reports why) when invalid.
+    bool saveProjectAs(const QString& file);
+    bool saveProject();
+    void newProject();
+
+    QString projectFile() const { return file_; }
+    const Json& document() const;
+    std::vector<Diagnostic> diagnostics() const { return diagnostics_; }
+    QUndoStack* undoStack() const { return undoStack_; }
+    widgets::ProjectPanel* projectPanel() const { return projectPanel_; }
+    QTabWidget* tabs() const { return tabs_; }
+
+    // Errors go to a dialog when interactive (the default) and always to the Log tab;
+    // tests turn dialogs off and watch errorReported.
+    void setInteractive(bool interactive) { interactive_ = interactive; }
+
+Q_SIGNALS:
+    void errorReported(const QString& title, const QString& text);
+    void projectLoaded(const QString& file);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDock();
+    void createTabs();
+    void createStatusBar();
+    void restoreWindowState();
+    void loadDocument(const Json& document, const QString& file);
+    void revalidate();
+    void refreshViews();
+    void refreshSpaceView();
+    void updateTitle();
+    void updateRecentMenu();
+    void rememberRecent(const QString& file);
+    void reportError(const QString& title, const QString& text);
+    bool confirmDiscard();
+    void chooseAndOpen();
+    bool chooseAndSaveAs();
+    void editSettings();
+    void showAbout();
+
+    QString file_;
+    std::vector<Diagnostic> diagnostics_;
+    bool interactive_ = true;
+    widgets::AppSettings settings_;
+
+    QUndoStack* undoStack_;
+    widgets::ProjectPanel* projectPanel_ = nullptr;
+    QDockWidget* projectDock_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    widgets::JsonTreeModel* spaceModel_ = nullptr;
+    QLabel* spaceTitle_ = nullptr;
+    widgets::ParetoView* paretoView_ = nullptr;
+    widgets::CandidateTableModel* candidateModel_ = nullptr;
+    QSortFilterProxyModel* candidateProxy_ = nullptr;
+    widgets::LogView* logView_ = nullptr;
+    QLabel* statusMessage_ = nullptr;
+    QLabel* candidateCount_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+
+    QAction* newAction_ = nullptr;
+    QAction* openAction_ = nullptr;
+    QAction* saveAction_ = nullptr;
+    QAction* saveAsAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* undoAction_ = nullptr;
+    QAction* redoAction_ = nullptr;
+    QAction* settingsAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+};
+
+} // namespace edgesmith::gui

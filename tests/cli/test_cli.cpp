@@ -1,0 +1,121 @@
+#include "core/common/atomic_file.h"
+#include "core/common/json.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result {
+    int exitCode;
+    QString out;
+    QString err;
+};
+
+Result runCli(const QStringList& arguments, const QString& workingDirectory = QStringLiteral(EDGESMITH_TEST_DATA "/projects")) {
+    QProcess process;
+    process.setWorkingDirectory(workingDirectory);
+    process.start(QStringLiteral(EDGESMITH_CLI), arguments);
+    if (!process.waitForFinished(120000)) return {-1, {}, QStringLiteral("timed out")};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void versionAndHelp() {
+        const Result version = runCli({"--version"});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("edgesmith-cli 0."));
+        QVERIFY(version.out.contains("LibTorch"));
+
+        const Result help = runCli({"--help"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("validate"));
+        QVERIFY(help.out.contains("Exit codes: 0 ok, 1 failed, 2 bad input"));
+
+        const Result verbHelp = runCli({"help", "validate"});
+        QCOMPARE(verbHelp.exitCode, 0);
+        QVERIFY(verbHelp.out.startsWith("Usage: edgesmith-cli validate PROJECT... [--json]"));
+        QCOMPARE(runCli({"validate", "--help"}).out, verbHelp.out);
+    }
+
+    void noArgumentsIsBadInput() {
+        const Result result = runCli({});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("Usage: edgesmith-cli VERB"));
+    }
+
+    void unknownVerbsAndOptionsAreBadInput() {
+        const Result verb = runCli({"valdate", "x"});
+        QCOMPARE(verb.exitCode, 2);
+        QCOMPARE(verb.err.trimmed(), QStringLiteral("edgesmith-cli: unknown verb 'valdate' (did you mean 'validate'?); run 'edgesmith-cli --help' for the list"));
+        QCOMPARE(runCli({"help", "nothing"}).exitCode, 2);
+        const Result option = runCli({"validate", "--jsn", "good/minimal.edgesmith.json"});
+        QCOMPARE(option.exitCode, 2);
+        QVERIFY(option.err.startsWith("edgesmith-cli validate: unknown option --jsn (did you mean --json?)"));
+        QCOMPARE(runCli({"validate"}).exitCode, 2);
+    }
+
+    void validateAcceptsShippedProjects() {
+        const QString projects = QStringLiteral(EDGESMITH_SOURCE_TREE "/projects");
+        const Result result = runCli({"validate", "default.edgesmith.json", "mcu-budget.edgesmith.json", "cost-evolution.edgesmith.json"}, projects);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.err.isEmpty());
+        QCOMPARE(result.out.count("valid ("), 3);
+    }
+
+    void validateRejectsWithExactLines() {
+        const Result result = runCli({"validate", "bad/out-of-range.edgesmith.json"});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.out.isEmpty());
+        const QStringList lines = result.err.split('\n', Qt::SkipEmptyParts);
+        QVERIFY(lines.contains("bad/out-of-range.edgesmith.json: strategy.params.population: must be ≥ 2, got 0"));
+        QCOMPARE(lines.last(), QStringLiteral("bad/out-of-range.edgesmith.json: 9 problems; nothing was changed"));
+    }
+
+    void validateReportsMissingFiles() {
+        const Result result = runCli({"validate", "good/minimal.edgesmith.json", "nowhere.edgesmith.json"});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.out.contains("good/minimal.edgesmith.json: valid"));
+        QVERIFY(result.err.startsWith("nowhere.edgesmith.json: cannot open: No such file or directory"));
+    }
+
+    void validateJsonIsMachineReadable() {
+        const Result result = runCli({"validate", "--json", "good/minimal.edgesmith.json", "bad/unknown-keys.edgesmith.json"});
+        QCOMPARE(result.exitCode, 2);
+        const QStringList lines = result.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        const auto good = edgesmith::Json::parse(lines[0].toStdString());
+        const auto bad = edgesmith::Json::parse(lines[1].toStdString());
+        QVERIFY(good["valid"].get<bool>());
+        QVERIFY(!bad["valid"].get<bool>());
+        QCOMPARE(bad["diagnostics"].size(), std::size_t(5));
+        QCOMPARE(bad["diagnostics"][0]["path"].get<std::string>(), std::string("dataset.vaildation_fraction"));
+    }
+
+    void validateChangesNothing() {
+        QTemporaryDir folder;
+        const QString file = folder.filePath("p.edgesmith.json");
+        const std::string text = edgesmith::readFile(EDGESMITH_TEST_DATA "/projects/bad/inconsistent.edgesmith.json");
+        edgesmith::writeFileAtomically(file.toStdString(), text);
+        QCOMPARE(runCli({"validate", file}).exitCode, 2);
+        QCOMPARE(edgesmith::readFile(file.toStdString()), text);
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
+
+    void infoDescribesTheRuntime() {
+        const Result result = runCli({"info", "--json"});
+        QCOMPARE(result.exitCode, 0);
+        const auto info = edgesmith::Json::parse(result.out.toStdString());
+        QVERIFY(info["threads"].get<int>() >= 1);
+        QVERIFY(!info["templates"].empty());
+        QVERIFY(info["strategies"].size() >= 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
