@@ -370,6 +370,7 @@ void MainWindow::refreshSpaceView() {
         return;
     }
     spaceModel_->setDocument(space);
+    if (auto* tree = findChild<QTreeView*>("spaceTree")) tree->expandToDepth(1);
     const QString name = QString::fromStdString(space.value("name", std::string()));
     const QString description = QString::fromStdString(space.value("description", std::string()));
     spaceTitle_->setText(QStringLiteral("<b>%1</b> <span style='color:gray'>(%2)</span><br>%3")

@@ -86,6 +86,19 @@ private Q_SLOTS:
         }
     }
 
+    // docs/formats.md documents every method and parameter a project may name.
+    void formatDocumentationCoversTheCatalog() {
+        const std::string doc = readFile(EDGESMITH_SOURCE_TREE "/docs/formats.md");
+        for (const auto* catalog : {&strategyCatalog(), &estimatorCatalog(), &compressionCatalog(), &softConstraintCatalog()}) {
+            for (const auto& method : *catalog) {
+                QVERIFY2(doc.find("#### `" + method.name + "`") != std::string::npos, method.name.c_str());
+                for (const auto& field : method.parameters.fields())
+                    QVERIFY2(doc.find("`" + field.name + "`") != std::string::npos, (method.name + "." + field.name).c_str());
+            }
+        }
+        for (const auto& metric : objectiveMetrics()) QVERIFY2(doc.find("`" + metric.name + "`") != std::string::npos, metric.name.c_str());
+    }
+
     void suggestionsAreForTyposOnly() {
         QCOMPARE(closestMatch("nsga", {"nsga2", "random"}), std::string("nsga2"));
         QCOMPARE(closestMatch("xyz", {"nsga2", "random"}), std::string());
