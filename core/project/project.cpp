@@ -6,6 +6,7 @@
 #include "core/common/version.h"
 #include "core/project/catalog.h"
 #include "core/project/schema.h"
+#include "core/space/space.h"
 
 #include <set>
 
@@ -177,9 +178,28 @@ struct Checker {
         const Json* inlineSpace = at(*space, "inline");
         if (!name && !inlineSpace) return report("space", "needs \"template\" or \"inline\"");
         if (name && inlineSpace) return report("space", "has both \"template\" and \"inline\"; keep one");
+        if (inlineSpace) {
+            for (auto diagnostic : SearchSpace::check(*inlineSpace, file)) {
+                diagnostic.path = schema::childPath("space.inline", diagnostic.path);
+                out.push_back(std::move(diagnostic));
+            }
+            return;
+        }
         if (!name || !name->is_string() || name->get<std::string>().empty()) return;
         const auto names = spaceTemplateNames();
-        if (std::find(names.begin(), names.end(), name->get<std::string>()) != names.end()) return;
+        if (std::find(names.begin(), names.end(), name->get<std::string>()) != names.end()) {
+            // A broken template is reported against its own file and paths.
+            const auto templateFile = spaceTemplateDirectory() / (name->get<std::string>() + ".json");
+            try {
+                ParsedJson parsed = parseJson(readFile(templateFile), templateFile.string());
+                if (!parsed.parsed) return report("space.template", parsed.diagnostics.front().text());
+                for (auto& diagnostic : parsed.diagnostics) out.push_back(std::move(diagnostic));
+                for (auto& diagnostic : SearchSpace::check(parsed.value, templateFile.string())) out.push_back(std::move(diagnostic));
+            } catch (const Error& error) {
+                report("space.template", error.what());
+            }
+            return;
+        }
         std::string message = "no template named " + schema::describeValue(*name) + " in " +
                               spaceTemplateDirectory().string();
         if (auto suggestion = closestMatch(name->get<std::string>(), names); !suggestion.empty())

@@ -1,0 +1,75 @@
+#pragma once
+// A concrete network derived from a search space and a genotype: the layers in
+// execution order with every tensor shape, and the exact analytic metrics of
+// ../shared/DESIGN.md (MACs, params, peak activation memory, storage, BitOps).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace edgesmith {
+
+// Activation tensor shape for batch 1: channels × height × width (features × 1 × 1 for vectors).
+struct Shape {
+    int channels = 0;
+    int height = 1;
+    int width = 1;
+    std::int64_t elements() const { return std::int64_t(channels) * height * width; }
+    std::string text() const; // "32×14×14"
+    bool operator==(const Shape&) const = default;
+};
+
+enum class LayerKind { Conv, Linear, MaxPool, AvgPool, GlobalAvgPool, SqueezeExcite, Add, Dropout, Flatten };
+
+// One computing layer. Convolutions carry their batch norm and activation (as deployed
+// runtimes fuse them); `inputs` index earlier layers, -1 is the network input.
+struct Layer {
+    std::string name;     // "stages.1.blocks.0.expand": the key of per-layer tables
+    std::string op;       // the space operator it belongs to: "mbconv", "conv", ...
+    LayerKind kind = LayerKind::Conv;
+    Shape input, output;
+    std::vector<int> inputs;
+    int kernel = 1, stride = 1, padding = 0, groups = 1;
+    bool batchNorm = false;
+    bool bias = false;
+    std::string activation; // "", relu, relu6, hswish, swish, sigmoid, hsigmoid
+    int squeezeChannels = 0; // SqueezeExcite only
+    double dropout = 0.0;    // Dropout only
+    std::int64_t params = 0;
+    std::int64_t macs = 0;
+    std::int64_t weightCount = 0; // params that are weights (quantized), without BN and biases
+};
+
+struct Architecture {
+    Shape input;
+    std::vector<Layer> layers;
+    Shape output() const { return layers.empty() ? input : layers.back().output; }
+};
+
+struct Metrics {
+    std::int64_t macs = 0;
+    std::int64_t flops = 0;
+    std::int64_t params = 0;
+    std::int64_t peakActivationBytes = 0;
+    std::int64_t storageBytes = 0;
+    double bitops = 0;
+};
+
+// Per-layer weight and activation bitwidths; empty means 32-bit everywhere.
+struct Bitwidths {
+    std::vector<int> weights;
+    std::vector<int> activations;
+    int weightBits(std::size_t layer) const { return layer < weights.size() ? weights[layer] : 32; }
+    int activationBits(std::size_t layer) const { return layer < activations.size() ? activations[layer] : 32; }
+};
+
+// Largest total of live activation bytes over the execution order; a tensor lives from
+// the layer that produces it to its last consumer (the input from the start).
+std::int64_t peakActivationBytes(const Architecture& architecture, const Bitwidths& bits = {});
+
+// Σ params × bits / 8; a quantized layer (< 32 bits) adds a float scale and an int32
+// zero point per output channel, and its BN/bias stay 32-bit.
+std::int64_t storageBytes(const Architecture& architecture, const Bitwidths& bits = {});
+
+Metrics computeMetrics(const Architecture& architecture, const Bitwidths& bits = {});
+
+} // namespace edgesmith

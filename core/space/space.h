@@ -1,0 +1,79 @@
+#pragma once
+// A declarative search space (JSON, see docs/spaces.md) and its genotypes. A genotype
+// is the vector of chosen option indices, one per decision; its canonical string (the
+// indices joined by '-') is the key everywhere: database, tables, GUI.
+#include "core/common/error.h"
+#include "core/common/json.h"
+#include "core/space/architecture.h"
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace edgesmith {
+
+using Genotype = std::vector<int>;
+
+struct Decision {
+    std::string path;   // JSON path of the option list, e.g. "stages[1].block.kernel"
+    std::string label;  // "stage 1 · block 0 · kernel"
+    std::vector<Json> options;
+    int stage = -1;     // -1 for space-wide decisions
+    int block = -1;     // -1 for stage-wide decisions (depth, out)
+};
+
+class SearchSpace {
+public:
+    // Validates and parses; throws ValidationError listing every problem with its path.
+    static SearchSpace parse(const Json& document, const std::string& file);
+    static std::vector<Diagnostic> check(const Json& document, const std::string& file);
+
+    const std::string& name() const { return name_; }
+    const Json& document() const { return document_; }
+    const std::vector<Decision>& decisions() const { return decisions_; }
+
+    // Number of distinct architectures (decisions of dropped blocks do not count).
+    double size() const;
+    // Whether a decision matters for this genotype (its block is within the chosen depth).
+    bool isActive(const Genotype& genotype, std::size_t decision) const;
+    // Inactive decisions set to 0, so equal architectures have equal keys.
+    Genotype canonical(Genotype genotype) const;
+
+    // Uniform over distinct architectures.
+    Genotype sample(std::mt19937_64& random) const;
+    // Changes exactly `count` decisions that are active (in the result), fewer only when
+    // the genotype has fewer changeable decisions.
+    Genotype mutate(const Genotype& genotype, int count, std::mt19937_64& random) const;
+    // Uniform crossover: each decision from either parent.
+    Genotype crossover(const Genotype& first, const Genotype& second, std::mt19937_64& random) const;
+    // Every distinct architecture in grid order (last decision varies fastest);
+    // throws Error when the space has more than `limit`.
+    std::vector<Genotype> enumerate(std::size_t limit) const;
+
+    std::string key(const Genotype& genotype) const;
+    Genotype parseKey(const std::string& key) const; // throws Error naming the bad token
+
+    Architecture derive(const Genotype& genotype) const;
+    Shape inputShape(const Genotype& genotype) const;
+
+private:
+    struct Stage {
+        int depthDecision = -1, outDecision = -1;
+        int maxDepth = 1;
+        std::vector<int> depthOptions;
+        std::vector<std::vector<int>> blockDecisions; // [block][field] → decision index
+        std::vector<std::string> blockFields;         // field names with choices, in order
+    };
+    Json choose(const Json& value, const Genotype& genotype, int decision) const;
+    int depthOf(const Genotype& genotype, const Stage& stage) const;
+
+    std::string name_;
+    Json document_;
+    std::vector<Decision> decisions_;
+    std::vector<Stage> stages_;
+    int resolutionDecision_ = -1;
+    int widthDecision_ = -1;
+};
+
+} // namespace edgesmith

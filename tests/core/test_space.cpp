@@ -1,0 +1,157 @@
+#include "core/common/atomic_file.h"
+#include "core/nn/network.h"
+#include "core/project/project.h"
+#include "core/space/space.h"
+
+#include <QtTest>
+
+#include <set>
+
+using namespace edgesmith;
+
+namespace {
+
+SearchSpace templateSpace(const std::string& name) { return SearchSpace::parse(loadSpaceTemplate(name), name + ".json"); }
+
+std::vector<std::string> problems(const Json& document) {
+    std::vector<std::string> lines;
+    for (const auto& diagnostic : SearchSpace::check(document, "s.json")) lines.push_back(diagnostic.text());
+    return lines;
+}
+
+} // namespace
+
+class TestSpace : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    // The torchvision definitions, counted as DESIGN.md defines MACs (conv + linear).
+    void referenceCounts_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<qint64>("params");
+        QTest::addColumn<qint64>("macs");
+        QTest::newRow("mobilenetv2") << "mobilenetv2" << qint64(3504872) << qint64(300774272);
+        QTest::newRow("resnet18") << "resnet18" << qint64(11689512) << qint64(1814073344);
+    }
+    void referenceCounts() {
+        QFETCH(QString, name);
+        QFETCH(qint64, params);
+        QFETCH(qint64, macs);
+        const SearchSpace space = templateSpace(name.toStdString());
+        QCOMPARE(space.size(), 1.0);
+        const Architecture architecture = space.derive({});
+        const Metrics metrics = computeMetrics(architecture);
+        QCOMPARE(qint64(metrics.params), params);
+        QCOMPARE(qint64(metrics.macs), macs);
+        QCOMPARE(qint64(metrics.flops), 2 * macs);
+        const Network network(architecture);
+        QCOMPARE(qint64(network.parameterCount()), params);
+        QCOMPARE(network.outputShape(1), (std::vector<std::int64_t>{1, 1000}));
+    }
+
+    // The module built from any derived architecture has exactly the analytic parameter
+    // count and the derived output shape.
+    void modulesMatchAnalyticCounts() {
+        std::mt19937_64 random(7);
+        const SearchSpace space = templateSpace("fmnist-mbconv");
+        for (int sample = 0; sample < 200; ++sample) {
+            const Genotype genotype = space.sample(random);
+            const Architecture architecture = space.derive(genotype);
+            const Network network(architecture, static_cast<std::uint64_t>(sample));
+            QCOMPARE(network.parameterCount(), computeMetrics(architecture).params);
+            const auto shape = network.outputShape(2);
+            QCOMPARE(shape, (std::vector<std::int64_t>{2, architecture.output().channels}));
+        }
+    }
+
+    void genotypeKeysRoundTrip() {
+        std::mt19937_64 random(1);
+        const SearchSpace space = templateSpace("fmnist-mbconv");
+        QVERIFY(space.decisions().size() > 10);
+        for (int sample = 0; sample < 100; ++sample) {
+            const Genotype genotype = space.sample(random);
+            QCOMPARE(space.parseKey(space.key(genotype)), genotype);
+            QCOMPARE(space.canonical(genotype), genotype);
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, space.parseKey("1-2"));
+        QVERIFY_THROWS_EXCEPTION(Error, space.parseKey(std::string(space.decisions().size() * 2 - 1, '9')));
+    }
+
+    void gridEnumeratesEveryArchitectureOnce() {
+        Json document = loadSpaceTemplate("fmnist-mbconv");
+        document["stages"] = Json::array({document["stages"][0], document["stages"][1]});
+        const SearchSpace space = SearchSpace::parse(document, "small.json");
+        const auto all = space.enumerate(1000000);
+        QCOMPARE(double(all.size()), space.size());
+        std::set<std::string> keys;
+        for (const auto& genotype : all) keys.insert(space.key(genotype));
+        QCOMPARE(keys.size(), all.size());
+        QCOMPARE(all.front(), Genotype(space.decisions().size(), 0));
+        QVERIFY(all[0] < all[1]); // last decision varies fastest: lexicographic order
+        QVERIFY_THROWS_EXCEPTION(Error, templateSpace("fmnist-mbconv").enumerate(1000));
+    }
+
+    void mutationChangesExactlyTheRequestedDecisions() {
+        std::mt19937_64 random(3);
+        const SearchSpace space = templateSpace("fmnist-mbconv");
+        for (int count = 1; count <= 3; ++count) {
+            for (int trial = 0; trial < 50; ++trial) {
+                const Genotype parent = space.sample(random);
+                const Genotype child = space.mutate(parent, count, random);
+                int changed = 0;
+                for (std::size_t index = 0; index < child.size(); ++index)
+                    if (space.isActive(child, index) && child[index] != parent[index]) ++changed;
+                QCOMPARE(changed, count);
+            }
+        }
+    }
+
+    void samplingIsSeeded() {
+        const SearchSpace space = templateSpace("fmnist-mbconv");
+        std::mt19937_64 first(11), second(11);
+        for (int sample = 0; sample < 20; ++sample) QCOMPARE(space.sample(first), space.sample(second));
+    }
+
+    void metricsFollowTheConventions() {
+        const SearchSpace space = templateSpace("resnet18");
+        const Architecture architecture = space.derive({});
+        // Peak activation: at the max pool, its input (64×112×112) and output (64×56×56) are
+        // live; the network input is already dead. fp32.
+        QCOMPARE(peakActivationBytes(architecture), qint64((64 * 112 * 112 + 64 * 56 * 56) * 4));
+        Bitwidths int8;
+        int8.weights.assign(architecture.layers.size(), 8);
+        int8.activations.assign(architecture.layers.size(), 8);
+        const Metrics full = computeMetrics(architecture), quantized = computeMetrics(architecture, int8);
+        QCOMPARE(full.storageBytes, full.params * 4);
+        QVERIFY(quantized.storageBytes < full.storageBytes / 3);
+        QCOMPARE(quantized.bitops, double(full.macs) * 64);
+    }
+
+    void badSpacesAreRejectedWithPaths() {
+        Json document = loadSpaceTemplate("fmnist-mbconv");
+        Json bad = document;
+        bad["stages"][2]["block"]["kernel"] = Json::array({3, 4});
+        QCOMPARE(problems(bad), std::vector<std::string>{"s.json: stages[2].block.kernel[1]: 4 is not an odd kernel size (1, 3, 5, 7, 9 or 11)"});
+        bad = document;
+        bad["stages"][0]["block"]["op"] = "mbcnv";
+        QCOMPARE(problems(bad), std::vector<std::string>{"s.json: stages[0].block.op: unknown operator \"mbcnv\" (did you mean \"mbconv\"?)"});
+        bad = document;
+        bad["stages"][1]["out"] = Json::array();
+        QCOMPARE(problems(bad), std::vector<std::string>{"s.json: stages[1].out: the list of choices is empty"});
+        bad = document;
+        bad["input"]["resolution"] = 4;
+        bad["head"].insert(bad["head"].begin(), Json{{"op", "maxpool"}, {"kernel", 5}, {"stride", 2}});
+        const auto shrink = problems(bad);
+        QCOMPARE(shrink.size(), std::size_t(1));
+        QVERIFY2(shrink[0].find("too small") != std::string::npos, shrink[0].c_str());
+        bad = document;
+        bad["stem"][0]["groups"] = 3;
+        QCOMPARE(problems(bad).size(), std::size_t(1));
+        QVERIFY(problems(bad)[0].find("groups do not divide") != std::string::npos);
+        bad = document;
+        bad["head"][0]["out"] = Json::array({64, 128});
+        QCOMPARE(problems(bad), std::vector<std::string>{"s.json: head[0].out: stem and head layers are fixed: give one value, not a list of choices"});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSpace)
+#include "test_space.moc"
