@@ -13,6 +13,7 @@ namespace {
 const std::vector<Verb>& verbs() {
     static const std::vector<Verb> all = {
         validateVerb(),
+        metricsVerb(),
         infoVerb(),
     };
     return all;

@@ -30,6 +30,7 @@ struct Verb {
 
 Verb validateVerb();
 Verb infoVerb();
+Verb metricsVerb();
 
 // Parses argv, dispatches to the verb and turns every error into one clear line on
 // stderr and an exit code (0 ok, 1 failed, 2 bad input).

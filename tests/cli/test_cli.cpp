@@ -107,6 +107,45 @@ private Q_SLOTS:
         QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
     }
 
+    void metricsOfAFixedTemplateAreExact() {
+        const Result result = runCli({"metrics", "good/mobilenetv2.edgesmith.json", "--json"});
+        QCOMPARE(result.exitCode, 0);
+        const QStringList lines = result.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        const auto line = edgesmith::Json::parse(lines[0].toStdString());
+        QCOMPARE(line["params"].get<long long>(), 3504872LL);
+        QCOMPARE(line["macs"].get<long long>(), 300774272LL);
+        QCOMPARE(line["flops"].get<long long>(), 601548544LL);
+        for (const char* key : {"genotype", "peak_activation_bytes", "storage_bytes"}) QVERIFY(line.contains(key));
+    }
+
+    void metricsSampleIsSeededAndGenotypesRoundTrip() {
+        const QString project = QStringLiteral(EDGESMITH_SOURCE_TREE "/projects/default.edgesmith.json");
+        const Result first = runCli({"metrics", project, "--sample", "3", "--seed", "4", "--json"});
+        const Result second = runCli({"metrics", project, "--sample", "3", "--seed", "4", "--json"});
+        QCOMPARE(first.exitCode, 0);
+        QCOMPARE(first.out, second.out);
+        const auto line = edgesmith::Json::parse(first.out.split('\n').first().toStdString());
+        const QString genotype = QString::fromStdString(line["genotype"].get<std::string>());
+        const Result one = runCli({"metrics", project, "--genotype", genotype, "--json", "--layers"});
+        QCOMPARE(one.exitCode, 0);
+        const auto again = edgesmith::Json::parse(one.out.toStdString());
+        QCOMPARE(again["macs"], line["macs"]);
+        QVERIFY(again["layers"].size() > 10);
+    }
+
+    void metricsRejectsBadRequests() {
+        const QString project = QStringLiteral(EDGESMITH_SOURCE_TREE "/projects/default.edgesmith.json");
+        const Result all = runCli({"metrics", project, "--all"});
+        QCOMPARE(all.exitCode, 2);
+        QVERIFY(all.err.contains("--all is limited to 100000 (use --sample N)"));
+        const Result genotype = runCli({"metrics", project, "--genotype", "1-2-3"});
+        QCOMPARE(genotype.exitCode, 2);
+        QVERIFY(genotype.err.contains("genotype \"1-2-3\""));
+        QCOMPARE(runCli({"metrics", project, "--sample", "0"}).exitCode, 2);
+        QCOMPARE(runCli({"metrics", "bad/out-of-range.edgesmith.json"}).exitCode, 2);
+    }
+
     void infoDescribesTheRuntime() {
         const Result result = runCli({"info", "--json"});
         QCOMPARE(result.exitCode, 0);
