@@ -1,7 +1,7 @@
 #include "core/nn/network.h"
 
 #include "core/common/error.h"
-#include "core/nn/network_module.h"
+#include "core/nn/internal/network_module.h"
 
 namespace edgesmith {
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 // The LibTorch network built from an Architecture. This header stays torch-free; core's
-// training and export code reach the module through core/nn/network_module.h.
+// training and export code reach the module through core/nn/internal/network_module.h.
 #include "core/space/architecture.h"
 
 #include <cstdint>
