@@ -71,14 +71,12 @@ void ParetoView::setMetrics(const QStringList& metrics) {
     }
     // Cost on x and accuracy on y reads like the papers' trade-off plots.
     const int accuracy = static_cast<int>(metrics.indexOf(QStringLiteral("accuracy")));
-    const int first = metrics.isEmpty() ? 0 : 0;
-    const int second = metrics.size() > 1 ? 1 : 0;
     if (accuracy >= 0 && metrics.size() > 1) {
         yAxis_->setCurrentIndex(accuracy);
         xAxis_->setCurrentIndex(accuracy == 0 ? 1 : 0);
     } else {
-        xAxis_->setCurrentIndex(first);
-        yAxis_->setCurrentIndex(second);
+        xAxis_->setCurrentIndex(0);
+        yAxis_->setCurrentIndex(offered.size() > 1 ? 1 : 0);
     }
     updateAxes();
 }

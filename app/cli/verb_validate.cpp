@@ -35,8 +35,7 @@ int run(const Arguments& arguments, Streams& streams) {
         Json document;
         try {
             const std::string text = readFile(file);
-            diagnostics = Project::checkText(text, file);
-            if (diagnostics.empty()) document = parseJson(text, file).value;
+            diagnostics = Project::checkText(text, file, &document);
         } catch (const IoError& error) {
             diagnostics.push_back({error.file(), error.path(), error.message()});
         }

@@ -342,10 +342,10 @@ void MainWindow::revalidate() {
 
 void MainWindow::refreshViews() {
     const QStringList metrics = objectiveMetrics(document());
-    if (paretoView_ && metrics != candidateModel_->property("metrics").toStringList()) {
+    if (metrics != shownMetrics_) {
+        shownMetrics_ = metrics;
         paretoView_->setMetrics(metrics);
         candidateModel_->setMetrics(metrics);
-        candidateModel_->setProperty("metrics", metrics);
     }
     refreshSpaceView();
 }

@@ -4,6 +4,7 @@
 #include "widgets/app_settings.h"
 
 #include <QMainWindow>
+#include <QStringList>
 
 class QAction;
 class QDockWidget;
@@ -82,6 +83,7 @@ private:
 
     QString file_;
     std::vector<Diagnostic> diagnostics_;
+    QStringList shownMetrics_; // objectives the Pareto axes and candidate columns were built for
     bool interactive_ = true;
     widgets::AppSettings settings_;
 

@@ -405,19 +405,21 @@ std::vector<Diagnostic> Project::check(const Json& document, const std::filesyst
     return diagnostics;
 }
 
-std::vector<Diagnostic> Project::checkText(const std::string& text, const std::filesystem::path& file) {
+std::vector<Diagnostic> Project::checkText(const std::string& text, const std::filesystem::path& file, Json* document) {
     ParsedJson parsed = parseJson(text, file.string());
     if (!parsed.parsed) return parsed.diagnostics;
     auto diagnostics = std::move(parsed.diagnostics);
     for (auto& diagnostic : check(parsed.value, file)) diagnostics.push_back(std::move(diagnostic));
+    if (document) *document = std::move(parsed.value);
     return diagnostics;
 }
 
 Project Project::load(const std::filesystem::path& file) {
     const std::string text = readFile(file);
-    auto diagnostics = checkText(text, file);
+    Json document;
+    auto diagnostics = checkText(text, file, &document);
     if (!diagnostics.empty()) throw ValidationError(std::move(diagnostics));
-    return Project(parseJson(text, file.string()).value, file);
+    return Project(std::move(document), file);
 }
 
 Project Project::fromDocument(Json document, const std::filesystem::path& file) {

@@ -28,7 +28,9 @@ public:
     static std::vector<Diagnostic> check(const Json& document, const std::filesystem::path& file);
 
     // Every problem of the text of a project file, parse errors and duplicate keys included.
-    static std::vector<Diagnostic> checkText(const std::string& text, const std::filesystem::path& file);
+    // `parsed`, when given, receives the document so callers need not parse it again.
+    static std::vector<Diagnostic> checkText(const std::string& text, const std::filesystem::path& file,
+                                             Json* parsed = nullptr);
 
     // The schema of the value at `tokens` (JSON-pointer tokens such as
     // {"strategy", "params", "population"}) in `document`, following the chosen

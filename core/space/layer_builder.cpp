@@ -10,6 +10,17 @@ int outputSide(int side, int kernel, int stride, int padding) {
     return span < 0 ? 0 : span / stride + 1;
 }
 
+// A layer reading the current tensor; the primitives below fill in what is theirs.
+Layer startLayer(const std::string& name, const std::string& op, LayerKind kind, const Shape& input) {
+    Layer layer;
+    layer.name = name;
+    layer.op = op;
+    layer.kind = kind;
+    layer.input = input;
+    layer.output = input;
+    return layer;
+}
+
 } // namespace
 
 Shape LayerBuilder::shape() const {
@@ -34,11 +45,7 @@ int LayerBuilder::conv(const std::string& name, const std::string& op, int out, 
         throw Error("", (prefix_.empty() ? name : prefix_ + "." + name),
                     std::to_string(groups) + " groups do not divide " + std::to_string(in.channels) + " input and " +
                         std::to_string(out) + " output channels");
-    Layer layer;
-    layer.name = name;
-    layer.op = op;
-    layer.kind = LayerKind::Conv;
-    layer.input = in;
+    Layer layer = startLayer(name, op, LayerKind::Conv, in);
     layer.kernel = kernel;
     layer.stride = stride;
     layer.groups = groups;
@@ -55,11 +62,7 @@ int LayerBuilder::conv(const std::string& name, const std::string& op, int out, 
 
 int LayerBuilder::linear(const std::string& name, const std::string& op, int out, bool bias, const std::string& activation) {
     const Shape in = shape();
-    Layer layer;
-    layer.name = name;
-    layer.op = op;
-    layer.kind = LayerKind::Linear;
-    layer.input = in;
+    Layer layer = startLayer(name, op, LayerKind::Linear, in);
     layer.bias = bias;
     layer.activation = activation;
     layer.output = {out, 1, 1};
@@ -71,11 +74,7 @@ int LayerBuilder::linear(const std::string& name, const std::string& op, int out
 
 int LayerBuilder::pool(const std::string& name, LayerKind kind, int kernel, int stride, int padding) {
     const Shape in = shape();
-    Layer layer;
-    layer.name = name;
-    layer.op = kind == LayerKind::MaxPool ? "maxpool" : "avgpool";
-    layer.kind = kind;
-    layer.input = in;
+    Layer layer = startLayer(name, kind == LayerKind::MaxPool ? "maxpool" : "avgpool", kind, in);
     layer.kernel = kernel;
     layer.stride = stride;
     layer.padding = padding;
@@ -84,24 +83,14 @@ int LayerBuilder::pool(const std::string& name, LayerKind kind, int kernel, int 
 }
 
 int LayerBuilder::globalAveragePool(const std::string& name) {
-    const Shape in = shape();
-    Layer layer;
-    layer.name = name;
-    layer.op = "global_avg_pool";
-    layer.kind = LayerKind::GlobalAvgPool;
-    layer.input = in;
-    layer.output = {in.channels, 1, 1};
+    Layer layer = startLayer(name, "global_avg_pool", LayerKind::GlobalAvgPool, shape());
+    layer.output = {layer.input.channels, 1, 1};
     return append(std::move(layer));
 }
 
 int LayerBuilder::squeezeExcite(const std::string& name, const std::string& op, int squeezeChannels, const std::string& gate) {
     const Shape in = shape();
-    Layer layer;
-    layer.name = name;
-    layer.op = op;
-    layer.kind = LayerKind::SqueezeExcite;
-    layer.input = in;
-    layer.output = in;
+    Layer layer = startLayer(name, op, LayerKind::SqueezeExcite, in);
     layer.squeezeChannels = squeezeChannels;
     layer.activation = gate;
     // Two 1×1 convolutions with bias on the pooled vector: C → s → C.
@@ -113,24 +102,14 @@ int LayerBuilder::squeezeExcite(const std::string& name, const std::string& op, 
 
 int LayerBuilder::add(const std::string& name, const std::string& op, int other, const std::string& activation) {
     const Shape in = shape();
-    Layer layer;
-    layer.name = name;
-    layer.op = op;
-    layer.kind = LayerKind::Add;
-    layer.input = in;
-    layer.output = in;
+    Layer layer = startLayer(name, op, LayerKind::Add, in);
     layer.activation = activation;
     layer.inputs = {current_, other};
     return append(std::move(layer));
 }
 
 int LayerBuilder::dropout(const std::string& name, double probability) {
-    Layer layer;
-    layer.name = name;
-    layer.op = "dropout";
-    layer.kind = LayerKind::Dropout;
-    layer.input = shape();
-    layer.output = layer.input;
+    Layer layer = startLayer(name, "dropout", LayerKind::Dropout, shape());
     layer.dropout = probability;
     return append(std::move(layer));
 }

@@ -167,9 +167,7 @@ std::string layerPathOf(const std::string& layerName) {
 
 std::vector<Diagnostic> SearchSpace::check(const Json& document, const std::string& file) {
     std::vector<Diagnostic> diagnostics;
-    SpaceChecker{document, file, diagnostics}.run();
-    if (!diagnostics.empty()) return diagnostics;
-    // Structure is valid: derive the extreme genotypes at the smallest resolution to catch
+    // Structure first (parse throws every structural problem); then derive the extreme genotypes at the smallest resolution to catch
     // shapes that shrink below 1×1 and channel/group combinations that cannot work.
     SearchSpace space;
     try {
