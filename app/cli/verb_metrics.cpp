@@ -40,7 +40,7 @@ std::vector<Genotype> chooseGenotypes(const Arguments& arguments, const SearchSp
 }
 
 Json layerJson(const Layer& layer) {
-    return {{"name", layer.name}, {"op", layer.op}, {"input", layer.input.text()}, {"output", layer.output.text()},
+    return {{"name", layer.name}, {"op", std::string(layer.op)}, {"input", layer.input.text()}, {"output", layer.output.text()},
             {"macs", layer.macs}, {"params", layer.params}, {"activation_bytes", layer.output.elements() * 4}};
 }
 
@@ -65,7 +65,7 @@ int run(const Arguments& arguments, Streams& streams) {
                     << std::left << std::setw(48) << "genotype" << std::right << std::setw(14) << "MACs" << std::setw(12) << "params"
                     << std::setw(14) << "peak act. B" << std::setw(14) << "storage B" << '\n';
     for (const Genotype& genotype : genotypes) {
-        const Architecture architecture = space.derive(genotype);
+        const Architecture architecture = space.derive(genotype, layers);
         const Metrics metrics = computeMetrics(architecture);
         const std::string key = space.key(genotype);
         if (json) {

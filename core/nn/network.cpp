@@ -6,7 +6,7 @@
 namespace edgesmith {
 namespace {
 
-torch::Tensor activate(const torch::Tensor& x, const std::string& activation) {
+torch::Tensor activate(const torch::Tensor& x, std::string_view activation) {
     if (activation.empty()) return x;
     if (activation == "relu") return torch::relu(x);
     if (activation == "relu6") return torch::hardtanh(x, 0.0, 6.0);
@@ -14,7 +14,7 @@ torch::Tensor activate(const torch::Tensor& x, const std::string& activation) {
     if (activation == "swish") return torch::silu(x);
     if (activation == "sigmoid") return torch::sigmoid(x);
     if (activation == "hsigmoid") return torch::hardsigmoid(x);
-    throw Error("", "", "unknown activation \"" + activation + "\"");
+    throw Error("", "", "unknown activation \"" + std::string(activation) + "\"");
 }
 
 std::string moduleName(std::size_t index, const std::string& part) { return "layer" + std::to_string(index) + "_" + part; }
@@ -118,6 +118,23 @@ torch::Tensor NetworkModuleImpl::forward(const torch::Tensor& input) {
         case LayerKind::Flatten:
             y = x.flatten(1);
             break;
+        case LayerKind::ChannelShuffle: {
+            const auto sizes = x.sizes();
+            y = x.view({sizes[0], layer.groups, sizes[1] / layer.groups, sizes[2], sizes[3]})
+                    .transpose(1, 2)
+                    .contiguous()
+                    .view(sizes);
+            break;
+        }
+        case LayerKind::Slice:
+            y = x.narrow(1, layer.sliceStart, layer.output.channels);
+            break;
+        case LayerKind::Concat: {
+            std::vector<torch::Tensor> parts;
+            for (int producer : layer.inputs) parts.push_back(tensorOf(producer));
+            y = torch::cat(parts, 1);
+            break;
+        }
         }
         outputs[index] = std::move(y);
     }

@@ -1,5 +1,7 @@
 #include "core/space/architecture.h"
 
+#include <algorithm>
+
 namespace edgesmith {
 
 std::string Shape::text() const {
@@ -8,26 +10,28 @@ std::string Shape::text() const {
 
 std::int64_t peakActivationBytes(const Architecture& architecture, const Bitwidths& bits) {
     const auto& layers = architecture.layers;
-    const int count = static_cast<int>(layers.size());
-    // lastUse[i + 1] is the last layer reading the output of layer i (index 0: the input).
-    std::vector<int> lastUse(static_cast<std::size_t>(count) + 1, -1);
-    for (int index = 0; index < count; ++index)
-        for (int producer : layers[static_cast<std::size_t>(index)].inputs)
-            lastUse[static_cast<std::size_t>(producer + 1)] = index;
-    const auto bytesOf = [&](int producer) -> std::int64_t {
-        if (producer < 0) return architecture.input.elements() * bits.activationBits(0) / 8;
-        const auto position = static_cast<std::size_t>(producer);
-        return layers[position].output.elements() * bits.activationBits(position) / 8;
+    const std::size_t count = layers.size();
+    if (count == 0) return architecture.input.elements() * bits.activationBits(0) / 8;
+    // lastUse[i + 1]: the last step that reads the output of layer i (index 0: the input);
+    // a tensor is live from its producer's step to that step, or only at its own step.
+    std::vector<int> lastUse(count + 1, -1);
+    for (std::size_t index = 0; index < count; ++index)
+        for (int producer : layers[index].inputs) lastUse[static_cast<std::size_t>(producer + 1)] = static_cast<int>(index);
+    // Sweep: add each tensor's bytes where its life starts, remove them after it ends.
+    std::vector<std::int64_t> change(count + 1, 0);
+    const auto live = [&](int producer, std::int64_t bytes) {
+        const int first = std::max(producer, 0);
+        const int last = std::max(lastUse[static_cast<std::size_t>(producer + 1)], first);
+        change[static_cast<std::size_t>(first)] += bytes;
+        change[static_cast<std::size_t>(last) + 1] -= bytes;
     };
-    std::int64_t peak = count == 0 ? bytesOf(-1) : 0;
-    for (int step = 0; step < count; ++step) {
-        std::int64_t live = 0;
-        for (int producer = -1; producer <= step; ++producer) {
-            const int last = lastUse[static_cast<std::size_t>(producer + 1)];
-            const bool isOutput = producer == count - 1;
-            if (producer == step || last >= step || (isOutput && producer <= step)) live += bytesOf(producer);
-        }
-        peak = std::max(peak, live);
+    live(-1, architecture.input.elements() * bits.activationBits(0) / 8);
+    for (std::size_t index = 0; index < count; ++index)
+        live(static_cast<int>(index), layers[index].output.elements() * bits.activationBits(index) / 8);
+    std::int64_t running = 0, peak = 0;
+    for (std::size_t step = 0; step < count; ++step) {
+        running += change[step];
+        peak = std::max(peak, running);
     }
     return peak;
 }

@@ -2,8 +2,12 @@
 // A concrete network derived from a search space and a genotype: the layers in
 // execution order with every tensor shape, and the exact analytic metrics of
 // ../shared/DESIGN.md (MACs, params, peak activation memory, storage, BitOps).
+#include <array>
 #include <cstdint>
+#include <initializer_list>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace edgesmith {
@@ -18,22 +22,57 @@ struct Shape {
     bool operator==(const Shape&) const = default;
 };
 
-enum class LayerKind { Conv, Linear, MaxPool, AvgPool, GlobalAvgPool, SqueezeExcite, Add, Dropout, Flatten };
+// Producers a layer reads, stored inline: deriving runs in every search's inner loop and
+// a heap allocation per layer would dominate it.
+class LayerInputs {
+public:
+    LayerInputs() = default;
+    LayerInputs(std::initializer_list<int> producers) {
+        for (int producer : producers) push_back(producer);
+    }
+    explicit LayerInputs(const std::vector<int>& producers) {
+        for (int producer : producers) push_back(producer);
+    }
+    void push_back(int producer) {
+        if (count_ == kCapacity) throw std::length_error("a layer reads at most 8 tensors");
+        items_[count_++] = producer;
+    }
+    bool empty() const { return count_ == 0; }
+    std::size_t size() const { return count_; }
+    int front() const { return items_[0]; }
+    int operator[](std::size_t index) const { return items_[index]; }
+    const int* begin() const { return items_.data(); }
+    const int* end() const { return items_.data() + count_; }
+
+private:
+    static constexpr std::size_t kCapacity = 8;
+    std::array<int, kCapacity> items_{};
+    std::size_t count_ = 0;
+};
+
+enum class LayerKind {
+    Conv, Linear, MaxPool, AvgPool, GlobalAvgPool, SqueezeExcite, Add, Dropout, Flatten,
+    ChannelShuffle, // groups = shuffle groups
+    Slice,          // channels [sliceStart, sliceStart + output.channels) of its input
+    Concat          // inputs joined along channels, in order
+};
 
 // One computing layer. Convolutions carry their batch norm and activation (as deployed
 // runtimes fuse them); `inputs` index earlier layers, -1 is the network input.
 struct Layer {
     std::string name;     // "stages.1.blocks.0.expand": the key of per-layer tables
-    std::string op;       // the space operator it belongs to: "mbconv", "conv", ...
+    // Operator and activation names point at static strings: no allocation per layer.
+    std::string_view op;  // the space operator it belongs to: "mbconv", "conv", ...
     LayerKind kind = LayerKind::Conv;
     Shape input, output;
-    std::vector<int> inputs;
+    LayerInputs inputs;
     int kernel = 1, stride = 1, padding = 0, groups = 1;
     bool batchNorm = false;
     bool bias = false;
-    std::string activation; // "", relu, relu6, hswish, swish, sigmoid, hsigmoid
+    std::string_view activation; // "", relu, relu6, hswish, swish, sigmoid, hsigmoid
     int squeezeChannels = 0; // SqueezeExcite only
     double dropout = 0.0;    // Dropout only
+    int sliceStart = 0;      // Slice only
     std::int64_t params = 0;
     std::int64_t macs = 0;
     std::int64_t weightCount = 0; // params that are weights (quantized), without BN and biases

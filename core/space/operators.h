@@ -5,19 +5,41 @@
 #include "core/project/schema.h"
 #include "core/space/layer_builder.h"
 
+#include <bitset>
 #include <functional>
 #include <string>
 #include <vector>
 
 namespace edgesmith {
 
+// Every field an operator may take, typed. JSON is read once when a space is parsed;
+// deriving architectures (the inner loop of a search) only copies these.
+enum class ParamField { Out, Kernel, Stride, Groups, Padding, Expansion, Se, SeRatio, Bn, Bias, Shuffle, Activation, Dropout, Count };
+
+struct OperatorParams {
+    int out = 0, kernel = 3, stride = 1, groups = 1, padding = -1;
+    double expansion = 6, seRatio = 0.25, dropout = 0.2;
+    bool se = false, bn = true, bias = false, shuffle = true;
+    const char* activation = ""; // one of the static names in activationNames(); "" for none
+
+    // Sets one field from its JSON value (already validated by the operator's schema).
+    void set(ParamField field, const Json& value);
+};
+
+// The field a JSON key names ("out", "kernel", ..., "p" for dropout), or Count.
+ParamField paramField(const std::string& key);
+
 struct OperatorInfo {
     std::string name;
     std::string description;
     bool searchable; // may appear as a stage block with choice lists
     schema::Node fields; // object node of the fields besides "op"
-    // `fields` arrives with defaults filled and every value a single choice.
-    std::function<void(const Json& fields, LayerBuilder& builder)> build;
+    std::function<void(const OperatorParams& params, LayerBuilder& builder)> build;
+    std::bitset<static_cast<std::size_t>(ParamField::Count)> accepted; // filled from `fields`
+
+    bool accepts(ParamField field) const { return accepted.test(static_cast<std::size_t>(field)); }
+    // Defaults of `fields`, overridden by the keys of `values` this operator takes.
+    OperatorParams params(const Json& values) const;
 };
 
 const std::vector<OperatorInfo>& operatorCatalog();

@@ -106,6 +106,8 @@ struct SpaceChecker {
         for (std::size_t index = 0; index < names.size(); ++index)
             checkOperatorName(names[index], ops.is_array() ? indexPath(childPath(path, "op"), index) : childPath(path, "op"), true);
         if (out.size() != before) return;
+        if (std::all_of(names.begin(), names.end(), [](const Json& name) { return name == "skip"; }))
+            return report(childPath(path, "op"), "needs an operator besides \"skip\": a stage's first block is never skipped");
         for (auto entry = block.begin(); entry != block.end(); ++entry) {
             if (entry.key() == "op") continue;
             if (entry.key() == "out" || entry.key() == "stride") {
@@ -223,15 +225,37 @@ SearchSpace SearchSpace::parse(const Json& document, const std::string& file) {
         stage.outDecision = addDecision(stageDoc["out"], childPath(path, "out"), label + " · width", static_cast<int>(s), -1);
         for (auto entry = stageDoc["block"].begin(); entry != stageDoc["block"].end(); ++entry)
             if (entry.value().is_array() && entry.value().size() > 1) stage.blockFields.push_back(entry.key());
+        double architectures = 1;
         for (int block = 0; block < stage.maxDepth; ++block) {
+            Json spec = stageDoc["block"];
+            // A first block changes stride and width, so it can never be an identity.
+            if (block == 0 && spec["op"].is_array()) {
+                Json ops = Json::array();
+                for (const auto& op : spec["op"])
+                    if (op != "skip") ops.push_back(op);
+                spec["op"] = ops.size() == 1 ? ops.front() : ops;
+            }
             std::vector<int> decisions;
-            for (const auto& field : stage.blockFields)
-                decisions.push_back(addDecision(stageDoc["block"][field], childPath(childPath(path, "block"), field),
+            double options = 1;
+            for (const auto& field : stage.blockFields) {
+                decisions.push_back(addDecision(spec[field], childPath(childPath(path, "block"), field),
                                                 label + " · block " + std::to_string(block) + " · " + field, static_cast<int>(s), block));
+                options *= double(alternatives(spec[field]).size());
+            }
             stage.blockDecisions.push_back(std::move(decisions));
+            stage.blockSpecs.push_back(std::move(spec));
+            architectures *= options;
+            if (std::find(stage.depthOptions.begin(), stage.depthOptions.end(), block + 1) != stage.depthOptions.end())
+                stage.depthWeights.push_back(architectures);
         }
         space.stages_.push_back(std::move(stage));
     }
+    for (Stage& stage : space.stages_) {
+        double running = 0;
+        for (std::size_t option = 0; option < stage.depthOptions.size(); ++option)
+            stage.depthCumulative.push_back(running += space.depthWeight(stage, option));
+    }
+    space.compile();
     return space;
 }
 
@@ -239,6 +263,15 @@ Json SearchSpace::choose(const Json& value, const Genotype& genotype, int decisi
     if (!value.is_array()) return value;
     if (decision < 0) return value.front();
     return value[static_cast<std::size_t>(genotype[static_cast<std::size_t>(decision)])];
+}
+
+double SearchSpace::depthWeight(const Stage& stage, std::size_t depthOption) const {
+    // depthWeights follows increasing depth; depthOptions may be written in any order.
+    std::vector<int> sorted = stage.depthOptions;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    const auto rank = std::lower_bound(sorted.begin(), sorted.end(), stage.depthOptions[depthOption]) - sorted.begin();
+    return stage.depthWeights[static_cast<std::size_t>(rank)];
 }
 
 int SearchSpace::depthOf(const Genotype& genotype, const Stage& stage) const {
@@ -251,11 +284,8 @@ double SearchSpace::size() const {
     if (resolutionDecision_ >= 0) total *= double(decisions_[static_cast<std::size_t>(resolutionDecision_)].options.size());
     if (widthDecision_ >= 0) total *= double(decisions_[static_cast<std::size_t>(widthDecision_)].options.size());
     for (const Stage& stage : stages_) {
-        double perBlock = 1;
-        if (!stage.blockDecisions.empty())
-            for (int decision : stage.blockDecisions.front()) perBlock *= double(decisions_[static_cast<std::size_t>(decision)].options.size());
         double depths = 0;
-        for (int depth : stage.depthOptions) depths += std::pow(perBlock, depth);
+        for (std::size_t option = 0; option < stage.depthOptions.size(); ++option) depths += depthWeight(stage, option);
         total *= depths;
         if (stage.outDecision >= 0) total *= double(decisions_[static_cast<std::size_t>(stage.outDecision)].options.size());
     }
@@ -284,12 +314,11 @@ Genotype SearchSpace::sample(std::mt19937_64& random) const {
     // distinct architectures rather than over depth values.
     for (const Stage& stage : stages_) {
         if (stage.depthDecision < 0) continue;
-        double perBlock = 1;
-        for (int decision : stage.blockDecisions.front()) perBlock *= double(decisions_[static_cast<std::size_t>(decision)].options.size());
-        std::vector<double> weights;
-        for (int depth : stage.depthOptions) weights.push_back(std::pow(perBlock, depth));
-        std::discrete_distribution<int> pick(weights.begin(), weights.end());
-        genotype[static_cast<std::size_t>(stage.depthDecision)] = pick(random);
+        std::uniform_real_distribution<double> pick(0.0, stage.depthCumulative.back());
+        const auto& cumulative = stage.depthCumulative;
+        const auto chosen = std::upper_bound(cumulative.begin(), cumulative.end(), pick(random)) - cumulative.begin();
+        genotype[static_cast<std::size_t>(stage.depthDecision)] =
+            static_cast<int>(std::min<long>(chosen, static_cast<long>(cumulative.size()) - 1));
     }
     return canonical(std::move(genotype));
 }
@@ -405,57 +434,94 @@ Shape SearchSpace::inputShape(const Genotype& genotype) const {
     return {document_["input"]["channels"].get<int>(), resolution, resolution};
 }
 
-Architecture SearchSpace::derive(const Genotype& genotype) const {
+void SearchSpace::compile() {
+    const auto numbers = [](const Json& value) {
+        std::vector<Json> options = alternatives(value);
+        return options;
+    };
+    channels_ = document_["input"]["channels"].get<int>();
+    widthDivisor_ = document_["width_divisor"].get<int>();
+    for (const auto& option : numbers(document_["input"]["resolution"])) resolutionOptions_.push_back(option.get<int>());
+    widthOptions_ = {1.0};
+    if (document_.contains("width_multiplier")) {
+        widthOptions_.clear();
+        for (const auto& option : numbers(document_["width_multiplier"])) widthOptions_.push_back(option.get<double>());
+    }
+    const auto fixedLayers = [](const Json& list, const char* part) {
+        std::vector<FixedLayer> layers;
+        for (std::size_t index = 0; index < list.size(); ++index) {
+            const OperatorInfo* info = findOperator(list[index]["op"].get<std::string>());
+            layers.push_back({info, info->params(list[index]), indexPath(part, index)});
+        }
+        return layers;
+    };
+    stem_ = fixedLayers(document_.value("stem", Json::array()), "stem");
+    head_ = fixedLayers(document_.value("head", Json::array()), "head");
+    const Json stages = document_.value("stages", Json::array());
+    for (std::size_t s = 0; s < stages.size(); ++s) {
+        Stage& stage = stages_[s];
+        stage.stride = stages[s]["stride"].get<int>();
+        for (const auto& option : numbers(stages[s]["out"])) stage.outOptions.push_back(option.get<int>());
+        for (std::size_t position = 0; position < stage.blockSpecs.size(); ++position) {
+            const Json& spec = stage.blockSpecs[position];
+            Stage::Block block;
+            block.prefix = indexPath(indexPath("stages", s) + ".blocks", position);
+            Json fixed = Json::object();
+            for (auto entry = spec.begin(); entry != spec.end(); ++entry)
+                if (entry.key() != "op" && !entry.value().is_array()) fixed[entry.key()] = entry.value();
+            for (const auto& op : numbers(spec["op"])) {
+                const OperatorInfo* info = findOperator(op.get<std::string>());
+                block.operators.push_back(info);
+                block.base.push_back(info->params(fixed));
+            }
+            for (std::size_t field = 0; field < stage.blockFields.size(); ++field) {
+                const int decision = stage.blockDecisions[position][field];
+                if (stage.blockFields[field] == "op") block.operatorDecision = decision;
+                else if (decision >= 0) block.choices.push_back({decision, paramField(stage.blockFields[field])});
+            }
+            stage.blocks.push_back(std::move(block));
+        }
+    }
+}
+
+Architecture SearchSpace::derive(const Genotype& genotype, bool withNames) const {
     if (genotype.size() != decisions_.size())
         throw Error("", "", "genotype has " + std::to_string(genotype.size()) + " decisions; the space has " +
                                 std::to_string(decisions_.size()));
+    const auto chosen = [&](int decision) { return decision < 0 ? 0 : genotype[static_cast<std::size_t>(decision)]; };
     Architecture architecture;
-    architecture.input = inputShape(genotype);
+    architecture.layers.reserve(128);
+    const int resolution = resolutionOptions_[static_cast<std::size_t>(chosen(resolutionDecision_))];
+    architecture.input = {channels_, resolution, resolution};
     LayerBuilder builder(architecture);
-    const auto buildLayer = [&](const Json& spec, const std::string& prefix) {
-        const OperatorInfo& info = *findOperator(spec["op"].get<std::string>());
-        Json fields = spec;
-        fields.erase("op");
-        builder.setPrefix(prefix);
-        info.build(schema::withDefaults(fields, info.fields), builder);
+    builder.setNaming(withNames);
+    const auto buildFixed = [&](const std::vector<FixedLayer>& layers) {
+        for (const FixedLayer& layer : layers) {
+            builder.setPrefix(withNames ? layer.prefix : std::string());
+            layer.info->build(layer.params, builder);
+        }
     };
-    const Json stem = document_.value("stem", Json::array());
-    for (std::size_t index = 0; index < stem.size(); ++index) buildLayer(stem[index], indexPath("stem", index));
-
-    const double multiplier = document_.contains("width_multiplier")
-                                  ? choose(document_["width_multiplier"], genotype, widthDecision_).get<double>()
-                                  : 1.0;
-    const int divisor = document_["width_divisor"].get<int>();
-    const Json stages = document_.value("stages", Json::array());
-    for (std::size_t s = 0; s < stages.size(); ++s) {
-        const Stage& stage = stages_[s];
-        const Json& stageDoc = stages[s];
-        int out = choose(stageDoc["out"], genotype, stage.outDecision).get<int>();
-        if (multiplier != 1.0) out = makeDivisible(out * multiplier, divisor);
+    buildFixed(stem_);
+    const double multiplier = widthOptions_[static_cast<std::size_t>(chosen(widthDecision_))];
+    for (const Stage& stage : stages_) {
+        int out = stage.outOptions[static_cast<std::size_t>(chosen(stage.outDecision))];
+        if (multiplier != 1.0) out = makeDivisible(out * multiplier, widthDivisor_);
         const int depth = depthOf(genotype, stage);
-        for (int block = 0; block < depth; ++block) {
-            Json spec = Json::object();
-            for (auto entry = stageDoc["block"].begin(); entry != stageDoc["block"].end(); ++entry) {
-                const auto& fields = stage.blockFields;
-                const auto position = std::find(fields.begin(), fields.end(), entry.key()) - fields.begin();
-                const int decision = position < static_cast<long>(fields.size())
-                                         ? stage.blockDecisions[static_cast<std::size_t>(block)][static_cast<std::size_t>(position)]
-                                         : -1;
-                spec[entry.key()] = choose(entry.value(), genotype, decision);
-            }
-            // Fields an operator does not take (kernel of a basic block) are dropped.
-            const OperatorInfo& info = *findOperator(spec["op"].get<std::string>());
-            for (auto entry = spec.begin(); entry != spec.end();) {
-                if (entry.key() != "op" && !info.fields.findField(entry.key())) entry = spec.erase(entry);
-                else ++entry;
-            }
-            spec["out"] = out;
-            if (info.fields.findField("stride")) spec["stride"] = block == 0 ? stageDoc["stride"].get<int>() : 1;
-            buildLayer(spec, indexPath(indexPath("stages", s) + ".blocks", static_cast<std::size_t>(block)));
+        for (int position = 0; position < depth; ++position) {
+            const Stage::Block& block = stage.blocks[static_cast<std::size_t>(position)];
+            const auto option = static_cast<std::size_t>(chosen(block.operatorDecision));
+            const OperatorInfo& info = *block.operators[option];
+            OperatorParams params = block.base[option];
+            for (const auto& [decision, field] : block.choices)
+                if (info.accepts(field))
+                    params.set(field, decisions_[static_cast<std::size_t>(decision)].options[static_cast<std::size_t>(genotype[static_cast<std::size_t>(decision)])]);
+            params.out = out;
+            if (info.accepts(ParamField::Stride)) params.stride = position == 0 ? stage.stride : 1;
+            if (withNames) builder.setPrefix(block.prefix);
+            info.build(params, builder);
         }
     }
-    const Json head = document_.value("head", Json::array());
-    for (std::size_t index = 0; index < head.size(); ++index) buildLayer(head[index], indexPath("head", index));
+    buildFixed(head_);
     return architecture;
 }
 

@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "core/common/json.h"
 #include "core/space/architecture.h"
+#include "core/space/operators.h"
 
 #include <cstdint>
 #include <random>
@@ -54,7 +55,9 @@ public:
     std::string key(const Genotype& genotype) const;
     Genotype parseKey(const std::string& key) const; // throws Error naming the bad token
 
-    Architecture derive(const Genotype& genotype) const;
+    // `withNames` false leaves layer names empty: the metric-only inner loop of a search
+    // needs shapes and counts, and names cost an allocation per layer.
+    Architecture derive(const Genotype& genotype, bool withNames = true) const;
     Shape inputShape(const Genotype& genotype) const;
 
 private:
@@ -62,16 +65,43 @@ private:
         int depthDecision = -1, outDecision = -1;
         int maxDepth = 1;
         std::vector<int> depthOptions;
-        std::vector<std::vector<int>> blockDecisions; // [block][field] → decision index
+        std::vector<std::vector<int>> blockDecisions; // [block][field] → decision index (-1: fixed)
         std::vector<std::string> blockFields;         // field names with choices, in order
+        std::vector<Json> blockSpecs;                 // [block] the block's options (no skip in block 0)
+        // Architectures of the stage at each depth: Σ over depths of Π of per-block options.
+        std::vector<double> depthWeights;
+        std::vector<double> depthCumulative; // running sums of the weights per depth option, for sampling
+        // Compiled once at parse time so that derive() reads no JSON:
+        struct Block {
+            std::vector<const OperatorInfo*> operators; // per option of the op decision (one when fixed)
+            std::vector<OperatorParams> base;           // fixed fields and defaults, per operator
+            int operatorDecision = -1;
+            std::vector<std::pair<int, ParamField>> choices; // other decisions and the field each sets
+            std::string prefix;                              // "stages[1].blocks[0]"
+        };
+        std::vector<Block> blocks;
+        std::vector<int> outOptions;
+        int stride = 1;
     };
+    struct FixedLayer {
+        const OperatorInfo* info;
+        OperatorParams params;
+        std::string prefix;
+    };
+    void compile();
     Json choose(const Json& value, const Genotype& genotype, int decision) const;
     int depthOf(const Genotype& genotype, const Stage& stage) const;
+    double depthWeight(const Stage& stage, std::size_t depthOption) const;
 
     std::string name_;
     Json document_;
     std::vector<Decision> decisions_;
     std::vector<Stage> stages_;
+    std::vector<FixedLayer> stem_, head_;
+    std::vector<int> resolutionOptions_;
+    std::vector<double> widthOptions_;
+    int channels_ = 1;
+    int widthDivisor_ = 8;
     int resolutionDecision_ = -1;
     int widthDecision_ = -1;
 };

@@ -50,10 +50,20 @@ private Q_SLOTS:
 
     // The module built from any derived architecture has exactly the analytic parameter
     // count and the derived output shape.
+    void modulesMatchAnalyticCounts_data() {
+        QTest::addColumn<QString>("name");
+        const auto names = spaceTemplateNames();
+        QVERIFY(names.size() >= 8);
+        for (const auto& name : names) QTest::newRow(name.c_str()) << QString::fromStdString(name);
+    }
     void modulesMatchAnalyticCounts() {
+        QFETCH(QString, name);
         std::mt19937_64 random(7);
-        const SearchSpace space = templateSpace("fmnist-mbconv");
-        for (int sample = 0; sample < 200; ++sample) {
+        const SearchSpace space = templateSpace(name.toStdString());
+        QVERIFY(space.check(space.document(), "t.json").empty());
+        // Full-size (224×224) templates run fewer forward passes to keep the suite quick.
+        const int samples = space.inputShape(Genotype(space.decisions().size(), 0)).height > 64 ? 4 : 150;
+        for (int sample = 0; sample < samples; ++sample) {
             const Genotype genotype = space.sample(random);
             const Architecture architecture = space.derive(genotype);
             const Network network(architecture, static_cast<std::uint64_t>(sample));
@@ -61,6 +71,39 @@ private Q_SLOTS:
             const auto shape = network.outputShape(2);
             QCOMPARE(shape, (std::vector<std::int64_t>{2, architecture.output().channels}));
         }
+    }
+
+    void skipIsNeverTheFirstBlock() {
+        const SearchSpace space = templateSpace("fbnet");
+        for (const auto& decision : space.decisions()) {
+            if (decision.path.find("block.op") == std::string::npos) continue;
+            const bool hasSkip = std::find(decision.options.begin(), decision.options.end(), Json("skip")) != decision.options.end();
+            QCOMPARE(hasSkip, decision.block > 0);
+        }
+        // Every block skipped but the first: one mbconv per stage.
+        Genotype genotype(space.decisions().size(), 0);
+        for (std::size_t index = 0; index < genotype.size(); ++index)
+            if (space.decisions()[index].options.back() == Json("skip")) genotype[index] = int(space.decisions()[index].options.size()) - 1;
+        const Architecture skipped = space.derive(genotype), full = space.derive(Genotype(genotype.size(), 0));
+        QVERIFY(computeMetrics(skipped).macs < computeMetrics(full).macs);
+        QCOMPARE(skipped.output(), full.output());
+    }
+
+    void shuffleUnitsKeepShapes() {
+        const SearchSpace space = templateSpace("fmnist-shufflenet");
+        const Architecture architecture = space.derive(Genotype(space.decisions().size(), 0));
+        int shuffles = 0, concats = 0;
+        for (const Layer& layer : architecture.layers) {
+            shuffles += layer.kind == LayerKind::ChannelShuffle;
+            concats += layer.kind == LayerKind::Concat;
+        }
+        QCOMPARE(shuffles, 3);
+        QCOMPARE(concats, 3);
+        Json odd = loadSpaceTemplate("fmnist-shufflenet");
+        odd["stages"][0]["out"] = 33;
+        const auto problems = SearchSpace::check(odd, "odd.json");
+        QCOMPARE(problems.size(), std::size_t(1));
+        QVERIFY(problems[0].message.find("even width") != std::string::npos);
     }
 
     void genotypeKeysRoundTrip() {
