@@ -31,7 +31,7 @@ NetworkModuleImpl::NetworkModuleImpl(const Architecture& built) : architecture(b
         case LayerKind::Conv:
             step.conv = register_module(moduleName(index, "conv"),
                                         nn::Conv2d(nn::Conv2dOptions(layer.input.channels, layer.output.channels, layer.kernel)
-                                                       .stride(layer.stride).padding(layer.padding).groups(layer.groups).bias(layer.bias)));
+                                                       .stride(layer.stride).padding(layer.padding).dilation(layer.dilation).groups(layer.groups).bias(layer.bias)));
             if (layer.batchNorm) step.norm = register_module(moduleName(index, "bn"), nn::BatchNorm2d(layer.output.channels));
             break;
         case LayerKind::Linear:

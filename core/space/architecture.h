@@ -66,7 +66,7 @@ struct Layer {
     LayerKind kind = LayerKind::Conv;
     Shape input, output;
     LayerInputs inputs;
-    int kernel = 1, stride = 1, padding = 0, groups = 1;
+    int kernel = 1, stride = 1, padding = 0, groups = 1, dilation = 1;
     bool batchNorm = false;
     bool bias = false;
     std::string_view activation; // "", relu, relu6, hswish, swish, sigmoid, hsigmoid

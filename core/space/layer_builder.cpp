@@ -38,7 +38,7 @@ int LayerBuilder::append(Layer layer, const char* name) {
 }
 
 int LayerBuilder::conv(const char* name, const char* op, int out, int kernel, int stride, int groups,
-                       const char* activation, bool batchNorm, bool bias, int padding) {
+                       const char* activation, bool batchNorm, bool bias, int padding, int dilation) {
     const Shape in = shape();
     if (groups <= 0 || in.channels % groups != 0 || out % groups != 0)
         throw Error("", prefix_.empty() ? std::string(name) : prefix_ + "." + name,
@@ -48,11 +48,13 @@ int LayerBuilder::conv(const char* name, const char* op, int out, int kernel, in
     layer.kernel = kernel;
     layer.stride = stride;
     layer.groups = groups;
-    layer.padding = padding < 0 ? kernel / 2 : padding;
+    layer.dilation = dilation;
+    layer.padding = padding < 0 ? dilation * (kernel / 2) : padding;
     layer.batchNorm = batchNorm;
     layer.bias = bias;
     layer.activation = activation;
-    layer.output = {out, outputSide(in.height, kernel, stride, layer.padding), outputSide(in.width, kernel, stride, layer.padding)};
+    const int span = dilation * (kernel - 1) + 1; // the receptive field of a dilated kernel
+    layer.output = {out, outputSide(in.height, span, stride, layer.padding), outputSide(in.width, span, stride, layer.padding)};
     layer.weightCount = std::int64_t(out) * (in.channels / groups) * kernel * kernel;
     layer.params = layer.weightCount + (bias ? out : 0) + (batchNorm ? 2 * out : 0);
     layer.macs = layer.output.elements() * (in.channels / groups) * kernel * kernel;

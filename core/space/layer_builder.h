@@ -23,7 +23,7 @@ public:
 
     // Each returns the index of the layer it appended, which becomes current.
     int conv(const char* name, const char* op, int out, int kernel, int stride, int groups,
-             const char* activation, bool batchNorm = true, bool bias = false, int padding = -1);
+             const char* activation, bool batchNorm = true, bool bias = false, int padding = -1, int dilation = 1);
     int linear(const char* name, const char* op, int out, bool bias = true, const char* activation = "");
     int pool(const char* name, LayerKind kind, int kernel, int stride, int padding);
     int globalAveragePool(const char* name);

@@ -20,7 +20,13 @@ Node spaceSchema() {
     return Node::object()
         .required("name", Node::string("Template name").nonEmpty())
         .field("description", Node::string())
-        .field("backbone", Node::choice({"chain"}, "Backbone kind").byDefault("chain"))
+        .field("backbone", Node::choice({"chain", "cells"}, "Backbone kind").byDefault("chain"))
+        .field("cells", Node::object("Macro-micro structure of a cells backbone")
+                            .required("channels", Node::integer("Channels of the first cell").atLeast(1).atMost(4096))
+                            .required("layers", Node::integer("Cells stacked").atLeast(1).atMost(64))
+                            .field("reductions", Node::array(Node::integer().atLeast(0), "Indices of reduction cells (stride 2, channels doubled)").byDefault(Json::array()))
+                            .required("nodes", Node::integer("Intermediate nodes per cell").atLeast(1).atMost(8))
+                            .required("operations", Node::array(Node::choice(cellOperationNames()), "Operations an edge may choose").minItems(1)))
         .required("input", Node::object().required("channels", Node::integer().atLeast(1).atMost(4096)).required("resolution", Node::any()))
         .field("classes", Node::integer().atLeast(1))
         .field("width_multiplier", Node::any())
@@ -145,6 +151,21 @@ struct SpaceChecker {
         schema::validate(document, spaceSchema(), file, "", out);
         if (out.size() != before) return;
         checkChoices(document["input"]["resolution"], Node::integer("Input side length").atLeast(1).atMost(4096), "input.resolution");
+        const bool cells = document.value("backbone", std::string("chain")) == "cells";
+        if (cells && !document.contains("cells")) report("cells", "missing; a cells backbone needs its macro structure");
+        if (!cells && document.contains("cells")) report("cells", "only a cells backbone takes \"cells\"; set \"backbone\": \"cells\"");
+        if (cells && document.contains("stages") && !document["stages"].empty()) report("stages", "a cells backbone has no stages");
+        if (cells && document.contains("cells")) {
+            const Json& macro = document["cells"];
+            const Json reductions = macro.value("reductions", Json::array());
+            std::set<int> seen;
+            for (std::size_t index = 0; index < reductions.size(); ++index) {
+                const int cell = reductions[index].get<int>();
+                if (cell >= macro["layers"].get<int>())
+                    report(indexPath("cells.reductions", index), std::to_string(cell) + " is not a cell: there are " + macro["layers"].dump() + " (0-based)");
+                if (!seen.insert(cell).second) report(indexPath("cells.reductions", index), std::to_string(cell) + " is listed twice");
+            }
+        }
         if (document.contains("width_multiplier"))
             checkChoices(document["width_multiplier"], Node::number("Width multiplier").above(0).atMost(8), "width_multiplier");
         for (const char* part : {"stem", "head"})
@@ -250,6 +271,32 @@ SearchSpace SearchSpace::parse(const Json& document, const std::string& file) {
         }
         space.stages_.push_back(std::move(stage));
     }
+    if (doc.value("backbone", std::string("chain")) == "cells") {
+        Cells cells;
+        const Json& macro = doc["cells"];
+        cells.channels = macro["channels"].get<int>();
+        cells.layers = macro["layers"].get<int>();
+        cells.nodes = macro["nodes"].get<int>();
+        for (const auto& cell : macro["reductions"]) cells.reductions.push_back(cell.get<int>());
+        Json operations = Json::array();
+        for (const auto& name : macro["operations"]) {
+            for (const auto& known : cellOperationNames())
+                if (name == known) cells.operations.push_back(known.c_str());
+            operations.push_back(name);
+        }
+        for (const char* type : {"normal", "reduction"}) {
+            for (int node = 0; node < cells.nodes; ++node) {
+                Json inputs = Json::array();
+                for (int input = 0; input < node + 2; ++input) inputs.push_back(input);
+                for (int edge = 0; edge < 2; ++edge) {
+                    const std::string where = std::string(type) + " cell · node " + std::to_string(node) + " · edge " + std::to_string(edge);
+                    cells.decisions.push_back(addDecision(inputs, "cells.nodes", where + " · input", -1, -1));
+                    cells.decisions.push_back(addDecision(operations, "cells.operations", where + " · operation", -1, -1));
+                }
+            }
+        }
+        space.cells_ = std::move(cells);
+    }
     for (Stage& stage : space.stages_) {
         double running = 0;
         for (std::size_t option = 0; option < stage.depthOptions.size(); ++option)
@@ -281,8 +328,8 @@ int SearchSpace::depthOf(const Genotype& genotype, const Stage& stage) const {
 
 double SearchSpace::size() const {
     double total = 1;
-    if (resolutionDecision_ >= 0) total *= double(decisions_[static_cast<std::size_t>(resolutionDecision_)].options.size());
-    if (widthDecision_ >= 0) total *= double(decisions_[static_cast<std::size_t>(widthDecision_)].options.size());
+    for (const Decision& decision : decisions_)
+        if (decision.stage < 0) total *= double(decision.options.size()); // resolution, width, cell decisions
     for (const Stage& stage : stages_) {
         double depths = 0;
         for (std::size_t option = 0; option < stage.depthOptions.size(); ++option) depths += depthWeight(stage, option);
@@ -502,6 +549,7 @@ Architecture SearchSpace::derive(const Genotype& genotype, bool withNames) const
         }
     };
     buildFixed(stem_);
+    if (cells_) deriveCells(genotype, builder, withNames);
     const double multiplier = widthOptions_[static_cast<std::size_t>(chosen(widthDecision_))];
     for (const Stage& stage : stages_) {
         int out = stage.outOptions[static_cast<std::size_t>(chosen(stage.outDecision))];

@@ -8,6 +8,7 @@
 #include "core/space/operators.h"
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct Decision {
     int stage = -1;     // -1 for space-wide decisions
     int block = -1;     // -1 for stage-wide decisions (depth, out)
 };
+
+// Operations a cell edge may choose (DARTS's list without "none").
+const std::vector<std::string>& cellOperationNames();
 
 class SearchSpace {
 public:
@@ -89,6 +93,21 @@ private:
         std::string prefix;
     };
     void compile();
+
+    // Macro-micro (DARTS-like) backbone: `layers` cells, two cell types (normal and
+    // reduction) each a DAG of `nodes` nodes; every node sums two edges, each choosing
+    // an input (the two previous cells' outputs or an earlier node) and an operation.
+    struct Cells {
+        int channels = 16, layers = 8, nodes = 4;
+        std::vector<int> reductions;
+        std::vector<const char*> operations;   // static names, see cellOperationNames()
+        std::vector<int> decisions;            // [type][node][edge][input|operation] → decision (-1: fixed)
+        int decisionAt(int type, int node, int edge, int kind) const {
+            return decisions[static_cast<std::size_t>(((type * nodes + node) * 2 + edge) * 2 + kind)];
+        }
+    };
+    void deriveCells(const Genotype& genotype, LayerBuilder& builder, bool withNames) const;
+    std::optional<Cells> cells_;
     Json choose(const Json& value, const Genotype& genotype, int decision) const;
     int depthOf(const Genotype& genotype, const Stage& stage) const;
     double depthWeight(const Stage& stage, std::size_t depthOption) const;

@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include <cmath>
 #include <set>
 
 using namespace edgesmith;
@@ -104,6 +105,34 @@ private Q_SLOTS:
         const auto problems = SearchSpace::check(odd, "odd.json");
         QCOMPARE(problems.size(), std::size_t(1));
         QVERIFY(problems[0].message.find("even width") != std::string::npos);
+    }
+
+    void cellSpacesHaveTheDartsStructure() {
+        const SearchSpace space = templateSpace("darts");
+        QCOMPARE(space.decisions().size(), std::size_t(2 * 4 * 2 * 2)); // types × nodes × edges × (input, operation)
+        // Per cell type: node i's two edges choose among i + 2 inputs and 7 operations each.
+        const double perType = std::pow(2.0 * 3 * 4 * 5, 2) * std::pow(7.0, 8);
+        QCOMPARE(space.size(), perType * perType);
+        std::mt19937_64 random(5);
+        const Architecture architecture = space.derive(space.sample(random));
+        int concats = 0;
+        for (const Layer& layer : architecture.layers) concats += layer.kind == LayerKind::Concat;
+        QCOMPARE(concats, 8);
+        // Channels double at each of the two reductions: the last cell joins 4 nodes of 64.
+        const Layer& pool = architecture.layers[architecture.layers.size() - 2];
+        QCOMPARE(pool.input, (Shape{256, 8, 8}));
+        QCOMPARE(architecture.output(), (Shape{10, 1, 1}));
+
+        Json bad = loadSpaceTemplate("darts");
+        bad["cells"]["reductions"] = Json::array({2, 9});
+        QCOMPARE(problems(bad), std::vector<std::string>{"s.json: cells.reductions[1]: 9 is not a cell: there are 8 (0-based)"});
+        bad = loadSpaceTemplate("darts");
+        bad["cells"]["operations"] = Json::array({"sep_conv_3x3", "none"});
+        QCOMPARE(problems(bad).size(), std::size_t(1));
+        QVERIFY(problems(bad)[0].rfind("s.json: cells.operations[1]: must be one of", 0) == 0);
+        bad = loadSpaceTemplate("fmnist-mbconv");
+        bad["cells"] = loadSpaceTemplate("darts")["cells"];
+        QCOMPARE(problems(bad), std::vector<std::string>{"s.json: cells: only a cells backbone takes \"cells\"; set \"backbone\": \"cells\""});
     }
 
     void genotypeKeysRoundTrip() {
