@@ -14,6 +14,8 @@ const std::vector<Verb>& verbs() {
     static const std::vector<Verb> all = {
         validateVerb(),
         metricsVerb(),
+        trainVerb(),
+        latencyVerb(),
         infoVerb(),
     };
     return all;

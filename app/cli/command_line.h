@@ -31,6 +31,8 @@ struct Verb {
 Verb validateVerb();
 Verb infoVerb();
 Verb metricsVerb();
+Verb trainVerb();
+Verb latencyVerb();
 
 // Parses argv, dispatches to the verb and turns every error into one clear line on
 // stderr and an exit code (0 ok, 1 failed, 2 bad input).

@@ -146,6 +146,28 @@ private Q_SLOTS:
         QCOMPARE(runCli({"metrics", "bad/out-of-range.edgesmith.json"}).exitCode, 2);
     }
 
+    void trainAndLatencyOfOneArchitecture() {
+        const QString genotype = QString::fromStdString(edgesmith::Json::parse(
+            runCli({"metrics", "good/minimal.edgesmith.json", "--sample", "1", "--json"}).out.toStdString())["genotype"].get<std::string>());
+        const Result trained = runCli({"train", "good/minimal.edgesmith.json", "--genotype", genotype, "--epochs", "1", "--json"});
+        QCOMPARE(trained.exitCode, 0);
+        const auto result = edgesmith::Json::parse(trained.out.toStdString());
+        QCOMPARE(result["history"].size(), std::size_t(1));
+        QVERIFY(result["test"]["top1"].get<double>() >= 0.0);
+        QCOMPARE(result["test"]["confusion"].size(), std::size_t(10));
+        QVERIFY(result["proxy"].get<std::string>().find("1 epoch") == 0);
+
+        const Result timed = runCli({"latency", "good/minimal.edgesmith.json", "--genotype", genotype, "--runs", "5", "--json"});
+        QCOMPARE(timed.exitCode, 0);
+        const auto latency = edgesmith::Json::parse(timed.out.toStdString());
+        QVERIFY(latency["median_ms"].get<double>() > 0);
+        QCOMPARE(latency["runs"].get<int>(), 5);
+
+        QCOMPARE(runCli({"train", "good/minimal.edgesmith.json"}).exitCode, 2);
+        QCOMPARE(runCli({"latency", "good/minimal.edgesmith.json", "--genotype", "9-9"}).exitCode, 2);
+        QCOMPARE(runCli({"train", "good/minimal.edgesmith.json", "--genotype", genotype, "--subset", "2"}).exitCode, 2);
+    }
+
     void infoDescribesTheRuntime() {
         const Result result = runCli({"info", "--json"});
         QCOMPARE(result.exitCode, 0);

@@ -1,0 +1,266 @@
+#include "core/train/trainer.h"
+
+#include "core/common/error.h"
+#include "core/common/text.h"
+#include "core/data/internal/dataset_tensors.h"
+#include "core/engine/runtime.h"
+#include "core/nn/internal/network_module.h"
+
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace edgesmith {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// Images as normalised float tensors once, so batches are slices, not conversions.
+torch::Tensor normalised(const Dataset& data, const Splits& statistics, const torch::Device& device) {
+    return data.tensors().images.to(torch::kFloat32).div_(255.0).sub_(statistics.mean).div_(statistics.deviation).to(device);
+}
+
+double scheduledRate(const TrainingOptions& options, double epochPosition) {
+    double rate = options.learningRate;
+    if (options.warmupEpochs > 0 && epochPosition < options.warmupEpochs) return rate * (epochPosition + 1e-3) / options.warmupEpochs;
+    const double span = std::max(1e-9, options.epochs - options.warmupEpochs);
+    const double progress = std::clamp((epochPosition - options.warmupEpochs) / span, 0.0, 1.0);
+    if (options.schedule == "cosine") rate *= 0.5 * (1 + std::cos(M_PI * progress));
+    else if (options.schedule == "step") rate *= std::pow(0.1, std::floor(progress * 3.0 - 1e-9));
+    return rate;
+}
+
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(NetworkModuleImpl& module, const TrainingOptions& options) {
+    if (options.optimizer == "sgd")
+        return std::make_unique<torch::optim::SGD>(module.parameters(), torch::optim::SGDOptions(options.learningRate)
+                                                                             .momentum(options.momentum)
+                                                                             .nesterov(options.momentum > 0)
+                                                                             .weight_decay(options.weightDecay));
+    if (options.optimizer == "adam")
+        return std::make_unique<torch::optim::Adam>(module.parameters(),
+                                                    torch::optim::AdamOptions(options.learningRate).weight_decay(options.weightDecay));
+    if (options.optimizer == "adamw")
+        return std::make_unique<torch::optim::AdamW>(module.parameters(),
+                                                     torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
+    throw Error("", "estimator.params.optimizer", "unknown optimizer \"" + options.optimizer + "\"");
+}
+
+void setRate(torch::optim::Optimizer& optimizer, double rate) {
+    for (auto& group : optimizer.param_groups()) group.options().set_lr(rate);
+}
+
+} // namespace
+
+TrainingOptions TrainingOptions::fromJson(const Json& params) {
+    TrainingOptions options;
+    options.epochs = params.value("epochs", options.epochs);
+    options.batchSize = params.value("batch_size", options.batchSize);
+    options.optimizer = params.value("optimizer", options.optimizer);
+    options.learningRate = params.value("learning_rate", options.learningRate);
+    options.momentum = params.value("momentum", options.momentum);
+    options.weightDecay = params.value("weight_decay", options.weightDecay);
+    options.schedule = params.value("schedule", options.schedule);
+    options.warmupEpochs = params.value("warmup_epochs", options.warmupEpochs);
+    options.labelSmoothing = params.value("label_smoothing", options.labelSmoothing);
+    options.gradientClip = params.value("gradient_clip", options.gradientClip);
+    options.subset = params.value("subset", options.subset);
+    options.earlyStoppingPatience = params.value("early_stopping_patience", options.earlyStoppingPatience);
+    options.seed = params.value("seed", options.seed);
+    return options;
+}
+
+std::string TrainingOptions::proxyDescription() const {
+    std::string text = std::to_string(epochs) + (epochs == 1 ? " epoch" : " epochs");
+    if (subset < 1.0) text += ", " + formatNumber(std::round(subset * 1000) / 10) + " % of the training split";
+    return text;
+}
+
+Json Evaluation::toJson() const {
+    return {{"top1", top1}, {"top5", top5}, {"loss", loss}, {"per_class_accuracy", perClassAccuracy}, {"confusion", confusion}};
+}
+
+Json TrainingResult::toJson() const {
+    Json epochs = Json::array();
+    for (const auto& record : history)
+        epochs.push_back({{"epoch", record.epoch}, {"train_loss", record.trainLoss}, {"train_accuracy", record.trainAccuracy},
+                          {"validation_accuracy", record.validationAccuracy}, {"learning_rate", record.learningRate},
+                          {"seconds", record.seconds}});
+    return {{"history", epochs},       {"validation", validation.toJson()}, {"best_epoch", bestEpoch},
+            {"seconds", seconds},      {"samples_per_second", samplesPerSecond}, {"cancelled", cancelled},
+            {"stopped_early", stoppedEarly}, {"proxy", proxy}};
+}
+
+Evaluation evaluate(Network& network, const Dataset& data, const Splits& statistics, int batchSize) {
+    NetworkModuleImpl& module = network.module();
+    const torch::Device device = module.parameters().empty() ? torch::Device(torch::kCPU) : module.parameters().front().device();
+    torch::NoGradGuard guard;
+    const bool wasTraining = module.is_training();
+    module.eval();
+    const torch::Tensor images = normalised(data, statistics, device);
+    const torch::Tensor labels = data.tensors().labels.to(device);
+    const int classes = data.classes();
+    torch::Tensor confusion = torch::zeros({classes, classes}, torch::kInt64);
+    double lossSum = 0;
+    std::int64_t top5Hits = 0;
+    for (std::int64_t start = 0; start < data.size(); start += batchSize) {
+        const std::int64_t count = std::min<std::int64_t>(batchSize, data.size() - start);
+        const torch::Tensor logits = module.forward(images.narrow(0, start, count));
+        const torch::Tensor target = labels.narrow(0, start, count);
+        lossSum += torch::nn::functional::cross_entropy(logits, target).item<double>() * double(count);
+        const torch::Tensor predicted = logits.argmax(1);
+        confusion.index_put_({target.cpu(), predicted.cpu()}, torch::ones({count}, torch::kInt64), true);
+        const int k = std::min<int>(5, static_cast<int>(logits.size(1)));
+        top5Hits += std::get<1>(logits.topk(k, 1)).eq(target.unsqueeze(1)).any(1).sum().item<std::int64_t>();
+    }
+    module.train(wasTraining);
+    Evaluation evaluation;
+    const double total = std::max<double>(1, double(data.size()));
+    evaluation.top1 = 100.0 * confusion.diag().sum().item<double>() / total;
+    evaluation.top5 = 100.0 * double(top5Hits) / total;
+    evaluation.loss = lossSum / total;
+    const auto matrix = confusion.accessor<std::int64_t, 2>();
+    evaluation.confusion.assign(static_cast<std::size_t>(classes), std::vector<std::int64_t>(static_cast<std::size_t>(classes)));
+    for (int truth = 0; truth < classes; ++truth) {
+        std::int64_t row = 0;
+        for (int guess = 0; guess < classes; ++guess) {
+            evaluation.confusion[static_cast<std::size_t>(truth)][static_cast<std::size_t>(guess)] = matrix[truth][guess];
+            row += matrix[truth][guess];
+        }
+        evaluation.perClassAccuracy.push_back(row == 0 ? 0.0 : 100.0 * double(matrix[truth][truth]) / double(row));
+    }
+    return evaluation;
+}
+
+TrainingResult train(Network& network, const Splits& splits, const TrainingOptions& options, const ProgressSink& onProgress,
+                     const std::atomic<bool>* cancel) {
+    if (splits.train.size() == 0) throw Error("", "dataset", "the training split is empty");
+    setComputeThreads(options.threads);
+    torch::manual_seed(options.seed);
+    network.moveTo(options.device);
+    NetworkModuleImpl& module = network.module();
+    const torch::Device device = options.device == "cuda" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    module.train();
+
+    // Proxy subset, drawn with the seed from the training split only.
+    Dataset trainData = splits.train;
+    if (options.subset < 1.0) {
+        std::vector<std::int64_t> order(static_cast<std::size_t>(trainData.size()));
+        std::iota(order.begin(), order.end(), 0);
+        std::mt19937_64 random(options.seed);
+        std::shuffle(order.begin(), order.end(), random);
+        order.resize(std::max<std::size_t>(1, static_cast<std::size_t>(options.subset * double(order.size()))));
+        trainData = trainData.select(order);
+    }
+    const torch::Tensor images = normalised(trainData, splits, device);
+    const torch::Tensor labels = trainData.tensors().labels.to(device);
+    const std::int64_t samples = trainData.size();
+    const std::int64_t batches = (samples + options.batchSize - 1) / options.batchSize;
+
+    auto optimizer = makeOptimizer(module, options);
+    const auto lossOptions = torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(options.labelSmoothing);
+    TrainingResult result;
+    result.proxy = options.proxyDescription();
+    const auto start = Clock::now();
+    double bestAccuracy = -1;
+    int epochsWithoutGain = 0;
+    std::vector<torch::Tensor> bestWeights;
+    std::int64_t seen = 0;
+    torch::Generator generator = at::detail::createCPUGenerator(options.seed);
+
+    for (int epoch = 0; epoch < options.epochs && !result.cancelled; ++epoch) {
+        const auto epochStart = Clock::now();
+        const torch::Tensor order = torch::randperm(samples, generator, torch::kInt64).to(device);
+        double lossSum = 0;
+        std::int64_t correct = 0, counted = 0;
+        double rate = options.learningRate;
+        for (std::int64_t batch = 0; batch < batches; ++batch) {
+            if (cancel && cancel->load()) {
+                result.cancelled = true;
+                break;
+            }
+            rate = scheduledRate(options, epoch + double(batch) / double(batches));
+            setRate(*optimizer, rate);
+            const std::int64_t first = batch * options.batchSize;
+            const std::int64_t count = std::min<std::int64_t>(options.batchSize, samples - first);
+            const torch::Tensor index = order.narrow(0, first, count);
+            const torch::Tensor input = images.index_select(0, index);
+            const torch::Tensor target = labels.index_select(0, index);
+            optimizer->zero_grad();
+            const torch::Tensor logits = module.forward(input);
+            const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, target, lossOptions);
+            loss.backward();
+            if (options.gradientClip > 0) torch::nn::utils::clip_grad_norm_(module.parameters(), options.gradientClip);
+            optimizer->step();
+            lossSum += loss.item<double>() * double(count);
+            correct += logits.argmax(1).eq(target).sum().item<std::int64_t>();
+            counted += count;
+            seen += count;
+            if (onProgress && options.progressEvery > 0 && (batch + 1) % options.progressEvery == 0) {
+                Progress progress;
+                progress.epoch = epoch + 1;
+                progress.epochs = options.epochs;
+                progress.batch = batch + 1;
+                progress.batches = batches;
+                progress.loss = lossSum / double(counted);
+                progress.accuracy = 100.0 * double(correct) / double(counted);
+                progress.samplesPerSecond = double(seen) / std::max(1e-9, secondsSince(start));
+                progress.etaSeconds = double(samples * options.epochs - seen) / std::max(1e-9, progress.samplesPerSecond);
+                onProgress(progress);
+            }
+        }
+        if (counted == 0) break;
+        EpochRecord record;
+        record.epoch = epoch + 1;
+        record.trainLoss = lossSum / double(counted);
+        record.trainAccuracy = 100.0 * double(correct) / double(counted);
+        record.learningRate = rate;
+        record.validationAccuracy = splits.validation.size() > 0 ? evaluate(network, splits.validation, splits).top1 : record.trainAccuracy;
+        record.seconds = secondsSince(epochStart);
+        result.history.push_back(record);
+        if (onProgress) {
+            Progress progress;
+            progress.epoch = epoch + 1;
+            progress.epochs = options.epochs;
+            progress.batch = progress.batches = batches;
+            progress.loss = record.trainLoss;
+            progress.accuracy = record.trainAccuracy;
+            progress.samplesPerSecond = double(seen) / std::max(1e-9, secondsSince(start));
+            progress.etaSeconds = double(samples * options.epochs - seen) / std::max(1e-9, progress.samplesPerSecond);
+            progress.epochEnd = true;
+            progress.validationAccuracy = record.validationAccuracy;
+            onProgress(progress);
+        }
+        if (record.validationAccuracy > bestAccuracy) {
+            bestAccuracy = record.validationAccuracy;
+            result.bestEpoch = record.epoch;
+            epochsWithoutGain = 0;
+            bestWeights.clear();
+            for (const auto& tensor : module.parameters()) bestWeights.push_back(tensor.detach().clone());
+            for (const auto& buffer : module.buffers()) bestWeights.push_back(buffer.detach().clone());
+            if (!options.checkpoint.empty()) {
+                torch::serialize::OutputArchive archive;
+                module.save(archive);
+                archive.save_to(options.checkpoint);
+            }
+        } else if (options.earlyStoppingPatience > 0 && ++epochsWithoutGain >= options.earlyStoppingPatience) {
+            result.stoppedEarly = true;
+            break;
+        }
+    }
+    // Keep the best epoch's weights, as early stopping promises.
+    if (!bestWeights.empty()) {
+        torch::NoGradGuard guard;
+        std::size_t position = 0;
+        for (auto& tensor : module.parameters()) tensor.copy_(bestWeights[position++]);
+        for (auto& buffer : module.buffers()) buffer.copy_(bestWeights[position++]);
+    }
+    result.seconds = secondsSince(start);
+    result.samplesPerSecond = double(seen) / std::max(1e-9, result.seconds);
+    if (splits.validation.size() > 0) result.validation = evaluate(network, splits.validation, splits);
+    return result;
+}
+
+} // namespace edgesmith

@@ -1,0 +1,113 @@
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/data/dataset.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <set>
+#include <zlib.h>
+
+using namespace edgesmith;
+
+namespace {
+
+std::string bigEndian(std::uint32_t value) {
+    return {char(value >> 24), char(value >> 16), char(value >> 8), char(value)};
+}
+
+// A tiny idx pair: `count` images of side×side and their labels (label = index % classes).
+void writeIdx(const QString& folder, const QString& prefix, std::uint32_t count, std::uint32_t side, int classes,
+              std::uint32_t imageMagic = 0x803, std::uint32_t declaredLabels = 0, std::size_t truncate = 0) {
+    std::string images = bigEndian(imageMagic) + bigEndian(count) + bigEndian(side) + bigEndian(side);
+    for (std::uint32_t index = 0; index < count * side * side; ++index) images += char(index % 251);
+    if (truncate) images.resize(images.size() - truncate);
+    std::string labels = bigEndian(0x801) + bigEndian(declaredLabels ? declaredLabels : count);
+    for (std::uint32_t index = 0; index < (declaredLabels ? declaredLabels : count); ++index) labels += char(index % classes);
+    writeFileAtomically((folder + "/" + prefix + "-images-idx3-ubyte").toStdString(), images);
+    writeFileAtomically((folder + "/" + prefix + "-labels-idx1-ubyte").toStdString(), labels);
+}
+
+QString errorOf(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const std::exception& error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
+}
+
+} // namespace
+
+class TestData : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void readsFashionMnist() {
+        const auto [train, test] = loadIdxFolder("/usr/share/datasets/fashion-mnist");
+        QCOMPARE(train.size(), 60000);
+        QCOMPARE(test.size(), 10000);
+        QCOMPARE(train.classes(), 10);
+        QCOMPARE(train.channels(), 1);
+        QCOMPARE(train.height(), 28);
+        for (auto count : train.classCounts()) QCOMPARE(count, 6000); // Fashion-MNIST is balanced
+    }
+
+    void readsPlainAndGzippedFiles() {
+        QTemporaryDir folder;
+        writeIdx(folder.path(), "train", 30, 4, 3);
+        writeIdx(folder.path(), "t10k", 9, 4, 3);
+        // Gzip one of them: the reader takes both forms.
+        const std::string plain = readFile((folder.path() + "/t10k-images-idx3-ubyte").toStdString());
+        gzFile out = gzopen((folder.path() + "/t10k-images-idx3-ubyte.gz").toStdString().c_str(), "wb");
+        gzwrite(out, plain.data(), static_cast<unsigned>(plain.size()));
+        gzclose(out);
+        QFile::remove(folder.path() + "/t10k-images-idx3-ubyte");
+        const auto [train, test] = loadIdxFolder(folder.path().toStdString());
+        QCOMPARE(train.size(), 30);
+        QCOMPARE(test.size(), 9);
+        QCOMPARE(test.classes(), 3);
+    }
+
+    void corruptFilesAreNamed() {
+        QTemporaryDir folder;
+        const QString path = folder.path();
+        writeIdx(path, "t10k", 9, 4, 3);
+        QVERIFY(errorOf([&] { loadIdxFolder(path.toStdString()); }).contains("train-images-idx3-ubyte: not found"));
+        writeIdx(path, "train", 30, 4, 3, 0x804);
+        QVERIFY(errorOf([&] { loadIdxFolder(path.toStdString()); }).contains("train-images-idx3-ubyte: wrong magic number 0x00000804"));
+        writeIdx(path, "train", 30, 4, 3, 0x803, 0, 7);
+        QVERIFY(errorOf([&] { loadIdxFolder(path.toStdString()); }).contains("train-images-idx3-ubyte: is truncated"));
+        writeIdx(path, "train", 30, 4, 3, 0x803, 29);
+        QVERIFY(errorOf([&] { loadIdxFolder(path.toStdString()); }).contains("train-labels-idx1-ubyte: has 29 labels but train-images-idx3-ubyte has 30 images"));
+        // Labels 0 and 2 only: class 1 is empty.
+        std::string labels = bigEndian(0x801) + bigEndian(30);
+        for (int index = 0; index < 30; ++index) labels += char(index % 2 ? 2 : 0);
+        writeIdx(path, "train", 30, 4, 3);
+        writeFileAtomically((path + "/train-labels-idx1-ubyte").toStdString(), labels);
+        QVERIFY(errorOf([&] { loadIdxFolder(path.toStdString()); }).contains("class 1 has no samples"));
+        QVERIFY(errorOf([&] { loadIdxFolder((path + "/nothing").toStdString()); }).contains("is not a folder"));
+    }
+
+    void splitsAreDisjointAndReproducible() {
+        const Dataset all = makeSyntheticDataset(5, 500, 1, 12, 3);
+        const Dataset test = makeSyntheticDataset(5, 50, 1, 12, 4);
+        const Splits first = makeSplits(all, test, 0.2, 1.0, 7), second = makeSplits(all, test, 0.2, 1.0, 7);
+        QCOMPARE(first.train.size(), 400);
+        QCOMPARE(first.validation.size(), 100);
+        QCOMPARE(first.mean, second.mean);
+        QVERIFY(first.deviation > 0);
+        const Splits other = makeSplits(all, test, 0.2, 0.5, 8);
+        QCOMPARE(other.train.size(), 200);
+        QVERIFY(other.mean != first.mean); // another seed, another split
+        QCOMPARE(first.train.classCounts().size(), std::size_t(5));
+        // Disjoint, and together the whole training set.
+        const auto train = first.train.sampleHashes(), validation = first.validation.sampleHashes(), source = all.sampleHashes();
+        std::set<std::uint64_t> seen(train.begin(), train.end());
+        for (auto hash : validation) QVERIFY(seen.insert(hash).second);
+        QCOMPARE(seen, std::set<std::uint64_t>(source.begin(), source.end()));
+        QCOMPARE(first.train.sampleHashes(), second.train.sampleHashes());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestData)
+#include "test_data.moc"

@@ -1,0 +1,136 @@
+#include "core/data/dataset.h"
+#include "core/hw/latency.h"
+#include "core/nn/network.h"
+#include "core/space/space.h"
+#include "core/train/trainer.h"
+
+#include <QtTest>
+
+using namespace edgesmith;
+
+namespace {
+
+// A small plain CNN for 28×28 grey images with `width` channels in the first stage.
+Architecture smallNetwork(int width) {
+    const Json space = {{"name", "small"},
+                        {"input", {{"channels", 1}, {"resolution", 28}}},
+                        {"stem", Json::array({{{"op", "conv"}, {"out", width}, {"stride", 2}}})},
+                        {"stages", Json::array({{{"depth", 1}, {"stride", 2}, {"out", 2 * width}, {"block", {{"op", "dsconv"}}}}})},
+                        {"head", Json::array({{{"op", "global_avg_pool"}}, {{"op", "linear"}, {"out", 10}}})}};
+    return SearchSpace::parse(space, "small.json").derive({});
+}
+
+Splits syntheticSplits() {
+    return makeSplits(makeSyntheticDataset(10, 1200, 1, 28, 1), makeSyntheticDataset(10, 300, 1, 28, 2), 0.2, 1.0, 3);
+}
+
+TrainingOptions quickOptions() {
+    TrainingOptions options;
+    options.epochs = 3;
+    options.batchSize = 64;
+    options.learningRate = 0.01;
+    options.seed = 5;
+    options.threads = 1;
+    return options;
+}
+
+} // namespace
+
+class TestTrain : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void fashionMnistSubsetBeatsChance() {
+        const auto [trainSet, testSet] = loadIdxFolder("/usr/share/datasets/fashion-mnist");
+        const Splits splits = makeSplits(trainSet, testSet, 0.05, 0.05, 0); // 2,850 training images
+        Network network(smallNetwork(16), 1);
+        TrainingOptions options = quickOptions();
+        options.epochs = 2;
+        const TrainingResult result = train(network, splits, options);
+        QVERIFY2(result.validation.top1 > 50.0, qPrintable(QString::number(result.validation.top1))); // chance: 10 %
+        const Evaluation onTest = evaluate(network, splits.test, splits);
+        QVERIFY(onTest.top1 > 50.0);
+        QVERIFY(onTest.top5 >= onTest.top1);
+        QCOMPARE(onTest.confusion.size(), std::size_t(10));
+        std::int64_t total = 0;
+        for (const auto& row : onTest.confusion)
+            for (auto count : row) total += count;
+        QCOMPARE(total, std::int64_t(10000));
+    }
+
+    void trainingIsDeterministicWithASeed() {
+        const Splits splits = syntheticSplits();
+        Network first(smallNetwork(8), 1), second(smallNetwork(8), 1);
+        const TrainingResult a = train(first, splits, quickOptions()), b = train(second, splits, quickOptions());
+        QCOMPARE(a.history.size(), std::size_t(3));
+        for (std::size_t epoch = 0; epoch < a.history.size(); ++epoch) {
+            QCOMPARE(a.history[epoch].trainLoss, b.history[epoch].trainLoss);
+            QCOMPARE(a.history[epoch].validationAccuracy, b.history[epoch].validationAccuracy);
+        }
+        QVERIFY(a.history.back().trainLoss < a.history.front().trainLoss);
+    }
+
+    void optimizersAndSchedulesTrain_data() {
+        QTest::addColumn<QString>("optimizer");
+        QTest::addColumn<QString>("schedule");
+        QTest::newRow("sgd step") << "sgd" << "step";
+        QTest::newRow("adam constant") << "adam" << "constant";
+        QTest::newRow("adamw cosine + warm-up") << "adamw" << "cosine";
+    }
+    void optimizersAndSchedulesTrain() {
+        QFETCH(QString, optimizer);
+        QFETCH(QString, schedule);
+        TrainingOptions options = quickOptions();
+        options.optimizer = optimizer.toStdString();
+        options.schedule = schedule.toStdString();
+        options.warmupEpochs = schedule == "cosine" ? 1 : 0;
+        options.labelSmoothing = 0.1;
+        options.gradientClip = 5;
+        if (optimizer == "sgd") options.learningRate = 0.1;
+        Network network(smallNetwork(8), 2);
+        const TrainingResult result = train(network, syntheticSplits(), options);
+        QVERIFY2(result.validation.top1 > 30.0, qPrintable(QString::number(result.validation.top1)));
+    }
+
+    void cancellationStopsWithinOneBatch() {
+        std::atomic<bool> cancel{false};
+        int events = 0;
+        TrainingOptions options = quickOptions();
+        options.progressEvery = 1;
+        Network network(smallNetwork(8), 1);
+        const TrainingResult result = train(network, syntheticSplits(), options, [&](const Progress& progress) {
+            if (progress.epochEnd) return;
+            ++events;
+            cancel = true;
+        }, &cancel);
+        QVERIFY(result.cancelled);
+        QCOMPARE(events, 1); // the batch after the request never ran
+        QVERIFY(result.history.empty() || result.history.size() == 1);
+    }
+
+    void earlyStoppingKeepsTheBestEpoch() {
+        TrainingOptions options = quickOptions();
+        options.epochs = 12;
+        options.earlyStoppingPatience = 1;
+        options.learningRate = 0.05;
+        Network network(smallNetwork(8), 3);
+        const TrainingResult result = train(network, syntheticSplits(), options);
+        double best = 0;
+        for (const auto& record : result.history) best = std::max(best, record.validationAccuracy);
+        QCOMPARE(result.validation.top1, best);
+        if (result.stoppedEarly) QVERIFY(int(result.history.size()) < options.epochs);
+    }
+
+    void widerNetworksAreSlower() {
+        Network narrow(smallNetwork(8)), wide(smallNetwork(32));
+        LatencyOptions options;
+        options.runs = 40;
+        const LatencyStats fast = measureLatency(narrow, options), slow = measureLatency(wide, options);
+        QVERIFY2(slow.medianMs > fast.medianMs, qPrintable(QString("%1 vs %2 ms").arg(slow.medianMs).arg(fast.medianMs)));
+        QVERIFY(fast.p10Ms <= fast.medianMs && fast.medianMs <= fast.p90Ms);
+        QCOMPARE(fast.threads, 1);
+        QCOMPARE(fast.runs, 40);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrain)
+#include "test_train.moc"
