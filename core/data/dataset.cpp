@@ -62,6 +62,11 @@ std::vector<std::int64_t> idxShape(const std::vector<std::uint8_t>& bytes, const
     return shape;
 }
 
+// uint8 images are pixels (scaled to 0..1); float data (CSV features) is used as is.
+torch::Tensor asFloat(const torch::Tensor& images) {
+    return images.scalar_type() == torch::kUInt8 ? images.to(torch::kFloat32).div_(255.0) : images.to(torch::kFloat32);
+}
+
 std::filesystem::path findIdx(const std::filesystem::path& folder, const std::string& stem) {
     for (const auto& name : {stem, stem + ".gz"}) {
         std::error_code status;
@@ -92,16 +97,23 @@ std::vector<std::int64_t> Dataset::classCounts() const {
     return counts;
 }
 
-std::pair<double, double> Dataset::pixelStatistics() const {
-    if (size() == 0) return {0.0, 1.0};
-    const torch::Tensor pixels = tensors_->images.to(torch::kFloat32).div_(255.0);
-    return {pixels.mean().item<double>(), std::max(1e-6, pixels.std().item<double>())};
+std::pair<std::vector<double>, std::vector<double>> Dataset::channelStatistics() const {
+    std::vector<double> mean(static_cast<std::size_t>(channels()), 0.0), deviation(mean.size(), 1.0);
+    if (size() == 0) return {mean, deviation};
+    const torch::Tensor values = asFloat(tensors_->images);
+    const torch::Tensor perChannel = values.transpose(0, 1).reshape({channels(), -1});
+    const torch::Tensor means = perChannel.mean(1), deviations = perChannel.std(1);
+    for (int channel = 0; channel < channels(); ++channel) {
+        mean[static_cast<std::size_t>(channel)] = means[channel].item<double>();
+        deviation[static_cast<std::size_t>(channel)] = std::max(1e-6, deviations[channel].item<double>());
+    }
+    return {mean, deviation};
 }
 
 std::vector<std::uint64_t> Dataset::sampleHashes() const {
     const torch::Tensor images = tensors_->images.contiguous();
-    const auto* bytes = images.data_ptr<std::uint8_t>();
-    const std::int64_t stride = size() == 0 ? 0 : images.numel() / size();
+    const auto* bytes = static_cast<const std::uint8_t*>(images.data_ptr());
+    const std::int64_t stride = size() == 0 ? 0 : images.numel() * images.element_size() / size();
     const auto labels = tensors_->labels.accessor<std::int64_t, 1>();
     std::vector<std::uint64_t> hashes;
     for (std::int64_t sample = 0; sample < size(); ++sample) {
@@ -191,7 +203,7 @@ Splits makeSplits(const Dataset& train, const Dataset& test, double validationFr
     splits.train = train.select(rest);
     splits.validation = train.select(validation);
     splits.test = test;
-    std::tie(splits.mean, splits.deviation) = splits.train.pixelStatistics();
+    std::tie(splits.mean, splits.deviation) = splits.train.channelStatistics();
     splits.description = std::to_string(splits.train.size()) + " train / " + std::to_string(splits.validation.size()) +
                          " validation / " + std::to_string(splits.test.size()) + " test";
     return splits;
@@ -216,8 +228,16 @@ Splits loadProjectData(const Json& section, const std::filesystem::path& project
                                                                       : std::filesystem::path("/usr/share/datasets/fashion-mnist");
         const auto [train, test] = loadIdxFolder(folder);
         splits = makeSplits(train, test, validation, subset, seed);
+    } else if (kind == "image-folder") {
+        const auto [train, test] = loadImageFolder(resolveBeside(projectFile, section.at("path").get<std::string>()),
+                                                   section.value("resolution", 0), 0.2, seed);
+        splits = makeSplits(train, test, validation, subset, seed);
+    } else if (kind == "csv") {
+        const auto [train, test] = loadCsv(resolveBeside(projectFile, section.at("path").get<std::string>()),
+                                           section.at("label_column").get<std::string>(), 0.2, seed);
+        splits = makeSplits(train, test, validation, subset, seed);
     } else {
-        throw Error(projectFile.string(), "dataset.kind", "the " + kind + " reader is not available in this build yet");
+        throw Error(projectFile.string(), "dataset.kind", "unknown dataset kind \"" + kind + "\"");
     }
     splits.description = kind + ": " + splits.description;
     return splits;

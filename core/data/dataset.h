@@ -25,9 +25,9 @@ public:
     int width() const;
     int classes() const;
     std::vector<std::int64_t> classCounts() const;
-    // Pixel mean and standard deviation over the set (0..1 scale): the normalisation of a
-    // training split, applied unchanged to validation and test.
-    std::pair<double, double> pixelStatistics() const;
+    // Per-channel mean and standard deviation (pixels on a 0..1 scale, features as they
+    // are): the normalisation of a training split, applied unchanged to validation and test.
+    std::pair<std::vector<double>, std::vector<double>> channelStatistics() const;
 
     // One hash per sample (image bytes and label): finds duplicates and checks that
     // splits are disjoint.
@@ -46,7 +46,7 @@ private:
 // set with a seed; the search never sees the test split.
 struct Splits {
     Dataset train, validation, test;
-    double mean = 0.0, deviation = 1.0; // normalisation, from the training split
+    std::vector<double> mean, deviation; // per channel, from the training split
     std::string description;            // "fashion-mnist: 54000 train / 6000 validation / 10000 test"
 };
 
@@ -55,6 +55,17 @@ struct Splits {
 // truncated or inconsistent files.
 std::pair<Dataset, Dataset> loadIdxFolder(const std::filesystem::path& folder);
 Dataset loadIdx(const std::filesystem::path& images, const std::filesystem::path& labels);
+
+// One sub-folder per class (sorted names are the class indices) of PNG / JPEG / BMP /
+// PGM / PPM images, resized to `side`×`side` (0: keep; then all must share a size). Grey
+// images give 1 channel, colour 3. With `train` and `test` sub-folders those are the
+// splits; otherwise `testFraction` of each class is held out with `seed`.
+std::pair<Dataset, Dataset> loadImageFolder(const std::filesystem::path& folder, int side, double testFraction, std::uint64_t seed);
+
+// A CSV file with a header row: `labelColumn` holds the class (any text; sorted distinct
+// values are the class indices), every other column a number. Rows become F×1×1 inputs.
+// `testFraction` of the rows is held out with `seed`. Errors name the file, line and column.
+std::pair<Dataset, Dataset> loadCsv(const std::filesystem::path& file, const std::string& labelColumn, double testFraction, std::uint64_t seed);
 
 // Learnable synthetic data for tests: each class draws a distinct pattern plus noise.
 Dataset makeSyntheticDataset(int classes, std::int64_t samples, int channels, int side, std::uint64_t seed);

@@ -20,7 +20,14 @@ double secondsSince(Clock::time_point start) { return std::chrono::duration<doub
 
 // Images as normalised float tensors once, so batches are slices, not conversions.
 torch::Tensor normalised(const Dataset& data, const Splits& statistics, const torch::Device& device) {
-    return data.tensors().images.to(torch::kFloat32).div_(255.0).sub_(statistics.mean).div_(statistics.deviation).to(device);
+    const torch::Tensor& raw = data.tensors().images;
+    torch::Tensor values = raw.scalar_type() == torch::kUInt8 ? raw.to(torch::kFloat32).div_(255.0) : raw.to(torch::kFloat32);
+    const auto channels = static_cast<std::int64_t>(statistics.mean.size());
+    if (channels == values.size(1)) {
+        values.sub_(torch::tensor(statistics.mean, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}))
+            .div_(torch::tensor(statistics.deviation, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}));
+    }
+    return values.to(device);
 }
 
 double scheduledRate(const TrainingOptions& options, double epochPosition) {

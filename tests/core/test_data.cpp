@@ -2,6 +2,8 @@
 #include "core/common/error.h"
 #include "core/data/dataset.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -88,6 +90,52 @@ private Q_SLOTS:
         QVERIFY(errorOf([&] { loadIdxFolder((path + "/nothing").toStdString()); }).contains("is not a folder"));
     }
 
+    void readsImageFolders() {
+        QTemporaryDir folder;
+        const QString root = folder.path();
+        // Three classes of 8×6 grey PGM images; one class written larger to test resizing.
+        for (const char* name : {"boot", "coat", "shirt"}) {
+            QDir(root).mkpath(name);
+            for (int index = 0; index < 5; ++index) {
+                const int width = std::string(name) == "shirt" ? 16 : 8, height = std::string(name) == "shirt" ? 12 : 6;
+                std::string image = "P5\n" + std::to_string(width) + " " + std::to_string(height) + "\n255\n";
+                for (int pixel = 0; pixel < width * height; ++pixel) image += char((pixel * 7 + index) % 256);
+                writeFileAtomically((root + "/" + name + "/" + QString::number(index) + ".pgm").toStdString(), image);
+            }
+        }
+        const auto [train, test] = loadImageFolder(root.toStdString(), 8, 0.2, 1);
+        QCOMPARE(train.size() + test.size(), 15);
+        QCOMPARE(test.size(), 3);
+        QCOMPARE(train.classes(), 3);
+        QCOMPARE(train.channels(), 1);
+        QCOMPARE(train.height(), 8);
+        // Without a resolution, differing sizes are an error naming the file.
+        QVERIFY(errorOf([&] { loadImageFolder(root.toStdString(), 0, 0.2, 1); }).contains("set dataset.resolution"));
+        writeFileAtomically((root + "/coat/broken.png").toStdString(), "not a png");
+        QVERIFY(errorOf([&] { loadImageFolder(root.toStdString(), 8, 0.2, 1); }).contains("coat/broken.png: cannot decode the image"));
+        QFile::remove(root + "/coat/broken.png");
+        QDir(root).mkpath("empty");
+        QVERIFY(errorOf([&] { loadImageFolder(root.toStdString(), 8, 0.2, 1); }).contains("class \"empty\" has no images"));
+    }
+
+    void readsCsvFiles() {
+        QTemporaryDir folder;
+        const std::string file = folder.filePath("iris.csv").toStdString();
+        std::string text = "sepal,petal,species\n";
+        for (int row = 0; row < 40; ++row) text += std::to_string(row % 4) + "." + std::to_string(row % 10) + "," + std::to_string(row) + "," + (row % 2 ? "versicolor" : "setosa") + "\n";
+        writeFileAtomically(file, text);
+        const auto [train, test] = loadCsv(file, "species", 0.25, 2);
+        QCOMPARE(train.size(), 30);
+        QCOMPARE(test.size(), 10);
+        QCOMPARE(train.channels(), 2); // two feature columns as 2×1×1 inputs
+        QCOMPARE(train.classes(), 2);
+        QVERIFY(errorOf([&] { loadCsv(file, "label", 0.25, 2); }).contains("has no column \"label\""));
+        writeFileAtomically(file, "a,b,label\n1,2,x\n1,oops,y\n");
+        QVERIFY(errorOf([&] { loadCsv(file, "label", 0.25, 2); }).contains("iris.csv:3: column \"b\": \"oops\" is not a number"));
+        writeFileAtomically(file, "a,b,label\n1,2,x\n1,y\n");
+        QVERIFY(errorOf([&] { loadCsv(file, "label", 0.25, 2); }).contains("iris.csv:3: has 2 columns; the header has 3"));
+    }
+
     void splitsAreDisjointAndReproducible() {
         const Dataset all = makeSyntheticDataset(5, 500, 1, 12, 3);
         const Dataset test = makeSyntheticDataset(5, 50, 1, 12, 4);
@@ -95,7 +143,8 @@ private Q_SLOTS:
         QCOMPARE(first.train.size(), 400);
         QCOMPARE(first.validation.size(), 100);
         QCOMPARE(first.mean, second.mean);
-        QVERIFY(first.deviation > 0);
+        QCOMPARE(first.mean.size(), std::size_t(1));
+        QVERIFY(first.deviation[0] > 0);
         const Splits other = makeSplits(all, test, 0.2, 0.5, 8);
         QCOMPARE(other.train.size(), 200);
         QVERIFY(other.mean != first.mean); // another seed, another split

@@ -4,7 +4,12 @@
 #include "core/space/space.h"
 #include "core/train/trainer.h"
 
+#include "core/common/atomic_file.h"
+
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <random>
 
 using namespace edgesmith;
 
@@ -118,6 +123,30 @@ private Q_SLOTS:
         for (const auto& record : result.history) best = std::max(best, record.validationAccuracy);
         QCOMPARE(result.validation.top1, best);
         if (result.stoppedEarly) QVERIFY(int(result.history.size()) < options.epochs);
+    }
+
+    void csvFeaturesTrainAnMlp() {
+        QTemporaryDir folder;
+        const std::string file = folder.filePath("points.csv").toStdString();
+        std::string text = "x,y,side\n";
+        std::mt19937 random(4);
+        std::uniform_real_distribution<double> coordinate(-100.0, 100.0); // unscaled: normalisation must cope
+        for (int row = 0; row < 600; ++row) {
+            const double x = coordinate(random), y = coordinate(random);
+            text += std::to_string(x) + "," + std::to_string(y) + "," + (x + y > 0 ? "upper" : "lower") + "\n";
+        }
+        writeFileAtomically(file, text);
+        const auto [trainSet, testSet] = loadCsv(file, "side", 0.2, 1);
+        const Splits splits = makeSplits(trainSet, testSet, 0.1, 1.0, 1);
+        const Json space = {{"name", "mlp"},
+                            {"input", {{"channels", 2}, {"resolution", 1}}},
+                            {"head", Json::array({{{"op", "linear"}, {"out", 16}, {"activation", "relu"}}, {{"op", "linear"}, {"out", 2}}})}};
+        Network network(SearchSpace::parse(space, "mlp.json").derive({}), 1);
+        TrainingOptions options = quickOptions();
+        options.epochs = 10;
+        options.batchSize = 32;
+        train(network, splits, options);
+        QVERIFY(evaluate(network, splits.test, splits).top1 > 90.0);
     }
 
     void widerNetworksAreSlower() {
