@@ -16,6 +16,8 @@ PACKAGES=(
   # matrix products ~30x slower than OpenBLAS on a 2-core machine.
   libopenblas0-pthread
   dataset-fashion-mnist
+  # The PyTorch peer of the training benchmark.
+  python3-torch
   fonts-dejavu-core
 )
 

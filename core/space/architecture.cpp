@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/common/json.h"
+
 namespace edgesmith {
 
 std::string Shape::text() const {
@@ -47,6 +49,29 @@ std::int64_t storageBytes(const Architecture& architecture, const Bitwidths& bit
         total += bytes;
     }
     return total;
+}
+
+std::string architectureJson(const Architecture& architecture) {
+    static const char* const kinds[] = {"conv", "linear", "maxpool", "avgpool", "global_avg_pool", "squeeze_excite", "add",
+                                        "dropout", "flatten", "channel_shuffle", "slice", "concat"};
+    const auto shape = [](const Shape& value) { return Json::array({value.channels, value.height, value.width}); };
+    Json layers = Json::array();
+    for (const Layer& layer : architecture.layers) {
+        layers.push_back({{"name", layer.name},
+                          {"op", std::string(layer.op)},
+                          {"kind", kinds[static_cast<int>(layer.kind)]},
+                          {"input", shape(layer.input)},
+                          {"output", shape(layer.output)},
+                          {"inputs", std::vector<int>(layer.inputs.begin(), layer.inputs.end())},
+                          {"kernel", layer.kernel}, {"stride", layer.stride}, {"padding", layer.padding},
+                          {"groups", layer.groups}, {"dilation", layer.dilation},
+                          {"batch_norm", layer.batchNorm}, {"bias", layer.bias},
+                          {"activation", std::string(layer.activation)},
+                          {"squeeze_channels", layer.squeezeChannels}, {"dropout", layer.dropout},
+                          {"slice_start", layer.sliceStart},
+                          {"params", layer.params}, {"macs", layer.macs}});
+    }
+    return Json{{"input", shape(architecture.input)}, {"layers", layers}}.dump();
 }
 
 Metrics computeMetrics(const Architecture& architecture, const Bitwidths& bits) {

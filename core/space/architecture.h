@@ -111,4 +111,9 @@ std::int64_t storageBytes(const Architecture& architecture, const Bitwidths& bit
 
 Metrics computeMetrics(const Architecture& architecture, const Bitwidths& bits = {});
 
+// Every layer with all that is needed to rebuild it elsewhere (kind, shapes, kernel,
+// stride, padding, groups, dilation, BN, bias, activation, inputs, ...): the
+// architecture part of exports, and what the PyTorch peer of the benchmarks builds from.
+std::string architectureJson(const Architecture& architecture);
+
 } // namespace edgesmith

@@ -60,6 +60,7 @@ struct Evaluation {
 struct EpochRecord {
     int epoch = 0;
     double trainLoss = 0, trainAccuracy = 0, validationAccuracy = 0, learningRate = 0, seconds = 0;
+    double trainingSeconds = 0; // the batches only, without the validation pass
 };
 
 struct TrainingResult {
@@ -67,7 +68,8 @@ struct TrainingResult {
     Evaluation validation; // of the best epoch's weights
     int bestEpoch = 0;
     double seconds = 0;
-    double samplesPerSecond = 0;
+    double samplesPerSecond = 0;         // over the whole run, validation included
+    double trainingSamplesPerSecond = 0; // over the training batches only
     bool cancelled = false;
     bool stoppedEarly = false;
     std::string proxy;
