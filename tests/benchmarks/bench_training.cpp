@@ -66,10 +66,11 @@ double peerThroughput(const Architecture& architecture, int images, int batch, i
 
 int main(int argc, char** argv) {
     int images = 4000;
-    std::string write;
+    std::string write, only;
     for (int index = 1; index + 1 < argc; ++index) {
         if (std::strcmp(argv[index], "--images") == 0) images = std::atoi(argv[index + 1]);
         if (std::strcmp(argv[index], "--write") == 0) write = argv[index + 1];
+        if (std::strcmp(argv[index], "--only") == 0) only = argv[index + 1];
     }
     const int batch = 128, threads = 2;
     const auto [trainSet, testSet] = loadIdxFolder(kFashion);
@@ -85,6 +86,7 @@ int main(int argc, char** argv) {
                         "|---|---:|---:|---:|---:|\n";
     double worst = 1e9;
     for (const Row& row : rows) {
+        if (!only.empty() && std::string(row.name).find(only) == std::string::npos) continue;
         TrainingOptions options;
         options.epochs = 1;
         options.batchSize = batch;
