@@ -4,6 +4,7 @@
 #include "core/common/text.h"
 #include "core/common/version.h"
 #include "core/engine/runtime.h"
+#include "core/store/store.h"
 
 #include <iomanip>
 
@@ -16,6 +17,9 @@ const std::vector<Verb>& verbs() {
         metricsVerb(),
         trainVerb(),
         latencyVerb(),
+        searchVerb(),
+        runsVerb(),
+        showVerb(),
         infoVerb(),
     };
     return all;
@@ -84,6 +88,9 @@ int dispatch(const Verb& verb, const std::vector<std::string>& words, Streams& s
         return kExitBadInput;
     } catch (const ValidationError& error) {
         for (const auto& diagnostic : error.diagnostics()) streams.err << diagnostic.text() << '\n';
+        return kExitBadInput;
+    } catch (const StoreError& error) {
+        streams.err << "edgesmith-cli " << verb.name << ": " << error.what() << '\n';
         return kExitBadInput;
     } catch (const IoError& error) {
         streams.err << "edgesmith-cli " << verb.name << ": " << error.what() << '\n';

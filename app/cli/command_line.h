@@ -33,6 +33,9 @@ Verb infoVerb();
 Verb metricsVerb();
 Verb trainVerb();
 Verb latencyVerb();
+Verb searchVerb();
+Verb runsVerb();
+Verb showVerb();
 
 // Parses argv, dispatches to the verb and turns every error into one clear line on
 // stderr and an exit code (0 ok, 1 failed, 2 bad input).

@@ -39,11 +39,6 @@ std::vector<Genotype> chooseGenotypes(const Arguments& arguments, const SearchSp
     return genotypes;
 }
 
-Json layerJson(const Layer& layer) {
-    return {{"name", layer.name}, {"op", std::string(layer.op)}, {"input", layer.input.text()}, {"output", layer.output.text()},
-            {"macs", layer.macs}, {"params", layer.params}, {"activation_bytes", layer.output.elements() * 4}};
-}
-
 void printLayers(const Architecture& architecture, std::ostream& out) {
     out << "  " << std::left << std::setw(34) << "layer" << std::setw(14) << "op" << std::setw(14) << "input" << std::setw(14)
         << "output" << std::right << std::setw(14) << "MACs" << std::setw(11) << "params" << '\n';
@@ -73,8 +68,7 @@ int run(const Arguments& arguments, Streams& streams) {
                          {"peak_activation_bytes", metrics.peakActivationBytes}, {"storage_bytes", metrics.storageBytes},
                          {"bitops", metrics.bitops}};
             if (layers) {
-                line["layers"] = Json::array();
-                for (const Layer& layer : architecture.layers) line["layers"].push_back(layerJson(layer));
+                line["layers"] = layerTable(architecture);
             }
             streams.out << line.dump() << '\n';
             continue;

@@ -30,12 +30,14 @@ std::string loadedBlas() {
 }
 
 // Training frees and reallocates the same activation-sized blocks every batch. glibc
-// hands blocks over 128 KiB back to the kernel at once, so each batch paid page faults
+// hands blocks over 128 KiB (mmap) back to the kernel at once, so each batch paid page faults
 // to get them again; keeping them in the heap removes that system time.
 void keepFreedMemory() {
     static const bool done = [] {
-        mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-        mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+        // Activations of a 128-image batch reach tens of MB, above the largest mmap
+        // threshold glibc accepts (32 MiB), so mmap is switched off altogether.
+        mallopt(M_MMAP_MAX, 0);
+        mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
         return true;
     }();
     (void)done;

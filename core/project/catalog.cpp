@@ -107,6 +107,10 @@ const std::vector<MethodInfo>& estimatorCatalog() {
         {"analytic", "Analytic metrics only", "No training: MACs, params, memory, storage and modelled latency", Node::object()},
         {"training", "Full training", "Trains every candidate from scratch on the training split", trainingParameters(10, 1.0)},
         {"proxy-training", "Proxy training", "Fewer epochs, a data subset and optionally a smaller resolution (survey III-C1)", trainingParameters(2, 0.2)},
+        {"table", "Tabular benchmark", "Looks metrics up in a JSON table keyed by genotype (survey VI-D): {\"0-1-2\": {\"mean_acc\": 91.2, ...}}",
+         Node::object()
+             .required("file", Node::string("The table (JSON); relative to the project file").nonEmpty())
+             .field("metrics", Node::object("EdgeSmith metric → the table's column, e.g. {\"accuracy\": \"mean_acc\"}; unmapped metrics use their own names").openKeys())},
     };
     return estimators;
 }

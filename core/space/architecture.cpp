@@ -88,4 +88,12 @@ Metrics computeMetrics(const Architecture& architecture, const Bitwidths& bits) 
     return metrics;
 }
 
+Json layerTable(const Architecture& architecture) {
+    Json table = Json::array();
+    for (const Layer& layer : architecture.layers)
+        table.push_back({{"name", layer.name}, {"op", std::string(layer.op)}, {"input", layer.input.text()}, {"output", layer.output.text()},
+                         {"macs", layer.macs}, {"params", layer.params}, {"activation_bytes", layer.output.elements() * 4}});
+    return table;
+}
+
 } // namespace edgesmith

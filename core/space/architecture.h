@@ -1,4 +1,5 @@
 #pragma once
+#include "core/common/json.h"
 // A concrete network derived from a search space and a genotype: the layers in
 // execution order with every tensor shape, and the exact analytic metrics of
 // ../shared/DESIGN.md (MACs, params, peak activation memory, storage, BitOps).
@@ -115,5 +116,9 @@ Metrics computeMetrics(const Architecture& architecture, const Bitwidths& bits =
 // stride, padding, groups, dilation, BN, bias, activation, inputs, ...): the
 // architecture part of exports, and what the PyTorch peer of the benchmarks builds from.
 std::string architectureJson(const Architecture& architecture);
+
+// The per-layer table users see (CLI --layers, stored candidates, the layer inspector):
+// name, op, input and output shapes, MACs, params and fp32 activation bytes per layer.
+Json layerTable(const Architecture& architecture);
 
 } // namespace edgesmith

@@ -188,6 +188,7 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
                 result.cancelled = true;
                 break;
             }
+            const BatchPass pass(options.gate);
             rate = scheduledRate(options, epoch + double(batch) / double(batches));
             setRate(*optimizer, rate);
             const std::int64_t first = batch * options.batchSize;

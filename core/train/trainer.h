@@ -4,6 +4,7 @@
 // smoothing, gradient clipping; early stopping on validation; seeded and deterministic
 // on CPU; progress every N batches and a cancellation flag checked before every batch.
 #include "core/common/json.h"
+#include "core/common/measurement_gate.h"
 #include "core/data/dataset.h"
 #include "core/nn/network.h"
 
@@ -33,6 +34,9 @@ struct TrainingOptions {
     std::string device = "cpu";
     int progressEvery = 50;          // batches between progress events
     std::string checkpoint;          // file for the best weights; empty: none
+    // Passed for each batch, so a latency measurement on another worker never times a
+    // network while this one trains on the same cores.
+    MeasurementGate* gate = nullptr;
 
     // From an estimator's params (the project schema's names); missing keys keep defaults.
     static TrainingOptions fromJson(const Json& params);

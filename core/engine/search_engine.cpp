@@ -1,0 +1,454 @@
+#include "core/engine/search_engine.h"
+
+#include "core/common/error.h"
+#include "core/common/text.h"
+#include "core/estimate/evaluator.h"
+#include "core/project/project.h"
+#include "core/search/pareto.h"
+#include "core/search/strategy.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace edgesmith {
+
+Json SearchSettings::toJson() const {
+    Json json = {{"strategy", strategy}, {"budget", budget}, {"time_limit_seconds", timeLimitSeconds}, {"workers", workers}};
+    if (seed) json["seed"] = *seed;
+    return json;
+}
+
+SearchSettings SearchSettings::fromJson(const Json& json) {
+    SearchSettings settings;
+    settings.strategy = json.value("strategy", "");
+    if (json.contains("seed")) settings.seed = json.at("seed").get<std::uint64_t>();
+    settings.budget = json.value("budget", std::int64_t(0));
+    settings.timeLimitSeconds = json.value("time_limit_seconds", 0.0);
+    settings.workers = json.value("workers", 0);
+    return settings;
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Job {
+    Genotype genotype;
+    std::string key;
+    int generation = 0;
+};
+
+struct Outcome {
+    Job job;
+    std::optional<Candidate> candidate; // empty when cancelled
+};
+
+// The workers: each takes a job, evaluates it, and hands back the outcome. Jobs are
+// queued only when a worker is free, so the queue never grows past the pool.
+class WorkerPool {
+public:
+    WorkerPool(const Evaluator& evaluator, int workers, int threadsPerWorker, std::function<void(const std::string&)> log)
+        : evaluator_(evaluator), threads_(threadsPerWorker), log_(std::move(log)) {
+        for (int index = 0; index < workers; ++index) pool_.emplace_back([this] { work(); });
+    }
+    ~WorkerPool() {
+        {
+            std::lock_guard lock(mutex_);
+            closing_ = true;
+        }
+        jobsChanged_.notify_all();
+        for (auto& thread : pool_) thread.join();
+    }
+
+    void submit(Job job) {
+        {
+            std::lock_guard lock(mutex_);
+            jobs_.push_back(std::move(job));
+        }
+        jobsChanged_.notify_one();
+    }
+    std::optional<Outcome> next(std::chrono::milliseconds wait) {
+        std::unique_lock lock(mutex_);
+        outcomesChanged_.wait_for(lock, wait, [&] { return !outcomes_.empty(); });
+        if (outcomes_.empty()) return std::nullopt;
+        Outcome outcome = std::move(outcomes_.front());
+        outcomes_.pop_front();
+        return outcome;
+    }
+    void cancelRunning() { cancel_ = true; }
+
+private:
+    void work() {
+        while (true) {
+            Job job;
+            {
+                std::unique_lock lock(mutex_);
+                jobsChanged_.wait(lock, [&] { return closing_ || !jobs_.empty(); });
+                if (closing_) return;
+                job = std::move(jobs_.front());
+                jobs_.pop_front();
+            }
+            Outcome outcome{job, std::nullopt};
+            try {
+                EvaluationControl control;
+                control.cancel = &cancel_;
+                control.threads = threads_;
+                control.gate = &gate_;
+                control.log = log_;
+                outcome.candidate = evaluator_.evaluate(job.genotype, control);
+            } catch (const Cancelled&) {
+            }
+            {
+                std::lock_guard lock(mutex_);
+                outcomes_.push_back(std::move(outcome));
+            }
+            outcomesChanged_.notify_all();
+        }
+    }
+
+    const Evaluator& evaluator_;
+    int threads_;
+    std::function<void(const std::string&)> log_;
+    std::atomic<bool> cancel_{false};
+    MeasurementGate gate_;
+    std::mutex mutex_;
+    std::condition_variable jobsChanged_, outcomesChanged_;
+    std::deque<Job> jobs_;
+    std::deque<Outcome> outcomes_;
+    bool closing_ = false;
+    std::vector<std::thread> pool_;
+};
+
+class SearchRun {
+public:
+    SearchRun(Store& store, std::int64_t run, const Json& project, const std::filesystem::path& projectFile, SearchSettings settings,
+              Feedback& feedback)
+        : store_(store), run_(run), settings_(std::move(settings)), feedback_(feedback), evaluator_(project, projectFile) {
+        const Json& section = project.at("strategy");
+        const std::string name = settings_.strategy.empty() ? section.at("name").get<std::string>() : settings_.strategy;
+        Json params = settings_.strategy.empty() || settings_.strategy == section.at("name") ? section.value("params", Json::object()) : Json::object();
+        if (settings_.seed) params["seed"] = *settings_.seed;
+        context_.space = &evaluator_.space();
+        context_.objectives = &evaluator_.objectives();
+        context_.withinBudgets = [this](const Genotype& genotype) { return evaluator_.withinBudgets(genotype); };
+        context_.budget = settings_.budget;
+        strategy_ = makeStrategy(name, context_, params);
+    }
+
+    void attach(std::int64_t run) { run_ = run; }
+
+    RunResult execute(bool resuming) {
+        if (resuming) restore();
+        const int workers = workerCount();
+        const int threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / workers);
+        publishLog(std::string(resuming ? "resumed" : "started") + ": " + std::to_string(workers) + " worker" + (workers == 1 ? "" : "s") +
+                   " × " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s") + ", estimator " + evaluator_.estimatorName());
+        EngineEvent started = event(EngineEventKind::RunStarted);
+        publish(started);
+        store_.setStatus(run_, RunStatus::Running);
+        try {
+            WorkerPool pool(evaluator_, workers, threads, [this](const std::string& line) { logFromWorker(line); });
+            loop(pool, workers);
+        } catch (const Error& error) {
+            return finish(RunStatus::Failed, (error.path().empty() ? "" : error.path() + ": ") + error.message());
+        } catch (const std::exception& error) {
+            return finish(RunStatus::Failed, error.what());
+        }
+        return finish(stopStatus_, stopMessage_);
+    }
+
+private:
+    int workerCount() const {
+        if (settings_.workers > 0) return settings_.workers;
+        // Two 1-thread trainings outrun one 2-thread training on small networks.
+        if (evaluator_.estimator().trains()) return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+        return 1;
+    }
+
+    void restore() {
+        const Json state = store_.runState(run_);
+        for (Candidate& candidate : store_.candidates(run_)) {
+            count(candidate);
+            front(candidate);
+            number_ = std::max(number_, candidate.number);
+            cache_[candidate.key] = std::move(candidate);
+        }
+        if (state.is_null()) return;
+        strategy_->restore(state.at("strategy"));
+        for (const Json& job : state.value("in_flight", Json::array())) {
+            Job pending{job.at("genotype").get<Genotype>(), job.at("key").get<std::string>(), job.value("generation", 0)};
+            if (!cache_.count(pending.key)) resubmit_.push_back(pending);
+        }
+    }
+
+    void loop(WorkerPool& pool, int workers) {
+        const auto start = Clock::now();
+        start_ = start;
+        bool paused = false;
+        while (true) {
+            if (feedback_.cancel) {
+                stop(RunStatus::Cancelled, "cancelled");
+                pool.cancelRunning();
+            } else if (settings_.timeLimitSeconds > 0 && elapsed() >= settings_.timeLimitSeconds && !stopping_) {
+                stop(RunStatus::Finished, "time limit of " + formatNumber(settings_.timeLimitSeconds) + " s reached");
+                pool.cancelRunning();
+            }
+            if (feedback_.pause != paused) {
+                paused = feedback_.pause;
+                store_.setStatus(run_, paused ? RunStatus::Paused : RunStatus::Running);
+                publishLog(paused ? "paused" : "resumed");
+            }
+            if (!stopping_ && !paused) fill(pool, workers);
+            if (inFlight_.empty()) {
+                if (stopping_) return;
+                if (!paused && (strategy_->finished() || idle_)) {
+                    if (!stopping_) stop(RunStatus::Finished, strategy_->finished() ? "the strategy finished" : "the strategy proposes nothing more");
+                    return;
+                }
+            }
+            if (auto outcome = pool.next(std::chrono::milliseconds(inFlight_.empty() ? 20 : 200))) receive(*outcome);
+            publishWorkerLines();
+        }
+    }
+
+    // Hands work to free workers: re-submitted jobs of a resumed run first, then asks.
+    void fill(WorkerPool& pool, int workers) {
+        idle_ = false;
+        int consecutiveHits = 0;
+        while (!stopping_ && static_cast<int>(inFlight_.size()) < workers) {
+            if (settings_.budget > 0 && evaluated_ + static_cast<std::int64_t>(inFlight_.size()) >= settings_.budget) {
+                if (inFlight_.empty()) stop(RunStatus::Finished, "budget of " + std::to_string(settings_.budget) + " evaluations reached");
+                return;
+            }
+            if (!resubmit_.empty()) {
+                Job job = resubmit_.front();
+                resubmit_.pop_front();
+                dispatch(pool, job);
+                continue;
+            }
+            const auto asked = strategy_->ask(workers - static_cast<int>(inFlight_.size()));
+            if (asked.empty()) {
+                idle_ = inFlight_.empty();
+                return;
+            }
+            for (const Genotype& raw : asked) {
+                Job job{evaluator_.space().canonical(raw), "", strategy_->generation()};
+                job.key = evaluator_.space().key(job.genotype);
+                if (const auto cached = cache_.find(job.key); cached != cache_.end()) {
+                    // Already evaluated in this run: the strategy learns the stored result.
+                    strategy_->tell(cached->second);
+                    if (++consecutiveHits > 10000) {
+                        stop(RunStatus::Finished, "the strategy keeps proposing evaluated architectures; the space looks exhausted");
+                        return;
+                    }
+                    continue;
+                }
+                consecutiveHits = 0;
+                dispatch(pool, job);
+            }
+        }
+    }
+
+    void dispatch(WorkerPool& pool, const Job& job) {
+        if (inFlight_.count(job.key)) {
+            ++inFlight_[job.key].extraTells;
+            return;
+        }
+        inFlight_[job.key] = {job, 0};
+        pool.submit(job);
+    }
+
+    void receive(Outcome& outcome) {
+        const auto entry = inFlight_.find(outcome.job.key);
+        const int extraTells = entry == inFlight_.end() ? 0 : entry->second.extraTells;
+        if (!outcome.candidate) { // cancelled: stays in the saved in-flight list for a resume
+            if (entry != inFlight_.end()) {
+                cancelled_.push_back(entry->second.job);
+                inFlight_.erase(entry);
+            }
+            return;
+        }
+        if (entry != inFlight_.end()) inFlight_.erase(entry);
+        Candidate& candidate = *outcome.candidate;
+        candidate.number = ++number_;
+        candidate.generation = outcome.job.generation;
+        for (int tell = 0; tell <= extraTells; ++tell) strategy_->tell(candidate);
+        Json state = {{"strategy", strategy_->state()}, {"in_flight", inFlightJson()}};
+        store_.addCandidate(run_, candidate, state);
+        if (candidate.status == CandidateStatus::Failed) store_.addEvent(run_, "warning", candidate.key + ": " + candidate.message);
+        count(candidate);
+        cache_[candidate.key] = candidate;
+        EngineEvent evaluated = event(EngineEventKind::CandidateEvaluated);
+        evaluated.candidate = candidate;
+        publish(evaluated);
+        if (front(candidate)) {
+            EngineEvent changed = event(EngineEventKind::FrontChanged);
+            for (const auto& member : front_) changed.front.push_back(member.key);
+            publish(changed);
+        }
+        publish(event(EngineEventKind::Progress));
+        if (settings_.budget > 0 && evaluated_ >= settings_.budget && inFlight_.empty())
+            stop(RunStatus::Finished, "budget of " + std::to_string(settings_.budget) + " evaluations reached");
+        if (infeasible_ > 100 * std::max<std::int64_t>(1000, settings_.budget) && !stopping_)
+            stop(RunStatus::Finished, "stopped after " + std::to_string(infeasible_) + " candidates broke the hard budgets; loosen them or sample constrained");
+    }
+
+    Json inFlightJson() const {
+        Json jobs = Json::array();
+        const auto add = [&](const Job& job) { jobs.push_back({{"genotype", job.genotype}, {"key", job.key}, {"generation", job.generation}}); };
+        for (const auto& [key, entry] : inFlight_) add(entry.job);
+        for (const Job& job : cancelled_) add(job);
+        for (const Job& job : resubmit_) add(job);
+        return jobs;
+    }
+
+    void count(const Candidate& candidate) {
+        if (candidate.status == CandidateStatus::Infeasible) ++infeasible_;
+        else ++evaluated_;
+        if (candidate.status == CandidateStatus::Failed) ++failed_;
+    }
+
+    // Whether `candidate` joins the non-dominated set (and so changes it).
+    bool front(const Candidate& candidate) {
+        if (candidate.status != CandidateStatus::Evaluated) return false;
+        const Point point = evaluator_.objectives().minimised(candidate);
+        for (const auto& member : front_)
+            if (dominates(member.point, point) || member.point == point) return false;
+        std::erase_if(front_, [&](const FrontMember& member) { return dominates(point, member.point); });
+        front_.push_back({candidate.key, point});
+        return true;
+    }
+
+    void stop(RunStatus status, const std::string& message) {
+        if (stopping_) return;
+        stopping_ = true;
+        stopStatus_ = status;
+        stopMessage_ = message;
+    }
+
+    RunResult finish(RunStatus status, const std::string& message) {
+        store_.setStatus(run_, status, message);
+        store_.addEvent(run_, status == RunStatus::Failed ? "error" : "info", "run " + toString(status) + ": " + message);
+        EngineEvent finished = event(EngineEventKind::RunFinished);
+        finished.status = status;
+        finished.text = message;
+        publish(finished);
+        return {run_, status, message, evaluated_, infeasible_, failed_, elapsed()};
+    }
+
+    double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+    EngineEvent event(EngineEventKind kind) {
+        EngineEvent event;
+        event.kind = kind;
+        event.run = run_;
+        event.evaluated = evaluated_;
+        event.infeasible = infeasible_;
+        event.planned = settings_.budget > 0 ? settings_.budget : strategy_->plannedEvaluations();
+        event.elapsedSeconds = elapsed();
+        const std::int64_t fresh = evaluated_ - evaluatedAtStart_;
+        if (event.planned > 0 && fresh > 0)
+            event.etaSeconds = std::max(0.0, event.elapsedSeconds / double(fresh) * double(event.planned - evaluated_));
+        if (settings_.timeLimitSeconds > 0)
+            event.etaSeconds = event.etaSeconds < 0 ? settings_.timeLimitSeconds - event.elapsedSeconds
+                                                    : std::min(event.etaSeconds, settings_.timeLimitSeconds - event.elapsedSeconds);
+        return event;
+    }
+
+    void publish(const EngineEvent& event) {
+        if (event.kind == EngineEventKind::RunStarted) evaluatedAtStart_ = evaluated_;
+        if (feedback_.onEvent) feedback_.onEvent(event);
+    }
+
+    void publishLog(const std::string& text) {
+        store_.addEvent(run_, "info", text);
+        EngineEvent line = event(EngineEventKind::Log);
+        line.text = text;
+        publish(line);
+    }
+
+    // Worker lines go to the watchers only (the store keeps run-level events), and on
+    // the engine's thread, as every event does.
+    void logFromWorker(const std::string& text) {
+        std::lock_guard lock(logMutex_);
+        workerLines_.push_back(text);
+    }
+    void publishWorkerLines() {
+        std::vector<std::string> lines;
+        {
+            std::lock_guard lock(logMutex_);
+            lines.swap(workerLines_);
+        }
+        for (const std::string& text : lines) {
+            EngineEvent line = event(EngineEventKind::Log);
+            line.text = text;
+            publish(line);
+        }
+    }
+
+    struct InFlight {
+        Job job;
+        int extraTells = 0;
+    };
+    struct FrontMember {
+        std::string key;
+        Point point;
+    };
+
+    Store& store_;
+    std::int64_t run_;
+    SearchSettings settings_;
+    Feedback& feedback_;
+    Evaluator evaluator_;
+    StrategyContext context_;
+    std::unique_ptr<Strategy> strategy_;
+    std::map<std::string, Candidate> cache_;
+    std::map<std::string, InFlight> inFlight_;
+    std::deque<Job> resubmit_;
+    std::vector<Job> cancelled_;
+    std::vector<FrontMember> front_;
+    std::int64_t number_ = 0, evaluated_ = 0, infeasible_ = 0, failed_ = 0, evaluatedAtStart_ = 0;
+    bool stopping_ = false, idle_ = false;
+    RunStatus stopStatus_ = RunStatus::Finished;
+    std::string stopMessage_;
+    Clock::time_point start_ = Clock::now();
+    std::mutex logMutex_;
+    std::vector<std::string> workerLines_;
+};
+
+} // namespace
+
+RunResult startSearch(const Project& project, const SearchSettings& settings, Feedback& feedback, const std::filesystem::path& database) {
+    Store store = Store::open(database.empty() ? project.databasePath() : database);
+    Json stored = settings.toJson();
+    stored["project_file"] = std::filesystem::absolute(project.file()).string();
+    const Json& document = project.document();
+    const std::string strategy = settings.strategy.empty() ? document.at("strategy").at("name").get<std::string>() : settings.strategy;
+    const std::uint64_t seed = settings.seed ? *settings.seed : document.at("strategy").value("params", Json::object()).value("seed", std::uint64_t(0));
+    // Everything that can reject the project is built before a run row exists.
+    SearchRun search(store, 0, document, project.file(), settings, feedback);
+    search.attach(store.createRun(document, strategy, document.at("estimator").at("name").get<std::string>(), seed, stored));
+    return search.execute(false);
+}
+
+RunResult resumeSearch(const std::filesystem::path& database, std::int64_t run, const SearchSettings& overrides, Feedback& feedback) {
+    Store store = Store::open(database);
+    const RunInfo info = store.run(run);
+    SearchSettings settings = SearchSettings::fromJson(info.settings);
+    if (overrides.budget > 0) settings.budget = overrides.budget;
+    if (overrides.timeLimitSeconds > 0) settings.timeLimitSeconds = overrides.timeLimitSeconds;
+    if (overrides.workers > 0) settings.workers = overrides.workers;
+    Json stored = info.settings;
+    const Json updated = settings.toJson();
+    for (const auto& [key, value] : updated.items()) stored[key] = value;
+    store.setSettings(run, stored);
+    const std::filesystem::path projectFile = info.settings.value("project_file", (database.parent_path() / "resumed.edgesmith.json").string());
+    SearchRun search(store, run, info.project, projectFile, settings, feedback);
+    return search.execute(true);
+}
+
+} // namespace edgesmith

@@ -1,0 +1,37 @@
+#include "core/estimate/estimator.h"
+
+#include "core/common/error.h"
+#include "core/project/catalog.h"
+
+namespace edgesmith {
+namespace {
+
+// Analytic metrics are added to every candidate by the evaluator; this estimator adds
+// nothing, for searches over costs alone.
+class AnalyticEstimator : public Estimator {
+public:
+    void estimate(Candidate&, const Architecture&, const EvaluationControl&) const override {}
+};
+
+Json completedParams(const std::string& name, const Json& params) {
+    const MethodInfo* method = findMethod(estimatorCatalog(), name);
+    if (!method) throw Error("", "estimator.name", "unknown estimator \"" + name + "\"");
+    Json completed = params.is_object() ? params : Json::object();
+    for (const auto& field : method->parameters.fields())
+        if (!completed.contains(field.name) && !field.node.defaultValue().is_null()) completed[field.name] = field.node.defaultValue();
+    return completed;
+}
+
+} // namespace
+
+std::unique_ptr<Estimator> makeEstimator(const Json& project, const std::filesystem::path& projectFile) {
+    const Json& section = project.at("estimator");
+    const std::string name = section.at("name").get<std::string>();
+    const Json params = completedParams(name, section.value("params", Json::object()));
+    if (name == "analytic") return std::make_unique<AnalyticEstimator>();
+    if (name == "training" || name == "proxy-training") return makeTrainingEstimator(params, project, projectFile);
+    if (name == "table") return makeTableEstimator(params, projectFile);
+    throw Error(projectFile.string(), "estimator.name", "no implementation is registered for estimator \"" + name + "\"");
+}
+
+} // namespace edgesmith

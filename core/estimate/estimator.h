@@ -1,0 +1,52 @@
+#pragma once
+// Performance estimators (survey III-C): what gives a candidate its accuracy. The
+// evaluator calls estimate() from worker threads, several at once, so an estimator
+// keeps what it loads once (datasets, tables) read-only after construction.
+#include "core/common/json.h"
+#include "core/common/measurement_gate.h"
+#include "core/search/candidate.h"
+#include "core/space/architecture.h"
+
+#include <atomic>
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace edgesmith {
+
+// Raised inside an evaluation when its cancel flag goes up; the candidate is dropped,
+// not stored, so a resumed run evaluates it again.
+class Cancelled : public std::exception {
+public:
+    const char* what() const noexcept override { return "cancelled"; }
+};
+
+struct EvaluationControl {
+    const std::atomic<bool>* cancel = nullptr;
+    int threads = 1;                         // compute threads this evaluation may use
+    MeasurementGate* gate = nullptr;         // shared by the workers of one run
+
+    std::function<void(const std::string&)> log; // progress lines, e.g. per epoch
+};
+
+class Estimator {
+public:
+    virtual ~Estimator() = default;
+    // Adds the estimator's metrics ("accuracy", or whatever a table provides) and
+    // details ("evaluation", "history", "proxy") to `candidate`. Throws Error on failure.
+    virtual void estimate(Candidate& candidate, const Architecture& architecture, const EvaluationControl& control) const = 0;
+    // Whether estimate() trains networks: workers then split the cores between them.
+    virtual bool trains() const { return false; }
+};
+
+// The estimator a project's `estimator` section names (analytic, training,
+// proxy-training, table), with its params completed by the catalog defaults.
+std::unique_ptr<Estimator> makeEstimator(const Json& project, const std::filesystem::path& projectFile);
+
+// Factories, one per file.
+std::unique_ptr<Estimator> makeTrainingEstimator(const Json& params, const Json& project, const std::filesystem::path& projectFile);
+std::unique_ptr<Estimator> makeTableEstimator(const Json& params, const std::filesystem::path& projectFile);
+
+} // namespace edgesmith
