@@ -3,6 +3,7 @@
 // candidate that would be discarded anyway.
 #include "core/search/strategies.h"
 
+#include <limits>
 #include <set>
 
 namespace edgesmith {
@@ -13,7 +14,8 @@ public:
     RandomStrategy(const StrategyContext& context, const Json& params)
         : context_(context), samples_(params.at("samples").get<std::int64_t>()), constrained_(params.at("constrained").get<bool>()),
           maxDraws_(params.at("max_resamples").get<int>()), random_(params.at("seed").get<std::uint64_t>()) {
-        if (context.budget > 0) samples_ = context.budget;
+        // With an engine budget, repeats answered from the cache must not use up samples.
+        if (context.budget > 0) samples_ = std::numeric_limits<std::int64_t>::max();
     }
 
     std::vector<Genotype> ask(int count) override {
@@ -32,7 +34,7 @@ public:
 
     void tell(const Candidate&) override { ++told_; }
     bool finished() const override { return proposed_ >= samples_ && told_ >= proposed_; }
-    std::int64_t plannedEvaluations() const override { return samples_; }
+    std::int64_t plannedEvaluations() const override { return context_.budget > 0 ? context_.budget : samples_; }
 
     Json state() const override {
         return {{"random", saveRandom(random_)}, {"proposed", proposed_}, {"told", told_}, {"seen", Json(seen_)}};

@@ -5,6 +5,7 @@
 #include "core/search/strategies.h"
 
 #include <deque>
+#include <limits>
 
 namespace edgesmith {
 namespace {
@@ -15,7 +16,8 @@ public:
         : context_(context), populationSize_(params.at("population").get<int>()), tournamentSize_(params.at("tournament_size").get<int>()),
           cycles_(params.at("cycles").get<std::int64_t>()), mutations_(params.at("mutations").get<int>()),
           random_(params.at("seed").get<std::uint64_t>()) {
-        if (context.budget > 0) cycles_ = std::max<std::int64_t>(0, context.budget - populationSize_);
+        // With an engine budget, repeats answered from the cache must not use up cycles.
+        if (context.budget > 0) cycles_ = std::numeric_limits<std::int64_t>::max() - populationSize_;
     }
 
     std::vector<Genotype> ask(int count) override {
@@ -43,7 +45,7 @@ public:
     }
 
     bool finished() const override { return initialAsked_ >= populationSize_ && childrenAsked_ >= cycles_ && told_ >= initialAsked_ + childrenAsked_; }
-    std::int64_t plannedEvaluations() const override { return populationSize_ + cycles_; }
+    std::int64_t plannedEvaluations() const override { return context_.budget > 0 ? context_.budget : populationSize_ + cycles_; }
     int generation() const override { return static_cast<int>(childrenAsked_ / std::max(1, populationSize_)) + (childrenAsked_ > 0 ? 1 : 0); }
 
     Json state() const override {

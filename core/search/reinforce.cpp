@@ -3,6 +3,7 @@
 // REINFORCE with a moving-average baseline (Zoph & Le) or PPO's clipped surrogate
 // (MnasNet). Controllers: independent logits per decision (TuNAS-like "categorical"),
 // or a recurrent controller ("lstm") whose every choice conditions the next ones.
+#include "core/common/error.h"
 #include "core/search/strategies.h"
 
 #include <algorithm>
@@ -430,7 +431,10 @@ public:
         const Genotype genotype = context_.space->canonical(candidate.genotype.empty() ? context_.space->parseKey(candidate.key) : candidate.genotype);
         if (proximal_ && !oldLogProbability) oldLogProbability = controller_->logProbability(genotype);
         Episode episode{candidate.key, genotype, *reward, oldLogProbability.value_or(0.0)};
-        if (!proximal_) return reinforce(episode);
+        if (!proximal_) {
+            reinforce(episode);
+            return;
+        }
         batch_.push_back(std::move(episode));
         if (batch_.size() >= kPpoBatch) proximalUpdate();
     }
@@ -461,7 +465,11 @@ public:
 
     void restore(const Json& state) override {
         loadRandom(random_, state.at("random").get<std::string>());
-        controller_->parameters = state.at("parameters").get<std::vector<double>>();
+        std::vector<double> parameters = state.at("parameters").get<std::vector<double>>();
+        if (parameters.size() != controller_->parameters.size())
+            throw Error("", "state.parameters", "the saved controller has " + std::to_string(parameters.size()) + " weights but this space needs " +
+                                                    std::to_string(controller_->parameters.size()) + "; the run was saved for another search space or controller, so start a new run");
+        controller_->parameters = std::move(parameters);
         adam_.first = state.at("adam_first").get<std::vector<double>>();
         adam_.second = state.at("adam_second").get<std::vector<double>>();
         adam_.steps = state.at("adam_steps").get<std::int64_t>();

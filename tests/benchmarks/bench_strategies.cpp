@@ -33,6 +33,7 @@
 #include <filesystem>
 #include <map>
 #include <numbers>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -324,11 +325,13 @@ public:
             while (fgets(buffer, sizeof buffer, pipe_)) output_ += buffer;
         });
     }
+    ~Peer() { finish(); }
     // The peer's lines; empty when it failed (the reason is in peer.log).
     std::vector<Json> finish() {
         if (!pipe_) return {};
         reader_.join();
         status_ = pclose(pipe_);
+        pipe_ = nullptr;
         std::vector<Json> lines;
         std::istringstream stream(output_);
         for (std::string line; std::getline(stream, line);)
@@ -418,7 +421,7 @@ std::vector<int> parseList(const std::string& text) {
 int main(int argc, char** argv) {
     int seeds = 10;
     std::string budgetText = "100,300", write, only;
-    bool peer = true;
+    bool peer = true, keep = false;
     for (int index = 1; index < argc; ++index) {
         const bool hasValue = index + 1 < argc;
         if (std::strcmp(argv[index], "--seeds") == 0 && hasValue) seeds = std::atoi(argv[++index]);
@@ -426,8 +429,9 @@ int main(int argc, char** argv) {
         else if (std::strcmp(argv[index], "--write") == 0 && hasValue) write = argv[++index];
         else if (std::strcmp(argv[index], "--only") == 0 && hasValue) only = argv[++index];
         else if (std::strcmp(argv[index], "--no-optuna") == 0) peer = false;
+        else if (std::strcmp(argv[index], "--keep") == 0) keep = true;
         else {
-            std::fprintf(stderr, "usage: bench_strategies [--seeds N] [--budgets 100,300] [--only STRATEGY] [--no-optuna] [--write docs/benchmarks.md]\n");
+            std::fprintf(stderr, "usage: bench_strategies [--seeds N] [--budgets 100,300] [--only STRATEGY] [--no-optuna] [--keep] [--write docs/benchmarks.md]\n");
             return 2;
         }
     }
@@ -445,7 +449,8 @@ int main(int argc, char** argv) {
                 100.0 * double(bench.feasible) / double(bench.entries.size()), bench.bestFeasibleAccuracy);
     std::fflush(stdout);
 
-    Peer optuna(folder, bench.latencyBudget, budgetText, seeds);
+    std::optional<Peer> optuna;
+    if (peer) optuna.emplace(folder, bench.latencyBudget, budgetText, seeds);
     // One estimator held for the whole benchmark keeps the parsed table in the
     // estimators' cache, so each run does not parse it again.
     const auto keepTable = makeTableEstimator({{"file", (folder / "table.json").string()}}, folder / "bench.edgesmith.json");
@@ -462,7 +467,7 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
     }
     if (peer) {
-        for (const Json& line : optuna.finish()) {
+        for (const Json& line : optuna->finish()) {
             std::vector<std::string> keys = line.at("keys").get<std::vector<std::string>>();
             Outcome outcome = figures(bench, keys);
             outcome.seconds = line.at("seconds").get<double>();
@@ -472,7 +477,7 @@ int main(int argc, char** argv) {
                                    ": " + std::to_string(keys.size()) + " feasible trials (trial cap reached)");
             results["optuna:" + line.at("sampler").get<std::string>()][line.at("budget").get<int>()].push_back(outcome);
         }
-        if (optuna.status() != 0) std::fprintf(stderr, "Optuna peer failed (%d); see %s\n", optuna.status(), (folder / "peer.log").c_str());
+        if (optuna->status() != 0) std::fprintf(stderr, "Optuna peer failed (%d); see %s\n", optuna->status(), (folder / "peer.log").c_str());
     }
 
     std::string table = "| strategy (" + std::to_string(seeds) + " seeds) |";
@@ -524,7 +529,11 @@ int main(int argc, char** argv) {
             writeFileAtomically(write, doc);
         }
     }
-    std::error_code ignored;
-    std::filesystem::remove_all(folder, ignored);
+    if (keep) {
+        std::printf("kept %s\n", folder.c_str());
+    } else {
+        std::error_code ignored;
+        std::filesystem::remove_all(folder, ignored);
+    }
     return 0;
 }

@@ -318,6 +318,18 @@ private Q_SLOTS:
         QCOMPARE(told, 30);
     }
 
+    // With one objective there is no front to trade along: ParEGO and EHVI are plain EI.
+    void singleObjectiveAcquisitionsAreExpectedImprovement() {
+        std::vector<std::vector<std::string>> runs;
+        for (const char* variant : {"ei/matern52", "parego/matern52", "ehvi/matern52"}) {
+            auto searcher = build("bayesian", variant, false, 8, 20);
+            runs.emplace_back();
+            for (const Candidate& candidate : runToEnd(*searcher, 1)) runs.back().push_back(candidate.key);
+        }
+        QCOMPARE(runs[1], runs[0]);
+        QCOMPARE(runs[2], runs[0]);
+    }
+
     // With an engine budget the strategy keeps proposing past its own plan.
     void engineBudgetKeepsItGoing_data() { addConfigurationRows(); }
     void engineBudgetKeepsItGoing() {
