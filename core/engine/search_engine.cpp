@@ -145,10 +145,10 @@ public:
         if (resuming) restore();
         const int workers = workerCount();
         const int threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / workers);
-        publishLog(std::string(resuming ? "resumed" : "started") + ": " + std::to_string(workers) + " worker" + (workers == 1 ? "" : "s") +
-                   " × " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s") + ", estimator " + evaluator_.estimatorName());
         EngineEvent started = event(EngineEventKind::RunStarted);
         publish(started);
+        publishLog(std::string(resuming ? "resumed" : "started") + ": " + std::to_string(workers) + " worker" + (workers == 1 ? "" : "s") +
+                   " × " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s") + ", estimator " + evaluator_.estimatorName());
         store_.setStatus(run_, RunStatus::Running);
         try {
             WorkerPool pool(evaluator_, workers, threads, [this](const std::string& line) { logFromWorker(line); });

@@ -237,10 +237,7 @@ void writeFiles(const Benchmark& bench, const std::filesystem::path& folder) {
     writeFileAtomically(folder / "space.json", Json({{"decisions", decisions}}).dump(1));
 }
 
-Json projectDocument(const Benchmark& bench, const std::filesystem::path& folder, const std::string& strategy) {
-    // Catalog defaults, except where the comment in main() says otherwise.
-    Json params = Json::object();
-    (void)strategy;
+Json projectDocument(const Benchmark& bench, const std::filesystem::path& folder, const std::string& strategy, const Json& params) {
     return {{"format_version", 1},
             {"name", "bench-strategies"},
             {"dataset", {{"kind", "synthetic"}, {"classes", 10}, {"samples", 100}}},
@@ -258,7 +255,8 @@ Json projectDocument(const Benchmark& bench, const std::filesystem::path& folder
 
 struct Outcome {
     double best = 0, hypervolume = 0, seconds = 0;
-    std::size_t proposals = 0; // every candidate looked up, feasible or not
+    std::size_t feasible = 0, proposals = 0; // distinct architectures looked up, and those within the latency budget
+    bool failed = false;
 };
 
 Outcome figures(const Benchmark& bench, const std::vector<std::string>& feasibleKeys) {
@@ -270,22 +268,32 @@ Outcome figures(const Benchmark& bench, const std::vector<std::string>& feasible
         outcome.best = std::max(outcome.best, entry.accuracy);
     }
     outcome.hypervolume = hypervolumeOf(points, bench.maxMacs) / bench.frontHypervolume;
+    outcome.feasible = feasibleKeys.size();
     return outcome;
 }
 
 using Results = std::map<std::string, std::map<int, std::vector<Outcome>>>; // row → budget → per seed
 
-std::vector<std::string> problems; // anomalies seen in the engine's runs, printed at the end
+std::vector<std::string> problems; // anomalies seen in the runs, printed and published
 
-Outcome runEdgeSmith(const Benchmark& bench, const std::filesystem::path& folder, const std::string& strategy, int budget, int seed) {
+// `enforce`: the engine's budget is raised fourfold and the benchmark cancels the run at
+// `budget` feasible evaluations, for strategies that end after `budget` proposals instead
+// of `budget` evaluations. With one worker candidates complete in the order they were
+// asked, so this is the run the strategy would make if it kept proposing.
+Outcome runEdgeSmith(const Benchmark& bench, const std::filesystem::path& folder, const std::string& strategy, const Json& params, int budget,
+                     int seed, bool enforce, std::string& stopped) {
     const auto projectFile = folder / "bench.edgesmith.json";
-    const Project project = Project::fromDocument(projectDocument(bench, folder, strategy), projectFile);
+    const Project project = Project::fromDocument(projectDocument(bench, folder, strategy, params), projectFile);
     SearchSettings settings;
     settings.strategy = strategy;
     settings.seed = static_cast<std::uint64_t>(seed);
-    settings.budget = budget;
+    settings.budget = enforce ? 4 * budget : budget;
     settings.workers = 1;
     Feedback feedback;
+    if (enforce)
+        feedback.onEvent = [&feedback, budget](const EngineEvent& event) {
+            if (event.kind == EngineEventKind::CandidateEvaluated && event.evaluated >= budget) feedback.cancel = true;
+        };
     const auto database = folder / (strategy + ".db");
     const auto start = std::chrono::steady_clock::now();
     const RunResult result = startSearch(project, settings, feedback, database);
@@ -295,17 +303,16 @@ Outcome runEdgeSmith(const Benchmark& bench, const std::filesystem::path& folder
     for (const Candidate& candidate : Store::openReadOnly(database).candidates(result.run)) {
         ++proposals;
         const Entry& entry = bench.entries.at(bench.index.at(candidate.key));
-        const bool feasible = entry.latency <= bench.latencyBudget;
-        if (feasible != (candidate.status == CandidateStatus::Evaluated))
-            problems.push_back(strategy + " seed " + std::to_string(seed) + ": " + candidate.key + " stored as " + toString(candidate.status));
         if (candidate.status == CandidateStatus::Evaluated) keys.push_back(candidate.key);
+        if ((entry.latency <= bench.latencyBudget) != (candidate.status == CandidateStatus::Evaluated) || candidate.metric("accuracy", entry.accuracy) != entry.accuracy)
+            problems.push_back(strategy + " seed " + std::to_string(seed) + ": " + candidate.key + " stored as " + toString(candidate.status) +
+                               " with accuracy " + std::to_string(candidate.metric("accuracy")) + ", the table says " + std::to_string(entry.accuracy));
     }
-    if (static_cast<int>(keys.size()) != budget || result.status != RunStatus::Finished)
-        problems.push_back(strategy + " budget " + std::to_string(budget) + " seed " + std::to_string(seed) + ": " + std::to_string(keys.size()) +
-                           " feasible evaluations, run " + toString(result.status) + " (" + result.message + ")");
     Outcome outcome = figures(bench, keys);
     outcome.seconds = seconds;
     outcome.proposals = proposals;
+    outcome.failed = result.status == RunStatus::Failed;
+    stopped = toString(result.status) + ": " + result.message;
     return outcome;
 }
 
@@ -375,18 +382,26 @@ std::string format(const char* pattern, double first, double second = 0) {
     return text;
 }
 
+constexpr const char* kEnforced = " (budget enforced)";
+
 std::string rowLabel(const std::string& row) {
+    static const std::map<std::string, std::string> samplers = {
+        {"random", "RandomSampler"}, {"tpe", "TPESampler (multivariate)"}, {"nsga2", "NSGAIISampler (population 20)"}};
     const auto colon = row.find(':');
-    return (row.substr(0, colon) == "edgesmith" ? "EdgeSmith " : "Optuna ") + row.substr(colon + 1);
+    const std::string name = row.substr(colon + 1);
+    if (row.substr(0, colon) == "optuna") return "Optuna " + (samplers.count(name) ? samplers.at(name) : name);
+    const auto plus = name.find('+');
+    return "EdgeSmith " + name.substr(0, plus) + (plus == std::string::npos ? "" : kEnforced);
 }
 
 // Best EdgeSmith row against best Optuna row on one figure; "matches" when the gap is
 // within one standard error of the difference of the two means.
-std::string verdict(const Results& results, int budget, double Outcome::*field, const char* name, const char* unit, double scale) {
+std::string verdict(const Results& results, int budget, double Outcome::*field, const char* name, const char* unit, int decimals,
+                    bool withEnforced) {
     std::string bestOurs, bestTheirs;
     Summary ours, theirs;
     for (const auto& [row, budgets] : results) {
-        if (!budgets.count(budget)) continue;
+        if (!budgets.count(budget) || (!withEnforced && row.find('+') != std::string::npos)) continue;
         const Summary summary = summarise(budgets.at(budget), field);
         const bool edgesmith = row.rfind("edgesmith:", 0) == 0;
         Summary& best = edgesmith ? ours : theirs;
@@ -401,10 +416,10 @@ std::string verdict(const Results& results, int budget, double Outcome::*field, 
     const double error = std::sqrt(ours.deviation * ours.deviation / double(std::max<std::size_t>(ours.count, 1)) +
                                    theirs.deviation * theirs.deviation / double(std::max<std::size_t>(theirs.count, 1)));
     const char* word = gap >= 0 ? "beats" : -gap <= error ? "matches" : "is behind";
-    char line[400];
-    std::snprintf(line, sizeof line, "- budget %d, %s: EdgeSmith best (%s, %.*f%s) %s Optuna best (%s, %.*f%s): gap %+.*f, standard error %.*f.\n",
-                  budget, name, bestOurs.c_str(), int(scale), ours.mean, unit, word, bestTheirs.c_str(), int(scale), theirs.mean, unit,
-                  int(scale), gap, int(scale), error);
+    char line[512];
+    std::snprintf(line, sizeof line, "- budget %d, %s: EdgeSmith best (%s, %.*f%s) **%s** Optuna best (%s, %.*f%s): gap %+.*f, standard error %.*f.\n",
+                  budget, name, bestOurs.c_str(), decimals, ours.mean, unit, word, bestTheirs.c_str(), decimals, theirs.mean, unit, decimals, gap,
+                  decimals, error);
     return line;
 }
 
@@ -416,22 +431,71 @@ std::vector<int> parseList(const std::string& text) {
     return values;
 }
 
+std::string renderTable(const Results& results, const std::vector<int>& budgets, int seeds) {
+    std::string table = "| strategy (" + std::to_string(seeds) + " seeds) |";
+    std::string rule = "|---|";
+    for (const int budget : budgets) {
+        const std::string at = " @" + std::to_string(budget);
+        table += " best feasible acc. %" + at + " | HV" + at + " | feasible / proposed" + at + " | s/run" + at + " |";
+        rule += "---:|---:|---:|---:|";
+    }
+    table += "\n" + rule + "\n";
+    std::vector<std::string> order;
+    for (const char* strategy : kStrategies) {
+        order.push_back(std::string("edgesmith:") + strategy);
+        order.push_back(std::string("edgesmith:") + strategy + "+");
+    }
+    for (const char* sampler : kSamplers) order.push_back(std::string("optuna:") + sampler);
+    for (const std::string& row : order) {
+        if (!results.count(row)) continue;
+        table += "| " + rowLabel(row) + " |";
+        for (const int budget : budgets) {
+            if (!results.at(row).count(budget)) {
+                table += " | | | |";
+                continue;
+            }
+            const auto& outcomes = results.at(row).at(budget);
+            const Summary best = summarise(outcomes, &Outcome::best), volume = summarise(outcomes, &Outcome::hypervolume);
+            double feasible = 0, proposals = 0;
+            int failed = 0;
+            for (const Outcome& outcome : outcomes) {
+                feasible += double(outcome.feasible);
+                proposals += double(outcome.proposals);
+                failed += outcome.failed ? 1 : 0;
+            }
+            const double count = double(std::max<std::size_t>(outcomes.size(), 1));
+            table += " " + format("%.2f ± %.2f", best.mean, best.deviation) + " | " + format("%.3f ± %.3f", volume.mean, volume.deviation) + " | " +
+                     format("%.0f / %.0f", feasible / count, proposals / count) + (failed ? " (" + std::to_string(failed) + " failed)" : "") +
+                     " | " + format("%.2f", best.seconds) + " |";
+        }
+        table += "\n";
+    }
+    return table;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     int seeds = 10;
-    std::string budgetText = "100,300", write, only;
+    std::string budgetText = "100,300", write, section = "strategies", only;
     bool peer = true, keep = false;
+    std::map<std::string, Json> params; // strategy → parameters; unnamed ones keep the catalog defaults
     for (int index = 1; index < argc; ++index) {
         const bool hasValue = index + 1 < argc;
         if (std::strcmp(argv[index], "--seeds") == 0 && hasValue) seeds = std::atoi(argv[++index]);
         else if (std::strcmp(argv[index], "--budgets") == 0 && hasValue) budgetText = argv[++index];
         else if (std::strcmp(argv[index], "--write") == 0 && hasValue) write = argv[++index];
+        else if (std::strcmp(argv[index], "--section") == 0 && hasValue) section = argv[++index];
         else if (std::strcmp(argv[index], "--only") == 0 && hasValue) only = argv[++index];
-        else if (std::strcmp(argv[index], "--no-optuna") == 0) peer = false;
+        else if (std::strcmp(argv[index], "--params") == 0 && hasValue) {
+            const std::string text = argv[++index];
+            const auto equals = text.find('=');
+            params[text.substr(0, equals)] = Json::parse(text.substr(equals + 1));
+        } else if (std::strcmp(argv[index], "--no-optuna") == 0) peer = false;
         else if (std::strcmp(argv[index], "--keep") == 0) keep = true;
         else {
-            std::fprintf(stderr, "usage: bench_strategies [--seeds N] [--budgets 100,300] [--only STRATEGY] [--no-optuna] [--keep] [--write docs/benchmarks.md]\n");
+            std::fprintf(stderr, "usage: bench_strategies [--seeds N] [--budgets 100,300] [--only STRATEGY] [--params STRATEGY='{...}'] [--no-optuna]\n"
+                                 "                        [--keep] [--write docs/benchmarks.md [--section strategies]]\n");
             return 2;
         }
     }
@@ -444,9 +508,12 @@ int main(int argc, char** argv) {
 
     const Benchmark bench = generate();
     writeFiles(bench, folder);
-    std::printf("table: %zu architectures, accuracy %.2f–%.2f %%, latency budget %.3f ms keeps %zu (%.0f %%), best feasible %.2f %%\n",
-                bench.entries.size(), bench.accuracyLow, bench.accuracyHigh, bench.latencyBudget, bench.feasible,
-                100.0 * double(bench.feasible) / double(bench.entries.size()), bench.bestFeasibleAccuracy);
+    char header[400];
+    std::snprintf(header, sizeof header,
+                  "Table: %zu architectures, accuracy %.2f–%.2f %%; latency budget %.3f ms keeps %zu (%.0f %%); best feasible accuracy %.2f %%.\n\n",
+                  bench.entries.size(), bench.accuracyLow, bench.accuracyHigh, bench.latencyBudget, bench.feasible,
+                  100.0 * double(bench.feasible) / double(bench.entries.size()), bench.bestFeasibleAccuracy);
+    std::printf("%s", header);
     std::fflush(stdout);
 
     std::optional<Peer> optuna;
@@ -458,75 +525,84 @@ int main(int argc, char** argv) {
     Results results;
     for (const char* strategy : kStrategies) {
         if (!only.empty() && only != strategy) continue;
-        for (const int budget : budgets)
+        const Json strategyParams = params.count(strategy) ? params.at(strategy) : Json::object();
+        for (const int budget : budgets) {
+            const std::string row = std::string("edgesmith:") + strategy;
+            int short_ = 0, failed = 0;
+            std::string example;
             for (int seed = 1; seed <= seeds; ++seed) {
-                results[std::string("edgesmith:") + strategy][budget].push_back(runEdgeSmith(bench, folder, strategy, budget, seed));
+                std::string stopped;
+                const Outcome outcome = runEdgeSmith(bench, folder, strategy, strategyParams, budget, seed, false, stopped);
+                results[row][budget].push_back(outcome);
+                if (outcome.failed || static_cast<int>(outcome.feasible) < budget) {
+                    (outcome.failed ? failed : short_) += 1;
+                    if (example.empty()) example = "seed " + std::to_string(seed) + ": " + std::to_string(outcome.feasible) + " feasible of " +
+                                                   std::to_string(outcome.proposals) + " proposed, run " + stopped;
+                }
             }
-        const Summary summary = summarise(results[std::string("edgesmith:") + strategy][budgets.back()], &Outcome::best);
-        std::printf("EdgeSmith %s: %.3f s per run at budget %d\n", strategy, summary.seconds, budgets.back());
+            if (short_ || failed)
+                problems.push_back(std::string(strategy) + " at budget " + std::to_string(budget) + ": " + std::to_string(short_ + failed) + " of " +
+                                   std::to_string(seeds) + " runs ended before " + std::to_string(budget) + " feasible evaluations" +
+                                   (failed ? " (" + std::to_string(failed) + " failed)" : "") + "; e.g. " + example);
+            // A strategy that stops at `budget` proposals gets a second row run to the
+            // budget; one that fails would fail again.
+            if (short_ && !failed)
+                for (int seed = 1; seed <= seeds; ++seed) {
+                    std::string stopped;
+                    results[row + "+"][budget].push_back(runEdgeSmith(bench, folder, strategy, strategyParams, budget, seed, true, stopped));
+                }
+        }
+        std::printf("EdgeSmith %s: %.2f s per run at budget %d\n", strategy,
+                    summarise(results[std::string("edgesmith:") + strategy][budgets.back()], &Outcome::best).seconds, budgets.back());
         std::fflush(stdout);
     }
-    if (peer) {
+    if (optuna) {
         for (const Json& line : optuna->finish()) {
-            std::vector<std::string> keys = line.at("keys").get<std::vector<std::string>>();
+            const std::vector<std::string> keys = line.at("keys").get<std::vector<std::string>>();
             Outcome outcome = figures(bench, keys);
             outcome.seconds = line.at("seconds").get<double>();
-            outcome.proposals = line.at("trials").get<std::size_t>();
-            if (static_cast<int>(keys.size()) != line.at("budget").get<int>())
-                problems.push_back("Optuna " + line.at("sampler").get<std::string>() + " seed " + std::to_string(line.at("seed").get<int>()) +
-                                   ": " + std::to_string(keys.size()) + " feasible trials (trial cap reached)");
+            outcome.proposals = line.at("distinct").get<std::size_t>();
+            if (static_cast<int>(keys.size()) < line.at("budget").get<int>())
+                problems.push_back("Optuna " + line.at("sampler").get<std::string>() + " seed " + std::to_string(line.at("seed").get<int>()) + ": " +
+                                   std::to_string(keys.size()) + " feasible trials (trial cap reached)");
             results["optuna:" + line.at("sampler").get<std::string>()][line.at("budget").get<int>()].push_back(outcome);
         }
         if (optuna->status() != 0) std::fprintf(stderr, "Optuna peer failed (%d); see %s\n", optuna->status(), (folder / "peer.log").c_str());
     }
 
-    std::string table = "| strategy (" + std::to_string(seeds) + " seeds) |";
-    std::string rule = "|---|";
-    for (const int budget : budgets) {
-        table += " best feasible acc. % @" + std::to_string(budget) + " | HV @" + std::to_string(budget) + " | proposals @" + std::to_string(budget) +
-                 " | s/run @" + std::to_string(budget) + " |";
-        rule += "---:|---:|---:|---:|";
-    }
-    table += "\n" + rule + "\n";
-    std::vector<std::string> order;
-    for (const char* strategy : kStrategies) order.push_back(std::string("edgesmith:") + strategy);
-    for (const char* sampler : kSamplers) order.push_back(std::string("optuna:") + sampler);
-    for (const std::string& row : order) {
-        if (!results.count(row)) continue;
-        table += "| " + rowLabel(row) + " |";
-        for (const int budget : budgets) {
-            const auto& outcomes = results[row][budget];
-            const Summary best = summarise(outcomes, &Outcome::best), volume = summarise(outcomes, &Outcome::hypervolume);
-            double proposals = 0;
-            for (const Outcome& outcome : outcomes) proposals += double(outcome.proposals);
-            proposals /= double(std::max<std::size_t>(outcomes.size(), 1));
-            table += " " + format("%.2f ± %.2f", best.mean, best.deviation) + " | " + format("%.3f ± %.3f", volume.mean, volume.deviation) + " | " +
-                     format("%.0f", proposals) + " | " + format("%.2f", best.seconds) + " |";
-        }
-        table += "\n";
-    }
+    std::string table = header + renderTable(results, budgets, seeds);
     char optimum[200];
-    std::snprintf(optimum, sizeof optimum, "\nTable optimum: best feasible accuracy %.2f %%, HV 1.000 (front of the %zu feasible architectures).\n\n",
+    std::snprintf(optimum, sizeof optimum, "\nTable optimum: best feasible accuracy %.2f %%, HV 1.000 (the front of the %zu feasible architectures).\n\n",
                   bench.bestFeasibleAccuracy, bench.feasible);
     table += optimum;
-    std::string verdicts;
+    std::string verdicts, enforced;
     for (const int budget : budgets) {
-        verdicts += verdict(results, budget, &Outcome::best, "best feasible accuracy", " %", 2);
-        verdicts += verdict(results, budget, &Outcome::hypervolume, "hypervolume", "", 3);
+        verdicts += verdict(results, budget, &Outcome::best, "best feasible accuracy", " %", 2, false);
+        verdicts += verdict(results, budget, &Outcome::hypervolume, "hypervolume", "", 3, false);
+        const bool any = std::any_of(results.begin(), results.end(), [&](const auto& entry) { return entry.first.find('+') != std::string::npos && entry.second.count(budget); });
+        if (!any) continue;
+        enforced += verdict(results, budget, &Outcome::best, "best feasible accuracy", " %", 2, true);
+        enforced += verdict(results, budget, &Outcome::hypervolume, "hypervolume", "", 3, true);
     }
     if (verdicts.empty()) verdicts = "No verdict: the Optuna peer gave no results (is python3-optuna installed?).\n";
-    table += verdicts;
+    table += "EdgeSmith as it runs today:\n\n" + verdicts;
+    if (!enforced.empty()) table += "\nCounting the rows whose budget the benchmark enforced:\n\n" + enforced;
+    if (!problems.empty()) {
+        table += "\nProblems seen:\n\n";
+        for (const std::string& problem : problems) table += "- " + problem + "\n";
+    }
     std::printf("\n%s", table.c_str());
-    for (const std::string& problem : problems) std::printf("problem: %s\n", problem.c_str());
     std::printf("total %.0f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 
     if (!write.empty()) {
         std::string doc = readFile(write);
-        const std::string begin = "<!-- strategies:begin -->\n", end = "<!-- strategies:end -->";
+        const std::string begin = "<!-- " + section + ":begin -->\n", end = "<!-- " + section + ":end -->";
         const auto from = doc.find(begin), to = doc.find(end);
         if (from != std::string::npos && to != std::string::npos) {
             doc.replace(from + begin.size(), to - from - begin.size(), table);
             writeFileAtomically(write, doc);
+        } else {
+            std::fprintf(stderr, "%s has no %s%s markers; nothing written\n", write.c_str(), begin.c_str(), end.c_str());
         }
     }
     if (keep) {

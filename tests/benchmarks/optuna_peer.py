@@ -13,7 +13,8 @@ of blocks beyond the chosen depth are suggested too and then set to 0, EdgeSmith
 canonical form, so that equal architectures share one key and one table row.
 
 Prints one JSON line per (sampler, budget, seed):
-{"sampler", "budget", "seed", "keys": feasible distinct keys in order, "trials", "seconds"}.
+{"sampler", "budget", "seed", "keys": feasible distinct keys in order, "distinct": architectures
+looked up, "trials": trials asked (repeats included), "seconds"}.
 """
 import argparse
 import json
@@ -67,8 +68,8 @@ def search(name, budget, seed, table, decisions, latency_max):
     start = time.perf_counter()
     # The cap only guards against a sampler that repeats itself forever.
     study.optimize(objective, n_trials=50 * budget, callbacks=[stop_at_budget])
-    return {"sampler": name, "budget": budget, "seed": seed, "keys": keys, "trials": len(study.trials),
-            "seconds": time.perf_counter() - start}
+    return {"sampler": name, "budget": budget, "seed": seed, "keys": keys, "distinct": len(seen),
+            "trials": len(study.trials), "seconds": time.perf_counter() - start}
 
 
 def main():

@@ -1,0 +1,255 @@
+// The search engine end to end on real parts: a project whose estimator is a tabular
+// benchmark written to a temp folder, a real SQLite store, the worker pool. Checked:
+// budgets (evaluations and hard), no duplicate evaluations, events match the store,
+// a cancelled run resumes into exactly the uninterrupted run, failures are recorded.
+#include "core/common/atomic_file.h"
+#include "core/engine/search_engine.h"
+#include "core/project/project.h"
+#include "core/search/objectives.h"
+#include "core/search/pareto.h"
+#include "core/space/space.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <set>
+#include <thread>
+
+using namespace edgesmith;
+
+
+namespace {
+
+const Json kSpace = Json::parse(R"({
+  "name": "engine-test", "backbone": "chain", "classes": 10,
+  "input": {"channels": 1, "resolution": 16},
+  "stem": [{"op": "conv", "out": 8, "kernel": 3}],
+  "stages": [
+    {"depth": [1, 2], "stride": 1, "out": [8, 16],
+     "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3, 6]}},
+    {"depth": [1, 2], "stride": 2, "out": [16, 32],
+     "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [3, 6]}}
+  ],
+  "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 10}]
+})");
+
+class Fixture {
+public:
+    explicit Fixture(const Json& hard = Json::array(), const std::string& strategy = "nsga2", bool leaveOutSome = false) {
+        const SearchSpace space = SearchSpace::parse(kSpace, "engine-test.json");
+        Json table = Json::object();
+        std::size_t index = 0;
+        for (const Genotype& genotype : space.enumerate(100000)) {
+            const Metrics metrics = computeMetrics(space.derive(genotype, false));
+            if (leaveOutSome && ++index % 5 == 0) continue; // lookups of these fail
+            double accuracy = 80 + 2.0 * std::log10(double(metrics.macs));
+            for (std::size_t decision = 0; decision < genotype.size(); ++decision) accuracy += 0.3 * double(genotype[decision] * int(decision % 3));
+            table[space.key(genotype)] = {{"acc", accuracy}, {"lat", double(metrics.macs) / 1e6}};
+        }
+        writeFileAtomically(path("table.json"), table.dump());
+        document = Project::starterDocument("engine test");
+        document["space"] = {{"inline", kSpace}};
+        document["objectives"] = Json::array({{{"metric", "accuracy"}}, {{"metric", "macs"}}});
+        document["constraints"] = {{"hard", hard}};
+        document["strategy"] = {{"name", strategy}, {"params", {{"seed", 7}, {"population", 8}}}};
+        if (strategy != "nsga2") document["strategy"]["params"].erase("population");
+        if (strategy == "grid") document["strategy"]["params"] = {{"max_candidates", 100000}};
+        document["estimator"] = {{"name", "table"}, {"params", {{"file", "table.json"}, {"metrics", {{"accuracy", "acc"}, {"latency_ms", "lat"}}}}}};
+        document["database"] = "runs.db";
+        spaceSize = space.size();
+    }
+
+    std::string path(const std::string& name) const { return (std::filesystem::path(folder.path().toStdString()) / name).string(); }
+    Project project() const { return Project::fromDocument(document, path("engine.edgesmith.json")); }
+
+    QTemporaryDir folder;
+    Json document;
+    double spaceSize = 0;
+};
+
+SearchSettings settings(std::int64_t budget, int workers = 1) {
+    SearchSettings result;
+    result.budget = budget;
+    result.workers = workers;
+    return result;
+}
+
+std::vector<std::string> keysOf(const std::vector<Candidate>& candidates) {
+    std::vector<std::string> keys;
+    for (const Candidate& candidate : candidates) keys.push_back(candidate.key);
+    return keys;
+}
+
+} // namespace
+
+class TestSearchEngine : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void runStoresEveryCandidateOnceAndPublishesEvents() {
+        Fixture fixture;
+        Feedback feedback;
+        std::vector<EngineEvent> events;
+        feedback.onEvent = [&](const EngineEvent& event) { events.push_back(event); };
+        const RunResult result = startSearch(fixture.project(), settings(40, 3), feedback);
+        QVERIFY(result.status == RunStatus::Finished);
+        QCOMPARE(result.evaluated, std::int64_t(40));
+
+        const Store store = Store::openReadOnly(fixture.path("runs.db"));
+        const auto candidates = store.candidates(result.run);
+        QCOMPARE(candidates.size(), std::size_t(40));
+        const auto keys = keysOf(candidates);
+        QCOMPARE(std::set<std::string>(keys.begin(), keys.end()).size(), keys.size()); // nothing evaluated twice
+        for (std::size_t index = 0; index < candidates.size(); ++index) {
+            QCOMPARE(candidates[index].number, std::int64_t(index + 1));
+            QVERIFY(candidates[index].details.contains("layers"));
+            QVERIFY(candidates[index].has("accuracy") && candidates[index].has("macs") && candidates[index].has("params"));
+        }
+        QVERIFY(store.run(result.run).status == RunStatus::Finished);
+        QCOMPARE(store.run(result.run).strategy, std::string("nsga2"));
+
+        QVERIFY(events.front().kind == EngineEventKind::RunStarted);
+        QVERIFY(events.back().kind == EngineEventKind::RunFinished);
+        std::vector<std::string> announced, lastFront;
+        for (const auto& event : events) {
+            if (event.kind == EngineEventKind::CandidateEvaluated) announced.push_back(event.candidate.key);
+            if (event.kind == EngineEventKind::FrontChanged) lastFront = event.front;
+        }
+        QCOMPARE(announced, keys);
+        // The last announced front is the store's non-dominated set.
+        const Objectives objectives = Objectives::fromProject(fixture.document);
+        std::vector<Point> points;
+        for (const Candidate& candidate : candidates) points.push_back(objectives.minimised(candidate));
+        std::set<std::string> expected;
+        for (std::size_t index : paretoFront(points)) expected.insert(candidates[index].key);
+        QCOMPARE(std::set<std::string>(lastFront.begin(), lastFront.end()), expected);
+    }
+
+    void hardBudgetsDiscardBeforeEvaluation() {
+        // About half of the space has more than 400k MACs.
+        Fixture fixture(Json::array({{{"metric", "macs"}, {"max", 400000}}}), "random");
+        fixture.document["strategy"]["params"]["constrained"] = false; // let it propose breakers
+        Feedback feedback;
+        const RunResult result = startSearch(fixture.project(), settings(30), feedback);
+        QCOMPARE(result.evaluated, std::int64_t(30));
+        QVERIFY2(result.infeasible > 0, "unconstrained sampling should have proposed breakers");
+        const auto candidates = Store::openReadOnly(fixture.path("runs.db")).candidates(result.run);
+        int evaluated = 0;
+        for (const Candidate& candidate : candidates) {
+            if (candidate.status == CandidateStatus::Infeasible) {
+                QVERIFY(candidate.metric("macs") > 400000);
+                QVERIFY(!candidate.has("accuracy")); // never looked up, never trained
+                QVERIFY(candidate.message.find("breaks the budget macs ≤ 400000") != std::string::npos);
+            } else {
+                QVERIFY(candidate.metric("macs") <= 400000);
+                ++evaluated;
+            }
+        }
+        QCOMPARE(evaluated, 30);
+    }
+
+    // Cancel after 12 candidates, resume: the run ends exactly as one that never stopped.
+    void cancelledRunResumesIntoTheUninterruptedRun() {
+        for (const std::string strategy : {"nsga2", "regularized-evolution", "bayesian"}) {
+            Fixture whole(Json::array(), strategy), parts(Json::array(), strategy);
+            Feedback plain;
+            const RunResult reference = startSearch(whole.project(), settings(30), plain);
+            Feedback stopping;
+            stopping.onEvent = [&](const EngineEvent& event) {
+                if (event.kind == EngineEventKind::CandidateEvaluated && event.evaluated == 12) stopping.cancel = true;
+            };
+            const RunResult first = startSearch(parts.project(), settings(30), stopping);
+            QVERIFY(first.status == RunStatus::Cancelled);
+            QVERIFY(Store::openReadOnly(parts.path("runs.db")).run(first.run).status == RunStatus::Cancelled);
+            Feedback again;
+            const RunResult resumed = resumeSearch(parts.path("runs.db"), first.run, {}, again);
+            QVERIFY(resumed.status == RunStatus::Finished);
+            const auto expected = keysOf(Store::openReadOnly(whole.path("runs.db")).candidates(reference.run));
+            const auto actual = keysOf(Store::openReadOnly(parts.path("runs.db")).candidates(first.run));
+            QVERIFY2(actual == expected, strategy.c_str());
+        }
+    }
+
+    void finishedRunsResumeWithALargerBudget() {
+        Fixture fixture(Json::array(), "random");
+        Feedback feedback;
+        const RunResult first = startSearch(fixture.project(), settings(10), feedback);
+        SearchSettings more;
+        more.budget = 25;
+        const RunResult second = resumeSearch(fixture.path("runs.db"), first.run, more, feedback);
+        QCOMPARE(second.evaluated, std::int64_t(25));
+        const auto keys = keysOf(Store::openReadOnly(fixture.path("runs.db")).candidates(first.run));
+        QCOMPARE(keys.size(), std::size_t(25));
+        QCOMPARE(std::set<std::string>(keys.begin(), keys.end()).size(), keys.size());
+    }
+
+    void failedEvaluationsAreRecordedAndTheRunGoesOn() {
+        Fixture fixture(Json::array(), "random", true);
+        Feedback feedback;
+        const RunResult result = startSearch(fixture.project(), settings(30), feedback);
+        QVERIFY(result.status == RunStatus::Finished);
+        QVERIFY(result.failed > 0);
+        const Store store = Store::openReadOnly(fixture.path("runs.db"));
+        int failed = 0;
+        for (const Candidate& candidate : store.candidates(result.run)) {
+            if (candidate.status != CandidateStatus::Failed) continue;
+            ++failed;
+            QVERIFY(candidate.message.find("table.json") != std::string::npos);
+            QVERIFY(candidate.message.find("not in the table") != std::string::npos);
+        }
+        QCOMPARE(std::int64_t(failed), result.failed);
+        bool warned = false;
+        for (const auto& event : store.events(result.run)) warned |= event.level == "warning";
+        QVERIFY(warned);
+    }
+
+    void gridEndsWhenTheSpaceIsExhausted() {
+        Fixture fixture(Json::array(), "grid");
+        Feedback feedback;
+        const RunResult result = startSearch(fixture.project(), {}, feedback);
+        QVERIFY(result.status == RunStatus::Finished);
+        QCOMPARE(double(result.evaluated), fixture.spaceSize);
+    }
+
+    void timeLimitAndPause() {
+        Fixture fixture(Json::array(), "random");
+        Feedback feedback;
+        SearchSettings limited;
+        limited.timeLimitSeconds = 1.0;
+        limited.budget = 100000000;
+        bool sawPause = false;
+        feedback.onEvent = [&](const EngineEvent& event) {
+            if (event.kind == EngineEventKind::CandidateEvaluated && event.evaluated == 5) {
+                feedback.pause = true;
+                std::thread([&] {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                    feedback.pause = false;
+                }).detach();
+            }
+            if (event.kind == EngineEventKind::Log && event.text == "paused") sawPause = true;
+        };
+        const RunResult result = startSearch(fixture.project(), limited, feedback);
+        QVERIFY(sawPause);
+        QVERIFY(result.status == RunStatus::Finished);
+        QVERIFY2(result.message.find("time limit") != std::string::npos || result.message.find("exhausted") != std::string::npos ||
+                     result.message.find("nothing more") != std::string::npos,
+                 result.message.c_str());
+        QVERIFY(result.seconds < 5);
+    }
+
+    void badProjectsFailBeforeARunExists() {
+        Fixture fixture;
+        fixture.document["estimator"]["params"]["file"] = "missing.json";
+        Feedback feedback;
+        try {
+            startSearch(fixture.project(), settings(5), feedback);
+            QFAIL("a missing table was accepted");
+        } catch (const Error& error) {
+            QVERIFY(std::string(error.what()).find("missing.json") != std::string::npos);
+        }
+        if (std::filesystem::exists(fixture.path("runs.db"))) QVERIFY(Store::openReadOnly(fixture.path("runs.db")).runs().empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSearchEngine)
+#include "test_search_engine.moc"
