@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <set>
+
 namespace {
 
 struct Result {
@@ -26,6 +28,85 @@ Result runCli(const QStringList& arguments, const QString& workingDirectory = QS
 class TestCli : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // A real search (training on a small synthetic dataset, measured latency) killed with
+    // SIGKILL mid-run, then resumed: every committed candidate comes back, nothing is
+    // evaluated twice, and the run ends with exactly its budget.
+    void searchKilledMidRunResumes() {
+        QTemporaryDir folder;
+        const std::string dir = folder.path().toStdString();
+        edgesmith::Json project = {
+            {"format_version", 1}, {"name", "kill test"},
+            {"dataset", {{"kind", "synthetic"}, {"classes", 4}, {"samples", 240}, {"validation_fraction", 0.25}}},
+            {"space", {{"inline", edgesmith::Json::parse(R"({"name": "tiny", "backbone": "chain", "classes": 4,
+                "input": {"channels": 1, "resolution": 28},
+                "stem": [{"op": "conv", "out": 8, "stride": 2}],
+                "stages": [{"depth": [1, 2], "stride": 2, "out": [8, 16], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3]}}],
+                "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 4}]})")}}},
+            {"objectives", {{{"metric", "accuracy"}}, {{"metric", "latency_ms"}}}},
+            {"strategy", {{"name", "random"}, {"params", {{"seed", 3}}}}},
+            {"estimator", {{"name", "proxy-training"}, {"params", {{"epochs", 2}, {"batch_size", 16}, {"subset", 1.0}}}}},
+            {"hardware", {{"latency_runs", 5}}},
+            {"database", "runs.db"}};
+        edgesmith::writeFileAtomically(dir + "/kill.edgesmith.json", project.dump(2));
+
+        QProcess search;
+        search.setWorkingDirectory(folder.path());
+        search.start(QStringLiteral(EDGESMITH_CLI), {"search", "kill.edgesmith.json", "--budget", "8", "--workers", "2"});
+        QString seen;
+        while (!seen.contains("[3/8]") && search.waitForReadyRead(60000)) seen += QString::fromUtf8(search.readAllStandardOutput());
+        QVERIFY2(seen.contains("[3/8]"), qPrintable(seen));
+        search.kill(); // SIGKILL: no chance to tidy up
+        search.waitForFinished();
+
+        const Result stopped = runCli({"show", "1", "--db", "runs.db", "--json"}, folder.path());
+        QCOMPARE(stopped.exitCode, 0);
+        const auto before = edgesmith::Json::parse(stopped.out.toStdString());
+        QCOMPARE(before["status"].get<std::string>(), std::string("running")); // killed, never marked
+        const auto committed = before["candidates"].size();
+        QVERIFY(committed >= 3 && committed < 8);
+
+        const Result resumed = runCli({"search", "--resume", "1", "--db", "runs.db"}, folder.path());
+        QCOMPARE(resumed.exitCode, 0);
+        QVERIFY2(resumed.out.contains("run 1 finished: budget of 8 evaluations reached"), qPrintable(resumed.out));
+
+        const auto after = edgesmith::Json::parse(runCli({"show", "1", "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
+        QCOMPARE(after["status"].get<std::string>(), std::string("finished"));
+        QCOMPARE(after["candidates"].size(), std::size_t(8));
+        std::set<std::string> keys;
+        for (std::size_t index = 0; index < 8; ++index) {
+            const auto& candidate = after["candidates"][index];
+            QCOMPARE(candidate["number"].get<int>(), int(index + 1));
+            keys.insert(candidate["genotype"].get<std::string>());
+            if (index < committed) QCOMPARE(candidate, before["candidates"][index]); // committed ones untouched
+            QVERIFY(candidate["metrics"].contains("accuracy") && candidate["metrics"].contains("latency_ms"));
+        }
+        QCOMPARE(keys.size(), std::size_t(8));
+
+        const Result runs = runCli({"runs", "--db", "runs.db"}, folder.path());
+        QCOMPARE(runs.exitCode, 0);
+        QVERIFY(runs.out.contains("kill test"));
+        QVERIFY(runs.out.contains("finished"));
+        const Result front = runCli({"show", "1", "kill.edgesmith.json", "--pareto"}, folder.path());
+        QCOMPARE(front.exitCode, 0);
+        QVERIFY(front.out.contains("Pareto front ("));
+        QVERIFY(front.out.contains("hypervolume"));
+    }
+
+    void badDatabasesAreClearErrors() {
+        QTemporaryDir folder;
+        edgesmith::writeFileAtomically(folder.path().toStdString() + "/notes.db", std::string("not a database\n"));
+        const Result text = runCli({"runs", "--db", "notes.db"}, folder.path());
+        QCOMPARE(text.exitCode, 2);
+        QVERIFY2(text.err.startsWith("edgesmith-cli runs: ") && text.err.contains("notes.db"), qPrintable(text.err));
+        QCOMPARE(QString::fromStdString(edgesmith::readFile(folder.path().toStdString() + "/notes.db")), QString("not a database\n"));
+        const Result missing = runCli({"show", "1", "--db", "absent.db"}, folder.path());
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains("absent.db"));
+        QVERIFY(!QFile::exists(folder.path() + "/absent.db"));
+        QCOMPARE(runCli({"search"}, folder.path()).exitCode, 2);
+        QCOMPARE(runCli({"search", "--resume", "x", "--db", "notes.db"}, folder.path()).exitCode, 2);
+    }
+
     void versionAndHelp() {
         const Result version = runCli({"--version"});
         QCOMPARE(version.exitCode, 0);
