@@ -3,6 +3,7 @@
 #include "core/common/json.h"
 #include "core/data/dataset.h"
 #include "core/hw/latency.h"
+#include "core/hw/memory.h"
 #include "core/nn/network.h"
 #include "core/project/project.h"
 #include "core/space/space.h"
@@ -84,15 +85,20 @@ int runLatency(const Arguments& arguments, Streams& streams) {
     options.warmup = std::max(3, options.runs / 5);
     Network network(candidate.space.derive(candidate.genotype));
     const LatencyStats stats = measureLatency(network, options);
+    const MemoryStats memory = measureInferenceMemory(network, options.batch);
     if (arguments.flag("json")) {
         Json output = stats.toJson();
         output["genotype"] = candidate.space.key(candidate.genotype);
+        output["measured_peak_bytes"] = memory.measuredPeakBytes;
+        output["analytic_peak_activation_bytes"] = memory.analyticPeakBytes;
         streams.out << output.dump() << '\n';
         return kExitOk;
     }
     streams.out << std::fixed << std::setprecision(3) << "median " << stats.medianMs << " ms (p10 " << stats.p10Ms << ", p90 "
                 << stats.p90Ms << ") over " << stats.runs << " runs, batch " << stats.batch << ", " << stats.threads
                 << (stats.threads == 1 ? " thread\n" : " threads\n");
+    streams.out << "peak inference memory " << memory.measuredPeakBytes << " B measured (LibTorch's CPU allocator), "
+                << memory.analyticPeakBytes << " B analytic peak activation\n";
     return kExitOk;
 }
 
@@ -119,7 +125,8 @@ Verb latencyVerb() {
             "latency PROJECT --genotype G [--runs N] [--threads T] [--batch B] [--json]",
             "Builds the architecture with random weights, runs warm-up passes, then N timed runs;\n"
             "prints the median, p10 and p90 in milliseconds with the threads used. Defaults come\n"
-            "from the project's hardware section (batch 1).",
+            "from the project's hardware section (batch 1). Also prints the peak tensor memory of\n"
+            "one inference as LibTorch's allocator saw it, next to the analytic peak activation.",
             {{"genotype", "G", "the architecture's genotype key"},
              {"runs", "N", "timed runs"},
              {"threads", "T", "inference threads (0: every core)"},

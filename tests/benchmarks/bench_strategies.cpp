@@ -320,11 +320,11 @@ Outcome runEdgeSmith(const Benchmark& bench, const std::filesystem::path& folder
 // EdgeSmith's searches do.
 class Peer {
 public:
-    Peer(const std::filesystem::path& folder, double latencyBudget, const std::string& budgets, int seeds) {
+    Peer(const std::filesystem::path& folder, double latencyBudget, const std::string& budgets, int firstSeed, int seeds) {
         std::ostringstream command;
         command.precision(17);
         command << "/usr/bin/python3 " EDGESMITH_BENCH_DIR "/optuna_peer.py --table " << (folder / "table.json").string() << " --space "
-                << (folder / "space.json").string() << " --latency-max " << latencyBudget << " --budgets " << budgets << " --seeds " << seeds
+                << (folder / "space.json").string() << " --latency-max " << latencyBudget << " --budgets " << budgets << " --first-seed " << firstSeed << " --seeds " << seeds
                 << " 2>" << (folder / "peer.log").string();
         pipe_ = popen(command.str().c_str(), "r");
         if (pipe_) reader_ = std::thread([this] {
@@ -476,13 +476,14 @@ std::string renderTable(const Results& results, const std::vector<int>& budgets,
 } // namespace
 
 int main(int argc, char** argv) {
-    int seeds = 10;
+    int seeds = 10, firstSeed = 1;
     std::string budgetText = "100,300", write, section = "strategies", only;
     bool peer = true, keep = false;
     std::map<std::string, Json> params; // strategy → parameters; unnamed ones keep the catalog defaults
     for (int index = 1; index < argc; ++index) {
         const bool hasValue = index + 1 < argc;
         if (std::strcmp(argv[index], "--seeds") == 0 && hasValue) seeds = std::atoi(argv[++index]);
+        else if (std::strcmp(argv[index], "--first-seed") == 0 && hasValue) firstSeed = std::atoi(argv[++index]);
         else if (std::strcmp(argv[index], "--budgets") == 0 && hasValue) budgetText = argv[++index];
         else if (std::strcmp(argv[index], "--write") == 0 && hasValue) write = argv[++index];
         else if (std::strcmp(argv[index], "--section") == 0 && hasValue) section = argv[++index];
@@ -494,7 +495,7 @@ int main(int argc, char** argv) {
         } else if (std::strcmp(argv[index], "--no-optuna") == 0) peer = false;
         else if (std::strcmp(argv[index], "--keep") == 0) keep = true;
         else {
-            std::fprintf(stderr, "usage: bench_strategies [--seeds N] [--budgets 100,300] [--only STRATEGY] [--params STRATEGY='{...}'] [--no-optuna]\n"
+            std::fprintf(stderr, "usage: bench_strategies [--seeds N] [--first-seed S] [--budgets 100,300] [--only STRATEGY] [--params STRATEGY='{...}'] [--no-optuna]\n"
                                  "                        [--keep] [--write docs/benchmarks.md [--section strategies]]\n");
             return 2;
         }
@@ -517,7 +518,7 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
 
     std::optional<Peer> optuna;
-    if (peer) optuna.emplace(folder, bench.latencyBudget, budgetText, seeds);
+    if (peer) optuna.emplace(folder, bench.latencyBudget, budgetText, firstSeed, seeds);
     // One estimator held for the whole benchmark keeps the parsed table in the
     // estimators' cache, so each run does not parse it again.
     const auto keepTable = makeTableEstimator({{"file", (folder / "table.json").string()}}, folder / "bench.edgesmith.json");
@@ -530,7 +531,7 @@ int main(int argc, char** argv) {
             const std::string row = std::string("edgesmith:") + strategy;
             int short_ = 0, failed = 0;
             std::string example;
-            for (int seed = 1; seed <= seeds; ++seed) {
+            for (int seed = firstSeed; seed < firstSeed + seeds; ++seed) {
                 std::string stopped;
                 const Outcome outcome = runEdgeSmith(bench, folder, strategy, strategyParams, budget, seed, false, stopped);
                 results[row][budget].push_back(outcome);
@@ -547,7 +548,7 @@ int main(int argc, char** argv) {
             // A strategy that stops at `budget` proposals gets a second row run to the
             // budget; one that fails would fail again.
             if (short_ && !failed)
-                for (int seed = 1; seed <= seeds; ++seed) {
+                for (int seed = firstSeed; seed < firstSeed + seeds; ++seed) {
                     std::string stopped;
                     results[row + "+"][budget].push_back(runEdgeSmith(bench, folder, strategy, strategyParams, budget, seed, true, stopped));
                 }

@@ -78,6 +78,7 @@ def main():
     parser.add_argument("--space", required=True)
     parser.add_argument("--latency-max", type=float, required=True)
     parser.add_argument("--budgets", default="100,300")
+    parser.add_argument("--first-seed", type=int, default=1)
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--samplers", default="random,tpe,nsga2")
     arguments = parser.parse_args()
@@ -89,7 +90,7 @@ def main():
         decisions = json.load(file)["decisions"]
     for name in arguments.samplers.split(","):
         for budget in [int(text) for text in arguments.budgets.split(",") if text]:
-            for seed in range(1, arguments.seeds + 1):
+            for seed in range(arguments.first_seed, arguments.first_seed + arguments.seeds):
                 result = search(name, budget, seed, table, decisions, arguments.latency_max)
                 print(json.dumps(result), flush=True)
 

@@ -1,5 +1,6 @@
 #include "core/data/dataset.h"
 #include "core/hw/latency.h"
+#include "core/hw/memory.h"
 #include "core/nn/network.h"
 #include "core/space/space.h"
 #include "core/train/trainer.h"
@@ -158,6 +159,22 @@ private Q_SLOTS:
         QVERIFY(fast.p10Ms <= fast.medianMs && fast.medianMs <= fast.p90Ms);
         QCOMPARE(fast.threads, 1);
         QCOMPARE(fast.runs, 40);
+    }
+
+    // The allocator-measured peak covers at least the analytic live activations (both
+    // count the input and every output that is still needed) and grows with width.
+    void measuredInferenceMemory() {
+        Network narrow(smallNetwork(8)), wide(smallNetwork(32));
+        const MemoryStats small = measureInferenceMemory(narrow), large = measureInferenceMemory(wide);
+        QVERIFY(small.analyticPeakBytes > 0);
+        QVERIFY2(small.measuredPeakBytes >= small.analyticPeakBytes / 2 && small.measuredPeakBytes <= 50 * small.analyticPeakBytes,
+                 qPrintable(QString("%1 measured vs %2 analytic").arg(small.measuredPeakBytes).arg(small.analyticPeakBytes)));
+        QVERIFY(large.measuredPeakBytes > 2 * small.measuredPeakBytes);
+        const MemoryStats batched = measureInferenceMemory(narrow, 8);
+        QCOMPARE(batched.analyticPeakBytes, 8 * small.analyticPeakBytes);
+        QVERIFY(batched.measuredPeakBytes > 4 * small.measuredPeakBytes);
+        // The process's allocator is back: ordinary work still runs.
+        QCOMPARE(narrow.outputShape(2).front(), std::int64_t(2));
     }
 };
 
