@@ -40,10 +40,10 @@ std::vector<Genotype> chooseGenotypes(const Arguments& arguments, const SearchSp
 }
 
 void printLayers(const Architecture& architecture, std::ostream& out) {
-    out << "  " << std::left << std::setw(34) << "layer" << std::setw(14) << "op" << std::setw(14) << "input" << std::setw(14)
+    out << "  " << std::left << std::setw(34) << "layer" << std::setw(17) << "op" << std::setw(14) << "input" << std::setw(14)
         << "output" << std::right << std::setw(14) << "MACs" << std::setw(11) << "params" << '\n';
     for (const Layer& layer : architecture.layers)
-        out << "  " << std::left << std::setw(34) << layer.name << std::setw(14) << layer.op << std::setw(14) << layer.input.text()
+        out << "  " << std::left << std::setw(34) << layer.name << std::setw(17) << layer.op << std::setw(14) << layer.input.text()
             << std::setw(14) << layer.output.text() << std::right << std::setw(14) << layer.macs << std::setw(11) << layer.params << '\n';
 }
 

@@ -53,6 +53,7 @@ struct FrontSummary {
     std::vector<std::size_t> members; // indices into the candidates, sorted by the first objective
     double hypervolume = -1;          // 2 or 3 objectives only
     Point reference;
+    std::vector<double> history;      // hypervolume after each candidate, in completion order
 };
 
 // The reference point is the worst evaluated value of each objective plus 10 % of its
@@ -80,6 +81,9 @@ FrontSummary summarise(const std::vector<Candidate>& candidates, const Objective
         summary.reference[axis] = high + 0.1 * std::max(high - low, 1e-12 * std::max(1.0, std::abs(high)));
     }
     summary.hypervolume = hypervolume(points, summary.reference);
+    std::vector<Point> all;
+    for (const Candidate& candidate : candidates) all.push_back(objectives.minimised(candidate));
+    summary.history = hypervolumeHistory(all, summary.reference);
     return summary;
 }
 
@@ -109,6 +113,7 @@ int showRun(const Arguments& arguments, Streams& streams) {
             output["objectives"].push_back({{"metric", objective.metric}, {"goal", objective.goal == Goal::Maximize ? "maximize" : "minimize"}});
         output["hypervolume"] = front.hypervolume >= 0 ? Json(front.hypervolume) : Json();
         output["reference_point"] = front.reference;
+        output["hypervolume_history"] = front.history;
         output["front"] = Json::array();
         for (std::size_t index : front.members) output["front"].push_back(candidates[index].key);
         output["candidates"] = Json::array();
@@ -125,12 +130,15 @@ int showRun(const Arguments& arguments, Streams& streams) {
                 << run.candidates << " candidates, " << formatNumber(std::round(run.seconds)) << " s of evaluation, started " << run.startedAt << " UTC\n";
     if (front.hypervolume >= 0) streams.out << "hypervolume " << formatNumber(front.hypervolume) << " (minimised objectives; reference = worst + 10 % of range)\n";
     streams.out << (paretoOnly ? "Pareto front (" + std::to_string(front.members.size()) + "):\n" : "candidates:\n");
-    streams.out << "  " << std::left << std::setw(8) << "number" << std::setw(34) << "genotype" << std::setw(11) << "status";
+    std::size_t keyWidth = 10;
+    for (std::size_t index : listed) keyWidth = std::max(keyWidth, candidates[index].key.size() + 2);
+    const int width = static_cast<int>(keyWidth);
+    streams.out << "  " << std::left << std::setw(8) << "number" << std::setw(width) << "genotype" << std::setw(11) << "status";
     for (const auto& objective : objectives.list()) streams.out << std::right << std::setw(16) << objective.metric;
     streams.out << '\n';
     for (std::size_t index : listed) {
         const Candidate& candidate = candidates[index];
-        streams.out << "  " << std::left << std::setw(8) << candidate.number << std::setw(34) << candidate.key.substr(0, 33) << std::setw(11)
+        streams.out << "  " << std::left << std::setw(8) << candidate.number << std::setw(width) << candidate.key << std::setw(11)
                     << toString(candidate.status);
         for (const auto& objective : objectives.list())
             streams.out << std::right << std::setw(16) << (candidate.has(objective.metric) ? formatNumber(candidate.metric(objective.metric)) : "—");

@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/project/catalog.h"
+#include "core/project/project.h"
 
 namespace edgesmith {
 namespace {
@@ -23,6 +24,13 @@ Json completedParams(const std::string& name, const Json& params) {
 }
 
 } // namespace
+
+Json projectSpaceDocument(const Json& project, const std::filesystem::path& projectFile) {
+    const Json& section = project.at("space");
+    if (section.contains("inline")) return section.at("inline");
+    if (section.contains("template")) return loadSpaceTemplate(section.at("template").get<std::string>());
+    throw Error(projectFile.string(), "space", "needs a template or an inline space");
+}
 
 std::unique_ptr<Estimator> makeEstimator(const Json& project, const std::filesystem::path& projectFile) {
     const Json& section = project.at("estimator");

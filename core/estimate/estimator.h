@@ -45,6 +45,9 @@ public:
 // proxy-training, table), with its params completed by the catalog defaults.
 std::unique_ptr<Estimator> makeEstimator(const Json& project, const std::filesystem::path& projectFile);
 
+// The search-space document of a project: its inline space or the named template.
+Json projectSpaceDocument(const Json& project, const std::filesystem::path& projectFile);
+
 // Factories, one per file.
 std::unique_ptr<Estimator> makeTrainingEstimator(const Json& params, const Json& project, const std::filesystem::path& projectFile);
 std::unique_ptr<Estimator> makeTableEstimator(const Json& params, const std::filesystem::path& projectFile);

@@ -18,7 +18,7 @@ struct Evaluator::Impl {
     bool measureLatency = false;
 
     Impl(const Json& project, const std::filesystem::path& file)
-        : space(SearchSpace::parse(spaceOf(project, file), file.string())), objectives(Objectives::fromProject(project)),
+        : space(SearchSpace::parse(projectSpaceDocument(project, file), file.string())), objectives(Objectives::fromProject(project)),
           estimator(makeEstimator(project, file)), estimatorName(project.at("estimator").at("name").get<std::string>()),
           hardware(project.value("hardware", Json::object())) {
         const std::string model = hardware.value("latency_model", "measured");
@@ -27,16 +27,7 @@ struct Evaluator::Impl {
             throw Error(file.string(), "hardware.latency_model",
                         "the \"" + model + "\" latency model is not available yet; use \"measured\"");
     }
-
-    static Json spaceOf(const Json& project, const std::filesystem::path& file);
 };
-
-Json Evaluator::Impl::spaceOf(const Json& project, const std::filesystem::path& file) {
-    const Json& section = project.at("space");
-    if (section.contains("inline")) return section.at("inline");
-    if (section.contains("template")) return loadSpaceTemplate(section.at("template").get<std::string>());
-    throw Error(file.string(), "space", "needs a template or an inline space");
-}
 
 Evaluator::Evaluator(const Json& project, const std::filesystem::path& projectFile) : impl_(std::make_unique<Impl>(project, projectFile)) {}
 Evaluator::~Evaluator() = default;

@@ -309,4 +309,22 @@ double hypervolume(const std::vector<Point>& points, const Point& reference) {
     return volumeOf(inside, reference, reference.size());
 }
 
+std::vector<double> hypervolumeHistory(const std::vector<Point>& points, const Point& reference) {
+    std::vector<double> history;
+    history.reserve(points.size());
+    std::vector<Point> front;
+    double volume = 0;
+    for (const Point& point : points) {
+        bool covered = false;
+        for (const Point& member : front) covered = covered || dominates(member, point) || member == point;
+        if (!covered) {
+            std::erase_if(front, [&](const Point& member) { return dominates(point, member); });
+            front.push_back(point);
+            volume = hypervolume(front, reference);
+        }
+        history.push_back(volume);
+    }
+    return history;
+}
+
 } // namespace edgesmith

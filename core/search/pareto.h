@@ -29,4 +29,9 @@ std::vector<double> crowdingDistance(const std::vector<Point>& points, const std
 // Exact for any dimension; 2 and 3 objectives use sweeps (O(N log N) and O(N^2)).
 double hypervolume(const std::vector<Point>& points, const Point& reference);
 
+// The hypervolume after each point of `points` in order (a run's hypervolume history),
+// all with one reference point. Only the current front is kept and its volume recomputed
+// when it changes, so long runs with small fronts stay cheap.
+std::vector<double> hypervolumeHistory(const std::vector<Point>& points, const Point& reference);
+
 } // namespace edgesmith

@@ -321,6 +321,28 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, hypervolume({}, {}));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, hypervolume({{0, 0}}, {1, infinity}));
     }
+
+    // The history equals the hypervolume of every prefix, and never decreases.
+    void hypervolumeHistoryMatchesPrefixes() {
+        std::mt19937_64 random(5);
+        std::uniform_real_distribution<double> uniform(0.0, 1.0);
+        for (std::size_t dimensions : {2u, 3u}) {
+            std::vector<Point> points;
+            for (int index = 0; index < 60; ++index) {
+                Point point;
+                for (std::size_t axis = 0; axis < dimensions; ++axis) point.push_back(uniform(random));
+                points.push_back(point);
+            }
+            const Point reference(dimensions, 1.1);
+            const auto history = hypervolumeHistory(points, reference);
+            QCOMPARE(history.size(), points.size());
+            for (std::size_t count = 1; count <= points.size(); ++count) {
+                const std::vector<Point> prefix(points.begin(), points.begin() + static_cast<long>(count));
+                QVERIFY(std::abs(history[count - 1] - hypervolume(prefix, reference)) < 1e-12);
+                if (count > 1) QVERIFY(history[count - 1] >= history[count - 2]);
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPareto)

@@ -249,6 +249,36 @@ private Q_SLOTS:
         }
         if (std::filesystem::exists(fixture.path("runs.db"))) QVERIFY(Store::openReadOnly(fixture.path("runs.db")).runs().empty());
     }
+
+    // Proxy training at a smaller resolution: the candidate records which proxy produced
+    // its accuracy; its costs stay those of the full-resolution architecture.
+    void proxyResolutionIsRecorded() {
+        QTemporaryDir folder;
+        Json document = Project::starterDocument("proxy");
+        document["dataset"] = {{"kind", "synthetic"}, {"classes", 3}, {"samples", 120}, {"validation_fraction", 0.25}};
+        Json space = kSpace;
+        space["input"]["resolution"] = 28;
+        space["classes"] = 3;
+        space["head"][1]["out"] = 3;
+        document["space"] = {{"inline", space}};
+        document["objectives"] = Json::array({{{"metric", "accuracy"}}, {{"metric", "params"}}});
+        document["strategy"] = {{"name", "random"}, {"params", {{"seed", 1}}}};
+        document["estimator"] = {{"name", "proxy-training"}, {"params", {{"epochs", 1}, {"subset", 1.0}, {"batch_size", 30}, {"resolution", 14}}}};
+        document["database"] = "runs.db";
+        const Project project = Project::fromDocument(document, folder.path().toStdString() + "/proxy.edgesmith.json");
+        Feedback feedback;
+        const RunResult result = startSearch(project, settings(2, 1), feedback);
+        QVERIFY(result.status == RunStatus::Finished);
+        const auto candidates = Store::openReadOnly(folder.path().toStdString() + "/runs.db").candidates(result.run);
+        QCOMPARE(candidates.size(), std::size_t(2));
+        for (const Candidate& candidate : candidates) {
+            QVERIFY2(candidate.status == CandidateStatus::Evaluated, candidate.message.c_str());
+            QCOMPARE(candidate.details["proxy"].get<std::string>(), std::string("1 epoch, 14×14 input"));
+            QVERIFY(candidate.has("accuracy"));
+            const SearchSpace full = SearchSpace::parse(space, "full");
+            QCOMPARE(candidate.metric("macs"), double(computeMetrics(full.derive(candidate.genotype)).macs));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSearchEngine)
