@@ -44,7 +44,7 @@ QVariant CandidateTableModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::TextAlignmentRole) return int(Qt::AlignRight | Qt::AlignVCenter);
     const std::string metric = metrics_.at(index.column() - 1).toStdString();
-    const Json objectives = record.value("objectives", Json::object());
+    const Json objectives = record.contains("metrics") ? record["metrics"] : record.value("objectives", Json::object());
     if (!objectives.contains(metric) || !objectives[metric].is_number()) return {};
     const double value = objectives[metric].get<double>();
     if (role == Qt::UserRole) return value; // the proxy sorts numerically on this role

@@ -1,5 +1,7 @@
 #include "app/gui/main_window.h"
 
+#include "app/gui/search_bridge.h"
+
 #include "core/common/atomic_file.h"
 #include "core/common/paths.h"
 #include "core/common/version.h"
@@ -86,7 +88,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), undoStack_(new QU
     newProject();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() = default; // the bridge (a child) cancels and joins a running search
 
 const Json& MainWindow::document() const { return projectPanel_->document(); }
 
@@ -121,6 +123,101 @@ void MainWindow::createActions() {
     connect(settingsAction_, &QAction::triggered, this, &MainWindow::editSettings);
     aboutAction_ = new QAction(tr("&About EdgeSmith"), this);
     connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
+
+    runAction_ = new QAction(QIcon::fromTheme("media-playback-start", style()->standardIcon(QStyle::SP_MediaPlay)), tr("&Start Search"), this);
+    runAction_->setObjectName("startSearchAction");
+    runAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    runAction_->setToolTip(tr("Run the project's strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated"));
+    connect(runAction_, &QAction::triggered, this, [this] { startSearch(); });
+    pauseAction_ = new QAction(QIcon::fromTheme("media-playback-pause", style()->standardIcon(QStyle::SP_MediaPause)), tr("&Pause"), this);
+    pauseAction_->setObjectName("pauseSearchAction");
+    pauseAction_->setCheckable(true);
+    connect(pauseAction_, &QAction::toggled, this, [this](bool paused) {
+        if (paused) bridge_->pause();
+        else bridge_->resume();
+        statusMessage_->setText(paused ? tr("Paused: evaluations in progress finish, no new ones start") : tr("Searching…"));
+    });
+    cancelAction_ = new QAction(QIcon::fromTheme("media-playback-stop", style()->standardIcon(QStyle::SP_MediaStop)), tr("&Cancel Search"), this);
+    cancelAction_->setObjectName("cancelSearchAction");
+    connect(cancelAction_, &QAction::triggered, this, [this] { bridge_->cancel(); });
+    bridge_ = new SearchBridge(this);
+    connectBridge();
+    updateRunActions();
+}
+
+void MainWindow::connectBridge() {
+    connect(bridge_, &SearchBridge::started, this, [this](qint64 run) {
+        logView_->append(widgets::LogView::Level::Info, tr("Run %1 started").arg(run));
+    });
+    connect(bridge_, &SearchBridge::candidateEvaluated, this, &MainWindow::receiveCandidate);
+    connect(bridge_, &SearchBridge::progress, this, [this](qint64 evaluated, qint64 planned, double eta) {
+        progress_->show();
+        progress_->setMaximum(static_cast<int>(planned)); // 0: unknown length, a busy bar
+        progress_->setValue(static_cast<int>(std::min(evaluated, planned > 0 ? planned : evaluated)));
+        const QString remaining = eta < 0 ? tr("estimating…") : eta < 90 ? tr("%1 s left").arg(qRound(eta)) : tr("%1 min left").arg(qRound(eta / 60));
+        if (!pauseAction_->isChecked()) statusMessage_->setText(tr("Searching: %n evaluated, %1", nullptr, static_cast<int>(evaluated)).arg(remaining));
+    });
+    connect(bridge_, &SearchBridge::logLine, this, [this](const QString& text) { logView_->append(widgets::LogView::Level::Info, text); });
+    connect(bridge_, &SearchBridge::finished, this, [this](const QString& status, const QString& message) {
+        paretoView_->refresh();
+        progress_->hide();
+        statusMessage_->setText(tr("Search %1: %2").arg(status, message));
+        logView_->append(status == "failed" ? widgets::LogView::Level::Error : widgets::LogView::Level::Info,
+                         tr("Search %1: %2").arg(status, message));
+        if (status == "failed") reportError(tr("Search failed"), message);
+        updateRunActions();
+        Q_EMIT searchFinished(status, message);
+    });
+}
+
+void MainWindow::receiveCandidate(const QByteArray& record) {
+    const Json candidate = Json::parse(record.toStdString(), nullptr, false);
+    if (candidate.is_discarded()) return;
+    candidateModel_->append(candidate);
+    ++evaluated_;
+    candidateCount_->setText(tr("%n candidate(s)", nullptr, static_cast<int>(evaluated_)));
+    if (candidate.value("status", "") != "evaluated") return;
+    QVariantMap metrics;
+    for (const auto& [name, value] : candidate["metrics"].items())
+        if (value.is_number()) metrics.insert(QString::fromStdString(name), value.get<double>());
+    paretoView_->addCandidate(QString::fromStdString(candidate.value("genotype", "")), metrics);
+}
+
+void MainWindow::updateRunActions() {
+    const bool running = bridge_->running();
+    runAction_->setEnabled(!running);
+    pauseAction_->setEnabled(running);
+    cancelAction_->setEnabled(running);
+    if (!running) {
+        const QSignalBlocker blocker(pauseAction_);
+        pauseAction_->setChecked(false);
+    }
+}
+
+bool MainWindow::startSearch(qint64 budget) {
+    if (bridge_->running()) return false;
+    if (!diagnostics_.empty()) {
+        reportError(tr("Cannot start the search"), tr("The project has %n problem(s); fix those listed in the Project dock first.", nullptr,
+                                                      static_cast<int>(diagnostics_.size())));
+        return false;
+    }
+    if (file_.isEmpty() || !undoStack_->isClean()) {
+        if (!interactive_ || !saveProject()) {
+            reportError(tr("Cannot start the search"), tr("Save the project first: its experiment database and relative paths live beside the file."));
+            return false;
+        }
+    }
+    candidateModel_->clear();
+    paretoView_->clearCandidates();
+    evaluated_ = 0;
+    candidateCount_->setText(tr("%n candidate(s)", nullptr, 0));
+    if (!bridge_->start(document(), file_, budget)) return false;
+    statusMessage_->setText(tr("Searching…"));
+    progress_->setMaximum(0);
+    progress_->show();
+    tabs_->setCurrentWidget(paretoView_);
+    updateRunActions();
+    return true;
 }
 
 void MainWindow::createMenus() {
@@ -161,6 +258,16 @@ void MainWindow::createMenus() {
     QAction* toggleToolbar = toolbar->toggleViewAction();
     toggleToolbar->setText(tr("&Toolbar"));
     view->addAction(toggleToolbar);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->setObjectName("runMenu");
+    run->addAction(runAction_);
+    run->addAction(pauseAction_);
+    run->addAction(cancelAction_);
+    toolbar->addSeparator();
+    toolbar->addAction(runAction_);
+    toolbar->addAction(pauseAction_);
+    toolbar->addAction(cancelAction_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName("helpMenu");
@@ -467,6 +574,14 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     if (!confirmDiscard()) {
         event->ignore();
         return;
+    }
+    if (bridge_->running()) {
+        if (interactive_ && QMessageBox::question(this, tr("Search running"),
+                                                  tr("A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.")) != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        bridge_->cancel();
     }
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());

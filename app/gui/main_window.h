@@ -26,6 +26,8 @@ class ProjectPanel;
 
 namespace edgesmith::gui {
 
+class SearchBridge;
+
 // The workbench window: the project dock on the left, the tabs (Search space, Pareto,
 // Candidates, Layers, Compare, Log) in the centre, run progress in the status bar.
 class MainWindow : public QMainWindow {
@@ -49,6 +51,14 @@ public:
     widgets::ProjectPanel* projectPanel() const { return projectPanel_; }
     QTabWidget* tabs() const { return tabs_; }
 
+    // Runs the project's search on a worker thread (the project must be valid and saved,
+    // since its database and relative paths live beside the file). `budget` 0 keeps the
+    // strategy's own length. False, with the reason reported, when it cannot start.
+    bool startSearch(qint64 budget = 0);
+    SearchBridge* searchBridge() const { return bridge_; }
+    widgets::ParetoView* paretoView() const { return paretoView_; }
+    widgets::CandidateTableModel* candidateModel() const { return candidateModel_; }
+
     // Errors go to a dialog when interactive (the default) and always to the Log tab;
     // tests turn dialogs off and watch errorReported.
     void setInteractive(bool interactive) { interactive_ = interactive; }
@@ -56,6 +66,7 @@ public:
 Q_SIGNALS:
     void errorReported(const QString& title, const QString& text);
     void projectLoaded(const QString& file);
+    void searchFinished(const QString& status, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -80,6 +91,9 @@ private:
     bool chooseAndSaveAs();
     void editSettings();
     void showAbout();
+    void connectBridge();
+    void updateRunActions();
+    void receiveCandidate(const QByteArray& record);
 
     QString file_;
     std::vector<Diagnostic> diagnostics_;
@@ -111,6 +125,11 @@ private:
     QAction* redoAction_ = nullptr;
     QAction* settingsAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
+    QAction* runAction_ = nullptr;
+    QAction* pauseAction_ = nullptr;
+    QAction* cancelAction_ = nullptr;
+    SearchBridge* bridge_ = nullptr;
+    qint64 evaluated_ = 0;
 };
 
 } // namespace edgesmith::gui

@@ -2,7 +2,12 @@
 #include "app/gui/translations.h"
 #include "core/common/atomic_file.h"
 #include "core/common/paths.h"
+#include "app/gui/search_bridge.h"
+#include "core/space/space.h"
+#include "core/store/store.h"
+#include "widgets/candidate_table_model.h"
 #include "widgets/json_tree_model.h"
+#include "widgets/pareto_view.h"
 #include "widgets/project_panel.h"
 #include "widgets/settings_dialog.h"
 
@@ -19,6 +24,8 @@
 #include <QTreeView>
 #include <QUndoStack>
 #include <QtTest>
+
+#include <qcustomplot.h>
 
 using edgesmith::gui::MainWindow;
 
@@ -73,6 +80,9 @@ private Q_SLOTS:
         const auto* view = window.findChild<QMenu*>("viewMenu");
         const auto* help = window.findChild<QMenu*>("helpMenu");
         QVERIFY(file && edit && view && help);
+        const auto* run = window.findChild<QMenu*>("runMenu");
+        QVERIFY(run);
+        QCOMPARE(actionTexts(run), QStringList({"Start Search", "Pause", "Cancel Search"}));
         for (const char* text : {"New Project", "Open…", "Open Recent", "Save", "Save As…", "Quit"})
             QVERIFY2(actionTexts(file).contains(text), text);
         QVERIFY(actionTexts(edit).contains("Undo"));
@@ -175,6 +185,76 @@ private Q_SLOTS:
         for (int index = 0; index < window.tabs()->count(); ++index) tabs << window.tabs()->tabText(index);
         QCOMPARE(tabs, QStringList({"Suchraum", "Pareto", "Kandidaten", "Schichten", "Vergleich", "Protokoll"}));
         QCOMPARE(window.findChild<QMenu*>("fileMenu")->title(), QStringLiteral("&Datei"));
+    }
+
+    // A live search from the window: candidates arrive in the table and the Pareto plot
+    // while the GUI thread stays free, the run actions follow the run, and the store has
+    // every candidate the table shows.
+    void searchRunsLiveWithoutBlocking() {
+        QTemporaryDir folder;
+        const std::string dir = folder.path().toStdString();
+        const edgesmith::Json space = edgesmith::Json::parse(R"({"name": "gui", "backbone": "chain", "classes": 10,
+            "input": {"channels": 1, "resolution": 28},
+            "stem": [{"op": "conv", "out": 8, "stride": 2}],
+            "stages": [{"depth": [1, 2, 3], "stride": 2, "out": [8, 16, 24],
+                        "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3, 6]}}],
+            "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 10}]})");
+        const auto parsed = edgesmith::SearchSpace::parse(space, "gui.json");
+        edgesmith::Json table = edgesmith::Json::object();
+        for (const auto& genotype : parsed.enumerate(100000)) {
+            const auto metrics = edgesmith::computeMetrics(parsed.derive(genotype, false));
+            table[parsed.key(genotype)] = {{"accuracy", 80 + 3 * std::log10(double(metrics.macs))}};
+        }
+        edgesmith::writeFileAtomically(dir + "/table.json", table.dump());
+        edgesmith::Json project = edgesmith::Json::parse(edgesmith::readFile(defaultProject().toStdString()));
+        project["space"] = {{"inline", space}};
+        project["objectives"] = edgesmith::Json::array({{{"metric", "accuracy"}}, {{"metric", "macs"}}});
+        project["constraints"] = edgesmith::Json::object();
+        project["estimator"] = {{"name", "table"}, {"params", {{"file", "table.json"}}}};
+        project["database"] = "gui.db";
+        project["dataset"] = {{"kind", "synthetic"}, {"classes", 10}, {"samples", 100}};
+        edgesmith::writeFileAtomically(dir + "/gui.edgesmith.json", project.dump(2));
+
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(folder.path() + "/gui.edgesmith.json"));
+        QVERIFY(window.diagnostics().empty());
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
+        auto* start = window.findChild<QAction*>("startSearchAction");
+        auto* cancel = window.findChild<QAction*>("cancelSearchAction");
+        QVERIFY(start && cancel && start->isEnabled() && !cancel->isEnabled());
+        QVERIFY(window.startSearch(60));
+        QVERIFY(!start->isEnabled() && cancel->isEnabled());
+        QVERIFY(!window.startSearch(60)); // one run at a time
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(finished.first().at(0).toString(), QStringLiteral("finished"));
+        QVERIFY(start->isEnabled() && !cancel->isEnabled());
+        QCOMPARE(window.candidateModel()->rowCount(), 60);
+        window.paretoView()->refresh();
+        QCOMPARE(window.paretoView()->candidateCount(), 60);
+        const QStringList front = window.paretoView()->frontKeys();
+        QVERIFY(!front.isEmpty() && front.size() < 60);
+        auto* plot = window.paretoView()->plot();
+        QCOMPARE(plot->graph(0)->dataCount() + plot->graph(1)->dataCount(), 60);
+        QCOMPARE(plot->graph(1)->dataCount(), front.size());
+        const auto stored = edgesmith::Store::openReadOnly(dir + "/gui.db").candidates(1);
+        QCOMPARE(stored.size(), std::size_t(60));
+        QCOMPARE(window.candidateModel()->record(59)["genotype"].get<std::string>(), stored.back().key);
+        if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) { // for looking at it, not asserting
+            window.resize(1400, 860);
+            window.paretoView()->refresh();
+            window.paretoView()->plot()->replot();
+            window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/search.png");
+        }
+    }
+
+    void searchNeedsAValidProject() {
+        MainWindow window;
+        window.setInteractive(false);
+        QSignalSpy errors(&window, &MainWindow::errorReported);
+        QVERIFY(!window.startSearch()); // a new, unsaved project
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(errors.first().at(1).toString().contains("Save the project first"));
     }
 };
 

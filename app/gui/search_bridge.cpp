@@ -1,0 +1,111 @@
+#include "app/gui/search_bridge.h"
+
+#include "core/engine/search_engine.h"
+#include "core/project/project.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+#include <thread>
+
+namespace edgesmith::gui {
+
+struct SearchBridge::Worker {
+    Feedback feedback;
+    std::thread thread;
+};
+
+SearchBridge::SearchBridge(QObject* parent) : QObject(parent) {}
+
+SearchBridge::~SearchBridge() {
+    if (!worker_) return;
+    worker_->feedback.cancel = true;
+    worker_->feedback.pause = false;
+    if (worker_->thread.joinable()) worker_->thread.join();
+}
+
+bool SearchBridge::start(const Json& document, const QString& projectFile, qint64 budget) {
+    if (running_) return false;
+    if (worker_ && worker_->thread.joinable()) worker_->thread.join();
+    worker_ = std::make_unique<Worker>();
+    running_ = true;
+    QPointer<SearchBridge> self(this);
+    // Queued into the GUI thread; `self` guards against a bridge destroyed meanwhile.
+    const auto post = [self](auto function) {
+        QMetaObject::invokeMethod(self.data(), [self, function] {
+            if (self) function(*self);
+        }, Qt::QueuedConnection);
+    };
+    worker_->feedback.onEvent = [post](const EngineEvent& event) {
+        switch (event.kind) {
+        case EngineEventKind::RunStarted: {
+            const qint64 run = event.run;
+            post([run](SearchBridge& bridge) { Q_EMIT bridge.started(run, QString()); });
+            break;
+        }
+        case EngineEventKind::CandidateEvaluated: {
+            Json record = event.candidate.toJson();
+            record.erase("details");
+            const QByteArray bytes = QByteArray::fromStdString(record.dump());
+            post([bytes](SearchBridge& bridge) { Q_EMIT bridge.candidateEvaluated(bytes); });
+            break;
+        }
+        case EngineEventKind::FrontChanged: {
+            QStringList keys;
+            for (const auto& key : event.front) keys << QString::fromStdString(key);
+            post([keys](SearchBridge& bridge) { Q_EMIT bridge.frontChanged(keys); });
+            break;
+        }
+        case EngineEventKind::Progress: {
+            const qint64 evaluated = event.evaluated, planned = event.planned;
+            const double eta = event.etaSeconds;
+            post([=](SearchBridge& bridge) { Q_EMIT bridge.progress(evaluated, planned, eta); });
+            break;
+        }
+        case EngineEventKind::Log: {
+            const QString text = QString::fromStdString(event.text);
+            post([text](SearchBridge& bridge) { Q_EMIT bridge.logLine(text); });
+            break;
+        }
+        case EngineEventKind::RunFinished:
+            break; // reported once the thread's result is known, below
+        }
+    };
+    const std::string file = projectFile.toStdString();
+    Feedback* feedback = &worker_->feedback;
+    worker_->thread = std::thread([document, file, budget, feedback, post] {
+        QString status, message;
+        try {
+            const Project project = Project::fromDocument(document, file);
+            SearchSettings settings;
+            settings.budget = budget;
+            const RunResult result = startSearch(project, settings, *feedback);
+            status = QString::fromStdString(toString(result.status));
+            message = QString::fromStdString(result.message);
+        } catch (const std::exception& error) {
+            status = QStringLiteral("failed");
+            message = QString::fromUtf8(error.what());
+        }
+        post([status, message](SearchBridge& bridge) {
+            bridge.running_ = false;
+            Q_EMIT bridge.finished(status, message);
+        });
+    });
+    return true;
+}
+
+void SearchBridge::pause() {
+    if (worker_) worker_->feedback.pause = true;
+}
+
+void SearchBridge::resume() {
+    if (worker_) worker_->feedback.pause = false;
+}
+
+void SearchBridge::cancel() {
+    if (worker_) worker_->feedback.cancel = true;
+}
+
+bool SearchBridge::paused() const { return worker_ && worker_->feedback.pause; }
+
+} // namespace edgesmith::gui

@@ -1,0 +1,48 @@
+#pragma once
+// Runs the search engine on a worker thread and turns its events into Qt signals,
+// delivered on the GUI thread. The window never touches the engine directly.
+#include "core/common/json.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace edgesmith {
+struct Feedback;
+}
+
+namespace edgesmith::gui {
+
+class SearchBridge : public QObject {
+    Q_OBJECT
+public:
+    explicit SearchBridge(QObject* parent = nullptr);
+    ~SearchBridge() override; // cancels a running search and waits for it
+
+    // Starts a search of the project `document` saved at `projectFile`, with an
+    // evaluation budget (0: the strategy's own). False when one is already running.
+    bool start(const Json& document, const QString& projectFile, qint64 budget = 0);
+    void pause();
+    void resume();
+    void cancel();
+    bool running() const { return running_; }
+    bool paused() const;
+
+Q_SIGNALS:
+    void started(qint64 run, const QString& database);
+    // `record`: the candidate as Candidate::toJson() writes it, without the details.
+    void candidateEvaluated(const QByteArray& record);
+    void frontChanged(const QStringList& keys);
+    void progress(qint64 evaluated, qint64 planned, double etaSeconds);
+    void logLine(const QString& text);
+    void finished(const QString& status, const QString& message);
+
+private:
+    struct Worker;
+    std::unique_ptr<Worker> worker_;
+    bool running_ = false;
+};
+
+} // namespace edgesmith::gui
