@@ -279,6 +279,42 @@ private Q_SLOTS:
             QCOMPARE(candidate.metric("macs"), double(computeMetrics(full.derive(candidate.genotype)).macs));
         }
     }
+
+    void badTablesNameTheFileAndTheEntry() {
+        Fixture fixture;
+        Feedback feedback;
+        const auto failure = [&](const std::string& text) -> std::string {
+            writeFileAtomically(fixture.path("bad.json"), text);
+            fixture.document["estimator"]["params"]["file"] = "bad.json";
+            try {
+                startSearch(fixture.project(), settings(3), feedback);
+            } catch (const Error& error) {
+                return error.what();
+            }
+            return "accepted";
+        };
+        QVERIFY(failure("{not json").find("bad.json: not JSON") != std::string::npos);
+        QVERIFY(failure("[]").find("a non-empty JSON object") != std::string::npos);
+        QVERIFY(failure(R"({"0-0": 3})").find("bad.json: 0-0: expected an object of numeric metrics") != std::string::npos);
+    }
+
+    // Tables may spell keys without the dashes, as published benchmarks often do.
+    void compactTableKeysAreFound() {
+        Fixture fixture(Json::array(), "random");
+        Json table = Json::parse(readFile(fixture.path("table.json")));
+        Json compact = Json::object();
+        for (const auto& [key, value] : table.items()) {
+            std::string digits;
+            for (char character : key)
+                if (character != '-') digits += character;
+            compact[digits] = value;
+        }
+        writeFileAtomically(fixture.path("table.json"), compact.dump());
+        Feedback feedback;
+        const RunResult result = startSearch(fixture.project(), settings(10), feedback);
+        QCOMPARE(result.failed, std::int64_t(0));
+        QCOMPARE(result.evaluated, std::int64_t(10));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSearchEngine)
