@@ -105,10 +105,14 @@ private:
     }
 
     // Several objectives under "pareto" use the objective vector; otherwise one value.
+    // Infeasible and failed members (infinite values) get a huge finite one instead: they
+    // still sort behind every evaluated member, and crowding stays defined.
     Point objectivePoint(const Candidate& member) const {
         const Objectives& objectives = *context_.objectives;
-        if (objectives.softKind() == "pareto") return objectives.minimised(member);
-        return {-objectives.fitness(member)};
+        Point point = objectives.softKind() == "pareto" ? objectives.minimised(member) : Point{-objectives.fitness(member)};
+        for (double& value : point)
+            if (!std::isfinite(value)) value = 1e300;
+        return point;
     }
 
     Ranked rank(const std::vector<Candidate>& members) const {

@@ -77,7 +77,10 @@ private Q_SLOTS:
             for (const auto& method : *catalog) {
                 Json params = schema::withDefaults(Json::object(), method.parameters);
                 for (const auto& field : method.parameters.fields())
-                    if (field.required) params[field.name] = field.node.kind() == schema::Kind::Choice ? Json(field.node.choices().front()) : Json(1);
+                    if (field.required)
+                        params[field.name] = field.node.kind() == schema::Kind::Choice   ? Json(field.node.choices().front())
+                                             : field.node.kind() == schema::Kind::String ? Json("value")
+                                                                                         : Json(1);
                 const auto problems = check(params, method.parameters);
                 if (!problems.empty()) qWarning("%s: %s", method.name.c_str(), problems.front().c_str());
                 QVERIFY2(problems.empty(), method.name.c_str());

@@ -213,6 +213,38 @@ private Q_SLOTS:
         QVERIFY2(infeasible <= 2, (std::to_string(infeasible) + " of 50 candidates broke the budget").c_str());
     }
 
+    void survivesInfeasibleResults_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("multiObjective");
+        for (const auto& name : kAll) {
+            QTest::newRow((name + " single").c_str()) << QString::fromStdString(name) << false;
+            QTest::newRow((name + " pareto").c_str()) << QString::fromStdString(name) << true;
+        }
+    }
+
+    // Budgets the strategy cannot check in advance (a table's latency, a measured one):
+    // half the results come back infeasible, and the strategy must carry on to the budget.
+    void survivesInfeasibleResults() {
+        QFETCH(QString, name);
+        QFETCH(bool, multiObjective);
+        const std::string strategyName = name.toStdString();
+        std::mt19937_64 random(2);
+        std::vector<double> macs;
+        for (int draw = 0; draw < 400; ++draw) macs.push_back(landscape(space().sample(random))["macs"]);
+        std::nth_element(macs.begin(), macs.begin() + 200, macs.end());
+        std::vector<Objective> list = {{"accuracy", Goal::Maximize}};
+        if (multiObjective) list.push_back({"macs", Goal::Minimize});
+        const Objectives objectives(list, {{"macs", std::nullopt, macs[200]}});
+        StrategyContext context{&space(), &objectives, nullptr, 80};
+        auto strategy = makeStrategy(strategyName, context, paramsFor(strategyName, 6));
+        const Trace trace = drive(*strategy, objectives, 80, 3);
+        QCOMPARE(trace.evaluations, 80);
+        int infeasible = 0;
+        for (const Candidate& candidate : trace.told) infeasible += candidate.status == CandidateStatus::Infeasible;
+        // Grid and greedy start from the cheapest architectures, so they may never cross it.
+        if (strategyName != "grid" && strategyName != "greedy") QVERIFY(infeasible > 0);
+    }
+
     void beatsRandom_data() {
         QTest::addColumn<QString>("name");
         for (const auto& name : kAll)
