@@ -16,8 +16,9 @@ PACKAGES=(
   # matrix products ~30x slower than OpenBLAS on a 2-core machine.
   libopenblas0-pthread
   dataset-fashion-mnist
-  # The PyTorch peer of the training benchmark.
+  # The PyTorch and Optuna peers of the benchmarks.
   python3-torch
+  python3-optuna
   fonts-dejavu-core
 )
 

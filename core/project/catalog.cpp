@@ -82,7 +82,7 @@ const std::vector<MethodInfo>& strategyCatalog() {
          Node::object()
              .field("initial_samples", Node::integer("Random candidates before the surrogate is used").atLeast(1).byDefault(8))
              .field("iterations", Node::integer("Candidates chosen by the acquisition function").atLeast(1).byDefault(32))
-             .field("acquisition", Node::choice({"ei", "ehvi", "parego"}, "Acquisition function").byDefault("ei"))
+             .field("acquisition", Node::choice({"auto", "ei", "ehvi", "parego"}, "Acquisition function; auto: EHVI for several objectives, else EI").byDefault("auto"))
              .field("kernel", Node::choice({"matern52", "rbf"}, "GP kernel").byDefault("matern52"))
              .field("pool_size", Node::integer("Random genotypes scored per step").atLeast(1).byDefault(1000))
              .field("seed", seed())},

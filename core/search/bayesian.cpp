@@ -357,7 +357,10 @@ public:
           random_(params.at("seed").get<std::uint64_t>()) {
         const std::string acquisition = params.at("acquisition").get<std::string>();
         const bool several = context.objectives->list().size() > 1;
-        mode_ = !several || acquisition == "ei" ? Mode::Improvement : acquisition == "parego" ? Mode::ParEgo : Mode::Hypervolume;
+        // "auto": EHVI when several objectives are kept apart (EI would see only the first);
+        // under a soft rule the reward is one number and EI is the right tool.
+        const bool scalar = !several || acquisition == "ei" || (acquisition == "auto" && context.objectives->softKind() != "pareto");
+        mode_ = scalar ? Mode::Improvement : acquisition == "parego" ? Mode::ParEgo : Mode::Hypervolume;
         std::size_t choices = 0;
         for (const Decision& decision : context.space->decisions()) choices += decision.options.size() > 1 ? 1 : 0;
         maximumDistance_ = std::sqrt(2.0 * static_cast<double>(std::max<std::size_t>(choices, 1)));

@@ -19,9 +19,9 @@
 using namespace edgesmith;
 
 int main(int argc, char** argv) {
-    std::string write, key = "0-1-0-1-0-0-0-0-0-1-0-0-0-0-0-0-0-0-0-0-1-0-0-0-0-0-0-0-0-0";
+    std::string write, key = "0-0-0-0-0-0-0-0-0-1-0-0-0-0-0-0-0-0-0-0-1-0-0-0-0-0-0-0-0-0";
     TrainingOptions options;
-    options.epochs = 5;
+    options.epochs = 6;
     options.batchSize = 256;
     options.optimizer = "adamw";
     options.learningRate = 0.005;
