@@ -19,7 +19,7 @@
 using namespace edgesmith;
 
 int main(int argc, char** argv) {
-    std::string write, key = "0-0-0-0-0-0-0-0-0-1-0-0-0-0-0-0-0-0-0-0-1-0-0-0-0-0-0-0-0-0";
+    std::string write, key = "0-1-0-0-0-0-0-0-0-1-0-0-0-0-0-0-0-0-0-0-1-0-0-0-0-0-0-0-0-0";
     TrainingOptions options;
     options.epochs = 6;
     options.batchSize = 256;
