@@ -17,10 +17,7 @@ public:
 Json completedParams(const std::string& name, const Json& params) {
     const MethodInfo* method = findMethod(estimatorCatalog(), name);
     if (!method) throw Error("", "estimator.name", "unknown estimator \"" + name + "\"");
-    Json completed = params.is_object() ? params : Json::object();
-    for (const auto& field : method->parameters.fields())
-        if (!completed.contains(field.name) && !field.node.defaultValue().is_null()) completed[field.name] = field.node.defaultValue();
-    return completed;
+    return schema::withDefaults(params.is_object() ? params : Json::object(), method->parameters);
 }
 
 } // namespace

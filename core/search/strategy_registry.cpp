@@ -21,14 +21,6 @@ const std::map<std::string, StrategyFactory>& registry() {
     return factories;
 }
 
-// The catalog schema's defaults under the given values, so strategies read every key.
-Json withDefaults(const MethodInfo& method, const Json& params) {
-    Json completed = params.is_object() ? params : Json::object();
-    for (const auto& field : method.parameters.fields())
-        if (!completed.contains(field.name) && !field.node.defaultValue().is_null()) completed[field.name] = field.node.defaultValue();
-    return completed;
-}
-
 } // namespace
 
 std::unique_ptr<Strategy> makeStrategy(const std::string& name, const StrategyContext& context, const Json& params) {
@@ -41,7 +33,8 @@ std::unique_ptr<Strategy> makeStrategy(const std::string& name, const StrategyCo
             return names;
         }());
     if (!context.space || !context.objectives) throw Error("", "strategy", "a strategy needs a search space and objectives");
-    return found->second(context, withDefaults(*method, params));
+    // The catalog defaults under the given values, so strategies read every key.
+    return found->second(context, schema::withDefaults(params.is_object() ? params : Json::object(), method->parameters));
 }
 
 std::vector<std::string> registeredStrategies() {
