@@ -40,6 +40,7 @@ int runTrain(const Arguments& arguments, Streams& streams) {
     const Candidate candidate = loadCandidate(arguments);
     const Json& document = candidate.project.document();
     TrainingOptions options = TrainingOptions::fromJson(document["estimator"].value("params", Json::object()));
+    options.applyAugmentation(document["dataset"].value("augment", Json::object()));
     options.epochs = static_cast<int>(arguments.integer("epochs", options.epochs, 1, 1000));
     if (const auto subset = arguments.value("subset")) {
         try {

@@ -33,6 +33,7 @@ public:
     TrainingEstimator(const Json& params, const Json& project, const std::filesystem::path& projectFile)
         : options_(TrainingOptions::fromJson(params)), splits_(loadProjectData(project.at("dataset"), projectFile)) {
         options_.progressEvery = 0;
+        options_.applyAugmentation(project.at("dataset").value("augment", Json::object()));
         proxy_ = options_.proxyDescription();
         if (splits_.validation.size() == 0)
             throw Error(projectFile.string(), "dataset.validation_fraction", "the search needs a validation split to score candidates");

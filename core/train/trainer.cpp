@@ -55,6 +55,29 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(NetworkModuleImpl& module
     throw Error("", "estimator.params.optimizer", "unknown optimizer \"" + options.optimizer + "\"");
 }
 
+// Random crops and flips of one batch, drawn from `generator` so a seeded run repeats.
+// The padding is zero after normalisation, i.e. the mean pixel, not black.
+torch::Tensor augmented(const torch::Tensor& input, const TrainingOptions& options, torch::Generator& generator) {
+    torch::Tensor output = input;
+    const std::int64_t count = input.size(0);
+    if (options.cropPadding > 0 && input.size(2) > 1) {
+        const std::int64_t padding = options.cropPadding, height = input.size(2), width = input.size(3);
+        const torch::Tensor padded = torch::constant_pad_nd(input, {padding, padding, padding, padding}, 0);
+        const auto indexOptions = torch::TensorOptions().dtype(torch::kInt64);
+        const torch::Tensor offsets = torch::randint(0, 2 * padding + 1, {2, count}, generator, indexOptions).to(input.device());
+        const torch::Tensor rows = (offsets[0].view({count, 1}) + torch::arange(height, indexOptions.device(input.device()))).view({count, 1, height, 1});
+        const torch::Tensor columns = (offsets[1].view({count, 1}) + torch::arange(width, indexOptions.device(input.device()))).view({count, 1, 1, width});
+        const torch::Tensor samples = torch::arange(count, indexOptions.device(input.device())).view({count, 1, 1, 1});
+        const torch::Tensor channels = torch::arange(input.size(1), indexOptions.device(input.device())).view({1, input.size(1), 1, 1});
+        output = padded.index({samples, channels, rows, columns});
+    }
+    if (options.horizontalFlip && input.size(3) > 1) {
+        const torch::Tensor mirror = torch::rand({count}, generator).lt(0.5).to(input.device()).view({count, 1, 1, 1});
+        output = torch::where(mirror, output.flip({3}), output);
+    }
+    return output.contiguous();
+}
+
 void setRate(torch::optim::Optimizer& optimizer, double rate) {
     for (auto& group : optimizer.param_groups()) group.options().set_lr(rate);
 }
@@ -77,6 +100,12 @@ TrainingOptions TrainingOptions::fromJson(const Json& params) {
     options.earlyStoppingPatience = params.value("early_stopping_patience", options.earlyStoppingPatience);
     options.seed = params.value("seed", options.seed);
     return options;
+}
+
+void TrainingOptions::applyAugmentation(const Json& augment) {
+    if (!augment.is_object()) return;
+    horizontalFlip = augment.value("horizontal_flip", horizontalFlip);
+    cropPadding = augment.value("random_crop_padding", cropPadding);
 }
 
 std::string TrainingOptions::proxyDescription() const {
@@ -194,7 +223,8 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
             const std::int64_t first = batch * options.batchSize;
             const std::int64_t count = std::min<std::int64_t>(options.batchSize, samples - first);
             const torch::Tensor index = order.narrow(0, first, count);
-            const torch::Tensor input = images.index_select(0, index);
+            torch::Tensor input = images.index_select(0, index);
+            if (options.cropPadding > 0 || options.horizontalFlip) input = augmented(input, options, generator);
             const torch::Tensor target = labels.index_select(0, index);
             // Dropping the gradients (rather than zero-filling them) saves a pass over every
             // parameter per batch; backward then writes fresh ones.

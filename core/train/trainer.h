@@ -28,6 +28,8 @@ struct TrainingOptions {
     double labelSmoothing = 0;
     double gradientClip = 0;
     double subset = 1.0;             // proxy: fraction of the training split
+    bool horizontalFlip = false;     // augmentation: mirror half of each batch
+    int cropPadding = 0;             // augmentation: pad by this many pixels, crop back at a random offset
     int earlyStoppingPatience = 0;   // 0: off
     std::uint64_t seed = 0;
     int threads = 0;                 // 0: every core
@@ -40,6 +42,8 @@ struct TrainingOptions {
 
     // From an estimator's params (the project schema's names); missing keys keep defaults.
     static TrainingOptions fromJson(const Json& params);
+    // The project's dataset.augment object (missing keys keep the options as they are).
+    void applyAugmentation(const Json& augment);
     // "2 epochs, 20 % of the training split": which proxy produced a number.
     std::string proxyDescription() const;
 };

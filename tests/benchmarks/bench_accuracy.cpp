@@ -34,6 +34,11 @@ int main(int argc, char** argv) {
         if (std::strcmp(argv[index], "--write") == 0) write = argv[index + 1];
         if (std::strcmp(argv[index], "--epochs") == 0) options.epochs = std::atoi(argv[index + 1]);
         if (std::strcmp(argv[index], "--genotype") == 0) key = argv[index + 1];
+        if (std::strcmp(argv[index], "--batch") == 0) options.batchSize = std::atoi(argv[index + 1]);
+        if (std::strcmp(argv[index], "--lr") == 0) options.learningRate = std::atof(argv[index + 1]);
+        if (std::strcmp(argv[index], "--label-smoothing") == 0) options.labelSmoothing = std::atof(argv[index + 1]);
+        if (std::strcmp(argv[index], "--crop-padding") == 0) options.cropPadding = std::atoi(argv[index + 1]);
+        if (std::strcmp(argv[index], "--flip") == 0) options.horizontalFlip = std::atoi(argv[index + 1]) != 0;
     }
     const auto start = std::chrono::steady_clock::now();
     const SearchSpace space = SearchSpace::parse(loadSpaceTemplate("fmnist-mbconv"), "fmnist-mbconv");

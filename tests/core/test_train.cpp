@@ -75,6 +75,31 @@ private Q_SLOTS:
         QVERIFY(a.history.back().trainLoss < a.history.front().trainLoss);
     }
 
+    void augmentationIsAppliedAndSeeded() {
+        // Fashion-MNIST, not the synthetic set: its classes are told apart by position, which
+        // crops and flips would destroy.
+        const auto [trainSet, testSet] = loadIdxFolder("/usr/share/datasets/fashion-mnist");
+        const Splits splits = makeSplits(trainSet, testSet, 0.03, 0.03, 0); // 1,746 training images
+        TrainingOptions augmentedOptions = quickOptions();
+        augmentedOptions.epochs = 2;
+        augmentedOptions.applyAugmentation({{"horizontal_flip", true}, {"random_crop_padding", 2}});
+        QVERIFY(augmentedOptions.horizontalFlip);
+        QCOMPARE(augmentedOptions.cropPadding, 2);
+        TrainingOptions plainOptions = quickOptions();
+        plainOptions.epochs = 2;
+        Network plain(smallNetwork(8), 1), first(smallNetwork(8), 1), second(smallNetwork(8), 1);
+        const TrainingResult without = train(plain, splits, plainOptions);
+        const TrainingResult a = train(first, splits, augmentedOptions), b = train(second, splits, augmentedOptions);
+        // The same seed repeats the same crops and flips; they change what the network saw.
+        for (std::size_t epoch = 0; epoch < a.history.size(); ++epoch) QCOMPARE(a.history[epoch].trainLoss, b.history[epoch].trainLoss);
+        QVERIFY(a.history.front().trainLoss != without.history.front().trainLoss);
+        // Two short epochs on 1,746 images reach about 35 % without augmentation; chance is 10 %.
+        QVERIFY2(a.validation.top1 > 20.0, qPrintable(QString::number(a.validation.top1)));
+        // Missing keys keep what was set.
+        augmentedOptions.applyAugmentation(Json::object());
+        QVERIFY(augmentedOptions.horizontalFlip);
+    }
+
     void optimizersAndSchedulesTrain_data() {
         QTest::addColumn<QString>("optimizer");
         QTest::addColumn<QString>("schedule");
