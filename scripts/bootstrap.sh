@@ -9,7 +9,7 @@ BUILD="${EDGESMITH_BUILD_DIR:-$ROOT/build}"
 
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
-  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqcustomplot-dev libgl-dev
   libtorch-dev nlohmann-json3-dev libsqlite3-dev libonnx-dev zlib1g-dev libstb-dev
   # LibTorch calls whichever libblas.so.3 is selected; Debian's reference BLAS makes

@@ -28,113 +28,113 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="45"/>
+        <location filename="../app/gui/main_window.cpp" line="58"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith-Projekte (*.edgesmith.json);;JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="96"/>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <location filename="../app/gui/main_window.cpp" line="102"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>Ein Projekt aus der Fashion-MNIST-MBConv-Vorlage beginnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="102"/>
+        <location filename="../app/gui/main_window.cpp" line="106"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="105"/>
+        <location filename="../app/gui/main_window.cpp" line="109"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="108"/>
+        <location filename="../app/gui/main_window.cpp" line="112"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <location filename="../app/gui/main_window.cpp" line="115"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="115"/>
+        <location filename="../app/gui/main_window.cpp" line="119"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="118"/>
+        <location filename="../app/gui/main_window.cpp" line="122"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="121"/>
+        <location filename="../app/gui/main_window.cpp" line="125"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="128"/>
         <source>&amp;About EdgeSmith</source>
         <translation>Ü&amp;ber EdgeSmith</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="127"/>
+        <location filename="../app/gui/main_window.cpp" line="131"/>
         <source>&amp;Start Search</source>
         <translation>Suche &amp;starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="130"/>
+        <location filename="../app/gui/main_window.cpp" line="134"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>Führt die Strategie des Projekts aus; Kandidaten erscheinen in den Reitern Pareto und Kandidaten, sobald sie bewertet sind</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="132"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>Pausiert: laufende Bewertungen werden beendet, neue beginnen nicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
-        <location filename="../app/gui/main_window.cpp" line="215"/>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="144"/>
         <source>&amp;Cancel Search</source>
         <translation>Suche &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="150"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>estimating…</source>
         <translation>wird geschätzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>%1 s left</source>
         <translation>noch %1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>%1 min left</source>
         <translation>noch %1 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>Suche: %n bewertet, %1</numerusform>
@@ -142,24 +142,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="164"/>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Search %1: %2</source>
         <translation>Suche %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>Search failed</source>
         <translation>Suche fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
+        <source>Cannot show run %1</source>
+        <translation>Lauf %1 kann nicht angezeigt werden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/main_window.cpp" line="315"/>
+        <source>Showing run %1: %n candidate(s)</source>
+        <translation>
+            <numerusform>Lauf %1 wird angezeigt: %n Kandidat</numerusform>
+            <numerusform>Lauf %1 wird angezeigt: %n Kandidaten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="347"/>
+        <location filename="../app/gui/main_window.cpp" line="353"/>
         <source>Cannot start the search</source>
         <translation>Die Suche kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="347"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>Das Projekt hat %n Problem; beheben Sie zuerst das im Projektbereich aufgeführte.</numerusform>
@@ -167,174 +180,207 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="353"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>Speichern Sie das Projekt zuerst: seine Experimentdatenbank und relativen Pfade liegen neben der Datei.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="224"/>
+        <location filename="../app/gui/main_window.cpp" line="368"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="228"/>
+        <location filename="../app/gui/main_window.cpp" line="372"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="380"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
+        <location filename="../app/gui/main_window.cpp" line="387"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="253"/>
+        <location filename="../app/gui/main_window.cpp" line="397"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="256"/>
+        <location filename="../app/gui/main_window.cpp" line="400"/>
         <source>&amp;Project panel</source>
         <translation>&amp;Projektleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="403"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="262"/>
+        <location filename="../app/gui/main_window.cpp" line="406"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="272"/>
+        <location filename="../app/gui/main_window.cpp" line="416"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="275"/>
+        <location filename="../app/gui/main_window.cpp" line="419"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
+        <location filename="../app/gui/main_window.cpp" line="425"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="307"/>
+        <location filename="../app/gui/main_window.cpp" line="451"/>
         <source>Search space</source>
         <translation>Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="310"/>
+        <location filename="../app/gui/main_window.cpp" line="461"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="316"/>
+        <location filename="../app/gui/main_window.cpp" line="475"/>
         <source>Filter by genotype…</source>
         <translation>Nach Genotyp filtern…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="333"/>
+        <location filename="../app/gui/main_window.cpp" line="479"/>
+        <source>All candidates</source>
+        <translation>Alle Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="480"/>
+        <source>Pareto front</source>
+        <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="481"/>
+        <source>Evaluated</source>
+        <translation>Bewertet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="482"/>
+        <source>Outside the budgets</source>
+        <translation>Außerhalb der Budgets</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="483"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="484"/>
+        <location filename="../app/gui/main_window.cpp" line="503"/>
+        <source>Copy as CSV</source>
+        <translation>Als CSV kopieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="486"/>
+        <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
+        <translation>Die ausgewählten Zeilen (ohne Auswahl alle angezeigten) als CSV kopieren (Strg+C)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/main_window.cpp" line="514"/>
+        <source>Copied %n candidate(s) as CSV</source>
+        <translation>
+            <numerusform>%n Kandidat als CSV kopiert</numerusform>
+            <numerusform>%n Kandidaten als CSV kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="525"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Layer</source>
-        <translation>Schicht</translation>
+        <translation type="vanished">Schicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Operator</source>
-        <translation>Operator</translation>
+        <translation type="vanished">Operator</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Input</source>
-        <translation>Eingabe</translation>
+        <translation type="vanished">Eingabe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Output</source>
-        <translation>Ausgabe</translation>
+        <translation type="vanished">Ausgabe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>MACs</source>
-        <translation>MACs</translation>
+        <translation type="vanished">MACs</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>Params</source>
-        <translation>Parameter</translation>
+        <translation type="vanished">Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>W bits</source>
-        <translation>W-Bits</translation>
+        <translation type="vanished">W-Bits</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>A bits</source>
-        <translation>A-Bits</translation>
+        <translation type="vanished">A-Bits</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>Pruned</source>
-        <translation>Ausgedünnt</translation>
+        <translation type="vanished">Ausgedünnt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>Rank</source>
-        <translation>Rang</translation>
+        <translation type="vanished">Rang</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="343"/>
+        <location filename="../app/gui/main_window.cpp" line="528"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="345"/>
         <source>Pick two or more candidates in the Pareto or Candidates tab to compare them side by side.</source>
-        <translation>Wählen Sie im Reiter Pareto oder Kandidaten zwei oder mehr Kandidaten aus, um sie nebeneinander zu vergleichen.</translation>
+        <translation type="vanished">Wählen Sie im Reiter Pareto oder Kandidaten zwei oder mehr Kandidaten aus, um sie nebeneinander zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="531"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="349"/>
+        <location filename="../app/gui/main_window.cpp" line="564"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
+        <location filename="../app/gui/main_window.cpp" line="569"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="579"/>
+        <location filename="../app/gui/main_window.cpp" line="805"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="580"/>
+        <location filename="../app/gui/main_window.cpp" line="806"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>Eine Suche läuft. Abbrechen? Alle bewerteten Kandidaten bleiben erhalten; der Lauf lässt sich mit edgesmith-cli search --resume fortsetzen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="178"/>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="570"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n Kandidat</numerusform>
@@ -342,33 +388,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="543"/>
+        <source>Show run</source>
+        <translation>Lauf anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="545"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="554"/>
+        <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
+        <translation>Läufe der Experimentdatenbank dieses Projekts. Doppelklick zeigt einen Lauf in den Reitern Pareto, Kandidaten und Schichten.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="561"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="574"/>
         <source>%v / %m evaluated</source>
         <translation>%v / %m bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="374"/>
+        <location filename="../app/gui/main_window.cpp" line="589"/>
         <source>Untitled project</source>
         <translation>Unbenanntes Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="375"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>Neues Projekt aus der Vorlage fmnist-mbconv</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="383"/>
-        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <location filename="../app/gui/main_window.cpp" line="598"/>
+        <location filename="../app/gui/main_window.cpp" line="603"/>
         <source>Cannot open project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="393"/>
+        <location filename="../app/gui/main_window.cpp" line="611"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <location filename="../app/gui/main_window.cpp" line="614"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>%n Problem im Projekt; siehe Projektleiste</numerusform>
@@ -376,13 +442,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="424"/>
-        <location filename="../app/gui/main_window.cpp" line="428"/>
+        <location filename="../app/gui/main_window.cpp" line="643"/>
+        <location filename="../app/gui/main_window.cpp" line="647"/>
         <source>Project not saved</source>
         <translation>Projekt nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="425"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -391,18 +457,18 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="436"/>
-        <location filename="../app/gui/main_window.cpp" line="437"/>
+        <location filename="../app/gui/main_window.cpp" line="655"/>
+        <location filename="../app/gui/main_window.cpp" line="656"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="446"/>
+        <location filename="../app/gui/main_window.cpp" line="665"/>
         <source>Project is valid</source>
         <translation>Projekt ist gültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="447"/>
+        <location filename="../app/gui/main_window.cpp" line="666"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>%n Problem im Projekt</numerusform>
@@ -410,47 +476,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="468"/>
+        <location filename="../app/gui/main_window.cpp" line="694"/>
         <source>inline space</source>
         <translation>eingebetteter Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="472"/>
+        <location filename="../app/gui/main_window.cpp" line="698"/>
         <source>template %1</source>
         <translation>Vorlage %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="476"/>
+        <location filename="../app/gui/main_window.cpp" line="702"/>
         <source>&lt;i&gt;The project names no readable search space.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Das Projekt nennt keinen lesbaren Suchraum.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="489"/>
+        <location filename="../app/gui/main_window.cpp" line="715"/>
         <source>not saved</source>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="528"/>
+        <location filename="../app/gui/main_window.cpp" line="754"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="529"/>
+        <location filename="../app/gui/main_window.cpp" line="755"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="538"/>
+        <location filename="../app/gui/main_window.cpp" line="764"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="544"/>
+        <location filename="../app/gui/main_window.cpp" line="770"/>
         <source>Save project as</source>
         <translation>Projekt speichern unter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="557"/>
+        <location filename="../app/gui/main_window.cpp" line="783"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>Einstellungen gespeichert; LibTorch nutzt %n Thread</numerusform>
@@ -458,12 +524,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="562"/>
+        <location filename="../app/gui/main_window.cpp" line="788"/>
         <source>About EdgeSmith</source>
         <translation>Über EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="563"/>
+        <location filename="../app/gui/main_window.cpp" line="789"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automatischer Entwurf und Kompression von Deep-Learning-Modellen für Edge-Geräte: Architektursuche, Pruning, Quantisierung, Destillation und Niedrigrang-Zerlegung unter Latenz-, Speicher- und Platzbudgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n Rechen-Thread · CUDA %3&lt;/p&gt;</numerusform>
@@ -471,12 +537,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="570"/>
+        <location filename="../app/gui/main_window.cpp" line="796"/>
         <source>available</source>
         <translation>verfügbar</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="570"/>
+        <location filename="../app/gui/main_window.cpp" line="796"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
@@ -484,9 +550,95 @@
 <context>
     <name>edgesmith::widgets::CandidateTableModel</name>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="56"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="116"/>
+        <source>On the Pareto front of the project&apos;s objectives</source>
+        <translation>Auf der Pareto-Front der Projektziele</translation>
+    </message>
+    <message>
+        <location filename="../widgets/candidate_table_model.cpp" line="123"/>
         <source>Genotype</source>
         <translation>Genotyp</translation>
+    </message>
+    <message>
+        <location filename="../widgets/candidate_table_model.cpp" line="124"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/candidate_table_model.cpp" line="125"/>
+        <source>Pareto</source>
+        <translation>Pareto</translation>
+    </message>
+    <message>
+        <location filename="../widgets/candidate_table_model.cpp" line="126"/>
+        <source>Generation</source>
+        <translation>Generation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/candidate_table_model.cpp" line="127"/>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::CompareView</name>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="29"/>
+        <source>Pick two to four candidates to compare them side by side: Ctrl+click rows in the Candidates table, or Shift+drag a rectangle in the Pareto plot.</source>
+        <translation>Wählen Sie zwei bis vier Kandidaten, um sie nebeneinander zu vergleichen: Strg+Klick auf Zeilen der Kandidatentabelle oder Umschalt+Ziehen eines Rechtecks im Pareto-Diagramm.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="36"/>
+        <source>MACs per layer</source>
+        <translation>MACs je Schicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="68"/>
+        <location filename="../widgets/compare_view.cpp" line="121"/>
+        <source>Candidate %1</source>
+        <translation>Kandidat %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="70"/>
+        <source>Genotype</source>
+        <translation>Genotyp</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::ConvergenceView</name>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="35"/>
+        <location filename="../widgets/convergence_view.cpp" line="127"/>
+        <source>Evaluations</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="36"/>
+        <location filename="../widgets/convergence_view.cpp" line="127"/>
+        <source>Evaluation time (s)</source>
+        <translation>Bewertungszeit (s)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="39"/>
+        <source>Convergence against:</source>
+        <translation>Konvergenz über:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="50"/>
+        <location filename="../widgets/convergence_view.cpp" line="57"/>
+        <source>Hypervolume</source>
+        <translation>Hypervolumen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="54"/>
+        <location filename="../widgets/convergence_view.cpp" line="75"/>
+        <source>Best so far</source>
+        <translation>Bisher bestes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="76"/>
+        <source>Best %1 so far</source>
+        <translation>Bisher beste %1</translation>
     </message>
 </context>
 <context>
@@ -505,6 +657,112 @@
         <location filename="../widgets/json_tree_model.cpp" line="239"/>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::LayerInspector</name>
+    <message>
+        <location filename="../widgets/layer_inspector.cpp" line="62"/>
+        <source>Chart:</source>
+        <translation>Diagramm:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_inspector.cpp" line="80"/>
+        <source>&lt;i&gt;Select a candidate in the Pareto plot or the Candidates table to inspect its layers.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Wählen Sie einen Kandidaten im Pareto-Diagramm oder in der Kandidatentabelle, um seine Schichten zu untersuchen.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_inspector.cpp" line="139"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::LayerTableModel</name>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="69"/>
+        <source>%1 (%2 % of the network)</source>
+        <translation>%1 (%2 % des Netzes)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="82"/>
+        <source>Output activation memory in KiB (fp32)</source>
+        <translation>Speicher der Ausgabeaktivierung in KiB (fp32)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="83"/>
+        <source>Weight bitwidth of the compression policy</source>
+        <translation>Gewichts-Bitbreite der Kompressionsstrategie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="84"/>
+        <source>Activation bitwidth of the compression policy</source>
+        <translation>Aktivierungs-Bitbreite der Kompressionsstrategie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="85"/>
+        <source>Share of channels or weights pruned</source>
+        <translation>Anteil entfernter Kanäle oder Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="86"/>
+        <source>Rank of a low-rank decomposition</source>
+        <translation>Rang einer Niedrigrang-Zerlegung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="92"/>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="93"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="94"/>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="95"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="96"/>
+        <source>MACs</source>
+        <translation>MACs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="97"/>
+        <source>Params</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="98"/>
+        <source>Activation (KiB)</source>
+        <translation>Aktivierung (KiB)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="99"/>
+        <source>W bits</source>
+        <translation>W-Bits</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="100"/>
+        <source>A bits</source>
+        <translation>A-Bits</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="101"/>
+        <source>Pruned</source>
+        <translation>Ausgedünnt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="102"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
     </message>
 </context>
 <context>
@@ -528,31 +786,118 @@
 <context>
     <name>edgesmith::widgets::ParetoView</name>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="40"/>
+        <location filename="../widgets/pareto_view.cpp" line="49"/>
+        <source>log</source>
+        <translation>log</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="59"/>
+        <source>Logarithmic x axis</source>
+        <translation>Logarithmische x-Achse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="60"/>
+        <source>Logarithmic y axis</source>
+        <translation>Logarithmische y-Achse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="61"/>
+        <source>Reset view</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="63"/>
+        <source>Fit every candidate (drag pans, the wheel zooms, Shift+drag selects)</source>
+        <translation>Alle Kandidaten einpassen (Ziehen verschiebt, das Mausrad zoomt, Umschalt+Ziehen wählt aus)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="65"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="67"/>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>Das Diagramm als PNG, SVG oder PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="70"/>
         <source>X axis:</source>
         <translation>X-Achse:</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="43"/>
+        <location filename="../widgets/pareto_view.cpp" line="74"/>
         <source>Y axis:</source>
         <translation>Y-Achse:</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="58"/>
+        <location filename="../widgets/pareto_view.cpp" line="78"/>
+        <source>Colour:</source>
+        <translation>Farbe:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="96"/>
         <source>No candidates yet.
 Run a search to see the accuracy–cost trade-off here.</source>
         <translation>Noch keine Kandidaten.
 Starten Sie eine Suche, um hier den Kompromiss zwischen Genauigkeit und Kosten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="68"/>
+        <location filename="../widgets/pareto_view.cpp" line="105"/>
         <source>dominated</source>
         <translation>dominiert</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="72"/>
+        <location filename="../widgets/pareto_view.cpp" line="108"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="115"/>
+        <source>selected</source>
+        <translation>ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="166"/>
+        <source>Pareto status</source>
+        <translation>Pareto-Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="167"/>
+        <location filename="../widgets/pareto_view.cpp" line="223"/>
+        <location filename="../widgets/pareto_view.cpp" line="426"/>
+        <source>Generation</source>
+        <translation>Generation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="470"/>
+        <source>EdgeSmith Pareto plot</source>
+        <translation>EdgeSmith-Pareto-Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="479"/>
+        <source>%1: unknown format &quot;%2&quot;; use .png, .svg or .pdf</source>
+        <translation>%1: unbekanntes Format „%2“; verwenden Sie .png, .svg oder .pdf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="482"/>
+        <source>%1: could not be written</source>
+        <translation>%1: konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="487"/>
+        <source>Export plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="488"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="491"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -569,6 +914,44 @@ Starten Sie eine Suche, um hier den Kompromiss zwischen Genauigkeit und Kosten z
             <numerusform>%n Problem – gespeichert wird erst nach der Behebung:</numerusform>
             <numerusform>%n Probleme – gespeichert wird erst nach der Behebung:</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::RunTableModel</name>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="45"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="46"/>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="47"/>
+        <source>Estimator</source>
+        <translation>Schätzer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="48"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="49"/>
+        <source>Candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="50"/>
+        <source>Evaluation (s)</source>
+        <translation>Bewertung (s)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="51"/>
+        <source>Started (UTC)</source>
+        <translation>Gestartet (UTC)</translation>
     </message>
 </context>
 <context>

@@ -26,357 +26,421 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="45"/>
+        <location filename="../app/gui/main_window.cpp" line="58"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith 项目 (*.edgesmith.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="96"/>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>&amp;New Project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <location filename="../app/gui/main_window.cpp" line="102"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>从 Fashion-MNIST MBConv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="102"/>
+        <location filename="../app/gui/main_window.cpp" line="106"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="105"/>
+        <location filename="../app/gui/main_window.cpp" line="109"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="108"/>
+        <location filename="../app/gui/main_window.cpp" line="112"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <location filename="../app/gui/main_window.cpp" line="115"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="115"/>
+        <location filename="../app/gui/main_window.cpp" line="119"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="118"/>
+        <location filename="../app/gui/main_window.cpp" line="122"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="121"/>
+        <location filename="../app/gui/main_window.cpp" line="125"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="128"/>
         <source>&amp;About EdgeSmith</source>
         <translation>关于 EdgeSmith(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="127"/>
+        <location filename="../app/gui/main_window.cpp" line="131"/>
         <source>&amp;Start Search</source>
         <translation>开始搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="130"/>
+        <location filename="../app/gui/main_window.cpp" line="134"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>运行项目的搜索策略；候选模型评估后即显示在“帕累托”和“候选”标签页中</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="132"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>已暂停：进行中的评估将完成，不再开始新的评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
-        <location filename="../app/gui/main_window.cpp" line="215"/>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="144"/>
         <source>&amp;Cancel Search</source>
         <translation>取消搜索(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="150"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>estimating…</source>
         <translation>正在估算…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>%1 s left</source>
         <translation>剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>%1 min left</source>
         <translation>剩余 %1 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>搜索中：已评估 %n 个，%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="164"/>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Search %1: %2</source>
         <translation>搜索%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
+        <source>Cannot show run %1</source>
+        <translation>无法显示运行 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/main_window.cpp" line="315"/>
+        <source>Showing run %1: %n candidate(s)</source>
+        <translation>
+            <numerusform>正在显示运行 %1：%n 个候选</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="347"/>
+        <location filename="../app/gui/main_window.cpp" line="353"/>
         <source>Cannot start the search</source>
         <translation>无法开始搜索</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="347"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>项目有 %n 个问题；请先修复“项目”面板中列出的问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="353"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>请先保存项目：其实验数据库和相对路径位于项目文件旁边。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="224"/>
+        <location filename="../app/gui/main_window.cpp" line="368"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="228"/>
+        <location filename="../app/gui/main_window.cpp" line="372"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="380"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
+        <location filename="../app/gui/main_window.cpp" line="387"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="253"/>
+        <location filename="../app/gui/main_window.cpp" line="397"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="256"/>
+        <location filename="../app/gui/main_window.cpp" line="400"/>
         <source>&amp;Project panel</source>
         <translation>项目面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="403"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="262"/>
+        <location filename="../app/gui/main_window.cpp" line="406"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="272"/>
+        <location filename="../app/gui/main_window.cpp" line="416"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="275"/>
+        <location filename="../app/gui/main_window.cpp" line="419"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
+        <location filename="../app/gui/main_window.cpp" line="425"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="307"/>
+        <location filename="../app/gui/main_window.cpp" line="451"/>
         <source>Search space</source>
         <translation>搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="310"/>
+        <location filename="../app/gui/main_window.cpp" line="461"/>
         <source>Pareto</source>
         <translation>帕累托</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="316"/>
+        <location filename="../app/gui/main_window.cpp" line="475"/>
         <source>Filter by genotype…</source>
         <translation>按基因型筛选…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="333"/>
+        <location filename="../app/gui/main_window.cpp" line="479"/>
+        <source>All candidates</source>
+        <translation>全部候选</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="480"/>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="481"/>
+        <source>Evaluated</source>
+        <translation>已评估</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="482"/>
+        <source>Outside the budgets</source>
+        <translation>超出预算</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="483"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="484"/>
+        <location filename="../app/gui/main_window.cpp" line="503"/>
+        <source>Copy as CSV</source>
+        <translation>复制为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="486"/>
+        <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
+        <translation>将选中的行（未选中时为所有显示的行）复制为 CSV（Ctrl+C）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/main_window.cpp" line="514"/>
+        <source>Copied %n candidate(s) as CSV</source>
+        <translation>
+            <numerusform>已将 %n 个候选复制为 CSV</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="525"/>
         <source>Candidates</source>
         <translation>候选模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Layer</source>
-        <translation>层</translation>
+        <translation type="vanished">层</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Operator</source>
-        <translation>算子</translation>
+        <translation type="vanished">算子</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Input</source>
-        <translation>输入</translation>
+        <translation type="vanished">输入</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Output</source>
-        <translation>输出</translation>
+        <translation type="vanished">输出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>MACs</source>
-        <translation>MACs</translation>
+        <translation type="vanished">MACs</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>Params</source>
-        <translation>参数量</translation>
+        <translation type="vanished">参数量</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>W bits</source>
-        <translation>权重位宽</translation>
+        <translation type="vanished">权重位宽</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>A bits</source>
-        <translation>激活位宽</translation>
+        <translation type="vanished">激活位宽</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>Pruned</source>
-        <translation>剪枝率</translation>
+        <translation type="vanished">剪枝率</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>Rank</source>
-        <translation>秩</translation>
+        <translation type="vanished">秩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="343"/>
+        <location filename="../app/gui/main_window.cpp" line="528"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="345"/>
         <source>Pick two or more candidates in the Pareto or Candidates tab to compare them side by side.</source>
-        <translation>在“帕累托”或“候选模型”标签页中选择两个或更多候选模型，即可并排比较。</translation>
+        <translation type="vanished">在“帕累托”或“候选模型”标签页中选择两个或更多候选模型，即可并排比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="531"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="349"/>
+        <location filename="../app/gui/main_window.cpp" line="564"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
+        <location filename="../app/gui/main_window.cpp" line="569"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="579"/>
+        <location filename="../app/gui/main_window.cpp" line="805"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="580"/>
+        <location filename="../app/gui/main_window.cpp" line="806"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>搜索正在运行。要停止吗？所有已评估的候选都会保留；可用 edgesmith-cli search --resume 继续该运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="178"/>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="570"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n 个候选模型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="543"/>
+        <source>Show run</source>
+        <translation>显示运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="545"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="554"/>
+        <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
+        <translation>本项目实验数据库中的运行。双击某个运行可在帕累托、候选和层标签页中显示它。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="561"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="574"/>
         <source>%v / %m evaluated</source>
         <translation>已评估 %v / %m</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="374"/>
+        <location filename="../app/gui/main_window.cpp" line="589"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="375"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>已从 fmnist-mbconv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="383"/>
-        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <location filename="../app/gui/main_window.cpp" line="598"/>
+        <location filename="../app/gui/main_window.cpp" line="603"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="393"/>
+        <location filename="../app/gui/main_window.cpp" line="611"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <location filename="../app/gui/main_window.cpp" line="614"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>项目中有 %n 个问题；请查看项目面板</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="424"/>
-        <location filename="../app/gui/main_window.cpp" line="428"/>
+        <location filename="../app/gui/main_window.cpp" line="643"/>
+        <location filename="../app/gui/main_window.cpp" line="647"/>
         <source>Project not saved</source>
         <translation>项目未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="425"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -385,89 +449,89 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="436"/>
-        <location filename="../app/gui/main_window.cpp" line="437"/>
+        <location filename="../app/gui/main_window.cpp" line="655"/>
+        <location filename="../app/gui/main_window.cpp" line="656"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="446"/>
+        <location filename="../app/gui/main_window.cpp" line="665"/>
         <source>Project is valid</source>
         <translation>项目有效</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="447"/>
+        <location filename="../app/gui/main_window.cpp" line="666"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>项目中有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="468"/>
+        <location filename="../app/gui/main_window.cpp" line="694"/>
         <source>inline space</source>
         <translation>内嵌搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="472"/>
+        <location filename="../app/gui/main_window.cpp" line="698"/>
         <source>template %1</source>
         <translation>模板 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="476"/>
+        <location filename="../app/gui/main_window.cpp" line="702"/>
         <source>&lt;i&gt;The project names no readable search space.&lt;/i&gt;</source>
         <translation>&lt;i&gt;项目未指定可读取的搜索空间。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="489"/>
+        <location filename="../app/gui/main_window.cpp" line="715"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="528"/>
+        <location filename="../app/gui/main_window.cpp" line="754"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="529"/>
+        <location filename="../app/gui/main_window.cpp" line="755"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>项目有未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="538"/>
+        <location filename="../app/gui/main_window.cpp" line="764"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="544"/>
+        <location filename="../app/gui/main_window.cpp" line="770"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="557"/>
+        <location filename="../app/gui/main_window.cpp" line="783"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>设置已保存；LibTorch 使用 %n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="562"/>
+        <location filename="../app/gui/main_window.cpp" line="788"/>
         <source>About EdgeSmith</source>
         <translation>关于 EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="563"/>
+        <location filename="../app/gui/main_window.cpp" line="789"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;面向边缘设备的深度学习模型自动设计与压缩：在延迟、内存和存储预算下进行架构搜索、剪枝、量化、蒸馏和低秩分解。&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n 个计算线程 · CUDA %3&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="570"/>
+        <location filename="../app/gui/main_window.cpp" line="796"/>
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="570"/>
+        <location filename="../app/gui/main_window.cpp" line="796"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
@@ -475,9 +539,95 @@
 <context>
     <name>edgesmith::widgets::CandidateTableModel</name>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="56"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="116"/>
+        <source>On the Pareto front of the project&apos;s objectives</source>
+        <translation>位于项目目标的帕累托前沿上</translation>
+    </message>
+    <message>
+        <location filename="../widgets/candidate_table_model.cpp" line="123"/>
         <source>Genotype</source>
         <translation>基因型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/candidate_table_model.cpp" line="124"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../widgets/candidate_table_model.cpp" line="125"/>
+        <source>Pareto</source>
+        <translation>帕累托</translation>
+    </message>
+    <message>
+        <location filename="../widgets/candidate_table_model.cpp" line="126"/>
+        <source>Generation</source>
+        <translation>代</translation>
+    </message>
+    <message>
+        <location filename="../widgets/candidate_table_model.cpp" line="127"/>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::CompareView</name>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="29"/>
+        <source>Pick two to four candidates to compare them side by side: Ctrl+click rows in the Candidates table, or Shift+drag a rectangle in the Pareto plot.</source>
+        <translation>选择两到四个候选进行并排比较：在候选表中 Ctrl+单击行，或在帕累托图中按住 Shift 拖出矩形。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="36"/>
+        <source>MACs per layer</source>
+        <translation>每层 MACs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="68"/>
+        <location filename="../widgets/compare_view.cpp" line="121"/>
+        <source>Candidate %1</source>
+        <translation>候选 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="70"/>
+        <source>Genotype</source>
+        <translation>基因型</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::ConvergenceView</name>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="35"/>
+        <location filename="../widgets/convergence_view.cpp" line="127"/>
+        <source>Evaluations</source>
+        <translation>评估次数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="36"/>
+        <location filename="../widgets/convergence_view.cpp" line="127"/>
+        <source>Evaluation time (s)</source>
+        <translation>评估时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="39"/>
+        <source>Convergence against:</source>
+        <translation>收敛横轴：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="50"/>
+        <location filename="../widgets/convergence_view.cpp" line="57"/>
+        <source>Hypervolume</source>
+        <translation>超体积</translation>
+    </message>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="54"/>
+        <location filename="../widgets/convergence_view.cpp" line="75"/>
+        <source>Best so far</source>
+        <translation>目前最佳</translation>
+    </message>
+    <message>
+        <location filename="../widgets/convergence_view.cpp" line="76"/>
+        <source>Best %1 so far</source>
+        <translation>目前最佳 %1</translation>
     </message>
 </context>
 <context>
@@ -496,6 +646,112 @@
         <location filename="../widgets/json_tree_model.cpp" line="239"/>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::LayerInspector</name>
+    <message>
+        <location filename="../widgets/layer_inspector.cpp" line="62"/>
+        <source>Chart:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_inspector.cpp" line="80"/>
+        <source>&lt;i&gt;Select a candidate in the Pareto plot or the Candidates table to inspect its layers.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;在帕累托图或候选表中选择一个候选以查看其各层。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_inspector.cpp" line="139"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::LayerTableModel</name>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="69"/>
+        <source>%1 (%2 % of the network)</source>
+        <translation>%1（占网络的 %2 %）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="82"/>
+        <source>Output activation memory in KiB (fp32)</source>
+        <translation>输出激活内存（KiB，fp32）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="83"/>
+        <source>Weight bitwidth of the compression policy</source>
+        <translation>压缩策略的权重位宽</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="84"/>
+        <source>Activation bitwidth of the compression policy</source>
+        <translation>压缩策略的激活位宽</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="85"/>
+        <source>Share of channels or weights pruned</source>
+        <translation>被剪枝的通道或权重比例</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="86"/>
+        <source>Rank of a low-rank decomposition</source>
+        <translation>低秩分解的秩</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="92"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="93"/>
+        <source>Operator</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="94"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="95"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="96"/>
+        <source>MACs</source>
+        <translation>MACs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="97"/>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="98"/>
+        <source>Activation (KiB)</source>
+        <translation>激活（KiB）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="99"/>
+        <source>W bits</source>
+        <translation>权重位</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="100"/>
+        <source>A bits</source>
+        <translation>激活位</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="101"/>
+        <source>Pruned</source>
+        <translation>剪枝率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="102"/>
+        <source>Rank</source>
+        <translation>秩</translation>
     </message>
 </context>
 <context>
@@ -519,31 +775,118 @@
 <context>
     <name>edgesmith::widgets::ParetoView</name>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="40"/>
+        <location filename="../widgets/pareto_view.cpp" line="49"/>
+        <source>log</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="59"/>
+        <source>Logarithmic x axis</source>
+        <translation>对数 x 轴</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="60"/>
+        <source>Logarithmic y axis</source>
+        <translation>对数 y 轴</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="61"/>
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="63"/>
+        <source>Fit every candidate (drag pans, the wheel zooms, Shift+drag selects)</source>
+        <translation>显示全部候选（拖动平移，滚轮缩放，Shift+拖动选择）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="65"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="67"/>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="70"/>
         <source>X axis:</source>
         <translation>X 轴：</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="43"/>
+        <location filename="../widgets/pareto_view.cpp" line="74"/>
         <source>Y axis:</source>
         <translation>Y 轴：</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="58"/>
+        <location filename="../widgets/pareto_view.cpp" line="78"/>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="96"/>
         <source>No candidates yet.
 Run a search to see the accuracy–cost trade-off here.</source>
         <translation>暂无候选模型。
 运行搜索后，这里将显示精度与开销的权衡。</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="68"/>
+        <location filename="../widgets/pareto_view.cpp" line="105"/>
         <source>dominated</source>
         <translation>被支配</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="72"/>
+        <location filename="../widgets/pareto_view.cpp" line="108"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="115"/>
+        <source>selected</source>
+        <translation>已选</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="166"/>
+        <source>Pareto status</source>
+        <translation>帕累托状态</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="167"/>
+        <location filename="../widgets/pareto_view.cpp" line="223"/>
+        <location filename="../widgets/pareto_view.cpp" line="426"/>
+        <source>Generation</source>
+        <translation>代</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="470"/>
+        <source>EdgeSmith Pareto plot</source>
+        <translation>EdgeSmith 帕累托图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="479"/>
+        <source>%1: unknown format &quot;%2&quot;; use .png, .svg or .pdf</source>
+        <translation>%1：未知格式“%2”；请使用 .png、.svg 或 .pdf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="482"/>
+        <source>%1: could not be written</source>
+        <translation>%1：无法写入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="487"/>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="488"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 绘图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pareto_view.cpp" line="491"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
 </context>
 <context>
@@ -559,6 +902,44 @@ Run a search to see the accuracy–cost trade-off here.</source>
         <translation>
             <numerusform>%n 个问题 — 修复之前不会保存：</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::RunTableModel</name>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="45"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="46"/>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="47"/>
+        <source>Estimator</source>
+        <translation>评估器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="48"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="49"/>
+        <source>Candidates</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="50"/>
+        <source>Evaluation (s)</source>
+        <translation>评估（秒）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_table_model.cpp" line="51"/>
+        <source>Started (UTC)</source>
+        <translation>开始时间（UTC）</translation>
     </message>
 </context>
 <context>

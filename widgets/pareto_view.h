@@ -2,55 +2,107 @@
 #include <QVariantMap>
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QCustomPlot;
+class QCPColorScale;
 class QCPItemText;
+class QCheckBox;
 class QComboBox;
+class QMouseEvent;
 class QTimer;
 
 namespace edgesmith::widgets {
 
 // Scatter of candidates over two chosen metrics: the points non-dominated on those two
-// axes in colour, joined by the front's step line, the dominated ones greyed. Points
-// arrive one by one from a live run; the plot redraws at most every 150 ms so tens of
-// thousands of points stay smooth.
+// axes in colour, joined by the front's step line, the dominated ones greyed (or coloured
+// by generation or a third metric). Points arrive one by one from a live run; the plot
+// redraws at most every 150 ms so tens of thousands of points stay smooth.
+//
+// Mouse: hover shows a candidate's genotype and metrics, a click selects it, Shift+drag
+// selects every candidate in a rectangle, drag pans, the wheel zooms.
 class ParetoView : public QWidget {
     Q_OBJECT
 public:
+    struct Budget {
+        QString metric;
+        std::optional<double> min, max;
+    };
+
     explicit ParetoView(QWidget* parent = nullptr);
 
     // Metric keys (see core's objectiveMetrics()) offered on the axes; the first two
     // become x and y.
     void setMetrics(const QStringList& metrics);
+    void setAxes(const QString& x, const QString& y);
     QString xMetric() const;
     QString yMetric() const;
+    void setLogScale(bool x, bool y);
+    // Hard budgets, drawn as dashed lines when their metric is on an axis.
+    void setBudgets(const std::vector<Budget>& budgets);
+    // "" (Pareto status), "generation" or a metric name.
+    void setColouring(const QString& quantity);
     QCustomPlot* plot() const { return plot_; }
 
     // `metrics` by catalog name; infeasible or failed candidates are not plotted.
-    void addCandidate(const QString& key, const QVariantMap& metrics);
+    void addCandidate(const QString& key, const QVariantMap& metrics, int generation = 0);
     void clearCandidates();
     int candidateCount() const { return static_cast<int>(points_.size()); }
     // Keys on the 2-D front of the current axes, sorted by x.
     QStringList frontKeys() const;
     // Redraws now instead of at the next tick (tests, screenshots).
     void refresh();
+    void resetView();
+
+    // Highlights candidates (chosen here or elsewhere) without emitting a signal.
+    void setSelectedKeys(const QStringList& keys);
+    QStringList selectedKeys() const { return selected_; }
+    // The candidate drawn within `radius` pixels of `position` (plot coordinates), if any.
+    QString keyAt(const QPoint& position, double radius = 8) const;
+    // Every candidate drawn inside `rectangle` (plot coordinates).
+    QStringList keysIn(const QRect& rectangle) const;
+    QString toolTipFor(const QString& key) const;
+
+    // Writes the plot as PNG, PDF or SVG, chosen by the file's suffix. False (and
+    // `error` set) when the suffix is unknown or the file cannot be written.
+    bool exportTo(const QString& file, QString* error = nullptr, int width = 1200, int height = 800);
+
+Q_SIGNALS:
+    void candidateClicked(const QString& key);
+    void candidatesSelected(const QStringList& keys);
 
 private:
     struct PlotPoint {
         QString key;
         QVariantMap metrics;
+        int generation = 0;
     };
     void updateAxes();
     void scheduleRefresh();
+    void chooseExport();
+    void pressed(QMouseEvent* event);
+    void moved(QMouseEvent* event);
+    void released(QMouseEvent* event);
     bool maximised(const QString& metric) const;
+    bool plotted(const PlotPoint& point) const;
+    std::optional<double> colourValue(const PlotPoint& point) const;
 
     std::vector<PlotPoint> points_;
+    std::vector<Budget> budgets_;
+    QStringList selected_;
+    QString colouring_;
+    QPoint pressPosition_;
+    bool userView_ = false; // the user zoomed or panned: keep the view while points arrive
 
     QCustomPlot* plot_;
     QCPItemText* emptyNote_;
+    QCPColorScale* colourScale_;
     QComboBox* xAxis_;
     QComboBox* yAxis_;
+    QComboBox* colour_;
+    QCheckBox* logX_;
+    QCheckBox* logY_;
     QTimer* refreshTimer_;
 };
 

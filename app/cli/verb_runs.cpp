@@ -3,7 +3,7 @@
 #include "core/common/text.h"
 #include "core/project/project.h"
 #include "core/search/objectives.h"
-#include "core/search/pareto.h"
+#include "core/search/run_summary.h"
 #include "core/store/store.h"
 
 #include <cmath>
@@ -49,44 +49,6 @@ int listRuns(const Arguments& arguments, Streams& streams) {
     return kExitOk;
 }
 
-struct FrontSummary {
-    std::vector<std::size_t> members; // indices into the candidates, sorted by the first objective
-    double hypervolume = -1;          // 2 or 3 objectives only
-    Point reference;
-    std::vector<double> history;      // hypervolume after each candidate, in completion order
-};
-
-// The reference point is the worst evaluated value of each objective plus 10 % of its
-// range, so every front member adds volume and the figure is reproducible from the run.
-FrontSummary summarise(const std::vector<Candidate>& candidates, const Objectives& objectives) {
-    std::vector<Point> points;
-    std::vector<std::size_t> evaluated;
-    for (std::size_t index = 0; index < candidates.size(); ++index) {
-        if (candidates[index].status != CandidateStatus::Evaluated) continue;
-        points.push_back(objectives.minimised(candidates[index]));
-        evaluated.push_back(index);
-    }
-    FrontSummary summary;
-    if (points.empty()) return summary;
-    for (std::size_t position : paretoFront(points)) summary.members.push_back(evaluated[position]);
-    std::sort(summary.members.begin(), summary.members.end(), [&](std::size_t a, std::size_t b) {
-        return objectives.minimised(candidates[a]) < objectives.minimised(candidates[b]);
-    });
-    const std::size_t dimensions = points.front().size();
-    if (dimensions < 2 || dimensions > 3) return summary;
-    summary.reference.assign(dimensions, 0);
-    for (std::size_t axis = 0; axis < dimensions; ++axis) {
-        double low = points.front()[axis], high = low;
-        for (const Point& point : points) low = std::min(low, point[axis]), high = std::max(high, point[axis]);
-        summary.reference[axis] = high + 0.1 * std::max(high - low, 1e-12 * std::max(1.0, std::abs(high)));
-    }
-    summary.hypervolume = hypervolume(points, summary.reference);
-    std::vector<Point> all;
-    for (const Candidate& candidate : candidates) all.push_back(objectives.minimised(candidate));
-    summary.history = hypervolumeHistory(all, summary.reference);
-    return summary;
-}
-
 int showRun(const Arguments& arguments, Streams& streams) {
     const auto& positionals = arguments.positionals();
     if (positionals.empty() || positionals.size() > 2) throw UsageError("name the run number (and optionally the project file)");
@@ -100,7 +62,7 @@ int showRun(const Arguments& arguments, Streams& streams) {
     const RunInfo run = store.run(id);
     const auto candidates = store.candidates(id);
     const Objectives objectives = Objectives::fromProject(run.project);
-    const FrontSummary front = summarise(candidates, objectives);
+    const RunSummary front = summariseRun(candidates, objectives);
     const bool paretoOnly = arguments.flag("pareto");
     std::vector<std::size_t> listed;
     if (paretoOnly) listed = front.members;

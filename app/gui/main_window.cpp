@@ -6,17 +6,29 @@
 #include "core/common/paths.h"
 #include "core/common/version.h"
 #include "core/engine/runtime.h"
+#include "core/estimate/estimator.h"
+#include "core/project/catalog.h"
 #include "core/project/project.h"
+#include "core/space/space.h"
+#include "core/store/store.h"
 #include "widgets/candidate_table_model.h"
+#include "widgets/compare_view.h"
+#include "widgets/convergence_view.h"
+#include "widgets/layer_inspector.h"
 #include "widgets/json_tree_model.h"
 #include "widgets/log_view.h"
 #include "widgets/pareto_view.h"
 #include "widgets/project_panel.h"
+#include "widgets/document_command.h"
+#include "widgets/run_table_model.h"
+#include "widgets/search_launcher.h"
 #include "widgets/settings_dialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -27,16 +39,20 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
-#include <QStandardItemModel>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <qcustomplot.h>
 
 namespace edgesmith::gui {
 namespace {
@@ -48,15 +64,6 @@ QString diagnosticLines(const std::vector<Diagnostic>& diagnostics) {
     QStringList lines;
     for (const auto& diagnostic : diagnostics) lines << QString::fromStdString(diagnostic.text());
     return lines.join('\n');
-}
-
-QWidget* emptyState(const QString& text) {
-    auto* label = new QLabel(text);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setEnabled(false);
-    label->setMargin(24);
-    return label;
 }
 
 QStringList objectiveMetrics(const Json& document) {
@@ -129,6 +136,19 @@ void MainWindow::createActions() {
     runAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     runAction_->setToolTip(tr("Run the project's strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated"));
     connect(runAction_, &QAction::triggered, this, [this] { startSearch(); });
+    launchAction_ = new QAction(tr("Start Search &With…"), this);
+    launchAction_->setObjectName("launchSearchAction");
+    launchAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    launchAction_->setToolTip(tr("Choose the strategy, estimator, objectives and budget, then start"));
+    connect(launchAction_, &QAction::triggered, this, &MainWindow::launchSearch);
+    resumeAction_ = new QAction(tr("Res&ume Run"), this);
+    resumeAction_->setObjectName("resumeRunAction");
+    resumeAction_->setToolTip(tr("Continue the run selected in the Runs tab from its last committed candidate"));
+    connect(resumeAction_, &QAction::triggered, this, [this] {
+        const QModelIndexList rows = runTable_->selectionModel()->selectedRows();
+        if (!rows.isEmpty()) resumeRun(runModel_->run(rows.front().row()).id);
+        else if (runModel_->rowCount() > 0) resumeRun(runModel_->run(0).id);
+    });
     pauseAction_ = new QAction(QIcon::fromTheme("media-playback-pause", style()->standardIcon(QStyle::SP_MediaPause)), tr("&Pause"), this);
     pauseAction_->setObjectName("pauseSearchAction");
     pauseAction_->setCheckable(true);
@@ -147,7 +167,9 @@ void MainWindow::createActions() {
 
 void MainWindow::connectBridge() {
     connect(bridge_, &SearchBridge::started, this, [this](qint64 run) {
+        shownRun_ = run;
         logView_->append(widgets::LogView::Level::Info, tr("Run %1 started").arg(run));
+        refreshRuns();
     });
     connect(bridge_, &SearchBridge::candidateEvaluated, this, &MainWindow::receiveCandidate);
     connect(bridge_, &SearchBridge::progress, this, [this](qint64 evaluated, qint64 planned, double eta) {
@@ -164,28 +186,171 @@ void MainWindow::connectBridge() {
         statusMessage_->setText(tr("Search %1: %2").arg(status, message));
         logView_->append(status == "failed" ? widgets::LogView::Level::Error : widgets::LogView::Level::Info,
                          tr("Search %1: %2").arg(status, message));
+        convergenceView_->refresh();
         if (status == "failed") reportError(tr("Search failed"), message);
         updateRunActions();
+        refreshRuns();
         Q_EMIT searchFinished(status, message);
     });
 }
 
 void MainWindow::receiveCandidate(const QByteArray& record) {
     const Json candidate = Json::parse(record.toStdString(), nullptr, false);
-    if (candidate.is_discarded()) return;
+    if (!candidate.is_discarded()) addRecord(candidate);
+}
+
+void MainWindow::addRecord(const Json& candidate) {
     candidateModel_->append(candidate);
+    convergenceView_->addCandidate(candidate);
     ++evaluated_;
     candidateCount_->setText(tr("%n candidate(s)", nullptr, static_cast<int>(evaluated_)));
     if (candidate.value("status", "") != "evaluated") return;
     QVariantMap metrics;
-    for (const auto& [name, value] : candidate["metrics"].items())
+    const Json values = candidate.value("metrics", Json::object());
+    for (const auto& [name, value] : values.items())
         if (value.is_number()) metrics.insert(QString::fromStdString(name), value.get<double>());
-    paretoView_->addCandidate(QString::fromStdString(candidate.value("genotype", "")), metrics);
+    paretoView_->addCandidate(QString::fromStdString(candidate.value("genotype", "")), metrics, candidate.value("generation", 0));
+}
+
+void MainWindow::clearResults() {
+    candidateModel_->clear();
+    paretoView_->clearCandidates();
+    convergenceView_->setProject(document());
+    compareView_->setEntries({});
+    layerInspector_->clear();
+    evaluated_ = 0;
+    candidateCount_->setText(tr("%n candidate(s)", nullptr, 0));
+}
+
+void MainWindow::selectCandidate(const QString& key) {
+    const int row = candidateModel_->rowOf(key);
+    if (row < 0 || selecting_) return;
+    selecting_ = true;
+    paretoView_->setSelectedKeys({key});
+    const QModelIndex index = candidateProxy_->mapFromSource(candidateModel_->index(row, 0));
+    if (index.isValid()) {
+        candidateTable_->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        candidateTable_->scrollTo(index);
+    }
+    const Json& record = candidateModel_->record(row);
+    Json layers = record.contains("details") && record["details"].contains("layers") ? record["details"]["layers"] : layersOf(key);
+    QStringList summary;
+    const Json metrics = record.value("metrics", Json::object());
+    for (const auto& [name, value] : metrics.items()) {
+        const MetricInfo* info = findMetric(name);
+        if (!value.is_number() || !info || name == "error" || name == "flops") continue; // error and FLOPs repeat accuracy and MACs
+        summary << QStringLiteral("%1 %2%3").arg(QString::fromStdString(info->title), QLocale().toString(value.get<double>(), 'g', 5),
+                                                 info->unit.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(info->unit));
+    }
+    layerInspector_->showLayers(QStringLiteral("<b>%1</b> <span style='color:gray'>%2</span>")
+                                    .arg(key.toHtmlEscaped(), summary.join(QStringLiteral(" · ")).toHtmlEscaped()),
+                                layers);
+    selecting_ = false;
+}
+
+void MainWindow::compareCandidates(const QStringList& keys) {
+    std::vector<widgets::CompareView::Entry> entries;
+    for (const QString& key : keys) {
+        const int row = candidateModel_->rowOf(key);
+        if (row < 0) continue;
+        entries.push_back({key, candidateModel_->record(row).value("metrics", Json::object()), layersOf(key)});
+        if (static_cast<int>(entries.size()) == widgets::CompareView::kMaximum) break;
+    }
+    compareView_->setEntries(entries);
+    if (!selecting_) {
+        selecting_ = true;
+        paretoView_->setSelectedKeys(keys);
+        selecting_ = false;
+    }
+}
+
+void MainWindow::tableSelectionChanged() {
+    if (selecting_) return;
+    QStringList keys;
+    for (const QModelIndex& index : candidateTable_->selectionModel()->selectedRows())
+        keys << QString::fromStdString(candidateModel_->record(candidateProxy_->mapToSource(index).row()).value("genotype", std::string()));
+    if (keys.size() == 1) selectCandidate(keys.front());
+    else if (keys.size() > 1) compareCandidates(keys);
+}
+
+Json MainWindow::layersOf(const QString& key) const {
+    if (!space_) return Json::array();
+    try {
+        return layerTable(space_->derive(space_->parseKey(key.toStdString())));
+    } catch (const std::exception&) {
+        return Json::array();
+    }
+}
+
+QString MainWindow::databaseFile() const {
+    if (file_.isEmpty()) return {};
+    try {
+        return QString::fromStdString(Project::fromDocument(document(), file_.toStdString()).databasePath().string());
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+void MainWindow::refreshRuns() {
+    const QString database = databaseFile();
+    std::vector<RunInfo> runs;
+    if (!database.isEmpty() && QFileInfo::exists(database)) {
+        try {
+            runs = Store::openReadOnly(database.toStdString()).runs();
+        } catch (const Error& error) {
+            logView_->append(widgets::LogView::Level::Warning, QString::fromStdString(error.what()));
+        }
+    }
+    runModel_->setRuns(std::move(runs));
+    runTable_->resizeColumnsToContents();
+}
+
+bool MainWindow::loadRun(qint64 run) {
+    if (bridge_->running()) return false;
+    std::vector<Candidate> candidates;
+    Json project;
+    try {
+        const Store store = Store::openReadOnly(databaseFile().toStdString());
+        const RunInfo info = store.run(run);
+        candidates = store.candidates(run);
+        project = info.project;
+    } catch (const Error& error) {
+        reportError(tr("Cannot show run %1").arg(run), QString::fromStdString(error.what()));
+        return false;
+    }
+    clearResults();
+    convergenceView_->setProject(project);
+    for (const Candidate& candidate : candidates) {
+        Json record = candidate.toJson();
+        record.erase("details");
+        addRecord(record);
+    }
+    paretoView_->refresh();
+    convergenceView_->refresh();
+    shownRun_ = run;
+    statusMessage_->setText(tr("Showing run %1: %n candidate(s)", nullptr, static_cast<int>(candidates.size())).arg(run));
+    return true;
+}
+
+void MainWindow::applyBudgets() {
+    std::vector<widgets::ParetoView::Budget> budgets;
+    const Json& constraints = document().value("constraints", Json::object());
+    if (constraints.is_object() && constraints.contains("hard") && constraints["hard"].is_array())
+        for (const auto& budget : constraints["hard"]) {
+            if (!budget.is_object() || !budget.contains("metric") || !budget["metric"].is_string()) continue;
+            widgets::ParetoView::Budget line{QString::fromStdString(budget["metric"].get<std::string>()), {}, {}};
+            if (budget.contains("min") && budget["min"].is_number()) line.min = budget["min"].get<double>();
+            if (budget.contains("max") && budget["max"].is_number()) line.max = budget["max"].get<double>();
+            budgets.push_back(line);
+        }
+    paretoView_->setBudgets(budgets);
 }
 
 void MainWindow::updateRunActions() {
     const bool running = bridge_->running();
     runAction_->setEnabled(!running);
+    launchAction_->setEnabled(!running);
+    resumeAction_->setEnabled(!running);
     pauseAction_->setEnabled(running);
     cancelAction_->setEnabled(running);
     if (!running) {
@@ -194,7 +359,36 @@ void MainWindow::updateRunActions() {
     }
 }
 
-bool MainWindow::startSearch(qint64 budget) {
+void MainWindow::launchSearch() {
+    if (bridge_->running()) return;
+    widgets::SearchLauncher launcher(document(), this);
+    if (launcher.exec() != QDialog::Accepted) return;
+    const Json chosen = launcher.document();
+    if (chosen != document()) applyDocument(chosen, tr("Search settings"));
+    startSearch(launcher.budget(), launcher.workers(), launcher.timeLimitSeconds());
+}
+
+void MainWindow::applyDocument(const Json& changed, const QString& text) {
+    undoStack_->push(new widgets::DocumentCommand(text, document(), changed, [this](const Json& value) {
+        projectPanel_->setDocument(value);
+        revalidate();
+        refreshViews();
+    }));
+}
+
+bool MainWindow::resumeRun(qint64 run, qint64 budget) {
+    if (bridge_->running()) return false;
+    const QString database = databaseFile();
+    if (database.isEmpty() || !loadRun(run)) return false;
+    if (!bridge_->resumeRun(database, run, budget)) return false;
+    statusMessage_->setText(tr("Resuming run %1…").arg(run));
+    progress_->setMaximum(0);
+    progress_->show();
+    updateRunActions();
+    return true;
+}
+
+bool MainWindow::startSearch(qint64 budget, int workers, double timeLimitSeconds) {
     if (bridge_->running()) return false;
     if (!diagnostics_.empty()) {
         reportError(tr("Cannot start the search"), tr("The project has %n problem(s); fix those listed in the Project dock first.", nullptr,
@@ -207,15 +401,12 @@ bool MainWindow::startSearch(qint64 budget) {
             return false;
         }
     }
-    candidateModel_->clear();
-    paretoView_->clearCandidates();
-    evaluated_ = 0;
-    candidateCount_->setText(tr("%n candidate(s)", nullptr, 0));
-    if (!bridge_->start(document(), file_, budget)) return false;
+    clearResults();
+    if (!bridge_->start(document(), file_, budget, workers, timeLimitSeconds)) return false;
     statusMessage_->setText(tr("Searching…"));
     progress_->setMaximum(0);
     progress_->show();
-    tabs_->setCurrentWidget(paretoView_);
+    tabs_->setCurrentWidget(paretoView_->parentWidget());
     updateRunActions();
     return true;
 }
@@ -262,8 +453,11 @@ void MainWindow::createMenus() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->setObjectName("runMenu");
     run->addAction(runAction_);
+    run->addAction(launchAction_);
     run->addAction(pauseAction_);
     run->addAction(cancelAction_);
+    run->addSeparator();
+    run->addAction(resumeAction_);
     toolbar->addSeparator();
     toolbar->addAction(runAction_);
     toolbar->addAction(pauseAction_);
@@ -307,7 +501,22 @@ void MainWindow::createTabs() {
     tabs_->addTab(spacePage, tr("Search space"));
 
     paretoView_ = new widgets::ParetoView;
-    tabs_->addTab(paretoView_, tr("Pareto"));
+    convergenceView_ = new widgets::ConvergenceView;
+    auto* paretoSplitter = new QSplitter(Qt::Vertical);
+    paretoSplitter->setObjectName("paretoSplitter");
+    paretoSplitter->addWidget(paretoView_);
+    paretoSplitter->addWidget(convergenceView_);
+    paretoSplitter->setStretchFactor(0, 3);
+    paretoSplitter->setStretchFactor(1, 1);
+    tabs_->addTab(paretoSplitter, tr("Pareto"));
+    connect(paretoView_, &widgets::ParetoView::candidateClicked, this, &MainWindow::selectCandidate);
+    connect(paretoView_, &widgets::ParetoView::candidatesSelected, this, [this](const QStringList& keys) {
+        if (keys.size() == 1) selectCandidate(keys.front());
+        else if (keys.size() > 1) {
+            compareCandidates(keys);
+            tabs_->setCurrentWidget(compareView_);
+        }
+    });
 
     auto* candidatesPage = new QWidget;
     auto* candidatesLayout = new QVBoxLayout(candidatesPage);
@@ -315,35 +524,94 @@ void MainWindow::createTabs() {
     filter->setObjectName("candidateFilter");
     filter->setPlaceholderText(tr("Filter by genotype…"));
     filter->setClearButtonEnabled(true);
+    auto* statusFilter = new QComboBox;
+    statusFilter->setObjectName("candidateStatusFilter");
+    statusFilter->addItem(tr("All candidates"), QString());
+    statusFilter->addItem(tr("Pareto front"), QStringLiteral("front"));
+    statusFilter->addItem(tr("Evaluated"), QStringLiteral("evaluated"));
+    statusFilter->addItem(tr("Outside the budgets"), QStringLiteral("infeasible"));
+    statusFilter->addItem(tr("Failed"), QStringLiteral("failed"));
+    auto* copy = new QPushButton(tr("Copy as CSV"));
+    copy->setObjectName("candidateCopy");
+    copy->setToolTip(tr("Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)"));
     candidateModel_ = new widgets::CandidateTableModel(this);
-    candidateProxy_ = new QSortFilterProxyModel(this);
+    candidateProxy_ = new widgets::CandidateFilterModel(this);
     candidateProxy_->setSourceModel(candidateModel_);
-    candidateProxy_->setSortRole(Qt::UserRole);
-    candidateProxy_->setFilterKeyColumn(0);
-    connect(filter, &QLineEdit::textChanged, candidateProxy_, &QSortFilterProxyModel::setFilterFixedString);
-    auto* candidateTable = new QTableView;
-    candidateTable->setObjectName("candidateTable");
-    candidateTable->setModel(candidateProxy_);
-    candidateTable->setSortingEnabled(true);
-    candidateTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    candidateTable->horizontalHeader()->setStretchLastSection(true);
-    candidateTable->verticalHeader()->hide();
-    candidatesLayout->addWidget(filter);
-    candidatesLayout->addWidget(candidateTable, 1);
+    connect(filter, &QLineEdit::textChanged, candidateProxy_, &widgets::CandidateFilterModel::setGenotypeFilter);
+    connect(statusFilter, &QComboBox::currentIndexChanged, this,
+            [this, statusFilter] { candidateProxy_->setStatusFilter(statusFilter->currentData().toString()); });
+    candidateTable_ = new QTableView;
+    candidateTable_->setObjectName("candidateTable");
+    candidateTable_->setModel(candidateProxy_);
+    candidateTable_->setSortingEnabled(true);
+    candidateTable_->sortByColumn(-1, Qt::AscendingOrder); // arrival order until a header is clicked
+    candidateTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    candidateTable_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    candidateTable_->horizontalHeader()->setStretchLastSection(true);
+    candidateTable_->verticalHeader()->hide();
+    connect(candidateTable_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::tableSelectionChanged);
+    auto* copyAction = new QAction(tr("Copy as CSV"), candidateTable_);
+    copyAction->setShortcut(QKeySequence::Copy);
+    copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    candidateTable_->addAction(copyAction);
+    const auto copyRows = [this] {
+        std::vector<int> rows;
+        for (const QModelIndex& index : candidateTable_->selectionModel()->selectedRows()) rows.push_back(candidateProxy_->mapToSource(index).row());
+        if (rows.empty())
+            for (int row = 0; row < candidateProxy_->rowCount(); ++row) rows.push_back(candidateProxy_->mapToSource(candidateProxy_->index(row, 0)).row());
+        std::sort(rows.begin(), rows.end());
+        QApplication::clipboard()->setText(candidateModel_->toCsv(rows));
+        statusMessage_->setText(tr("Copied %n candidate(s) as CSV", nullptr, static_cast<int>(rows.size())));
+    };
+    connect(copyAction, &QAction::triggered, this, copyRows);
+    connect(copy, &QPushButton::clicked, this, copyRows);
+    connect(convergenceView_, &widgets::ConvergenceView::frontChanged, candidateModel_, &widgets::CandidateTableModel::setFrontKeys);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(filter, 1);
+    filters->addWidget(statusFilter);
+    filters->addWidget(copy);
+    candidatesLayout->addLayout(filters);
+    candidatesLayout->addWidget(candidateTable_, 1);
     tabs_->addTab(candidatesPage, tr("Candidates"));
 
-    auto* layerModel = new QStandardItemModel(0, 10, this);
-    layerModel->setHorizontalHeaderLabels({tr("Layer"), tr("Operator"), tr("Input"), tr("Output"), tr("MACs"),
-                                           tr("Params"), tr("W bits"), tr("A bits"), tr("Pruned"), tr("Rank")});
-    auto* layerTable = new QTableView;
-    layerTable->setObjectName("layerTable");
-    layerTable->setModel(layerModel);
-    layerTable->horizontalHeader()->setStretchLastSection(true);
-    layerTable->verticalHeader()->hide();
-    tabs_->addTab(layerTable, tr("Layers"));
+    layerInspector_ = new widgets::LayerInspector;
+    tabs_->addTab(layerInspector_, tr("Layers"));
 
-    tabs_->addTab(emptyState(tr("Pick two or more candidates in the Pareto or Candidates tab to compare them side by side.")),
-                  tr("Compare"));
+    compareView_ = new widgets::CompareView;
+    tabs_->addTab(compareView_, tr("Compare"));
+
+    auto* runsPage = new QWidget;
+    auto* runsLayout = new QVBoxLayout(runsPage);
+    runModel_ = new widgets::RunTableModel(this);
+    runTable_ = new QTableView;
+    runTable_->setObjectName("runTable");
+    runTable_->setModel(runModel_);
+    runTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    runTable_->setSelectionMode(QAbstractItemView::SingleSelection);
+    runTable_->horizontalHeader()->setStretchLastSection(true);
+    runTable_->verticalHeader()->hide();
+    auto* showRun = new QPushButton(tr("Show run"));
+    showRun->setObjectName("showRunButton");
+    auto* reloadRuns = new QPushButton(tr("Refresh"));
+    const auto showSelectedRun = [this] {
+        const QModelIndexList rows = runTable_->selectionModel()->selectedRows();
+        if (!rows.isEmpty() && loadRun(runModel_->run(rows.front().row()).id)) tabs_->setCurrentWidget(paretoView_->parentWidget());
+    };
+    connect(showRun, &QPushButton::clicked, this, showSelectedRun);
+    connect(runTable_, &QTableView::doubleClicked, this, showSelectedRun);
+    connect(reloadRuns, &QPushButton::clicked, this, &MainWindow::refreshRuns);
+    auto* runButtons = new QHBoxLayout;
+    auto* runHint = new QLabel(tr("Runs of this project's experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs."));
+    runHint->setWordWrap(true);
+    runButtons->addWidget(runHint, 1);
+    runButtons->addWidget(reloadRuns);
+    auto* resumeButton = new QToolButton;
+    resumeButton->setDefaultAction(resumeAction_);
+    runButtons->addWidget(resumeButton);
+    runButtons->addWidget(showRun);
+    runsLayout->addLayout(runButtons);
+    runsLayout->addWidget(runTable_, 1);
+    tabs_->addTab(runsPage, tr("Runs"));
 
     logView_ = new widgets::LogView;
     tabs_->addTab(logView_, tr("Log"));
@@ -390,6 +658,9 @@ bool MainWindow::openProject(const QString& file) {
     }
     loadDocument(parsed.value, file);
     rememberRecent(file);
+    refreshRuns();
+    // Reopening a project shows its latest run as it was recorded.
+    if (runModel_->rowCount() > 0) loadRun(runModel_->run(0).id);
     logView_->append(widgets::LogView::Level::Info, tr("Opened %1").arg(QDir::toNativeSeparators(file)));
     if (!diagnostics_.empty())
         logView_->append(widgets::LogView::Level::Warning,
@@ -403,7 +674,8 @@ void MainWindow::loadDocument(const Json& document, const QString& file) {
     projectPanel_->setDocument(document);
     undoStack_->clear();
     undoStack_->setClean();
-    candidateModel_->clear();
+    clearResults();
+    shownRun_ = 0;
     revalidate();
     refreshViews();
     updateTitle();
@@ -453,6 +725,13 @@ void MainWindow::refreshViews() {
         shownMetrics_ = metrics;
         paretoView_->setMetrics(metrics);
         candidateModel_->setMetrics(metrics);
+    }
+    applyBudgets();
+    try {
+        const std::string anchor = file_.isEmpty() ? QDir::current().filePath("untitled.edgesmith.json").toStdString() : file_.toStdString();
+        space_ = std::make_shared<const SearchSpace>(SearchSpace::parse(projectSpaceDocument(document(), anchor), anchor));
+    } catch (const std::exception&) {
+        space_.reset(); // the Project dock lists why
     }
     refreshSpaceView();
 }

@@ -6,6 +6,8 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <memory>
+
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -16,8 +18,17 @@ class QTabWidget;
 class QTableView;
 class QUndoStack;
 
+namespace edgesmith {
+class SearchSpace;
+}
+
 namespace edgesmith::widgets {
+class CandidateFilterModel;
 class CandidateTableModel;
+class CompareView;
+class ConvergenceView;
+class LayerInspector;
+class RunTableModel;
 class JsonTreeModel;
 class LogView;
 class ParetoView;
@@ -54,10 +65,38 @@ public:
     // Runs the project's search on a worker thread (the project must be valid and saved,
     // since its database and relative paths live beside the file). `budget` 0 keeps the
     // strategy's own length. False, with the reason reported, when it cannot start.
-    bool startSearch(qint64 budget = 0);
+    bool startSearch(qint64 budget = 0, int workers = 0, double timeLimitSeconds = 0);
+    // Opens the launcher (strategy, estimator, objectives, budgets); on Start applies its
+    // choices as one undoable edit and starts the run.
+    void launchSearch();
+    // Replaces the project document as one undoable step named `text`.
+    void applyDocument(const Json& document, const QString& text);
+    // Continues a stopped run of the project's database, shown from its stored candidates
+    // on; `budget` 0 keeps the run's own.
+    bool resumeRun(qint64 run, qint64 budget = 0);
     SearchBridge* searchBridge() const { return bridge_; }
     widgets::ParetoView* paretoView() const { return paretoView_; }
     widgets::CandidateTableModel* candidateModel() const { return candidateModel_; }
+    widgets::ConvergenceView* convergenceView() const { return convergenceView_; }
+    widgets::LayerInspector* layerInspector() const { return layerInspector_; }
+    widgets::CompareView* compareView() const { return compareView_; }
+    widgets::RunTableModel* runModel() const { return runModel_; }
+    QTableView* candidateTable() const { return candidateTable_; }
+
+    // One candidate everywhere: highlighted in the plot, selected in the table, its layers
+    // in the inspector. Unknown keys are ignored.
+    void selectCandidate(const QString& key);
+    // Two to four candidates side by side in the Compare tab (more are cut to four).
+    void compareCandidates(const QStringList& keys);
+    // The per-layer table of a genotype of the project's space (empty when it is not one).
+    Json layersOf(const QString& key) const;
+
+    // Lists the runs of the project's database (none when it has no database yet).
+    void refreshRuns();
+    // Shows a stored run in every view exactly as it was recorded. False (reported) when
+    // the database or run cannot be read.
+    bool loadRun(qint64 run);
+    qint64 shownRun() const { return shownRun_; }
 
     // Errors go to a dialog when interactive (the default) and always to the Log tab;
     // tests turn dialogs off and watch errorReported.
@@ -94,6 +133,11 @@ private:
     void connectBridge();
     void updateRunActions();
     void receiveCandidate(const QByteArray& record);
+    void addRecord(const Json& record);
+    void clearResults();
+    void applyBudgets();
+    void tableSelectionChanged();
+    QString databaseFile() const;
 
     QString file_;
     std::vector<Diagnostic> diagnostics_;
@@ -109,7 +153,16 @@ private:
     QLabel* spaceTitle_ = nullptr;
     widgets::ParetoView* paretoView_ = nullptr;
     widgets::CandidateTableModel* candidateModel_ = nullptr;
-    QSortFilterProxyModel* candidateProxy_ = nullptr;
+    widgets::CandidateFilterModel* candidateProxy_ = nullptr;
+    QTableView* candidateTable_ = nullptr;
+    widgets::ConvergenceView* convergenceView_ = nullptr;
+    widgets::LayerInspector* layerInspector_ = nullptr;
+    widgets::CompareView* compareView_ = nullptr;
+    widgets::RunTableModel* runModel_ = nullptr;
+    QTableView* runTable_ = nullptr;
+    std::shared_ptr<const SearchSpace> space_; // of the current document, for layer tables
+    qint64 shownRun_ = 0;
+    bool selecting_ = false; // guards selection echoes between the views
     widgets::LogView* logView_ = nullptr;
     QLabel* statusMessage_ = nullptr;
     QLabel* candidateCount_ = nullptr;
@@ -126,6 +179,8 @@ private:
     QAction* settingsAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     QAction* runAction_ = nullptr;
+    QAction* launchAction_ = nullptr;
+    QAction* resumeAction_ = nullptr;
     QAction* pauseAction_ = nullptr;
     QAction* cancelAction_ = nullptr;
     SearchBridge* bridge_ = nullptr;

@@ -24,7 +24,32 @@ SearchBridge::~SearchBridge() {
     if (worker_->thread.joinable()) worker_->thread.join();
 }
 
-bool SearchBridge::start(const Json& document, const QString& projectFile, qint64 budget) {
+bool SearchBridge::start(const Json& document, const QString& projectFile, qint64 budget, int workers, double timeLimitSeconds) {
+    const std::string file = projectFile.toStdString();
+    return launch([document, file, budget, workers, timeLimitSeconds](Feedback& feedback, QString& status, QString& message) {
+        const Project project = Project::fromDocument(document, file);
+        SearchSettings settings;
+        settings.budget = budget;
+        settings.workers = workers;
+        settings.timeLimitSeconds = timeLimitSeconds;
+        const RunResult result = startSearch(project, settings, feedback);
+        status = QString::fromStdString(toString(result.status));
+        message = QString::fromStdString(result.message);
+    });
+}
+
+bool SearchBridge::resumeRun(const QString& database, qint64 run, qint64 budget) {
+    const std::string file = database.toStdString();
+    return launch([file, run, budget](Feedback& feedback, QString& status, QString& message) {
+        SearchSettings overrides;
+        overrides.budget = budget;
+        const RunResult result = resumeSearch(file, run, overrides, feedback);
+        status = QString::fromStdString(toString(result.status));
+        message = QString::fromStdString(result.message);
+    });
+}
+
+bool SearchBridge::launch(Job job) {
     if (running_) return false;
     if (worker_ && worker_->thread.joinable()) worker_->thread.join();
     worker_ = std::make_unique<Worker>();
@@ -71,17 +96,11 @@ bool SearchBridge::start(const Json& document, const QString& projectFile, qint6
             break; // reported once the thread's result is known, below
         }
     };
-    const std::string file = projectFile.toStdString();
     Feedback* feedback = &worker_->feedback;
-    worker_->thread = std::thread([document, file, budget, feedback, post] {
+    worker_->thread = std::thread([job = std::move(job), feedback, post] {
         QString status, message;
         try {
-            const Project project = Project::fromDocument(document, file);
-            SearchSettings settings;
-            settings.budget = budget;
-            const RunResult result = startSearch(project, settings, *feedback);
-            status = QString::fromStdString(toString(result.status));
-            message = QString::fromStdString(result.message);
+            job(*feedback, status, message);
         } catch (const std::exception& error) {
             status = QStringLiteral("failed");
             message = QString::fromUtf8(error.what());

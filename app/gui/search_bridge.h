@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace edgesmith {
@@ -22,8 +23,12 @@ public:
     ~SearchBridge() override; // cancels a running search and waits for it
 
     // Starts a search of the project `document` saved at `projectFile`, with an
-    // evaluation budget (0: the strategy's own). False when one is already running.
-    bool start(const Json& document, const QString& projectFile, qint64 budget = 0);
+    // evaluation budget (0: the strategy's own), parallel workers (0: automatic) and a
+    // time limit in seconds (0: none). False when one is already running.
+    bool start(const Json& document, const QString& projectFile, qint64 budget = 0, int workers = 0, double timeLimitSeconds = 0);
+    // Continues a stopped run of `database` from its committed candidates; `budget` 0
+    // keeps the run's own.
+    bool resumeRun(const QString& database, qint64 run, qint64 budget = 0);
     void pause();
     void resume();
     void cancel();
@@ -40,6 +45,9 @@ Q_SIGNALS:
     void finished(const QString& status, const QString& message);
 
 private:
+    using Job = std::function<void(Feedback&, QString& status, QString& message)>;
+    bool launch(Job job);
+
     struct Worker;
     std::unique_ptr<Worker> worker_;
     bool running_ = false;

@@ -279,13 +279,23 @@ std::vector<std::vector<std::size_t>> nonDominatedSort(const std::vector<Point>&
 
 std::vector<std::size_t> paretoFront(const std::vector<Point>& points) {
     requireSameDimension(points, "paretoFront");
-    // Only the first front is wanted, so skip building the whole dominance graph.
+    // Only the first front is wanted. In lexicographic order a point can only be dominated
+    // by points before it, and if it is dominated at all then by a front member (dominance
+    // is transitive), so each point is checked against the front found so far: O(N log N +
+    // N F) instead of O(N^2); tens of thousands of candidates stay interactive.
+    std::vector<std::size_t> order(points.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    const auto key = [](double value) { return std::isnan(value) ? std::numeric_limits<double>::infinity() : value; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::lexicographical_compare(points[a].begin(), points[a].end(), points[b].begin(), points[b].end(),
+                                            [&](double x, double y) { return key(x) < key(y); });
+    });
     std::vector<std::size_t> front;
-    for (std::size_t candidate = 0; candidate < points.size(); ++candidate) {
-        const bool dominated = std::any_of(points.begin(), points.end(),
-                                           [&](const Point& other) { return dominates(other, points[candidate]); });
+    for (std::size_t candidate : order) {
+        const bool dominated = std::any_of(front.begin(), front.end(), [&](std::size_t member) { return dominates(points[member], points[candidate]); });
         if (!dominated) front.push_back(candidate);
     }
+    std::sort(front.begin(), front.end());
     return front;
 }
 

@@ -6,6 +6,15 @@
 #include "core/space/space.h"
 #include "core/store/store.h"
 #include "widgets/candidate_table_model.h"
+#include "widgets/compare_view.h"
+#include "widgets/convergence_view.h"
+#include "widgets/layer_inspector.h"
+#include "widgets/layer_table_model.h"
+#include "widgets/run_table_model.h"
+#include "widgets/schema_form.h"
+#include "widgets/search_launcher.h"
+#include "core/project/catalog.h"
+#include "core/project/project.h"
 #include "widgets/json_tree_model.h"
 #include "widgets/pareto_view.h"
 #include "widgets/project_panel.h"
@@ -20,6 +29,9 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QListWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QUndoStack>
@@ -44,6 +56,38 @@ QModelIndex valueIndex(MainWindow& window, const QString& path) {
     auto* model = window.projectPanel()->model();
     const QModelIndex key = model->indexForPath(path);
     return key.siblingAtColumn(1);
+}
+
+// A project over a small inline MBConv space whose accuracy comes from a table (a
+// tabular oracle): searches run in seconds and give the same numbers every time.
+QString writeTableProject(const QTemporaryDir& folder) {
+    const std::string dir = folder.path().toStdString();
+    const edgesmith::Json space = edgesmith::Json::parse(R"({"name": "gui", "backbone": "chain", "classes": 10,
+        "input": {"channels": 1, "resolution": 28},
+        "stem": [{"op": "conv", "out": 8, "stride": 2}],
+        "stages": [{"depth": [1, 2, 3], "stride": 2, "out": [8, 16, 24],
+                    "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3, 6]}}],
+        "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 10}]})");
+    const auto parsed = edgesmith::SearchSpace::parse(space, "gui.json");
+    edgesmith::Json table = edgesmith::Json::object();
+    for (const auto& genotype : parsed.enumerate(100000)) {
+        const auto metrics = edgesmith::computeMetrics(parsed.derive(genotype, false));
+        // Larger is more accurate, with a fixed per-genotype wobble so that many are dominated.
+        const std::string key = parsed.key(genotype);
+        int wobble = 0;
+        for (std::size_t index = 0; index < key.size(); ++index) wobble = (wobble + int(index + 1) * key[index]) % 97;
+        table[key] = {{"accuracy", 80 + 3 * std::log10(double(metrics.macs)) + (wobble - 48) / 24.0}};
+    }
+    edgesmith::writeFileAtomically(dir + "/table.json", table.dump());
+    edgesmith::Json project = edgesmith::Json::parse(edgesmith::readFile(defaultProject().toStdString()));
+    project["space"] = {{"inline", space}};
+    project["objectives"] = edgesmith::Json::array({{{"metric", "accuracy"}}, {{"metric", "macs"}}});
+    project["constraints"] = edgesmith::Json::object();
+    project["estimator"] = {{"name", "table"}, {"params", {{"file", "table.json"}}}};
+    project["database"] = "gui.db";
+    project["dataset"] = {{"kind", "synthetic"}, {"classes", 10}, {"samples", 100}};
+    edgesmith::writeFileAtomically(dir + "/gui.edgesmith.json", project.dump(2));
+    return folder.path() + "/gui.edgesmith.json";
 }
 
 } // namespace
@@ -82,7 +126,7 @@ private Q_SLOTS:
         QVERIFY(file && edit && view && help);
         const auto* run = window.findChild<QMenu*>("runMenu");
         QVERIFY(run);
-        QCOMPARE(actionTexts(run), QStringList({"Start Search", "Pause", "Cancel Search"}));
+        QCOMPARE(actionTexts(run), QStringList({"Start Search", "Start Search With…", "Pause", "Cancel Search", "Resume Run"}));
         for (const char* text : {"New Project", "Open…", "Open Recent", "Save", "Save As…", "Quit"})
             QVERIFY2(actionTexts(file).contains(text), text);
         QVERIFY(actionTexts(edit).contains("Undo"));
@@ -92,7 +136,7 @@ private Q_SLOTS:
         QVERIFY(actionTexts(help).contains("About EdgeSmith"));
         QStringList tabs;
         for (int index = 0; index < window.tabs()->count(); ++index) tabs << window.tabs()->tabText(index);
-        QCOMPARE(tabs, QStringList({"Search space", "Pareto", "Candidates", "Layers", "Compare", "Log"}));
+        QCOMPARE(tabs, QStringList({"Search space", "Pareto", "Candidates", "Layers", "Compare", "Runs", "Log"}));
     }
 
     void saveAndOpenRoundTripUnchanged() {
@@ -183,7 +227,7 @@ private Q_SLOTS:
         MainWindow window;
         QStringList tabs;
         for (int index = 0; index < window.tabs()->count(); ++index) tabs << window.tabs()->tabText(index);
-        QCOMPARE(tabs, QStringList({"Suchraum", "Pareto", "Kandidaten", "Schichten", "Vergleich", "Protokoll"}));
+        QCOMPARE(tabs, QStringList({"Suchraum", "Pareto", "Kandidaten", "Schichten", "Vergleich", "Läufe", "Protokoll"}));
         QCOMPARE(window.findChild<QMenu*>("fileMenu")->title(), QStringLiteral("&Datei"));
     }
 
@@ -193,40 +237,33 @@ private Q_SLOTS:
     void searchRunsLiveWithoutBlocking() {
         QTemporaryDir folder;
         const std::string dir = folder.path().toStdString();
-        const edgesmith::Json space = edgesmith::Json::parse(R"({"name": "gui", "backbone": "chain", "classes": 10,
-            "input": {"channels": 1, "resolution": 28},
-            "stem": [{"op": "conv", "out": 8, "stride": 2}],
-            "stages": [{"depth": [1, 2, 3], "stride": 2, "out": [8, 16, 24],
-                        "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3, 6]}}],
-            "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 10}]})");
-        const auto parsed = edgesmith::SearchSpace::parse(space, "gui.json");
-        edgesmith::Json table = edgesmith::Json::object();
-        for (const auto& genotype : parsed.enumerate(100000)) {
-            const auto metrics = edgesmith::computeMetrics(parsed.derive(genotype, false));
-            table[parsed.key(genotype)] = {{"accuracy", 80 + 3 * std::log10(double(metrics.macs))}};
-        }
-        edgesmith::writeFileAtomically(dir + "/table.json", table.dump());
-        edgesmith::Json project = edgesmith::Json::parse(edgesmith::readFile(defaultProject().toStdString()));
-        project["space"] = {{"inline", space}};
-        project["objectives"] = edgesmith::Json::array({{{"metric", "accuracy"}}, {{"metric", "macs"}}});
-        project["constraints"] = edgesmith::Json::object();
-        project["estimator"] = {{"name", "table"}, {"params", {{"file", "table.json"}}}};
-        project["database"] = "gui.db";
-        project["dataset"] = {{"kind", "synthetic"}, {"classes", 10}, {"samples", 100}};
-        edgesmith::writeFileAtomically(dir + "/gui.edgesmith.json", project.dump(2));
-
+        const QString projectFile = writeTableProject(folder);
         MainWindow window;
         window.setInteractive(false);
-        QVERIFY(window.openProject(folder.path() + "/gui.edgesmith.json"));
+        QVERIFY(window.openProject(projectFile));
         QVERIFY(window.diagnostics().empty());
         QSignalSpy finished(&window, &MainWindow::searchFinished);
+        // The longest gap between ticks of a 5 ms timer while the run goes on: how long the
+        // GUI thread was busy at a stretch.
+        QElapsedTimer clock;
+        qint64 lastTick = 0, longestGap = 0;
+        QTimer ticker;
+        ticker.setInterval(5);
+        connect(&ticker, &QTimer::timeout, &ticker, [&] {
+            longestGap = std::max(longestGap, clock.elapsed() - lastTick);
+            lastTick = clock.elapsed();
+        });
         auto* start = window.findChild<QAction*>("startSearchAction");
         auto* cancel = window.findChild<QAction*>("cancelSearchAction");
         QVERIFY(start && cancel && start->isEnabled() && !cancel->isEnabled());
+        clock.start();
+        ticker.start();
         QVERIFY(window.startSearch(60));
         QVERIFY(!start->isEnabled() && cancel->isEnabled());
         QVERIFY(!window.startSearch(60)); // one run at a time
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        ticker.stop();
+        QVERIFY2(longestGap < 100, qPrintable(QStringLiteral("GUI thread blocked for %1 ms").arg(longestGap)));
         QCOMPARE(finished.first().at(0).toString(), QStringLiteral("finished"));
         QVERIFY(start->isEnabled() && !cancel->isEnabled());
         QCOMPARE(window.candidateModel()->rowCount(), 60);
@@ -240,12 +277,199 @@ private Q_SLOTS:
         const auto stored = edgesmith::Store::openReadOnly(dir + "/gui.db").candidates(1);
         QCOMPARE(stored.size(), std::size_t(60));
         QCOMPARE(window.candidateModel()->record(59)["genotype"].get<std::string>(), stored.back().key);
+        // The convergence plot: one hypervolume per candidate, never decreasing; with the two
+        // objectives on the axes its front is the plot's front, and the table marks it.
+        window.convergenceView()->refresh();
+        const auto& volumes = window.convergenceView()->hypervolumes();
+        QCOMPARE(volumes.size(), std::size_t(60));
+        for (std::size_t index = 1; index < volumes.size(); ++index) QVERIFY(volumes[index] >= volumes[index - 1]);
+        QVERIFY(volumes.back() > 0);
+        QStringList convergenceFront = window.convergenceView()->frontKeys(), plotFront = front;
+        convergenceFront.sort();
+        plotFront.sort();
+        QCOMPARE(convergenceFront, plotFront);
+        int marked = 0;
+        for (int row = 0; row < window.candidateModel()->rowCount(); ++row) marked += window.candidateModel()->onFront(row) ? 1 : 0;
+        QCOMPARE(marked, front.size());
+        QCOMPARE(window.runModel()->rowCount(), 1);
+        QCOMPARE(window.runModel()->run(0).candidates, qint64(60));
         if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) { // for looking at it, not asserting
             window.resize(1400, 860);
             window.paretoView()->refresh();
             window.paretoView()->plot()->replot();
             window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/search.png");
         }
+    }
+
+    // Clicking a point selects the candidate in the table and the layer inspector; several
+    // rows go to the Compare tab; the plot exports; reopening the project shows the run.
+    void selectionReachesEveryView() {
+        QTemporaryDir folder;
+        const QString projectFile = writeTableProject(folder);
+        QStringList front;
+        {
+            MainWindow window;
+            window.setInteractive(false);
+            window.resize(1400, 860);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.openProject(projectFile));
+            QSignalSpy finished(&window, &MainWindow::searchFinished);
+            QVERIFY(window.startSearch(40));
+            QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+            auto* pareto = window.paretoView();
+            pareto->refresh();
+            auto* plot = pareto->plot();
+            plot->replot();
+            front = pareto->frontKeys();
+            QVERIFY(front.size() >= 2);
+
+            // A click on a front point.
+            const QString key = front.front();
+            const int row = window.candidateModel()->rowOf(key);
+            const auto metrics = window.candidateModel()->record(row)["metrics"];
+            const QPoint pixel(qRound(plot->xAxis->coordToPixel(metrics[pareto->xMetric().toStdString()].get<double>())),
+                               qRound(plot->yAxis->coordToPixel(metrics[pareto->yMetric().toStdString()].get<double>())));
+            QCOMPARE(pareto->keyAt(pixel), key);
+            QVERIFY(pareto->toolTipFor(key).contains(key));
+            QSignalSpy clicked(pareto, &edgesmith::widgets::ParetoView::candidateClicked);
+            QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, pixel);
+            QCOMPARE(clicked.count(), 1);
+            QCOMPARE(pareto->selectedKeys(), QStringList{key});
+            QCOMPARE(plot->graph(3)->dataCount(), 1); // the selection ring
+            const QModelIndexList selected = window.candidateTable()->selectionModel()->selectedRows();
+            QCOMPARE(selected.size(), 1);
+            QCOMPARE(selected.front().data().toString(), key);
+            const edgesmith::Json layers = window.layersOf(key);
+            QVERIFY(layers.size() >= 4);
+            QCOMPARE(window.layerInspector()->model()->rowCount(), int(layers.size()));
+            QCOMPARE(window.layerInspector()->highlightedLayers().size(), 3);
+            // The largest MACs layer is among the highlighted ones.
+            std::string largest;
+            double most = -1;
+            for (const auto& layer : layers)
+                if (layer["macs"].get<double>() > most) most = layer["macs"].get<double>(), largest = layer["name"].get<std::string>();
+            QVERIFY(window.layerInspector()->highlightedLayers().contains(QString::fromStdString(largest)));
+
+            // Two rows of the table: the Compare tab shows both, the plot rings both.
+            auto* table = window.candidateTable();
+            table->selectionModel()->clearSelection();
+            table->selectionModel()->select(table->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            table->selectionModel()->select(table->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            QCOMPARE(window.compareView()->entryCount(), 2);
+            QCOMPARE(pareto->selectedKeys().size(), 2);
+            QVERIFY(window.compareView()->table()->rowCount() >= 3); // genotype + the metrics
+
+            // Shift+drag over the whole plot selects every plotted candidate.
+            QSignalSpy rubberBand(pareto, &edgesmith::widgets::ParetoView::candidatesSelected);
+            const QRect area = plot->axisRect()->rect();
+            QCOMPARE(pareto->keysIn(area).size(), pareto->candidateCount());
+            QTest::mousePress(plot, Qt::LeftButton, Qt::ShiftModifier, area.topLeft() + QPoint(1, 1));
+            QMouseEvent move(QEvent::MouseMove, QPointF(area.bottomRight() - QPoint(1, 1)), plot->mapToGlobal(QPointF(area.bottomRight())),
+                             Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+            QCoreApplication::sendEvent(plot, &move);
+            QTest::mouseRelease(plot, Qt::LeftButton, Qt::ShiftModifier, area.bottomRight() - QPoint(1, 1));
+            QCOMPARE(rubberBand.count(), 1);
+            QCOMPARE(rubberBand.first().at(0).toStringList().size(), pareto->candidateCount());
+
+            // Export in the three formats.
+            for (const QString& name : {QStringLiteral("plot.png"), QStringLiteral("plot.svg"), QStringLiteral("plot.pdf")}) {
+                QString error;
+                QVERIFY2(pareto->exportTo(folder.filePath(name), &error), qPrintable(error));
+                QVERIFY(QFileInfo(folder.filePath(name)).size() > 1000);
+            }
+            QCOMPARE(QImage(folder.filePath("plot.png")).width(), 1200);
+            QFile svg(folder.filePath("plot.svg"));
+            QVERIFY(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("<svg"));
+            QString error;
+            QVERIFY(!pareto->exportTo(folder.filePath("plot.bmpx"), &error));
+            QVERIFY(error.contains("plot.bmpx"));
+            if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
+                window.tabs()->setCurrentWidget(window.layerInspector());
+                window.layerInspector()->chart()->replot();
+                window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/layers.png");
+                window.tabs()->setCurrentWidget(window.compareView());
+                window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/compare.png");
+            }
+        }
+        // Reopened, the project shows its latest run from the store.
+        MainWindow reopened;
+        reopened.setInteractive(false);
+        QVERIFY(reopened.openProject(projectFile));
+        QCOMPARE(reopened.shownRun(), qint64(1));
+        QCOMPARE(reopened.candidateModel()->rowCount(), 40);
+        reopened.paretoView()->refresh();
+        QCOMPARE(reopened.paretoView()->frontKeys(), front);
+        QCOMPARE(reopened.runModel()->rowCount(), 1);
+        QVERIFY(!reopened.loadRun(7)); // no such run: reported, nothing lost
+        QCOMPARE(reopened.candidateModel()->rowCount(), 40);
+    }
+
+    // The launcher's forms come from the catalog's schemas; its choices land in the
+    // project as one undoable edit.
+    void launcherBuildsFormsFromSchemas() {
+        const edgesmith::Json original = edgesmith::Json::parse(edgesmith::readFile(defaultProject().toStdString()));
+        edgesmith::widgets::SearchLauncher launcher(original);
+        QCOMPARE(launcher.strategyChoice()->count(), int(edgesmith::strategyCatalog().size()));
+        QCOMPARE(launcher.estimatorChoice()->count(), int(edgesmith::estimatorCatalog().size()));
+        for (int index = 0; index < launcher.strategyChoice()->count(); ++index) {
+            launcher.strategyChoice()->setCurrentIndex(index);
+            const auto* method = edgesmith::findMethod(edgesmith::strategyCatalog(), launcher.strategyChoice()->currentData().toString().toStdString());
+            QVERIFY(method);
+            QCOMPARE(launcher.strategyForm()->fieldCount(), int(method->parameters.fields().size()));
+            // Every value the form produces passes the strategy's own schema.
+            std::vector<edgesmith::Diagnostic> problems;
+            edgesmith::schema::validate(launcher.strategyForm()->values(), method->parameters, "form", "strategy.params", problems);
+            QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().text().c_str());
+        }
+        launcher.strategyChoice()->setCurrentIndex(launcher.strategyChoice()->findData(QStringLiteral("random")));
+        const auto* random = edgesmith::findMethod(edgesmith::strategyCatalog(), "random");
+        const std::string numeric = [&] {
+            for (const auto& field : random->parameters.fields())
+                if (field.node.kind() == edgesmith::schema::Kind::Integer) return field.name;
+            return std::string();
+        }();
+        QVERIFY(!numeric.empty());
+        auto* box = qobject_cast<QSpinBox*>(launcher.strategyForm()->editor(numeric));
+        QVERIFY(box);
+        box->setValue(box->value() + 3);
+        launcher.objectiveList()->item(1)->setCheckState(Qt::Unchecked);
+        const edgesmith::Json chosen = launcher.document();
+        QCOMPARE(chosen["strategy"]["name"].get<std::string>(), std::string("random"));
+        QCOMPARE(chosen["strategy"]["params"][numeric].get<int>(), box->value());
+        QCOMPARE(chosen["objectives"].size(), original["objectives"].size() - 1);
+        QVERIFY(edgesmith::Project::check(chosen, defaultProject().toStdString()).empty());
+        if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR"))
+            launcher.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/launcher.png");
+
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(defaultProject()));
+        window.applyDocument(chosen, "launcher");
+        QCOMPARE(window.document(), chosen);
+        QVERIFY(window.diagnostics().empty());
+        window.undoStack()->undo();
+        QCOMPARE(window.document(), original);
+        window.undoStack()->redo();
+        QCOMPARE(window.document()["strategy"]["name"].get<std::string>(), std::string("random"));
+    }
+
+    // A finished run resumed with a larger budget continues where it stopped.
+    void resumesAStoredRun() {
+        QTemporaryDir folder;
+        const QString projectFile = writeTableProject(folder);
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(projectFile));
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
+        QVERIFY(window.startSearch(20));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY(window.resumeRun(1, 35));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QCOMPARE(finished.last().at(0).toString(), QStringLiteral("finished"));
+        QCOMPARE(window.candidateModel()->rowCount(), 35);
+        QCOMPARE(edgesmith::Store::openReadOnly(folder.filePath("gui.db").toStdString()).candidates(1).size(), std::size_t(35));
+        QCOMPARE(window.runModel()->rowCount(), 1);
     }
 
     void searchNeedsAValidProject() {

@@ -1,0 +1,44 @@
+#pragma once
+#include "core/common/json.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+class QLabel;
+class QTableWidget;
+
+namespace edgesmith::widgets {
+
+// Two to four candidates side by side: their metrics (the best of each row in bold),
+// architecture summaries, and a grouped bar chart of per-layer MACs so the layers where
+// they differ stand out.
+class CompareView : public QWidget {
+    Q_OBJECT
+public:
+    struct Entry {
+        QString key;
+        Json metrics = Json::object(); // by catalog name
+        Json layers = Json::array();   // core's layerTable rows
+    };
+    static constexpr int kMaximum = 4;
+
+    explicit CompareView(QWidget* parent = nullptr);
+    // Keeps the first kMaximum entries; fewer than two shows a hint instead.
+    void setEntries(const std::vector<Entry>& entries);
+    int entryCount() const { return static_cast<int>(entries_.size()); }
+    QTableWidget* table() const { return table_; }
+    QCustomPlot* chart() const { return chart_; }
+
+private:
+    void fillTable();
+    void fillChart();
+
+    std::vector<Entry> entries_;
+    QLabel* hint_;
+    QTableWidget* table_;
+    QCustomPlot* chart_;
+};
+
+} // namespace edgesmith::widgets

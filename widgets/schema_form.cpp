@@ -1,0 +1,142 @@
+#include "widgets/schema_form.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+
+#include <cmath>
+#include <limits>
+
+namespace edgesmith::widgets {
+namespace {
+
+double lowerBound(const schema::Node& node, double fallback) {
+    if (!node.minimum()) return fallback;
+    return *node.minimum() + (node.minimumExclusive() ? (node.kind() == schema::Kind::Integer ? 1.0 : 1e-6) : 0.0);
+}
+
+double upperBound(const schema::Node& node, double fallback) {
+    if (!node.maximum()) return fallback;
+    return *node.maximum() - (node.maximumExclusive() ? (node.kind() == schema::Kind::Integer ? 1.0 : 1e-6) : 0.0);
+}
+
+QString fieldLabel(const std::string& name) {
+    QString label = QString::fromStdString(name);
+    label.replace('_', ' ');
+    if (!label.isEmpty()) label[0] = label[0].toUpper();
+    return label + ':';
+}
+
+} // namespace
+
+SchemaForm::SchemaForm(QWidget* parent) : QWidget(parent), layout_(new QFormLayout(this)) {
+    layout_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+}
+
+void SchemaForm::setSchema(const schema::Node& node, const Json& values) {
+    while (layout_->rowCount() > 0) layout_->removeRow(0);
+    editors_.clear();
+    schema_ = node;
+    initial_ = schema::withDefaults(values.is_object() ? values : Json::object(), node);
+    for (const schema::Field& field : node.fields()) {
+        const Json value = initial_.contains(field.name) ? initial_[field.name] : Json();
+        QWidget* editor = makeEditor(field.node, value);
+        editor->setObjectName(QString::fromStdString("param_" + field.name));
+        QString tip = QString::fromStdString(field.node.description());
+        const std::string type = field.node.describeType();
+        if (!type.empty()) tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) + QString::fromStdString(type);
+        if (!field.node.defaultValue().is_null())
+            tip += tr("\nDefault: %1").arg(QString::fromStdString(field.node.defaultValue().dump()));
+        editor->setToolTip(tip);
+        auto* label = new QLabel(fieldLabel(field.name));
+        label->setToolTip(tip);
+        layout_->addRow(label, editor);
+        editors_[field.name] = editor;
+    }
+    if (node.fields().empty()) layout_->addRow(new QLabel(tr("<i>No parameters.</i>")));
+}
+
+QWidget* SchemaForm::makeEditor(const schema::Node& node, const Json& value) {
+    switch (node.kind()) {
+    case schema::Kind::Integer: {
+        auto* box = new QSpinBox;
+        box->setRange(static_cast<int>(std::max(-1e9, lowerBound(node, -1e9))), static_cast<int>(std::min(1e9, upperBound(node, 1e9))));
+        if (value.is_number()) box->setValue(value.get<int>());
+        connect(box, &QSpinBox::valueChanged, this, &SchemaForm::edited);
+        return box;
+    }
+    case schema::Kind::Number: {
+        auto* box = new QDoubleSpinBox;
+        // Enough decimals for learning rates such as 0.0005.
+        box->setDecimals(6);
+        box->setRange(lowerBound(node, -1e12), upperBound(node, 1e12));
+        const double current = value.is_number() ? value.get<double>() : 0.0;
+        box->setSingleStep(current != 0 ? std::pow(10.0, std::floor(std::log10(std::abs(current)))) : 0.1);
+        box->setValue(current);
+        connect(box, &QDoubleSpinBox::valueChanged, this, &SchemaForm::edited);
+        return box;
+    }
+    case schema::Kind::Boolean: {
+        auto* box = new QCheckBox;
+        box->setChecked(value.is_boolean() && value.get<bool>());
+        connect(box, &QCheckBox::toggled, this, &SchemaForm::edited);
+        return box;
+    }
+    case schema::Kind::Choice: {
+        auto* box = new QComboBox;
+        for (const auto& choice : node.choices()) box->addItem(QString::fromStdString(choice));
+        if (value.is_string()) box->setCurrentText(QString::fromStdString(value.get<std::string>()));
+        connect(box, &QComboBox::currentIndexChanged, this, &SchemaForm::edited);
+        return box;
+    }
+    case schema::Kind::String: {
+        auto* edit = new QLineEdit(value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString());
+        connect(edit, &QLineEdit::textEdited, this, &SchemaForm::edited);
+        return edit;
+    }
+    default: {
+        auto* edit = new QLineEdit(value.is_null() ? QString() : QString::fromStdString(value.dump()));
+        edit->setPlaceholderText(tr("JSON value"));
+        connect(edit, &QLineEdit::textEdited, this, &SchemaForm::edited);
+        return edit;
+    }
+    }
+}
+
+Json SchemaForm::values() const {
+    Json result = initial_;
+    for (const schema::Field& field : schema_.fields()) {
+        const auto found = editors_.find(field.name);
+        if (found == editors_.end()) continue;
+        QWidget* editor = found->second;
+        if (auto* box = qobject_cast<QSpinBox*>(editor)) result[field.name] = box->value();
+        else if (auto* real = qobject_cast<QDoubleSpinBox*>(editor)) result[field.name] = real->value();
+        else if (auto* check = qobject_cast<QCheckBox*>(editor)) result[field.name] = check->isChecked();
+        else if (auto* combo = qobject_cast<QComboBox*>(editor)) result[field.name] = combo->currentText().toStdString();
+        else if (auto* edit = qobject_cast<QLineEdit*>(editor)) {
+            if (field.node.kind() == schema::Kind::String) {
+                if (edit->text().isEmpty() && !field.required) result.erase(field.name);
+                else result[field.name] = edit->text().toStdString();
+                continue;
+            }
+            if (edit->text().trimmed().isEmpty()) {
+                result.erase(field.name);
+                continue;
+            }
+            const Json parsed = Json::parse(edit->text().toStdString(), nullptr, false);
+            if (!parsed.is_discarded()) result[field.name] = parsed;
+        }
+    }
+    return result;
+}
+
+QWidget* SchemaForm::editor(const std::string& name) const {
+    const auto found = editors_.find(name);
+    return found == editors_.end() ? nullptr : found->second;
+}
+
+} // namespace edgesmith::widgets

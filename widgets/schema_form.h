@@ -1,0 +1,44 @@
+#pragma once
+#include "core/common/json.h"
+#include "core/project/schema.h"
+
+#include <QWidget>
+
+#include <map>
+#include <string>
+
+class QFormLayout;
+
+namespace edgesmith::widgets {
+
+// A form built from an object schema: a spin box per integer or number (with the
+// schema's range), a check box per boolean, a combo box per choice, a line edit per
+// string, and JSON text for anything nested. Values start from `values`, missing keys
+// from the schema's defaults; tooltips carry each field's description and type. New
+// strategies and estimators get their form without GUI code.
+class SchemaForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit SchemaForm(QWidget* parent = nullptr);
+
+    void setSchema(const schema::Node& node, const Json& values);
+    // The edited values: every field shown (defaults included), nested JSON parsed.
+    // Text that is not valid JSON keeps the field's previous value.
+    Json values() const;
+    // The editor of a field (tests), or nullptr.
+    QWidget* editor(const std::string& name) const;
+    int fieldCount() const { return static_cast<int>(editors_.size()); }
+
+Q_SIGNALS:
+    void edited();
+
+private:
+    QWidget* makeEditor(const schema::Node& node, const Json& value);
+
+    schema::Node schema_;
+    Json initial_ = Json::object();
+    std::map<std::string, QWidget*> editors_;
+    QFormLayout* layout_;
+};
+
+} // namespace edgesmith::widgets

@@ -1,0 +1,55 @@
+#pragma once
+#include "core/common/json.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QListWidget;
+class QSpinBox;
+
+namespace edgesmith::widgets {
+
+class SchemaForm;
+
+// "Run → Start Search…": strategy, estimator and their parameters (forms generated from
+// the catalog's schemas), the objectives, and the run's budget, workers and time limit.
+// Starts from the project's own choices; the window applies document() as one undoable
+// edit, then starts the run with the budget settings.
+class SearchLauncher : public QDialog {
+    Q_OBJECT
+public:
+    explicit SearchLauncher(const Json& project, QWidget* parent = nullptr);
+
+    // The project with the chosen strategy, estimator and objectives.
+    Json document() const;
+    qint64 budget() const;
+    int workers() const;
+    double timeLimitSeconds() const;
+
+    QComboBox* strategyChoice() const { return strategy_; }
+    QComboBox* estimatorChoice() const { return estimator_; }
+    SchemaForm* strategyForm() const { return strategyForm_; }
+    SchemaForm* estimatorForm() const { return estimatorForm_; }
+    QListWidget* objectiveList() const { return objectives_; }
+    QSpinBox* budgetBox() const { return budget_; }
+
+private:
+    void strategyChanged();
+    void estimatorChanged();
+
+    Json project_;
+    QComboBox* strategy_;
+    QLabel* strategyNote_;
+    SchemaForm* strategyForm_;
+    QComboBox* estimator_;
+    QLabel* estimatorNote_;
+    SchemaForm* estimatorForm_;
+    QListWidget* objectives_;
+    QSpinBox* budget_;
+    QSpinBox* workers_;
+    QDoubleSpinBox* timeLimit_;
+};
+
+} // namespace edgesmith::widgets
