@@ -22,6 +22,7 @@
 #include "widgets/document_command.h"
 #include "widgets/run_table_model.h"
 #include "widgets/search_launcher.h"
+#include "widgets/space_editor.h"
 #include "widgets/settings_dialog.h"
 
 #include <QAction>
@@ -119,12 +120,25 @@ void MainWindow::createActions() {
     quitAction_->setShortcut(QKeySequence::Quit);
     connect(quitAction_, &QAction::triggered, this, &QWidget::close);
 
-    undoAction_ = undoStack_->createUndoAction(this, tr("&Undo"));
+    // Plain actions rather than the stack's own: those put the command text into the
+    // label, which widens the toolbar with every edit. The text goes to the tooltip.
+    undoAction_ = new QAction(QIcon::fromTheme("edit-undo", style()->standardIcon(QStyle::SP_ArrowBack)), tr("&Undo"), this);
     undoAction_->setShortcut(QKeySequence::Undo);
-    undoAction_->setIcon(QIcon::fromTheme("edit-undo", style()->standardIcon(QStyle::SP_ArrowBack)));
-    redoAction_ = undoStack_->createRedoAction(this, tr("&Redo"));
+    connect(undoAction_, &QAction::triggered, undoStack_, &QUndoStack::undo);
+    redoAction_ = new QAction(QIcon::fromTheme("edit-redo", style()->standardIcon(QStyle::SP_ArrowForward)), tr("&Redo"), this);
     redoAction_->setShortcut(QKeySequence::Redo);
-    redoAction_->setIcon(QIcon::fromTheme("edit-redo", style()->standardIcon(QStyle::SP_ArrowForward)));
+    connect(redoAction_, &QAction::triggered, undoStack_, &QUndoStack::redo);
+    const auto followStack = [this] {
+        undoAction_->setEnabled(undoStack_->canUndo());
+        redoAction_->setEnabled(undoStack_->canRedo());
+        undoAction_->setToolTip(undoStack_->canUndo() ? tr("Undo %1").arg(undoStack_->undoText()) : tr("Nothing to undo"));
+        redoAction_->setToolTip(undoStack_->canRedo() ? tr("Redo %1").arg(undoStack_->redoText()) : tr("Nothing to redo"));
+    };
+    connect(undoStack_, &QUndoStack::indexChanged, this, followStack);
+    connect(undoStack_, &QUndoStack::cleanChanged, this, followStack);
+    connect(undoStack_, &QUndoStack::canUndoChanged, this, followStack);
+    connect(undoStack_, &QUndoStack::canRedoChanged, this, followStack);
+    followStack();
     settingsAction_ = new QAction(tr("&Settings…"), this);
     settingsAction_->setShortcut(QKeySequence::Preferences);
     connect(settingsAction_, &QAction::triggered, this, &MainWindow::editSettings);
@@ -484,21 +498,14 @@ void MainWindow::createTabs() {
     tabs_->setObjectName("mainTabs");
     tabs_->setDocumentMode(true);
 
-    auto* spacePage = new QWidget;
-    auto* spaceLayout = new QVBoxLayout(spacePage);
-    spaceTitle_ = new QLabel;
-    spaceTitle_->setWordWrap(true);
-    spaceTitle_->setTextFormat(Qt::RichText);
-    spaceModel_ = new widgets::JsonTreeModel(this);
-    spaceModel_->setEditable(false);
-    auto* spaceTree = new QTreeView;
-    spaceTree->setObjectName("spaceTree");
-    spaceTree->setModel(spaceModel_);
-    spaceTree->setAlternatingRowColors(true);
-    spaceTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    spaceLayout->addWidget(spaceTitle_);
-    spaceLayout->addWidget(spaceTree, 1);
-    tabs_->addTab(spacePage, tr("Search space"));
+    spaceEditor_ = new widgets::SpaceEditor;
+    connect(spaceEditor_, &widgets::SpaceEditor::spaceEdited, this, [this](const Json& space, const QString& description) {
+        // The first edit of a template space copies it into the project.
+        Json changed = document();
+        changed["space"] = {{"inline", space}};
+        applyDocument(changed, description);
+    });
+    tabs_->addTab(spaceEditor_, tr("Search space"));
 
     paretoView_ = new widgets::ParetoView;
     convergenceView_ = new widgets::ConvergenceView;
@@ -751,16 +758,10 @@ void MainWindow::refreshSpaceView() {
             origin = tr("template %1").arg(QString::fromStdString(name));
         }
     } catch (const std::exception&) {
-        spaceModel_->setDocument(Json::object());
-        spaceTitle_->setText(tr("<i>The project names no readable search space.</i>"));
+        spaceEditor_->setSpace(Json::object(), tr("The project names no readable search space."));
         return;
     }
-    spaceModel_->setDocument(space);
-    if (auto* tree = findChild<QTreeView*>("spaceTree")) tree->expandToDepth(1);
-    const QString name = QString::fromStdString(space.value("name", std::string()));
-    const QString description = QString::fromStdString(space.value("description", std::string()));
-    spaceTitle_->setText(QStringLiteral("<b>%1</b> <span style='color:gray'>(%2)</span><br>%3")
-                             .arg(name.toHtmlEscaped(), origin.toHtmlEscaped(), description.toHtmlEscaped()));
+    spaceEditor_->setSpace(space, origin);
 }
 
 void MainWindow::updateTitle() {

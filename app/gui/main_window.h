@@ -29,6 +29,7 @@ class CompareView;
 class ConvergenceView;
 class LayerInspector;
 class RunTableModel;
+class SpaceEditor;
 class JsonTreeModel;
 class LogView;
 class ParetoView;
@@ -80,6 +81,7 @@ public:
     widgets::ConvergenceView* convergenceView() const { return convergenceView_; }
     widgets::LayerInspector* layerInspector() const { return layerInspector_; }
     widgets::CompareView* compareView() const { return compareView_; }
+    widgets::SpaceEditor* spaceEditor() const { return spaceEditor_; }
     widgets::RunTableModel* runModel() const { return runModel_; }
     QTableView* candidateTable() const { return candidateTable_; }
 
@@ -149,8 +151,7 @@ private:
     widgets::ProjectPanel* projectPanel_ = nullptr;
     QDockWidget* projectDock_ = nullptr;
     QTabWidget* tabs_ = nullptr;
-    widgets::JsonTreeModel* spaceModel_ = nullptr;
-    QLabel* spaceTitle_ = nullptr;
+    widgets::SpaceEditor* spaceEditor_ = nullptr;
     widgets::ParetoView* paretoView_ = nullptr;
     widgets::CandidateTableModel* candidateModel_ = nullptr;
     widgets::CandidateFilterModel* candidateProxy_ = nullptr;

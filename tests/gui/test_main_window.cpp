@@ -13,6 +13,8 @@
 #include "widgets/run_table_model.h"
 #include "widgets/schema_form.h"
 #include "widgets/search_launcher.h"
+#include "widgets/space_canvas.h"
+#include "widgets/space_editor.h"
 #include "core/project/catalog.h"
 #include "core/project/project.h"
 #include "widgets/json_tree_model.h"
@@ -38,6 +40,7 @@
 #include <QtTest>
 
 #include <qcustomplot.h>
+#include <random>
 
 using edgesmith::gui::MainWindow;
 
@@ -452,6 +455,68 @@ private Q_SLOTS:
         QCOMPARE(window.document(), original);
         window.undoStack()->redo();
         QCOMPARE(window.document()["strategy"]["name"].get<std::string>(), std::string("random"));
+    }
+
+    // The space editor edits the project through its API: size and metric ranges follow,
+    // problems outline the node, undo and redo restore.
+    void spaceEditorEditsTheProject() {
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(defaultProject()));
+        auto* editor = window.spaceEditor();
+        const edgesmith::Json original = window.document();
+        const auto templateSpace = edgesmith::SearchSpace::parse(edgesmith::loadSpaceTemplate("fmnist-mbconv"), "t");
+        QVERIFY(editor->statistics().valid);
+        QCOMPARE(editor->statistics().size, templateSpace.size());
+        const auto& nodes = editor->canvas()->nodes();
+        QCOMPARE(int(nodes.size()), 1 + 1 + 3 + 3 + 1); // input, stem, stages, head, output
+        int firstStage = -1;
+        for (int index = 0; index < int(nodes.size()); ++index)
+            if (nodes[std::size_t(index)].section == "stages" && firstStage < 0) firstStage = index;
+        QVERIFY(editor->fieldsOf(firstStage).contains("kernel"));
+        QCOMPARE(editor->fieldText(firstStage, "kernel"), QStringLiteral("3, 5"));
+
+        QVERIFY(editor->setField(firstStage, "kernel", "3, 5, 7"));
+        QCOMPARE(window.document()["space"]["inline"]["stages"][0]["block"]["kernel"], edgesmith::Json::parse("[3, 5, 7]"));
+        QVERIFY(window.diagnostics().empty());
+        QVERIFY(editor->statistics().size > templateSpace.size());
+        // The ranges are those of the core's own metrics over the same fixed sample.
+        const auto edited = edgesmith::SearchSpace::parse(window.document()["space"]["inline"], "e");
+        std::mt19937_64 random(0);
+        std::vector<double> macs;
+        for (int draw = 0; draw < edgesmith::widgets::SpaceEditor::kSample; ++draw)
+            macs.push_back(double(edgesmith::computeMetrics(edited.derive(edited.sample(random), false)).macs));
+        std::sort(macs.begin(), macs.end());
+        QCOMPARE(editor->statistics().macs.minimum, macs.front());
+        QCOMPARE(editor->statistics().macs.maximum, macs.back());
+        QCOMPARE(editor->statistics().size, edited.size());
+
+        // A bad value: the problem names the field and the stage is outlined.
+        QVERIFY(editor->setField(firstStage, "kernel", "3, big"));
+        QVERIFY(!editor->problems().isEmpty());
+        QVERIFY(editor->canvas()->invalidNodes().contains(firstStage));
+        QVERIFY(!window.diagnostics().empty());
+        window.undoStack()->undo();
+        QVERIFY(editor->problems().isEmpty());
+        QVERIFY(window.diagnostics().empty());
+
+        // Stages come and go; undo walks back to the template.
+        editor->addStage("mbconv", 3);
+        QCOMPARE(window.document()["space"]["inline"]["stages"].size(), std::size_t(4));
+        QCOMPARE(int(editor->canvas()->nodes().size()), 10);
+        QVERIFY(editor->statistics().valid);
+        QVERIFY(editor->removeNode(firstStage));
+        QCOMPARE(window.document()["space"]["inline"]["stages"].size(), std::size_t(3));
+        while (window.undoStack()->canUndo()) window.undoStack()->undo();
+        QCOMPARE(window.document(), original);
+        QCOMPARE(editor->statistics().size, templateSpace.size());
+        window.undoStack()->redo();
+        QCOMPARE(window.document()["space"]["inline"]["stages"][0]["block"]["kernel"].size(), std::size_t(3));
+        if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
+            window.resize(1400, 860);
+            editor->canvas()->selectNode(firstStage);
+            window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/space.png");
+        }
     }
 
     // A finished run resumed with a larger budget continues where it stopped.
