@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <qcustomplot.h>
 
 namespace edgesmith::widgets {
@@ -125,7 +126,7 @@ ParetoView::ParetoView(QWidget* parent)
     colourScale_ = new QCPColorScale(plot_);
     colourScale_->setGradient(gradient);
     colourScale_->setBarWidth(10);
-    plot_->plotLayout()->take(colourScale_); // shown only while colouring by a quantity
+    // Added to the layout only while colouring by a quantity (setColouring).
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 
@@ -236,15 +237,6 @@ bool ParetoView::maximised(const QString& metric) const {
     return info && info->naturalGoal == Goal::Maximize;
 }
 
-bool ParetoView::plotted(const PlotPoint& point) const {
-    const QString x = xMetric(), y = yMetric();
-    if (!point.metrics.contains(x) || !point.metrics.contains(y)) return false;
-    // A logarithmic axis cannot show zero or negative values.
-    if (logX_->isChecked() && point.metrics.value(x).toDouble() <= 0) return false;
-    if (logY_->isChecked() && point.metrics.value(y).toDouble() <= 0) return false;
-    return true;
-}
-
 std::optional<double> ParetoView::colourValue(const PlotPoint& point) const {
     if (colouring_ == QLatin1String("generation")) return double(point.generation);
     if (!point.metrics.contains(colouring_)) return std::nullopt;
@@ -267,75 +259,100 @@ void ParetoView::scheduleRefresh() {
     if (!refreshTimer_->isActive()) refreshTimer_->start();
 }
 
-QStringList ParetoView::frontKeys() const {
+std::vector<ParetoView::Projected> ParetoView::projected() const {
     const QString x = xMetric(), y = yMetric();
-    const double xSign = maximised(x) ? -1 : 1, ySign = maximised(y) ? -1 : 1;
-    std::vector<std::size_t> order;
-    for (std::size_t index = 0; index < points_.size(); ++index)
-        if (plotted(points_[index])) order.push_back(index);
+    const bool logX = logX_->isChecked(), logY = logY_->isChecked();
+    std::vector<Projected> result;
+    result.reserve(points_.size());
+    for (std::size_t index = 0; index < points_.size(); ++index) {
+        const QVariantMap& metrics = points_[index].metrics;
+        const auto px = metrics.constFind(x), py = metrics.constFind(y);
+        if (px == metrics.constEnd() || py == metrics.constEnd()) continue;
+        const double vx = px->toDouble(), vy = py->toDouble();
+        // A logarithmic axis cannot show zero or negative values.
+        if ((logX && vx <= 0) || (logY && vy <= 0)) continue;
+        result.push_back({index, vx, vy});
+    }
+    return result;
+}
+
+std::vector<std::size_t> ParetoView::front(const std::vector<Projected>& points) const {
+    const double xSign = maximised(xMetric()) ? -1 : 1, ySign = maximised(yMetric()) ? -1 : 1;
+    std::vector<std::size_t> order(points.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
     // A sweep in x (minimised) keeps every point strictly better in y than all before it.
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const double ax = xSign * points_[a].metrics.value(x).toDouble(), bx = xSign * points_[b].metrics.value(x).toDouble();
+        const double ax = xSign * points[a].x, bx = xSign * points[b].x;
         if (ax != bx) return ax < bx;
-        return ySign * points_[a].metrics.value(y).toDouble() < ySign * points_[b].metrics.value(y).toDouble();
+        return ySign * points[a].y < ySign * points[b].y;
     });
-    QStringList keys;
+    std::vector<std::size_t> members;
     double best = std::numeric_limits<double>::infinity();
-    for (std::size_t index : order) {
-        const double value = ySign * points_[index].metrics.value(y).toDouble();
+    for (std::size_t position : order) {
+        const double value = ySign * points[position].y;
         if (value < best) {
             best = value;
-            keys << points_[index].key;
+            members.push_back(position);
         }
     }
+    return members;
+}
+
+QStringList ParetoView::frontKeys() const {
+    const std::vector<Projected> points = projected();
+    QStringList keys;
+    for (std::size_t position : front(points)) keys << points_[points[position].index].key;
     return keys;
 }
 
 void ParetoView::refresh() {
     refreshTimer_->stop();
-    const QString x = xMetric(), y = yMetric();
-    const QStringList front = frontKeys();
-    const QSet<QString> onFront(front.begin(), front.end()), chosen(selected_.begin(), selected_.end());
-    QVector<double> otherX, otherY, frontX(front.size()), frontY(front.size()), selectedX, selectedY;
-    QHash<QString, int> position;
-    for (int index = 0; index < front.size(); ++index) position[front[index]] = index;
+    const std::vector<Projected> points = projected();
+    const std::vector<std::size_t> members = front(points);
+    std::vector<char> onFront(points.size(), 0);
+    QVector<double> otherX, otherY, frontX, frontY, selectedX, selectedY;
+    for (std::size_t position : members) {
+        onFront[position] = 1;
+        frontX << points[position].x;
+        frontY << points[position].y;
+    }
+    const QSet<QString> chosen(selected_.begin(), selected_.end());
 
     // Colouring: the quantity's range split into equal bins, one graph each, so ten
     // thousand points cost eight graphs rather than ten thousand styles.
     const bool coloured = !colouring_.isEmpty();
+    std::vector<double> colours(coloured ? points.size() : 0, std::numeric_limits<double>::quiet_NaN());
     double low = std::numeric_limits<double>::infinity(), high = -low;
-    if (coloured)
-        for (const PlotPoint& point : points_)
-            if (const auto value = colourValue(point); value && plotted(point)) low = std::min(low, *value), high = std::max(high, *value);
-    std::vector<QVector<double>> binX(kBins), binY(kBins);
-
-    for (const PlotPoint& point : points_) {
-        if (!plotted(point)) continue;
-        const double px = point.metrics.value(x).toDouble(), py = point.metrics.value(y).toDouble();
-        if (chosen.contains(point.key)) selectedX << px, selectedY << py;
-        if (onFront.contains(point.key)) {
-            frontX[position[point.key]] = px;
-            frontY[position[point.key]] = py;
-            if (!coloured) continue;
+    for (std::size_t position = 0; position < colours.size(); ++position)
+        if (const auto value = colourValue(points_[points[position].index])) {
+            colours[position] = *value;
+            low = std::min(low, *value), high = std::max(high, *value);
         }
-        const auto value = coloured ? colourValue(point) : std::nullopt;
-        if (value) {
-            const int bin = high > low ? std::clamp(static_cast<int>((*value - low) / (high - low) * kBins), 0, kBins - 1) : 0;
-            binX[static_cast<std::size_t>(bin)] << px;
-            binY[static_cast<std::size_t>(bin)] << py;
-        } else if (!onFront.contains(point.key)) {
-            otherX << px;
-            otherY << py;
+    std::vector<QVector<double>> binX(kBins), binY(kBins);
+    otherX.reserve(static_cast<qsizetype>(points.size()));
+    otherY.reserve(static_cast<qsizetype>(points.size()));
+    for (std::size_t position = 0; position < points.size(); ++position) {
+        const Projected& point = points[position];
+        if (!chosen.isEmpty() && chosen.contains(points_[point.index].key)) selectedX << point.x, selectedY << point.y;
+        if (onFront[position] && !coloured) continue;
+        if (coloured && !std::isnan(colours[position])) {
+            const int bin = high > low ? std::clamp(static_cast<int>((colours[position] - low) / (high - low) * kBins), 0, kBins - 1) : 0;
+            binX[static_cast<std::size_t>(bin)] << point.x;
+            binY[static_cast<std::size_t>(bin)] << point.y;
+        } else if (!onFront[position]) {
+            otherX << point.x;
+            otherY << point.y;
         }
     }
-    plot_->graph(kDominated)->setData(otherX, otherY, true);
+    const QString x = xMetric(), y = yMetric();
+    plot_->graph(kDominated)->setData(otherX, otherY);
     plot_->graph(kFront)->setData(frontX, frontY);
     plot_->graph(kFront)->setScatterStyle(coloured ? QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(31, 119, 180), 2), Qt::NoBrush, 9)
                                                    : QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(31, 119, 180), 7));
     plot_->graph(kFrontLine)->setData(frontX, frontY);
     plot_->graph(kSelected)->setData(selectedX, selectedY);
     for (int bin = 0; bin < kBins; ++bin)
-        plot_->graph(kFirstBin + bin)->setData(binX[static_cast<std::size_t>(bin)], binY[static_cast<std::size_t>(bin)], true);
+        plot_->graph(kFirstBin + bin)->setData(binX[static_cast<std::size_t>(bin)], binY[static_cast<std::size_t>(bin)]);
     if (coloured && high >= low) colourScale_->setDataRange(QCPRange(low, high > low ? high : low + 1));
     // The attainment staircase: between two front points, the best y reachable at a given
     // x is the one of the neighbour on the cheaper side.
@@ -388,31 +405,24 @@ void ParetoView::setSelectedKeys(const QStringList& keys) {
 }
 
 QString ParetoView::keyAt(const QPoint& position, double radius) const {
-    const QString x = xMetric(), y = yMetric();
     QString nearest;
     double best = radius * radius;
-    for (const PlotPoint& point : points_) {
-        if (!plotted(point)) continue;
-        const double dx = plot_->xAxis->coordToPixel(point.metrics.value(x).toDouble()) - position.x();
-        const double dy = plot_->yAxis->coordToPixel(point.metrics.value(y).toDouble()) - position.y();
+    for (const Projected& point : projected()) {
+        const double dx = plot_->xAxis->coordToPixel(point.x) - position.x();
+        const double dy = plot_->yAxis->coordToPixel(point.y) - position.y();
         if (dx * dx + dy * dy <= best) {
             best = dx * dx + dy * dy;
-            nearest = point.key;
+            nearest = points_[point.index].key;
         }
     }
     return nearest;
 }
 
 QStringList ParetoView::keysIn(const QRect& rectangle) const {
-    const QString x = xMetric(), y = yMetric();
     QStringList keys;
     const QRectF area = QRectF(rectangle).normalized();
-    for (const PlotPoint& point : points_) {
-        if (!plotted(point)) continue;
-        const QPointF pixel(plot_->xAxis->coordToPixel(point.metrics.value(x).toDouble()),
-                            plot_->yAxis->coordToPixel(point.metrics.value(y).toDouble()));
-        if (area.contains(pixel)) keys << point.key;
-    }
+    for (const Projected& point : projected())
+        if (area.contains(QPointF(plot_->xAxis->coordToPixel(point.x), plot_->yAxis->coordToPixel(point.y)))) keys << points_[point.index].key;
     return keys;
 }
 

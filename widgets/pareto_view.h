@@ -78,6 +78,14 @@ private:
         QVariantMap metrics;
         int generation = 0;
     };
+    // A plotted point's coordinates on the current axes, looked up once per refresh.
+    struct Projected {
+        std::size_t index;
+        double x, y;
+    };
+    std::vector<Projected> projected() const;
+    // Positions in `points` of the 2-D front, sorted by x.
+    std::vector<std::size_t> front(const std::vector<Projected>& points) const;
     void updateAxes();
     void scheduleRefresh();
     void chooseExport();
@@ -85,7 +93,6 @@ private:
     void moved(QMouseEvent* event);
     void released(QMouseEvent* event);
     bool maximised(const QString& metric) const;
-    bool plotted(const PlotPoint& point) const;
     std::optional<double> colourValue(const PlotPoint& point) const;
 
     std::vector<PlotPoint> points_;

@@ -35,6 +35,7 @@
 #include <QTableWidget>
 #include <QListWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QtTest>
@@ -222,7 +223,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.settings().language, QStringLiteral("de"));
     }
 
-    // Last: installs translators for the rest of the process.
+    // Removes its translators at the end, so later tests (and their screenshots) read English.
     void germanAndChineseTranslationsLoad() {
         QCOMPARE(edgesmith::gui::installTranslations(*QCoreApplication::instance(), "zh_CN"), QStringLiteral("zh_CN"));
         QCOMPARE(QCoreApplication::translate("edgesmith::gui::MainWindow", "&File"), QStringLiteral("文件(&F)"));
@@ -232,6 +233,11 @@ private Q_SLOTS:
         for (int index = 0; index < window.tabs()->count(); ++index) tabs << window.tabs()->tabText(index);
         QCOMPARE(tabs, QStringList({"Suchraum", "Pareto", "Kandidaten", "Schichten", "Vergleich", "Läufe", "Protokoll"}));
         QCOMPARE(window.findChild<QMenu*>("fileMenu")->title(), QStringLiteral("&Datei"));
+        for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>()) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QCOMPARE(QCoreApplication::translate("edgesmith::gui::MainWindow", "&File"), QStringLiteral("&File"));
     }
 
     // A live search from the window: candidates arrive in the table and the Pareto plot
@@ -297,10 +303,10 @@ private Q_SLOTS:
         QCOMPARE(window.runModel()->rowCount(), 1);
         QCOMPARE(window.runModel()->run(0).candidates, qint64(60));
         if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) { // for looking at it, not asserting
-            window.resize(1400, 860);
+            window.resize(1280, 800); // the smallest size the layout is made for
             window.paretoView()->refresh();
             window.paretoView()->plot()->replot();
-            window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/search.png");
+            window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/pareto.png");
         }
     }
 
