@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -21,7 +22,9 @@ const QColor kPalette[CompareView::kMaximum] = {QColor(31, 119, 180), QColor(255
 
 } // namespace
 
-CompareView::CompareView(QWidget* parent) : QWidget(parent), hint_(new QLabel), table_(new QTableWidget), chart_(new QCustomPlot) {
+CompareView::CompareView(QWidget* parent)
+    : QWidget(parent), hint_(new QLabel), table_(new QTableWidget), chart_(new QCustomPlot), pages_(nullptr), curves_(new QCustomPlot),
+      confusions_(new QCustomPlot) {
     hint_->setObjectName("compareHint");
     hint_->setWordWrap(true);
     hint_->setAlignment(Qt::AlignCenter);
@@ -38,12 +41,24 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent), hint_(new QLabel), 
     chart_->setMinimumHeight(260);
     chart_->legend->setVisible(true);
     chart_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    curves_->setObjectName("compareCurves");
+    curves_->xAxis->setLabel(tr("Epoch"));
+    curves_->yAxis->setLabel(tr("Validation accuracy (%)"));
+    curves_->legend->setVisible(true);
+    curves_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    confusions_->setObjectName("compareConfusions");
+    auto* tabs = new QTabWidget;
+    tabs->setDocumentMode(true);
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(table_);
     splitter->addWidget(chart_);
+    tabs->addTab(splitter, tr("Metrics and layers"));
+    tabs->addTab(curves_, tr("Training curves"));
+    tabs->addTab(confusions_, tr("Confusion matrices"));
+    pages_ = tabs;
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(hint_);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(tabs, 1);
     setEntries({});
 }
 
@@ -51,9 +66,11 @@ void CompareView::setEntries(const std::vector<Entry>& entries) {
     entries_.assign(entries.begin(), entries.begin() + std::min<std::size_t>(entries.size(), kMaximum));
     const bool shown = entries_.size() >= 2;
     hint_->setVisible(!shown);
-    table_->parentWidget()->setVisible(shown);
+    pages_->setVisible(shown);
     fillTable();
     fillChart();
+    fillCurves();
+    fillConfusions();
 }
 
 void CompareView::fillTable() {
@@ -137,6 +154,73 @@ void CompareView::fillChart() {
     chart_->xAxis->setRange(0.3, std::max<double>(1, double(layerNames.size())) + 0.7);
     chart_->yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
     chart_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace edgesmith::widgets
+
+namespace edgesmith::widgets {
+
+void CompareView::fillCurves() {
+    curves_->clearGraphs();
+    bool any = false;
+    for (std::size_t column = 0; column < entries_.size(); ++column) {
+        const Json history = entries_[column].details.value("history", Json::array());
+        QVector<double> epochs, accuracy;
+        for (const auto& epoch : history)
+            if (epoch.is_object() && epoch.contains("validation_accuracy")) {
+                epochs << epoch.value("epoch", 0.0);
+                accuracy << epoch["validation_accuracy"].get<double>();
+            }
+        if (epochs.isEmpty()) continue;
+        auto* graph = curves_->addGraph();
+        graph->setName(tr("Candidate %1").arg(column + 1));
+        graph->setPen(QPen(kPalette[column], 2));
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kPalette[column], 6));
+        graph->setData(epochs, accuracy);
+        any = true;
+    }
+    if (any) curves_->rescaleAxes();
+    curves_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CompareView::fillConfusions() {
+    // One heat map per candidate, side by side, rows the true class and columns the
+    // predicted one, each normalised by its row so classes of any size compare.
+    confusions_->plotLayout()->clear();
+    confusions_->clearPlottables();
+    confusionCount_ = 0;
+    for (std::size_t column = 0; column < entries_.size(); ++column) {
+        const Json matrix = entries_[column].details.value("evaluation", Json::object()).value("confusion", Json::array());
+        if (!matrix.is_array() || matrix.empty()) continue;
+        const int classes = static_cast<int>(matrix.size());
+        auto* rect = new QCPAxisRect(confusions_);
+        confusions_->plotLayout()->addElement(0, confusionCount_, rect);
+        rect->axis(QCPAxis::atBottom)->setLabel(tr("Candidate %1: predicted").arg(column + 1));
+        rect->axis(QCPAxis::atLeft)->setLabel(tr("true class"));
+        rect->axis(QCPAxis::atLeft)->setRangeReversed(true);
+        auto* map = new QCPColorMap(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        map->data()->setSize(classes, classes);
+        map->data()->setRange(QCPRange(0, classes - 1), QCPRange(0, classes - 1));
+        for (int truth = 0; truth < classes; ++truth) {
+            double total = 0;
+            for (const auto& count : matrix[static_cast<std::size_t>(truth)]) total += count.get<double>();
+            for (int guess = 0; guess < classes && guess < static_cast<int>(matrix[static_cast<std::size_t>(truth)].size()); ++guess)
+                map->data()->setCell(guess, truth, total > 0 ? matrix[static_cast<std::size_t>(truth)][static_cast<std::size_t>(guess)].get<double>() / total : 0);
+        }
+        QCPColorGradient gradient;
+        gradient.setColorStopAt(0, QColor(250, 250, 250));
+        gradient.setColorStopAt(1, kPalette[column]);
+        map->setGradient(gradient);
+        map->setDataRange(QCPRange(0, 1));
+        rect->axis(QCPAxis::atBottom)->setRange(-0.5, classes - 0.5);
+        rect->axis(QCPAxis::atLeft)->setRange(-0.5, classes - 0.5);
+        ++confusionCount_;
+    }
+    if (confusionCount_ == 0) {
+        auto* empty = new QCPTextElement(confusions_, tr("No confusion matrices: they are stored for candidates trained on data."));
+        confusions_->plotLayout()->addElement(0, 0, empty);
+    }
+    confusions_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace edgesmith::widgets

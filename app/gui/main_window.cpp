@@ -264,10 +264,24 @@ void MainWindow::selectCandidate(const QString& key) {
 
 void MainWindow::compareCandidates(const QStringList& keys) {
     std::vector<widgets::CompareView::Entry> entries;
+    // Curves and confusion matrices stay in the store (a live run sends records without
+    // them); they are read for the few candidates compared.
+    std::optional<Store> store;
+    try {
+        if (shownRun_ > 0 && QFileInfo::exists(databaseFile())) store.emplace(Store::openReadOnly(databaseFile().toStdString()));
+    } catch (const Error&) {
+    }
     for (const QString& key : keys) {
         const int row = candidateModel_->rowOf(key);
         if (row < 0) continue;
-        entries.push_back({key, candidateModel_->record(row).value("metrics", Json::object()), layersOf(key)});
+        const Json& record = candidateModel_->record(row);
+        Json details = Json::object();
+        try {
+            if (store)
+                if (const auto stored = store->candidate(shownRun_, record.value("number", std::int64_t(0)))) details = stored->details;
+        } catch (const Error&) {
+        }
+        entries.push_back({key, record.value("metrics", Json::object()), layersOf(key), details});
         if (static_cast<int>(entries.size()) == widgets::CompareView::kMaximum) break;
     }
     compareView_->setEntries(entries);
@@ -731,7 +745,11 @@ void MainWindow::refreshViews() {
     if (metrics != shownMetrics_) {
         shownMetrics_ = metrics;
         paretoView_->setMetrics(metrics);
-        candidateModel_->setMetrics(metrics);
+        // Every metric in the table: the objectives first, then the rest of the catalog.
+        QStringList columns = metrics;
+        for (const MetricInfo& metric : edgesmith::objectiveMetrics())
+            if (!columns.contains(QString::fromStdString(metric.name))) columns << QString::fromStdString(metric.name);
+        candidateModel_->setMetrics(columns);
     }
     applyBudgets();
     try {

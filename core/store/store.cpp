@@ -755,6 +755,18 @@ std::vector<Candidate> Store::candidates(std::int64_t run, std::int64_t afterNum
     });
 }
 
+std::optional<Candidate> Store::candidate(std::int64_t run, std::int64_t number) const {
+    return impl_->attempt("cannot read candidate " + std::to_string(number) + " of run " + std::to_string(run), [&] {
+        Statement query(impl_->connection,
+                        "SELECT number, genotype, status, message, generation, seconds, metrics_json, details_json "
+                        "FROM candidates WHERE run = ? AND number = ?");
+        query.bindInteger(1, run).bindInteger(2, number);
+        std::optional<Candidate> found;
+        if (query.step()) found = impl_->readCandidate(query, run);
+        return found;
+    });
+}
+
 Json Store::runState(std::int64_t run) const {
     return impl_->attempt("cannot read the state of run " + std::to_string(run), [&] {
         Statement query(impl_->connection, "SELECT state_json FROM runs WHERE id = ?");

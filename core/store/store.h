@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,9 @@ public:
     // Candidates of `run` in completion order with number > `afterNumber` (for views
     // that poll for new ones).
     std::vector<Candidate> candidates(std::int64_t run, std::int64_t afterNumber = 0) const;
+    // One candidate with its details (curves, confusion matrix); none when the run has
+    // no candidate with that number.
+    std::optional<Candidate> candidate(std::int64_t run, std::int64_t number) const;
     Json runState(std::int64_t run) const; // null before the first candidate
     std::vector<RunEvent> events(std::int64_t run, std::int64_t afterId = 0) const;
 

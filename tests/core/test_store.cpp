@@ -362,6 +362,13 @@ private Q_SLOTS:
         checkDemoContents(Store::open(file), run);
         if (QTest::currentTestFailed()) return;
         checkDemoContents(Store::openReadOnly(file), run);
+        // One candidate by number, details included; none past the end.
+        const auto reader = Store::openReadOnly(file);
+        const auto third = reader.candidate(run, 3);
+        QVERIFY(third.has_value());
+        QCOMPARE(third->toJson(), reader.candidates(run)[2].toJson());
+        QVERIFY(!reader.candidate(run, 6).has_value());
+        QVERIFY(!reader.candidate(run + 1, 1).has_value());
     }
 
     void movedStoreKeepsWorking() {

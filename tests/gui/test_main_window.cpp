@@ -10,6 +10,7 @@
 #include "widgets/convergence_view.h"
 #include "widgets/layer_inspector.h"
 #include "widgets/layer_table_model.h"
+#include "widgets/log_view.h"
 #include "widgets/run_table_model.h"
 #include "widgets/schema_form.h"
 #include "widgets/search_launcher.h"
@@ -523,6 +524,51 @@ private Q_SLOTS:
             editor->canvas()->selectNode(firstStage);
             window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/space.png");
         }
+    }
+
+    void compareShowsCurvesAndConfusions() {
+        edgesmith::widgets::CompareView compare;
+        const auto entry = [](const char* key, double accuracy) {
+            edgesmith::widgets::CompareView::Entry made;
+            made.key = key;
+            made.metrics = {{"accuracy", accuracy}, {"macs", 1000 * accuracy}};
+            made.layers = edgesmith::Json::array({{{"name", "stem[0].conv"}, {"macs", 100}}, {{"name", "head[0].linear"}, {"macs", 10}}});
+            made.details = {{"history", edgesmith::Json::array({{{"epoch", 1}, {"validation_accuracy", accuracy - 5}},
+                                                               {{"epoch", 2}, {"validation_accuracy", accuracy}}})},
+                            {"evaluation", {{"confusion", edgesmith::Json::array({edgesmith::Json::array({8, 2}), edgesmith::Json::array({1, 9})})}}}};
+            return made;
+        };
+        compare.setEntries({entry("a", 90), entry("b", 85), entry("c", 80), entry("d", 70), entry("e", 60)});
+        QCOMPARE(compare.entryCount(), 4); // at most four
+        QCOMPARE(compare.curves()->graphCount(), 4);
+        QCOMPARE(compare.curves()->graph(0)->dataCount(), 2);
+        QCOMPARE(compare.confusionCount(), 4);
+        // The best accuracy of the row is bold.
+        int accuracyRow = -1;
+        for (int row = 0; row < compare.table()->rowCount(); ++row)
+            if (compare.table()->verticalHeaderItem(row)->text().startsWith("Top-1 accuracy")) accuracyRow = row;
+        QVERIFY(accuracyRow > 0);
+        QVERIFY(compare.table()->item(accuracyRow, 0)->font().bold());
+        QVERIFY(!compare.table()->item(accuracyRow, 1)->font().bold());
+        compare.setEntries({entry("a", 90)});
+        QCOMPARE(compare.entryCount(), 1); // one alone is not a comparison: the hint shows
+    }
+
+    void logFiltersByLevelAndText() {
+        edgesmith::widgets::LogView log;
+        log.append(edgesmith::widgets::LogView::Level::Info, "run 1 started");
+        log.append(edgesmith::widgets::LogView::Level::Warning, "candidate 3 took 40 s");
+        log.append(edgesmith::widgets::LogView::Level::Error, "run 1 failed: out of memory");
+        QCOMPARE(log.shownLines().size(), 3);
+        log.setMinimumLevel(edgesmith::widgets::LogView::Level::Warning);
+        QCOMPARE(log.shownLines().size(), 2);
+        log.setTextFilter("memory");
+        QCOMPARE(log.shownLines().size(), 1);
+        QVERIFY(log.shownLines().front().contains("out of memory"));
+        log.append(edgesmith::widgets::LogView::Level::Info, "memory is fine"); // below the level
+        QCOMPARE(log.shownLines().size(), 1);
+        log.setMinimumLevel(edgesmith::widgets::LogView::Level::Info);
+        QCOMPARE(log.shownLines().size(), 2);
     }
 
     // A finished run resumed with a larger budget continues where it stopped.
