@@ -28,113 +28,153 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="58"/>
+        <location filename="../app/gui/main_window.cpp" line="62"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith-Projekte (*.edgesmith.json);;JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="100"/>
+        <location filename="../app/gui/main_window.cpp" line="104"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="102"/>
+        <location filename="../app/gui/main_window.cpp" line="106"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>Ein Projekt aus der Fashion-MNIST-MBConv-Vorlage beginnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="106"/>
+        <location filename="../app/gui/main_window.cpp" line="110"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="109"/>
+        <location filename="../app/gui/main_window.cpp" line="113"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="112"/>
+        <location filename="../app/gui/main_window.cpp" line="116"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="115"/>
+        <location filename="../app/gui/main_window.cpp" line="119"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="119"/>
+        <location filename="../app/gui/main_window.cpp" line="125"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="122"/>
+        <location filename="../app/gui/main_window.cpp" line="128"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="125"/>
+        <location filename="../app/gui/main_window.cpp" line="134"/>
+        <source>Undo %1</source>
+        <translation>%1 rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="134"/>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="135"/>
+        <source>Redo %1</source>
+        <translation>%1 wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="135"/>
+        <source>Nothing to redo</source>
+        <translation>Nichts zu wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="128"/>
+        <location filename="../app/gui/main_window.cpp" line="145"/>
         <source>&amp;About EdgeSmith</source>
         <translation>Ü&amp;ber EdgeSmith</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="131"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;Start Search</source>
         <translation>Suche &amp;starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="134"/>
+        <location filename="../app/gui/main_window.cpp" line="151"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>Führt die Strategie des Projekts aus; Kandidaten erscheinen in den Reitern Pareto und Kandidaten, sobald sie bewertet sind</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="136"/>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <source>Start Search &amp;With…</source>
+        <translation>Suche starten &amp;mit…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
+        <source>Choose the strategy, estimator, objectives and budget, then start</source>
+        <translation>Strategie, Schätzer, Ziele und Budget wählen, dann starten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <source>Res&amp;ume Run</source>
+        <translation>Lauf &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <source>Continue the run selected in the Runs tab from its last committed candidate</source>
+        <translation>Den im Reiter Läufe gewählten Lauf ab seinem letzten gespeicherten Kandidaten fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>Pausiert: laufende Bewertungen werden beendet, neue beginnen nicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="434"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="144"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>&amp;Cancel Search</source>
         <translation>Suche &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>Run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>estimating…</source>
         <translation>wird geschätzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>%1 s left</source>
         <translation>noch %1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>%1 min left</source>
         <translation>noch %1 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="164"/>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>Suche: %n bewertet, %1</numerusform>
@@ -142,23 +182,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="202"/>
         <source>Search %1: %2</source>
         <translation>Suche %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="204"/>
         <source>Search failed</source>
         <translation>Suche fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="302"/>
+        <location filename="../app/gui/main_window.cpp" line="346"/>
         <source>Cannot show run %1</source>
         <translation>Lauf %1 kann nicht angezeigt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="315"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>Lauf %1 wird angezeigt: %n Kandidat</numerusform>
@@ -166,13 +206,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="347"/>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <source>Search settings</source>
+        <translation>Sucheinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="412"/>
+        <source>Resuming run %1…</source>
+        <translation>Lauf %1 wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="422"/>
+        <location filename="../app/gui/main_window.cpp" line="428"/>
         <source>Cannot start the search</source>
         <translation>Die Suche kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="347"/>
+        <location filename="../app/gui/main_window.cpp" line="422"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>Das Projekt hat %n Problem; beheben Sie zuerst das im Projektbereich aufgeführte.</numerusform>
@@ -180,118 +230,118 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="428"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>Speichern Sie das Projekt zuerst: seine Experimentdatenbank und relativen Pfade liegen neben der Datei.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="368"/>
+        <location filename="../app/gui/main_window.cpp" line="443"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="372"/>
+        <location filename="../app/gui/main_window.cpp" line="447"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="380"/>
+        <location filename="../app/gui/main_window.cpp" line="455"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="387"/>
+        <location filename="../app/gui/main_window.cpp" line="462"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="397"/>
+        <location filename="../app/gui/main_window.cpp" line="472"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="400"/>
+        <location filename="../app/gui/main_window.cpp" line="475"/>
         <source>&amp;Project panel</source>
         <translation>&amp;Projektleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="403"/>
+        <location filename="../app/gui/main_window.cpp" line="478"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="406"/>
+        <location filename="../app/gui/main_window.cpp" line="481"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="416"/>
+        <location filename="../app/gui/main_window.cpp" line="494"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="419"/>
+        <location filename="../app/gui/main_window.cpp" line="497"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="425"/>
+        <location filename="../app/gui/main_window.cpp" line="503"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="451"/>
+        <location filename="../app/gui/main_window.cpp" line="522"/>
         <source>Search space</source>
         <translation>Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="461"/>
+        <location filename="../app/gui/main_window.cpp" line="532"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="475"/>
+        <location filename="../app/gui/main_window.cpp" line="546"/>
         <source>Filter by genotype…</source>
         <translation>Nach Genotyp filtern…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="479"/>
+        <location filename="../app/gui/main_window.cpp" line="550"/>
         <source>All candidates</source>
         <translation>Alle Kandidaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="480"/>
+        <location filename="../app/gui/main_window.cpp" line="551"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="481"/>
+        <location filename="../app/gui/main_window.cpp" line="552"/>
         <source>Evaluated</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="482"/>
+        <location filename="../app/gui/main_window.cpp" line="553"/>
         <source>Outside the budgets</source>
         <translation>Außerhalb der Budgets</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="483"/>
+        <location filename="../app/gui/main_window.cpp" line="554"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="484"/>
-        <location filename="../app/gui/main_window.cpp" line="503"/>
+        <location filename="../app/gui/main_window.cpp" line="555"/>
+        <location filename="../app/gui/main_window.cpp" line="574"/>
         <source>Copy as CSV</source>
         <translation>Als CSV kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="486"/>
+        <location filename="../app/gui/main_window.cpp" line="557"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>Die ausgewählten Zeilen (ohne Auswahl alle angezeigten) als CSV kopieren (Strg+C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="514"/>
+        <location filename="../app/gui/main_window.cpp" line="585"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>%n Kandidat als CSV kopiert</numerusform>
@@ -299,7 +349,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="525"/>
+        <location filename="../app/gui/main_window.cpp" line="596"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
@@ -344,7 +394,7 @@
         <translation type="vanished">Rang</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="528"/>
+        <location filename="../app/gui/main_window.cpp" line="599"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
@@ -353,34 +403,39 @@
         <translation type="vanished">Wählen Sie im Reiter Pareto oder Kandidaten zwei oder mehr Kandidaten aus, um sie nebeneinander zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="531"/>
+        <location filename="../app/gui/main_window.cpp" line="602"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="564"/>
+        <location filename="../app/gui/main_window.cpp" line="638"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="569"/>
+        <location filename="../app/gui/main_window.cpp" line="643"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="805"/>
+        <location filename="../app/gui/main_window.cpp" line="779"/>
+        <source>The project names no readable search space.</source>
+        <translation>Das Projekt nennt keinen lesbaren Suchraum.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="877"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="806"/>
+        <location filename="../app/gui/main_window.cpp" line="878"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>Eine Suche läuft. Abbrechen? Alle bewerteten Kandidaten bleiben erhalten; der Lauf lässt sich mit edgesmith-cli search --resume fortsetzen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="190"/>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
-        <location filename="../app/gui/main_window.cpp" line="570"/>
+        <location filename="../app/gui/main_window.cpp" line="220"/>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n Kandidat</numerusform>
@@ -388,53 +443,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="543"/>
+        <location filename="../app/gui/main_window.cpp" line="614"/>
         <source>Show run</source>
         <translation>Lauf anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="545"/>
+        <location filename="../app/gui/main_window.cpp" line="616"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="554"/>
+        <location filename="../app/gui/main_window.cpp" line="625"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>Läufe der Experimentdatenbank dieses Projekts. Doppelklick zeigt einen Lauf in den Reitern Pareto, Kandidaten und Schichten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="561"/>
+        <location filename="../app/gui/main_window.cpp" line="635"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="574"/>
+        <location filename="../app/gui/main_window.cpp" line="648"/>
         <source>%v / %m evaluated</source>
         <translation>%v / %m bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="589"/>
+        <location filename="../app/gui/main_window.cpp" line="663"/>
         <source>Untitled project</source>
         <translation>Unbenanntes Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="664"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>Neues Projekt aus der Vorlage fmnist-mbconv</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="598"/>
-        <location filename="../app/gui/main_window.cpp" line="603"/>
+        <location filename="../app/gui/main_window.cpp" line="672"/>
+        <location filename="../app/gui/main_window.cpp" line="677"/>
         <source>Cannot open project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="611"/>
+        <location filename="../app/gui/main_window.cpp" line="685"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="614"/>
+        <location filename="../app/gui/main_window.cpp" line="688"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>%n Problem im Projekt; siehe Projektleiste</numerusform>
@@ -442,13 +497,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="643"/>
-        <location filename="../app/gui/main_window.cpp" line="647"/>
+        <location filename="../app/gui/main_window.cpp" line="717"/>
+        <location filename="../app/gui/main_window.cpp" line="721"/>
         <source>Project not saved</source>
         <translation>Projekt nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="644"/>
+        <location filename="../app/gui/main_window.cpp" line="718"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -457,18 +512,18 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="655"/>
-        <location filename="../app/gui/main_window.cpp" line="656"/>
+        <location filename="../app/gui/main_window.cpp" line="729"/>
+        <location filename="../app/gui/main_window.cpp" line="730"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="665"/>
+        <location filename="../app/gui/main_window.cpp" line="739"/>
         <source>Project is valid</source>
         <translation>Projekt ist gültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="666"/>
+        <location filename="../app/gui/main_window.cpp" line="740"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>%n Problem im Projekt</numerusform>
@@ -476,47 +531,46 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="694"/>
+        <location filename="../app/gui/main_window.cpp" line="772"/>
         <source>inline space</source>
         <translation>eingebetteter Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="698"/>
+        <location filename="../app/gui/main_window.cpp" line="776"/>
         <source>template %1</source>
         <translation>Vorlage %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="702"/>
         <source>&lt;i&gt;The project names no readable search space.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Das Projekt nennt keinen lesbaren Suchraum.&lt;/i&gt;</translation>
+        <translation type="vanished">&lt;i&gt;Das Projekt nennt keinen lesbaren Suchraum.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="715"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
         <source>not saved</source>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="754"/>
+        <location filename="../app/gui/main_window.cpp" line="826"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="755"/>
+        <location filename="../app/gui/main_window.cpp" line="827"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="764"/>
+        <location filename="../app/gui/main_window.cpp" line="836"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="770"/>
+        <location filename="../app/gui/main_window.cpp" line="842"/>
         <source>Save project as</source>
         <translation>Projekt speichern unter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="783"/>
+        <location filename="../app/gui/main_window.cpp" line="855"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>Einstellungen gespeichert; LibTorch nutzt %n Thread</numerusform>
@@ -524,12 +578,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="788"/>
+        <location filename="../app/gui/main_window.cpp" line="860"/>
         <source>About EdgeSmith</source>
         <translation>Über EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="789"/>
+        <location filename="../app/gui/main_window.cpp" line="861"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automatischer Entwurf und Kompression von Deep-Learning-Modellen für Edge-Geräte: Architektursuche, Pruning, Quantisierung, Destillation und Niedrigrang-Zerlegung unter Latenz-, Speicher- und Platzbudgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n Rechen-Thread · CUDA %3&lt;/p&gt;</numerusform>
@@ -537,12 +591,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="796"/>
+        <location filename="../app/gui/main_window.cpp" line="868"/>
         <source>available</source>
         <translation>verfügbar</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="796"/>
+        <location filename="../app/gui/main_window.cpp" line="868"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
@@ -583,25 +637,66 @@
 <context>
     <name>edgesmith::widgets::CompareView</name>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="29"/>
+        <location filename="../widgets/compare_view.cpp" line="32"/>
         <source>Pick two to four candidates to compare them side by side: Ctrl+click rows in the Candidates table, or Shift+drag a rectangle in the Pareto plot.</source>
         <translation>Wählen Sie zwei bis vier Kandidaten, um sie nebeneinander zu vergleichen: Strg+Klick auf Zeilen der Kandidatentabelle oder Umschalt+Ziehen eines Rechtecks im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="36"/>
+        <location filename="../widgets/compare_view.cpp" line="39"/>
         <source>MACs per layer</source>
         <translation>MACs je Schicht</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="68"/>
-        <location filename="../widgets/compare_view.cpp" line="121"/>
+        <location filename="../widgets/compare_view.cpp" line="45"/>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="46"/>
+        <source>Validation accuracy (%)</source>
+        <translation>Validierungsgenauigkeit (%)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="55"/>
+        <source>Metrics and layers</source>
+        <translation>Metriken und Schichten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="56"/>
+        <source>Training curves</source>
+        <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="57"/>
+        <source>Confusion matrices</source>
+        <translation>Konfusionsmatrizen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="85"/>
+        <location filename="../widgets/compare_view.cpp" line="138"/>
+        <location filename="../widgets/compare_view.cpp" line="176"/>
         <source>Candidate %1</source>
         <translation>Kandidat %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="70"/>
+        <location filename="../widgets/compare_view.cpp" line="87"/>
         <source>Genotype</source>
         <translation>Genotyp</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="198"/>
+        <source>Candidate %1: predicted</source>
+        <translation>Kandidat %1: vorhergesagt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="199"/>
+        <source>true class</source>
+        <translation>wahre Klasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="220"/>
+        <source>No confusion matrices: they are stored for candidates trained on data.</source>
+        <translation>Keine Konfusionsmatrizen: Sie werden für auf Daten trainierte Kandidaten gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -768,17 +863,42 @@
 <context>
     <name>edgesmith::widgets::LogView</name>
     <message>
-        <location filename="../widgets/log_view.cpp" line="16"/>
+        <location filename="../widgets/log_view.cpp" line="21"/>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="22"/>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="23"/>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="25"/>
+        <source>Filter lines…</source>
+        <translation>Zeilen filtern…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="30"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="39"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/log_view.cpp" line="16"/>
+        <location filename="../widgets/log_view.cpp" line="39"/>
         <source>warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../widgets/log_view.cpp" line="16"/>
+        <location filename="../widgets/log_view.cpp" line="39"/>
         <source>info</source>
         <translation>Info</translation>
     </message>
@@ -786,116 +906,116 @@
 <context>
     <name>edgesmith::widgets::ParetoView</name>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="49"/>
+        <location filename="../widgets/pareto_view.cpp" line="50"/>
         <source>log</source>
         <translation>log</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="59"/>
+        <location filename="../widgets/pareto_view.cpp" line="60"/>
         <source>Logarithmic x axis</source>
         <translation>Logarithmische x-Achse</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="60"/>
+        <location filename="../widgets/pareto_view.cpp" line="61"/>
         <source>Logarithmic y axis</source>
         <translation>Logarithmische y-Achse</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="61"/>
+        <location filename="../widgets/pareto_view.cpp" line="62"/>
         <source>Reset view</source>
         <translation>Ansicht zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="63"/>
+        <location filename="../widgets/pareto_view.cpp" line="64"/>
         <source>Fit every candidate (drag pans, the wheel zooms, Shift+drag selects)</source>
         <translation>Alle Kandidaten einpassen (Ziehen verschiebt, das Mausrad zoomt, Umschalt+Ziehen wählt aus)</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="65"/>
+        <location filename="../widgets/pareto_view.cpp" line="66"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="67"/>
+        <location filename="../widgets/pareto_view.cpp" line="68"/>
         <source>Save the plot as PNG, SVG or PDF</source>
         <translation>Das Diagramm als PNG, SVG oder PDF speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="70"/>
+        <location filename="../widgets/pareto_view.cpp" line="71"/>
         <source>X axis:</source>
         <translation>X-Achse:</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="74"/>
+        <location filename="../widgets/pareto_view.cpp" line="75"/>
         <source>Y axis:</source>
         <translation>Y-Achse:</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="78"/>
+        <location filename="../widgets/pareto_view.cpp" line="79"/>
         <source>Colour:</source>
         <translation>Farbe:</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="96"/>
+        <location filename="../widgets/pareto_view.cpp" line="97"/>
         <source>No candidates yet.
 Run a search to see the accuracy–cost trade-off here.</source>
         <translation>Noch keine Kandidaten.
 Starten Sie eine Suche, um hier den Kompromiss zwischen Genauigkeit und Kosten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="105"/>
+        <location filename="../widgets/pareto_view.cpp" line="106"/>
         <source>dominated</source>
         <translation>dominiert</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="108"/>
+        <location filename="../widgets/pareto_view.cpp" line="109"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="115"/>
+        <location filename="../widgets/pareto_view.cpp" line="116"/>
         <source>selected</source>
         <translation>ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="166"/>
+        <location filename="../widgets/pareto_view.cpp" line="167"/>
         <source>Pareto status</source>
         <translation>Pareto-Status</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="167"/>
-        <location filename="../widgets/pareto_view.cpp" line="223"/>
-        <location filename="../widgets/pareto_view.cpp" line="426"/>
+        <location filename="../widgets/pareto_view.cpp" line="168"/>
+        <location filename="../widgets/pareto_view.cpp" line="224"/>
+        <location filename="../widgets/pareto_view.cpp" line="436"/>
         <source>Generation</source>
         <translation>Generation</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="470"/>
+        <location filename="../widgets/pareto_view.cpp" line="480"/>
         <source>EdgeSmith Pareto plot</source>
         <translation>EdgeSmith-Pareto-Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="479"/>
+        <location filename="../widgets/pareto_view.cpp" line="489"/>
         <source>%1: unknown format &quot;%2&quot;; use .png, .svg or .pdf</source>
         <translation>%1: unbekanntes Format „%2“; verwenden Sie .png, .svg oder .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="482"/>
+        <location filename="../widgets/pareto_view.cpp" line="492"/>
         <source>%1: could not be written</source>
         <translation>%1: konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="487"/>
+        <location filename="../widgets/pareto_view.cpp" line="497"/>
         <source>Export plot</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="488"/>
+        <location filename="../widgets/pareto_view.cpp" line="498"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="491"/>
+        <location filename="../widgets/pareto_view.cpp" line="501"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -952,6 +1072,104 @@ Starten Sie eine Suche, um hier den Kompromiss zwischen Genauigkeit und Kosten z
         <location filename="../widgets/run_table_model.cpp" line="51"/>
         <source>Started (UTC)</source>
         <translation>Gestartet (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::SchemaForm</name>
+    <message>
+        <location filename="../widgets/schema_form.cpp" line="53"/>
+        <source>
+Default: %1</source>
+        <translation>
+Standard: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schema_form.cpp" line="60"/>
+        <source>&lt;i&gt;No parameters.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Keine Parameter.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schema_form.cpp" line="103"/>
+        <source>JSON value</source>
+        <translation>JSON-Wert</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::SearchLauncher</name>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="49"/>
+        <source>Start search</source>
+        <translation>Suche starten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="82"/>
+        <source>strategy&apos;s own</source>
+        <translation>der Strategie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="83"/>
+        <source>Trained (or failed) evaluations before the run stops</source>
+        <translation>Trainierte (oder fehlgeschlagene) Bewertungen, bevor der Lauf endet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="85"/>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="86"/>
+        <source>Candidates evaluated at once, each with its share of the cores</source>
+        <translation>Gleichzeitig bewertete Kandidaten, jeder mit seinem Anteil der Kerne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="89"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="90"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="92"/>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="97"/>
+        <source>Performance estimation</source>
+        <translation>Leistungsschätzung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="102"/>
+        <source>Objectives</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="105"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="107"/>
+        <source>Budget (evaluations):</source>
+        <translation>Budget (Bewertungen):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="108"/>
+        <source>Workers:</source>
+        <translation>Worker:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="109"/>
+        <source>Time limit:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="119"/>
+        <source>Start</source>
+        <translation>Starten</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1251,138 @@ Starten Sie eine Suche, um hier den Kompromiss zwischen Genauigkeit und Kosten z
         <location filename="../widgets/settings_dialog.cpp" line="60"/>
         <source>A new language takes effect the next time EdgeSmith starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von EdgeSmith.</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::SpaceCanvas</name>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="63"/>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="70"/>
+        <source>Cells ×%1</source>
+        <translation>Zellen ×%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="71"/>
+        <source>%1 nodes each
+reductions at %2
+%3 channels</source>
+        <translation>je %1 Knoten
+Reduktionen bei %2
+%3 Kanäle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="79"/>
+        <source>depth %1 · stride %2
+out %3</source>
+        <translation>Tiefe %1 · Schrittweite %2
+Ausgabe %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="94"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="94"/>
+        <source>%1 classes</source>
+        <translation>%1 Klassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="161"/>
+        <source>× depth</source>
+        <translation>× Tiefe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="170"/>
+        <source>+ residual</source>
+        <translation>+ Residual</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/space_canvas.cpp" line="222"/>
+        <source>Cell DAG: each node sums two edges chosen among the dashed candidates; each edge is one of %n operation(s)</source>
+        <translation>
+            <numerusform>Zell-DAG: Jeder Knoten summiert zwei Kanten aus den gestrichelten Kandidaten; jede Kante ist %n Operation</numerusform>
+            <numerusform>Zell-DAG: Jeder Knoten summiert zwei Kanten aus den gestrichelten Kandidaten; jede Kante ist eine von %n Operationen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::SpaceEditor</name>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="110"/>
+        <source>
+Drag onto the canvas to add a stage</source>
+        <translation>
+Auf die Zeichenfläche ziehen, um eine Stufe hinzuzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="113"/>
+        <source>Operators</source>
+        <translation>Operatoren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="114"/>
+        <source>Drag one onto the canvas to add a stage.</source>
+        <translation>Einen auf die Zeichenfläche ziehen, um eine Stufe hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="132"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="134"/>
+        <source>Remove the selected stage or layer (Delete)</source>
+        <translation>Die gewählte Stufe oder Schicht entfernen (Entf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="217"/>
+        <source>&lt;b&gt;The space has problems&lt;/b&gt;; fix the outlined nodes.</source>
+        <translation>&lt;b&gt;Der Suchraum hat Probleme&lt;/b&gt;; beheben Sie die markierten Knoten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="221"/>
+        <source>%1 – %2 (median %3)</source>
+        <translation>%1 – %2 (Median %3)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="223"/>
+        <source>&lt;b&gt;%1 architectures&lt;/b&gt; · MACs %2 · parameters %3 · peak activation memory %4 &lt;span style=&apos;color:gray&apos;&gt;(%5 sampled)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1 Architekturen&lt;/b&gt; · MACs %2 · Parameter %3 · Spitzen-Aktivierungsspeicher %4 &lt;span style=&apos;color:gray&apos;&gt;(%5 Stichproben)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="286"/>
+        <source>Set %1 of %2</source>
+        <translation>%1 von %2 setzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="300"/>
+        <source>Add a %1 stage</source>
+        <translation>Eine %1-Stufe hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="312"/>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="320"/>
+        <source>&lt;i&gt;Click a node to edit its choices. A list such as “3, 5” is a choice the search makes; one value fixes the field.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Klicken Sie auf einen Knoten, um seine Auswahl zu bearbeiten. Eine Liste wie „3, 5“ ist eine Wahl der Suche; ein einzelner Wert legt das Feld fest.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="334"/>
+        <source>Operator:</source>
+        <translation>Operator:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="339"/>
+        <source>default</source>
+        <translation>Standard</translation>
     </message>
 </context>
 <context>

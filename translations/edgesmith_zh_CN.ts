@@ -26,274 +26,324 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="58"/>
+        <location filename="../app/gui/main_window.cpp" line="62"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith 项目 (*.edgesmith.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="100"/>
+        <location filename="../app/gui/main_window.cpp" line="104"/>
         <source>&amp;New Project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="102"/>
+        <location filename="../app/gui/main_window.cpp" line="106"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>从 Fashion-MNIST MBConv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="106"/>
+        <location filename="../app/gui/main_window.cpp" line="110"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="109"/>
+        <location filename="../app/gui/main_window.cpp" line="113"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="112"/>
+        <location filename="../app/gui/main_window.cpp" line="116"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="115"/>
+        <location filename="../app/gui/main_window.cpp" line="119"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="119"/>
+        <location filename="../app/gui/main_window.cpp" line="125"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="122"/>
+        <location filename="../app/gui/main_window.cpp" line="128"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="125"/>
+        <location filename="../app/gui/main_window.cpp" line="134"/>
+        <source>Undo %1</source>
+        <translation>撤销 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="134"/>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="135"/>
+        <source>Redo %1</source>
+        <translation>重做 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="135"/>
+        <source>Nothing to redo</source>
+        <translation>没有可重做的操作</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="128"/>
+        <location filename="../app/gui/main_window.cpp" line="145"/>
         <source>&amp;About EdgeSmith</source>
         <translation>关于 EdgeSmith(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="131"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;Start Search</source>
         <translation>开始搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="134"/>
+        <location filename="../app/gui/main_window.cpp" line="151"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>运行项目的搜索策略；候选模型评估后即显示在“帕累托”和“候选”标签页中</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="136"/>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <source>Start Search &amp;With…</source>
+        <translation>设置并开始搜索(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
+        <source>Choose the strategy, estimator, objectives and budget, then start</source>
+        <translation>选择策略、评估器、目标和预算，然后开始</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <source>Res&amp;ume Run</source>
+        <translation>继续运行(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <source>Continue the run selected in the Runs tab from its last committed candidate</source>
+        <translation>从最后提交的候选处继续运行标签页中选中的运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>已暂停：进行中的评估将完成，不再开始新的评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="434"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="144"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>&amp;Cancel Search</source>
         <translation>取消搜索(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>Run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>estimating…</source>
         <translation>正在估算…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>%1 s left</source>
         <translation>剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>%1 min left</source>
         <translation>剩余 %1 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="164"/>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>搜索中：已评估 %n 个，%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="202"/>
         <source>Search %1: %2</source>
         <translation>搜索%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="204"/>
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="302"/>
+        <location filename="../app/gui/main_window.cpp" line="346"/>
         <source>Cannot show run %1</source>
         <translation>无法显示运行 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="315"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>正在显示运行 %1：%n 个候选</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="347"/>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <source>Search settings</source>
+        <translation>搜索设置</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="412"/>
+        <source>Resuming run %1…</source>
+        <translation>正在继续运行 %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="422"/>
+        <location filename="../app/gui/main_window.cpp" line="428"/>
         <source>Cannot start the search</source>
         <translation>无法开始搜索</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="347"/>
+        <location filename="../app/gui/main_window.cpp" line="422"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>项目有 %n 个问题；请先修复“项目”面板中列出的问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="428"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>请先保存项目：其实验数据库和相对路径位于项目文件旁边。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="368"/>
+        <location filename="../app/gui/main_window.cpp" line="443"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="372"/>
+        <location filename="../app/gui/main_window.cpp" line="447"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="380"/>
+        <location filename="../app/gui/main_window.cpp" line="455"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="387"/>
+        <location filename="../app/gui/main_window.cpp" line="462"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="397"/>
+        <location filename="../app/gui/main_window.cpp" line="472"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="400"/>
+        <location filename="../app/gui/main_window.cpp" line="475"/>
         <source>&amp;Project panel</source>
         <translation>项目面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="403"/>
+        <location filename="../app/gui/main_window.cpp" line="478"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="406"/>
+        <location filename="../app/gui/main_window.cpp" line="481"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="416"/>
+        <location filename="../app/gui/main_window.cpp" line="494"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="419"/>
+        <location filename="../app/gui/main_window.cpp" line="497"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="425"/>
+        <location filename="../app/gui/main_window.cpp" line="503"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="451"/>
+        <location filename="../app/gui/main_window.cpp" line="522"/>
         <source>Search space</source>
         <translation>搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="461"/>
+        <location filename="../app/gui/main_window.cpp" line="532"/>
         <source>Pareto</source>
         <translation>帕累托</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="475"/>
+        <location filename="../app/gui/main_window.cpp" line="546"/>
         <source>Filter by genotype…</source>
         <translation>按基因型筛选…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="479"/>
+        <location filename="../app/gui/main_window.cpp" line="550"/>
         <source>All candidates</source>
         <translation>全部候选</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="480"/>
+        <location filename="../app/gui/main_window.cpp" line="551"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="481"/>
+        <location filename="../app/gui/main_window.cpp" line="552"/>
         <source>Evaluated</source>
         <translation>已评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="482"/>
+        <location filename="../app/gui/main_window.cpp" line="553"/>
         <source>Outside the budgets</source>
         <translation>超出预算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="483"/>
+        <location filename="../app/gui/main_window.cpp" line="554"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="484"/>
-        <location filename="../app/gui/main_window.cpp" line="503"/>
+        <location filename="../app/gui/main_window.cpp" line="555"/>
+        <location filename="../app/gui/main_window.cpp" line="574"/>
         <source>Copy as CSV</source>
         <translation>复制为 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="486"/>
+        <location filename="../app/gui/main_window.cpp" line="557"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>将选中的行（未选中时为所有显示的行）复制为 CSV（Ctrl+C）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="514"/>
+        <location filename="../app/gui/main_window.cpp" line="585"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>已将 %n 个候选复制为 CSV</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="525"/>
+        <location filename="../app/gui/main_window.cpp" line="596"/>
         <source>Candidates</source>
         <translation>候选模型</translation>
     </message>
@@ -338,7 +388,7 @@
         <translation type="vanished">秩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="528"/>
+        <location filename="../app/gui/main_window.cpp" line="599"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -347,100 +397,105 @@
         <translation type="vanished">在“帕累托”或“候选模型”标签页中选择两个或更多候选模型，即可并排比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="531"/>
+        <location filename="../app/gui/main_window.cpp" line="602"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="564"/>
+        <location filename="../app/gui/main_window.cpp" line="638"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="569"/>
+        <location filename="../app/gui/main_window.cpp" line="643"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="805"/>
+        <location filename="../app/gui/main_window.cpp" line="779"/>
+        <source>The project names no readable search space.</source>
+        <translation>项目未指定可读取的搜索空间。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="877"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="806"/>
+        <location filename="../app/gui/main_window.cpp" line="878"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>搜索正在运行。要停止吗？所有已评估的候选都会保留；可用 edgesmith-cli search --resume 继续该运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="190"/>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
-        <location filename="../app/gui/main_window.cpp" line="570"/>
+        <location filename="../app/gui/main_window.cpp" line="220"/>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n 个候选模型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="543"/>
+        <location filename="../app/gui/main_window.cpp" line="614"/>
         <source>Show run</source>
         <translation>显示运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="545"/>
+        <location filename="../app/gui/main_window.cpp" line="616"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="554"/>
+        <location filename="../app/gui/main_window.cpp" line="625"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>本项目实验数据库中的运行。双击某个运行可在帕累托、候选和层标签页中显示它。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="561"/>
+        <location filename="../app/gui/main_window.cpp" line="635"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="574"/>
+        <location filename="../app/gui/main_window.cpp" line="648"/>
         <source>%v / %m evaluated</source>
         <translation>已评估 %v / %m</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="589"/>
+        <location filename="../app/gui/main_window.cpp" line="663"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="664"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>已从 fmnist-mbconv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="598"/>
-        <location filename="../app/gui/main_window.cpp" line="603"/>
+        <location filename="../app/gui/main_window.cpp" line="672"/>
+        <location filename="../app/gui/main_window.cpp" line="677"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="611"/>
+        <location filename="../app/gui/main_window.cpp" line="685"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="614"/>
+        <location filename="../app/gui/main_window.cpp" line="688"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>项目中有 %n 个问题；请查看项目面板</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="643"/>
-        <location filename="../app/gui/main_window.cpp" line="647"/>
+        <location filename="../app/gui/main_window.cpp" line="717"/>
+        <location filename="../app/gui/main_window.cpp" line="721"/>
         <source>Project not saved</source>
         <translation>项目未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="644"/>
+        <location filename="../app/gui/main_window.cpp" line="718"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -449,89 +504,88 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="655"/>
-        <location filename="../app/gui/main_window.cpp" line="656"/>
+        <location filename="../app/gui/main_window.cpp" line="729"/>
+        <location filename="../app/gui/main_window.cpp" line="730"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="665"/>
+        <location filename="../app/gui/main_window.cpp" line="739"/>
         <source>Project is valid</source>
         <translation>项目有效</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="666"/>
+        <location filename="../app/gui/main_window.cpp" line="740"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>项目中有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="694"/>
+        <location filename="../app/gui/main_window.cpp" line="772"/>
         <source>inline space</source>
         <translation>内嵌搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="698"/>
+        <location filename="../app/gui/main_window.cpp" line="776"/>
         <source>template %1</source>
         <translation>模板 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="702"/>
         <source>&lt;i&gt;The project names no readable search space.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;项目未指定可读取的搜索空间。&lt;/i&gt;</translation>
+        <translation type="vanished">&lt;i&gt;项目未指定可读取的搜索空间。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="715"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="754"/>
+        <location filename="../app/gui/main_window.cpp" line="826"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="755"/>
+        <location filename="../app/gui/main_window.cpp" line="827"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>项目有未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="764"/>
+        <location filename="../app/gui/main_window.cpp" line="836"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="770"/>
+        <location filename="../app/gui/main_window.cpp" line="842"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="783"/>
+        <location filename="../app/gui/main_window.cpp" line="855"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>设置已保存；LibTorch 使用 %n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="788"/>
+        <location filename="../app/gui/main_window.cpp" line="860"/>
         <source>About EdgeSmith</source>
         <translation>关于 EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="789"/>
+        <location filename="../app/gui/main_window.cpp" line="861"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;面向边缘设备的深度学习模型自动设计与压缩：在延迟、内存和存储预算下进行架构搜索、剪枝、量化、蒸馏和低秩分解。&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n 个计算线程 · CUDA %3&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="796"/>
+        <location filename="../app/gui/main_window.cpp" line="868"/>
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="796"/>
+        <location filename="../app/gui/main_window.cpp" line="868"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
@@ -572,25 +626,66 @@
 <context>
     <name>edgesmith::widgets::CompareView</name>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="29"/>
+        <location filename="../widgets/compare_view.cpp" line="32"/>
         <source>Pick two to four candidates to compare them side by side: Ctrl+click rows in the Candidates table, or Shift+drag a rectangle in the Pareto plot.</source>
         <translation>选择两到四个候选进行并排比较：在候选表中 Ctrl+单击行，或在帕累托图中按住 Shift 拖出矩形。</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="36"/>
+        <location filename="../widgets/compare_view.cpp" line="39"/>
         <source>MACs per layer</source>
         <translation>每层 MACs</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="68"/>
-        <location filename="../widgets/compare_view.cpp" line="121"/>
+        <location filename="../widgets/compare_view.cpp" line="45"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="46"/>
+        <source>Validation accuracy (%)</source>
+        <translation>验证精度（%）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="55"/>
+        <source>Metrics and layers</source>
+        <translation>指标与层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="56"/>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="57"/>
+        <source>Confusion matrices</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="85"/>
+        <location filename="../widgets/compare_view.cpp" line="138"/>
+        <location filename="../widgets/compare_view.cpp" line="176"/>
         <source>Candidate %1</source>
         <translation>候选 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="70"/>
+        <location filename="../widgets/compare_view.cpp" line="87"/>
         <source>Genotype</source>
         <translation>基因型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="198"/>
+        <source>Candidate %1: predicted</source>
+        <translation>候选 %1：预测</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="199"/>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="220"/>
+        <source>No confusion matrices: they are stored for candidates trained on data.</source>
+        <translation>没有混淆矩阵：只有在数据上训练的候选才会保存。</translation>
     </message>
 </context>
 <context>
@@ -757,17 +852,42 @@
 <context>
     <name>edgesmith::widgets::LogView</name>
     <message>
-        <location filename="../widgets/log_view.cpp" line="16"/>
+        <location filename="../widgets/log_view.cpp" line="21"/>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="22"/>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="23"/>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="25"/>
+        <source>Filter lines…</source>
+        <translation>筛选行…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="30"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/log_view.cpp" line="39"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../widgets/log_view.cpp" line="16"/>
+        <location filename="../widgets/log_view.cpp" line="39"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../widgets/log_view.cpp" line="16"/>
+        <location filename="../widgets/log_view.cpp" line="39"/>
         <source>info</source>
         <translation>信息</translation>
     </message>
@@ -775,116 +895,116 @@
 <context>
     <name>edgesmith::widgets::ParetoView</name>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="49"/>
+        <location filename="../widgets/pareto_view.cpp" line="50"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="59"/>
+        <location filename="../widgets/pareto_view.cpp" line="60"/>
         <source>Logarithmic x axis</source>
         <translation>对数 x 轴</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="60"/>
+        <location filename="../widgets/pareto_view.cpp" line="61"/>
         <source>Logarithmic y axis</source>
         <translation>对数 y 轴</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="61"/>
+        <location filename="../widgets/pareto_view.cpp" line="62"/>
         <source>Reset view</source>
         <translation>重置视图</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="63"/>
+        <location filename="../widgets/pareto_view.cpp" line="64"/>
         <source>Fit every candidate (drag pans, the wheel zooms, Shift+drag selects)</source>
         <translation>显示全部候选（拖动平移，滚轮缩放，Shift+拖动选择）</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="65"/>
+        <location filename="../widgets/pareto_view.cpp" line="66"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="67"/>
+        <location filename="../widgets/pareto_view.cpp" line="68"/>
         <source>Save the plot as PNG, SVG or PDF</source>
         <translation>将图表保存为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="70"/>
+        <location filename="../widgets/pareto_view.cpp" line="71"/>
         <source>X axis:</source>
         <translation>X 轴：</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="74"/>
+        <location filename="../widgets/pareto_view.cpp" line="75"/>
         <source>Y axis:</source>
         <translation>Y 轴：</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="78"/>
+        <location filename="../widgets/pareto_view.cpp" line="79"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="96"/>
+        <location filename="../widgets/pareto_view.cpp" line="97"/>
         <source>No candidates yet.
 Run a search to see the accuracy–cost trade-off here.</source>
         <translation>暂无候选模型。
 运行搜索后，这里将显示精度与开销的权衡。</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="105"/>
+        <location filename="../widgets/pareto_view.cpp" line="106"/>
         <source>dominated</source>
         <translation>被支配</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="108"/>
+        <location filename="../widgets/pareto_view.cpp" line="109"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="115"/>
+        <location filename="../widgets/pareto_view.cpp" line="116"/>
         <source>selected</source>
         <translation>已选</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="166"/>
+        <location filename="../widgets/pareto_view.cpp" line="167"/>
         <source>Pareto status</source>
         <translation>帕累托状态</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="167"/>
-        <location filename="../widgets/pareto_view.cpp" line="223"/>
-        <location filename="../widgets/pareto_view.cpp" line="426"/>
+        <location filename="../widgets/pareto_view.cpp" line="168"/>
+        <location filename="../widgets/pareto_view.cpp" line="224"/>
+        <location filename="../widgets/pareto_view.cpp" line="436"/>
         <source>Generation</source>
         <translation>代</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="470"/>
+        <location filename="../widgets/pareto_view.cpp" line="480"/>
         <source>EdgeSmith Pareto plot</source>
         <translation>EdgeSmith 帕累托图</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="479"/>
+        <location filename="../widgets/pareto_view.cpp" line="489"/>
         <source>%1: unknown format &quot;%2&quot;; use .png, .svg or .pdf</source>
         <translation>%1：未知格式“%2”；请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="482"/>
+        <location filename="../widgets/pareto_view.cpp" line="492"/>
         <source>%1: could not be written</source>
         <translation>%1：无法写入</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="487"/>
+        <location filename="../widgets/pareto_view.cpp" line="497"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="488"/>
+        <location filename="../widgets/pareto_view.cpp" line="498"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 绘图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="491"/>
+        <location filename="../widgets/pareto_view.cpp" line="501"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -940,6 +1060,104 @@ Run a search to see the accuracy–cost trade-off here.</source>
         <location filename="../widgets/run_table_model.cpp" line="51"/>
         <source>Started (UTC)</source>
         <translation>开始时间（UTC）</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::SchemaForm</name>
+    <message>
+        <location filename="../widgets/schema_form.cpp" line="53"/>
+        <source>
+Default: %1</source>
+        <translation>
+默认值：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schema_form.cpp" line="60"/>
+        <source>&lt;i&gt;No parameters.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;无参数。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schema_form.cpp" line="103"/>
+        <source>JSON value</source>
+        <translation>JSON 值</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::SearchLauncher</name>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="49"/>
+        <source>Start search</source>
+        <translation>开始搜索</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="82"/>
+        <source>strategy&apos;s own</source>
+        <translation>策略默认</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="83"/>
+        <source>Trained (or failed) evaluations before the run stops</source>
+        <translation>运行停止前已训练（或失败）的评估次数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="85"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="86"/>
+        <source>Candidates evaluated at once, each with its share of the cores</source>
+        <translation>同时评估的候选数，每个分得一部分核心</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="89"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="90"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="92"/>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="97"/>
+        <source>Performance estimation</source>
+        <translation>性能评估</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="102"/>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="105"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="107"/>
+        <source>Budget (evaluations):</source>
+        <translation>预算（评估次数）：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="108"/>
+        <source>Workers:</source>
+        <translation>工作线程：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="109"/>
+        <source>Time limit:</source>
+        <translation>时间限制：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="119"/>
+        <source>Start</source>
+        <translation>开始</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1238,137 @@ Run a search to see the accuracy–cost trade-off here.</source>
         <location filename="../widgets/settings_dialog.cpp" line="60"/>
         <source>A new language takes effect the next time EdgeSmith starts.</source>
         <translation>新语言将在 EdgeSmith 下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::SpaceCanvas</name>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="63"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="70"/>
+        <source>Cells ×%1</source>
+        <translation>单元 ×%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="71"/>
+        <source>%1 nodes each
+reductions at %2
+%3 channels</source>
+        <translation>每个 %1 个节点
+在 %2 处降采样
+%3 个通道</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="79"/>
+        <source>depth %1 · stride %2
+out %3</source>
+        <translation>深度 %1 · 步长 %2
+输出 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="94"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="94"/>
+        <source>%1 classes</source>
+        <translation>%1 个类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="161"/>
+        <source>× depth</source>
+        <translation>× 深度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_canvas.cpp" line="170"/>
+        <source>+ residual</source>
+        <translation>+ 残差</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/space_canvas.cpp" line="222"/>
+        <source>Cell DAG: each node sums two edges chosen among the dashed candidates; each edge is one of %n operation(s)</source>
+        <translation>
+            <numerusform>单元 DAG：每个节点对从虚线候选中选出的两条边求和；每条边是 %n 种操作之一</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::SpaceEditor</name>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="110"/>
+        <source>
+Drag onto the canvas to add a stage</source>
+        <translation>
+拖到画布上以添加一个阶段</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="113"/>
+        <source>Operators</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="114"/>
+        <source>Drag one onto the canvas to add a stage.</source>
+        <translation>拖一个到画布上以添加阶段。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="132"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="134"/>
+        <source>Remove the selected stage or layer (Delete)</source>
+        <translation>删除选中的阶段或层（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="217"/>
+        <source>&lt;b&gt;The space has problems&lt;/b&gt;; fix the outlined nodes.</source>
+        <translation>&lt;b&gt;搜索空间有问题&lt;/b&gt;；请修复标出的节点。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="221"/>
+        <source>%1 – %2 (median %3)</source>
+        <translation>%1 – %2（中位数 %3）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="223"/>
+        <source>&lt;b&gt;%1 architectures&lt;/b&gt; · MACs %2 · parameters %3 · peak activation memory %4 &lt;span style=&apos;color:gray&apos;&gt;(%5 sampled)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1 个架构&lt;/b&gt; · MACs %2 · 参数 %3 · 峰值激活内存 %4 &lt;span style=&apos;color:gray&apos;&gt;（采样 %5 个）&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="286"/>
+        <source>Set %1 of %2</source>
+        <translation>设置 %2 的 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="300"/>
+        <source>Add a %1 stage</source>
+        <translation>添加一个 %1 阶段</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="312"/>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="320"/>
+        <source>&lt;i&gt;Click a node to edit its choices. A list such as “3, 5” is a choice the search makes; one value fixes the field.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;单击节点以编辑其选项。“3, 5”这样的列表由搜索来选择；单个值则固定该字段。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="334"/>
+        <source>Operator:</source>
+        <translation>算子：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="339"/>
+        <source>default</source>
+        <translation>默认</translation>
     </message>
 </context>
 <context>

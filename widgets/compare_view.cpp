@@ -125,12 +125,22 @@ void CompareView::fillTable() {
 void CompareView::fillChart() {
     chart_->clearPlottables();
     // Layers are matched by name: candidates of one space share names where they share layers.
+    // A layer only some candidates have goes right after the layer before it in theirs,
+    // so the axis keeps network order.
     QStringList layerNames;
-    for (const Entry& entry : entries_)
+    for (const Entry& entry : entries_) {
+        qsizetype after = -1;
         for (const auto& layer : entry.layers) {
             const QString name = QString::fromStdString(layer.value("name", std::string()));
-            if (!layerNames.contains(name)) layerNames << name;
+            const qsizetype found = layerNames.indexOf(name);
+            if (found >= 0) {
+                after = found;
+                continue;
+            }
+            layerNames.insert(after + 1, name);
+            after += 1;
         }
+    }
     auto* group = new QCPBarsGroup(chart_);
     double top = 0;
     for (std::size_t column = 0; column < entries_.size(); ++column) {
