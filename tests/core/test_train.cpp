@@ -179,7 +179,16 @@ private Q_SLOTS:
         Network narrow(smallNetwork(8)), wide(smallNetwork(32));
         LatencyOptions options;
         options.runs = 40;
-        const LatencyStats fast = measureLatency(narrow, options), slow = measureLatency(wide, options);
+        options.batch = 8; // compute, not call overhead, sets the time
+        // Alternating rounds, the best median of each: another test busy on the same cores
+        // slows one round, not all of them.
+        LatencyStats fast, slow;
+        double fastest = 1e30, slowest = 1e30;
+        for (int round = 0; round < 3; ++round) {
+            const LatencyStats a = measureLatency(narrow, options), b = measureLatency(wide, options);
+            if (a.medianMs < fastest) fastest = a.medianMs, fast = a;
+            if (b.medianMs < slowest) slowest = b.medianMs, slow = b;
+        }
         QVERIFY2(slow.medianMs > fast.medianMs, qPrintable(QString("%1 vs %2 ms").arg(slow.medianMs).arg(fast.medianMs)));
         QVERIFY(fast.p10Ms <= fast.medianMs && fast.medianMs <= fast.p90Ms);
         QCOMPARE(fast.threads, 1);
