@@ -637,64 +637,64 @@
 <context>
     <name>edgesmith::widgets::CompareView</name>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="32"/>
+        <location filename="../widgets/compare_view.cpp" line="33"/>
         <source>Pick two to four candidates to compare them side by side: Ctrl+click rows in the Candidates table, or Shift+drag a rectangle in the Pareto plot.</source>
         <translation>Wählen Sie zwei bis vier Kandidaten, um sie nebeneinander zu vergleichen: Strg+Klick auf Zeilen der Kandidatentabelle oder Umschalt+Ziehen eines Rechtecks im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="39"/>
+        <location filename="../widgets/compare_view.cpp" line="40"/>
         <source>MACs per layer</source>
         <translation>MACs je Schicht</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="45"/>
+        <location filename="../widgets/compare_view.cpp" line="46"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="46"/>
+        <location filename="../widgets/compare_view.cpp" line="47"/>
         <source>Validation accuracy (%)</source>
         <translation>Validierungsgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="55"/>
+        <location filename="../widgets/compare_view.cpp" line="58"/>
         <source>Metrics and layers</source>
         <translation>Metriken und Schichten</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="56"/>
+        <location filename="../widgets/compare_view.cpp" line="59"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="57"/>
+        <location filename="../widgets/compare_view.cpp" line="60"/>
         <source>Confusion matrices</source>
         <translation>Konfusionsmatrizen</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="85"/>
-        <location filename="../widgets/compare_view.cpp" line="138"/>
-        <location filename="../widgets/compare_view.cpp" line="176"/>
+        <location filename="../widgets/compare_view.cpp" line="88"/>
+        <location filename="../widgets/compare_view.cpp" line="151"/>
+        <location filename="../widgets/compare_view.cpp" line="189"/>
         <source>Candidate %1</source>
         <translation>Kandidat %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="87"/>
+        <location filename="../widgets/compare_view.cpp" line="90"/>
         <source>Genotype</source>
         <translation>Genotyp</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="198"/>
+        <location filename="../widgets/compare_view.cpp" line="211"/>
         <source>Candidate %1: predicted</source>
         <translation>Kandidat %1: vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="199"/>
+        <location filename="../widgets/compare_view.cpp" line="212"/>
         <source>true class</source>
         <translation>wahre Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="220"/>
+        <location filename="../widgets/compare_view.cpp" line="234"/>
         <source>No confusion matrices: they are stored for candidates trained on data.</source>
         <translation>Keine Konfusionsmatrizen: Sie werden für auf Daten trainierte Kandidaten gespeichert.</translation>
     </message>
@@ -702,36 +702,36 @@
 <context>
     <name>edgesmith::widgets::ConvergenceView</name>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="35"/>
-        <location filename="../widgets/convergence_view.cpp" line="127"/>
+        <location filename="../widgets/convergence_view.cpp" line="36"/>
+        <location filename="../widgets/convergence_view.cpp" line="129"/>
         <source>Evaluations</source>
         <translation>Bewertungen</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="36"/>
-        <location filename="../widgets/convergence_view.cpp" line="127"/>
+        <location filename="../widgets/convergence_view.cpp" line="37"/>
+        <location filename="../widgets/convergence_view.cpp" line="129"/>
         <source>Evaluation time (s)</source>
         <translation>Bewertungszeit (s)</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="39"/>
+        <location filename="../widgets/convergence_view.cpp" line="40"/>
         <source>Convergence against:</source>
         <translation>Konvergenz über:</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="50"/>
-        <location filename="../widgets/convergence_view.cpp" line="57"/>
+        <location filename="../widgets/convergence_view.cpp" line="51"/>
+        <location filename="../widgets/convergence_view.cpp" line="58"/>
         <source>Hypervolume</source>
         <translation>Hypervolumen</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="54"/>
-        <location filename="../widgets/convergence_view.cpp" line="75"/>
+        <location filename="../widgets/convergence_view.cpp" line="55"/>
+        <location filename="../widgets/convergence_view.cpp" line="77"/>
         <source>Best so far</source>
         <translation>Bisher bestes</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="76"/>
+        <location filename="../widgets/convergence_view.cpp" line="78"/>
         <source>Best %1 so far</source>
         <translation>Bisher beste %1</translation>
     </message>
@@ -757,17 +757,17 @@
 <context>
     <name>edgesmith::widgets::LayerInspector</name>
     <message>
-        <location filename="../widgets/layer_inspector.cpp" line="62"/>
+        <location filename="../widgets/layer_inspector.cpp" line="64"/>
         <source>Chart:</source>
         <translation>Diagramm:</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_inspector.cpp" line="80"/>
+        <location filename="../widgets/layer_inspector.cpp" line="82"/>
         <source>&lt;i&gt;Select a candidate in the Pareto plot or the Candidates table to inspect its layers.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Wählen Sie einen Kandidaten im Pareto-Diagramm oder in der Kandidatentabelle, um seine Schichten zu untersuchen.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_inspector.cpp" line="139"/>
+        <location filename="../widgets/layer_inspector.cpp" line="141"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -906,116 +906,116 @@
 <context>
     <name>edgesmith::widgets::ParetoView</name>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="50"/>
+        <location filename="../widgets/pareto_view.cpp" line="51"/>
         <source>log</source>
         <translation>log</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="60"/>
+        <location filename="../widgets/pareto_view.cpp" line="61"/>
         <source>Logarithmic x axis</source>
         <translation>Logarithmische x-Achse</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="61"/>
+        <location filename="../widgets/pareto_view.cpp" line="62"/>
         <source>Logarithmic y axis</source>
         <translation>Logarithmische y-Achse</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="62"/>
+        <location filename="../widgets/pareto_view.cpp" line="63"/>
         <source>Reset view</source>
         <translation>Ansicht zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="64"/>
+        <location filename="../widgets/pareto_view.cpp" line="65"/>
         <source>Fit every candidate (drag pans, the wheel zooms, Shift+drag selects)</source>
         <translation>Alle Kandidaten einpassen (Ziehen verschiebt, das Mausrad zoomt, Umschalt+Ziehen wählt aus)</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="66"/>
+        <location filename="../widgets/pareto_view.cpp" line="67"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="68"/>
+        <location filename="../widgets/pareto_view.cpp" line="69"/>
         <source>Save the plot as PNG, SVG or PDF</source>
         <translation>Das Diagramm als PNG, SVG oder PDF speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="71"/>
+        <location filename="../widgets/pareto_view.cpp" line="72"/>
         <source>X axis:</source>
         <translation>X-Achse:</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="75"/>
+        <location filename="../widgets/pareto_view.cpp" line="76"/>
         <source>Y axis:</source>
         <translation>Y-Achse:</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="79"/>
+        <location filename="../widgets/pareto_view.cpp" line="80"/>
         <source>Colour:</source>
         <translation>Farbe:</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="97"/>
+        <location filename="../widgets/pareto_view.cpp" line="98"/>
         <source>No candidates yet.
 Run a search to see the accuracy–cost trade-off here.</source>
         <translation>Noch keine Kandidaten.
 Starten Sie eine Suche, um hier den Kompromiss zwischen Genauigkeit und Kosten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="106"/>
+        <location filename="../widgets/pareto_view.cpp" line="107"/>
         <source>dominated</source>
         <translation>dominiert</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="109"/>
+        <location filename="../widgets/pareto_view.cpp" line="110"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="116"/>
+        <location filename="../widgets/pareto_view.cpp" line="117"/>
         <source>selected</source>
         <translation>ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="167"/>
+        <location filename="../widgets/pareto_view.cpp" line="171"/>
         <source>Pareto status</source>
         <translation>Pareto-Status</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="168"/>
-        <location filename="../widgets/pareto_view.cpp" line="224"/>
-        <location filename="../widgets/pareto_view.cpp" line="436"/>
+        <location filename="../widgets/pareto_view.cpp" line="172"/>
+        <location filename="../widgets/pareto_view.cpp" line="228"/>
+        <location filename="../widgets/pareto_view.cpp" line="440"/>
         <source>Generation</source>
         <translation>Generation</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="480"/>
+        <location filename="../widgets/pareto_view.cpp" line="484"/>
         <source>EdgeSmith Pareto plot</source>
         <translation>EdgeSmith-Pareto-Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="489"/>
+        <location filename="../widgets/pareto_view.cpp" line="493"/>
         <source>%1: unknown format &quot;%2&quot;; use .png, .svg or .pdf</source>
         <translation>%1: unbekanntes Format „%2“; verwenden Sie .png, .svg oder .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="492"/>
+        <location filename="../widgets/pareto_view.cpp" line="496"/>
         <source>%1: could not be written</source>
         <translation>%1: konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="497"/>
+        <location filename="../widgets/pareto_view.cpp" line="501"/>
         <source>Export plot</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="498"/>
+        <location filename="../widgets/pareto_view.cpp" line="502"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="501"/>
+        <location filename="../widgets/pareto_view.cpp" line="505"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1388,29 +1388,34 @@ Auf die Zeichenfläche ziehen, um eine Stufe hinzuzufügen</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="37"/>
+        <location filename="../app/gui/main.cpp" line="63"/>
         <source>EdgeSmith workbench: design and compress models for edge devices</source>
         <translation>EdgeSmith-Werkbank: Modelle für Edge-Geräte entwerfen und komprimieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="40"/>
+        <location filename="../app/gui/main.cpp" line="66"/>
         <source>Project file to open (default: the last one, else the default project)</source>
         <translation>Zu öffnende Projektdatei (Standard: die zuletzt geöffnete, sonst das Standardprojekt)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="41"/>
+        <location filename="../app/gui/main.cpp" line="67"/>
         <source>Save a PNG of the window and quit</source>
         <translation>Ein PNG des Fensters speichern und beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="42"/>
+        <location filename="../app/gui/main.cpp" line="68"/>
         <source>Interface language: en, de, zh_CN</source>
         <translation>Sprache der Oberfläche: en, de, zh_CN</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="43"/>
+        <location filename="../app/gui/main.cpp" line="69"/>
         <source>Window size, e.g. 1400x860</source>
         <translation>Fenstergröße, z. B. 1400x860</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="70"/>
+        <source>Colours: system (default) or dark</source>
+        <translation>Farben: system (Standard) oder dark</translation>
     </message>
 </context>
 </TS>

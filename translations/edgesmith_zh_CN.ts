@@ -626,64 +626,64 @@
 <context>
     <name>edgesmith::widgets::CompareView</name>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="32"/>
+        <location filename="../widgets/compare_view.cpp" line="33"/>
         <source>Pick two to four candidates to compare them side by side: Ctrl+click rows in the Candidates table, or Shift+drag a rectangle in the Pareto plot.</source>
         <translation>选择两到四个候选进行并排比较：在候选表中 Ctrl+单击行，或在帕累托图中按住 Shift 拖出矩形。</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="39"/>
+        <location filename="../widgets/compare_view.cpp" line="40"/>
         <source>MACs per layer</source>
         <translation>每层 MACs</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="45"/>
+        <location filename="../widgets/compare_view.cpp" line="46"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="46"/>
+        <location filename="../widgets/compare_view.cpp" line="47"/>
         <source>Validation accuracy (%)</source>
         <translation>验证精度（%）</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="55"/>
+        <location filename="../widgets/compare_view.cpp" line="58"/>
         <source>Metrics and layers</source>
         <translation>指标与层</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="56"/>
+        <location filename="../widgets/compare_view.cpp" line="59"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="57"/>
+        <location filename="../widgets/compare_view.cpp" line="60"/>
         <source>Confusion matrices</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="85"/>
-        <location filename="../widgets/compare_view.cpp" line="138"/>
-        <location filename="../widgets/compare_view.cpp" line="176"/>
+        <location filename="../widgets/compare_view.cpp" line="88"/>
+        <location filename="../widgets/compare_view.cpp" line="151"/>
+        <location filename="../widgets/compare_view.cpp" line="189"/>
         <source>Candidate %1</source>
         <translation>候选 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="87"/>
+        <location filename="../widgets/compare_view.cpp" line="90"/>
         <source>Genotype</source>
         <translation>基因型</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="198"/>
+        <location filename="../widgets/compare_view.cpp" line="211"/>
         <source>Candidate %1: predicted</source>
         <translation>候选 %1：预测</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="199"/>
+        <location filename="../widgets/compare_view.cpp" line="212"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="220"/>
+        <location filename="../widgets/compare_view.cpp" line="234"/>
         <source>No confusion matrices: they are stored for candidates trained on data.</source>
         <translation>没有混淆矩阵：只有在数据上训练的候选才会保存。</translation>
     </message>
@@ -691,36 +691,36 @@
 <context>
     <name>edgesmith::widgets::ConvergenceView</name>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="35"/>
-        <location filename="../widgets/convergence_view.cpp" line="127"/>
+        <location filename="../widgets/convergence_view.cpp" line="36"/>
+        <location filename="../widgets/convergence_view.cpp" line="129"/>
         <source>Evaluations</source>
         <translation>评估次数</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="36"/>
-        <location filename="../widgets/convergence_view.cpp" line="127"/>
+        <location filename="../widgets/convergence_view.cpp" line="37"/>
+        <location filename="../widgets/convergence_view.cpp" line="129"/>
         <source>Evaluation time (s)</source>
         <translation>评估时间（秒）</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="39"/>
+        <location filename="../widgets/convergence_view.cpp" line="40"/>
         <source>Convergence against:</source>
         <translation>收敛横轴：</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="50"/>
-        <location filename="../widgets/convergence_view.cpp" line="57"/>
+        <location filename="../widgets/convergence_view.cpp" line="51"/>
+        <location filename="../widgets/convergence_view.cpp" line="58"/>
         <source>Hypervolume</source>
         <translation>超体积</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="54"/>
-        <location filename="../widgets/convergence_view.cpp" line="75"/>
+        <location filename="../widgets/convergence_view.cpp" line="55"/>
+        <location filename="../widgets/convergence_view.cpp" line="77"/>
         <source>Best so far</source>
         <translation>目前最佳</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="76"/>
+        <location filename="../widgets/convergence_view.cpp" line="78"/>
         <source>Best %1 so far</source>
         <translation>目前最佳 %1</translation>
     </message>
@@ -746,17 +746,17 @@
 <context>
     <name>edgesmith::widgets::LayerInspector</name>
     <message>
-        <location filename="../widgets/layer_inspector.cpp" line="62"/>
+        <location filename="../widgets/layer_inspector.cpp" line="64"/>
         <source>Chart:</source>
         <translation>图表：</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_inspector.cpp" line="80"/>
+        <location filename="../widgets/layer_inspector.cpp" line="82"/>
         <source>&lt;i&gt;Select a candidate in the Pareto plot or the Candidates table to inspect its layers.&lt;/i&gt;</source>
         <translation>&lt;i&gt;在帕累托图或候选表中选择一个候选以查看其各层。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_inspector.cpp" line="139"/>
+        <location filename="../widgets/layer_inspector.cpp" line="141"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -895,116 +895,116 @@
 <context>
     <name>edgesmith::widgets::ParetoView</name>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="50"/>
+        <location filename="../widgets/pareto_view.cpp" line="51"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="60"/>
+        <location filename="../widgets/pareto_view.cpp" line="61"/>
         <source>Logarithmic x axis</source>
         <translation>对数 x 轴</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="61"/>
+        <location filename="../widgets/pareto_view.cpp" line="62"/>
         <source>Logarithmic y axis</source>
         <translation>对数 y 轴</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="62"/>
+        <location filename="../widgets/pareto_view.cpp" line="63"/>
         <source>Reset view</source>
         <translation>重置视图</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="64"/>
+        <location filename="../widgets/pareto_view.cpp" line="65"/>
         <source>Fit every candidate (drag pans, the wheel zooms, Shift+drag selects)</source>
         <translation>显示全部候选（拖动平移，滚轮缩放，Shift+拖动选择）</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="66"/>
+        <location filename="../widgets/pareto_view.cpp" line="67"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="68"/>
+        <location filename="../widgets/pareto_view.cpp" line="69"/>
         <source>Save the plot as PNG, SVG or PDF</source>
         <translation>将图表保存为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="71"/>
+        <location filename="../widgets/pareto_view.cpp" line="72"/>
         <source>X axis:</source>
         <translation>X 轴：</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="75"/>
+        <location filename="../widgets/pareto_view.cpp" line="76"/>
         <source>Y axis:</source>
         <translation>Y 轴：</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="79"/>
+        <location filename="../widgets/pareto_view.cpp" line="80"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="97"/>
+        <location filename="../widgets/pareto_view.cpp" line="98"/>
         <source>No candidates yet.
 Run a search to see the accuracy–cost trade-off here.</source>
         <translation>暂无候选模型。
 运行搜索后，这里将显示精度与开销的权衡。</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="106"/>
+        <location filename="../widgets/pareto_view.cpp" line="107"/>
         <source>dominated</source>
         <translation>被支配</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="109"/>
+        <location filename="../widgets/pareto_view.cpp" line="110"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="116"/>
+        <location filename="../widgets/pareto_view.cpp" line="117"/>
         <source>selected</source>
         <translation>已选</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="167"/>
+        <location filename="../widgets/pareto_view.cpp" line="171"/>
         <source>Pareto status</source>
         <translation>帕累托状态</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="168"/>
-        <location filename="../widgets/pareto_view.cpp" line="224"/>
-        <location filename="../widgets/pareto_view.cpp" line="436"/>
+        <location filename="../widgets/pareto_view.cpp" line="172"/>
+        <location filename="../widgets/pareto_view.cpp" line="228"/>
+        <location filename="../widgets/pareto_view.cpp" line="440"/>
         <source>Generation</source>
         <translation>代</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="480"/>
+        <location filename="../widgets/pareto_view.cpp" line="484"/>
         <source>EdgeSmith Pareto plot</source>
         <translation>EdgeSmith 帕累托图</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="489"/>
+        <location filename="../widgets/pareto_view.cpp" line="493"/>
         <source>%1: unknown format &quot;%2&quot;; use .png, .svg or .pdf</source>
         <translation>%1：未知格式“%2”；请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="492"/>
+        <location filename="../widgets/pareto_view.cpp" line="496"/>
         <source>%1: could not be written</source>
         <translation>%1：无法写入</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="497"/>
+        <location filename="../widgets/pareto_view.cpp" line="501"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="498"/>
+        <location filename="../widgets/pareto_view.cpp" line="502"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 绘图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="501"/>
+        <location filename="../widgets/pareto_view.cpp" line="505"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1374,29 +1374,34 @@ Drag onto the canvas to add a stage</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="37"/>
+        <location filename="../app/gui/main.cpp" line="63"/>
         <source>EdgeSmith workbench: design and compress models for edge devices</source>
         <translation>EdgeSmith 工作台：为边缘设备设计和压缩模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="40"/>
+        <location filename="../app/gui/main.cpp" line="66"/>
         <source>Project file to open (default: the last one, else the default project)</source>
         <translation>要打开的项目文件（默认：上次打开的项目，否则为默认项目）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="41"/>
+        <location filename="../app/gui/main.cpp" line="67"/>
         <source>Save a PNG of the window and quit</source>
         <translation>保存窗口的 PNG 截图后退出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="42"/>
+        <location filename="../app/gui/main.cpp" line="68"/>
         <source>Interface language: en, de, zh_CN</source>
         <translation>界面语言：en、de、zh_CN</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="43"/>
+        <location filename="../app/gui/main.cpp" line="69"/>
         <source>Window size, e.g. 1400x860</source>
         <translation>窗口大小，例如 1400x860</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="70"/>
+        <source>Colours: system (default) or dark</source>
+        <translation>配色：system（默认）或 dark</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "core/project/catalog.h"
 #include "widgets/layer_table_model.h"
 
+#include "widgets/plot_style.h"
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -47,6 +48,8 @@ CompareView::CompareView(QWidget* parent)
     curves_->legend->setVisible(true);
     curves_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     confusions_->setObjectName("compareConfusions");
+    applyPalette(chart_);
+    applyPalette(curves_);
     auto* tabs = new QTabWidget;
     tabs->setDocumentMode(true);
     auto* splitter = new QSplitter(Qt::Vertical);
@@ -226,8 +229,10 @@ void CompareView::fillConfusions() {
         rect->axis(QCPAxis::atLeft)->setRange(-0.5, classes - 0.5);
         ++confusionCount_;
     }
+    applyPalette(confusions_);
     if (confusionCount_ == 0) {
         auto* empty = new QCPTextElement(confusions_, tr("No confusion matrices: they are stored for candidates trained on data."));
+        empty->setTextColor(palette().color(QPalette::WindowText));
         confusions_->plotLayout()->addElement(0, 0, empty);
     }
     confusions_->replot(QCustomPlot::rpQueuedReplot);

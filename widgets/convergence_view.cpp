@@ -3,6 +3,7 @@
 #include "core/search/objectives.h"
 #include "core/search/run_summary.h"
 
+#include "widgets/plot_style.h"
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -58,6 +59,7 @@ ConvergenceView::ConvergenceView(QWidget* parent)
     plot_->yAxis2->setVisible(true);
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    applyPalette(plot_);
 }
 
 ConvergenceView::~ConvergenceView() = default;

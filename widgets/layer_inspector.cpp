@@ -2,6 +2,7 @@
 
 #include "widgets/layer_table_model.h"
 
+#include "widgets/plot_style.h"
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -53,6 +54,7 @@ LayerInspector::LayerInspector(QWidget* parent)
     chart_->xAxis->setTickLabelRotation(45);
     chart_->setMinimumHeight(260);
     chart_->xAxis->grid()->setVisible(false);
+    applyPalette(chart_);
     connect(chart_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) { hover(event->pos()); });
 
     auto* chartPanel = new QWidget;

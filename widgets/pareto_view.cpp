@@ -2,6 +2,7 @@
 
 #include "core/project/catalog.h"
 
+#include "widgets/plot_style.h"
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -129,6 +130,9 @@ ParetoView::ParetoView(QWidget* parent)
     // Added to the layout only while colouring by a quantity (setColouring).
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    applyPalette(plot_);
+    colourScale_->axis()->setTickLabelColor(palette().color(QPalette::WindowText));
+    colourScale_->axis()->setLabelColor(palette().color(QPalette::WindowText));
 
     connect(xAxis_, &QComboBox::currentIndexChanged, this, &ParetoView::updateAxes);
     connect(yAxis_, &QComboBox::currentIndexChanged, this, &ParetoView::updateAxes);

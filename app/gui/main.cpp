@@ -9,6 +9,8 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QSettings>
+#include <QPalette>
+#include <QStyleFactory>
 #include <QTimer>
 
 #include <cstdio>
@@ -23,6 +25,30 @@ void scheduleScreenshot(edgesmith::gui::MainWindow& window, const QString& file)
         std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "wrote" : "cannot write", qPrintable(file));
         QCoreApplication::exit(saved ? 0 : 1);
     });
+}
+
+// Fusion with a dark palette: the look of a dark desktop where the platform theme gives
+// none (and for checking that every view reads on dark backgrounds).
+void applyDarkPalette(QApplication& application) {
+    application.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(45, 45, 48));
+    dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+    dark.setColor(QPalette::Base, QColor(30, 30, 32));
+    dark.setColor(QPalette::AlternateBase, QColor(42, 42, 46));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    dark.setColor(QPalette::Button, QColor(53, 53, 56));
+    dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+    dark.setColor(QPalette::ToolTipBase, QColor(60, 60, 64));
+    dark.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
+    dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::Mid, QColor(110, 110, 115));
+    dark.setColor(QPalette::Dark, QColor(150, 150, 155));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(130, 130, 130));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(130, 130, 130));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(130, 130, 130));
+    application.setPalette(dark);
 }
 
 } // namespace
@@ -41,9 +67,11 @@ int main(int argc, char** argv) {
     const QCommandLineOption screenshot("screenshot", QCoreApplication::translate("main", "Save a PNG of the window and quit"), "file");
     const QCommandLineOption language("language", QCoreApplication::translate("main", "Interface language: en, de, zh_CN"), "code");
     const QCommandLineOption size("size", QCoreApplication::translate("main", "Window size, e.g. 1400x860"), "WxH");
-    parser.addOptions({screenshot, language, size});
+    const QCommandLineOption theme("theme", QCoreApplication::translate("main", "Colours: system (default) or dark"), "name");
+    parser.addOptions({screenshot, language, size, theme});
     parser.process(application);
 
+    if (parser.value(theme) == QLatin1String("dark")) applyDarkPalette(application);
     QSettings settings;
     const auto preferences = edgesmith::widgets::AppSettings::load(settings);
     edgesmith::gui::installTranslations(application, parser.isSet(language) ? parser.value(language) : preferences.language);
