@@ -1,5 +1,6 @@
 #include "widgets/space_editor.h"
 
+#include "core/project/project.h"
 #include "core/space/operators.h"
 #include "core/space/space.h"
 #include "widgets/space_canvas.h"
@@ -155,13 +156,41 @@ SpaceEditor::SpaceEditor(QWidget* parent)
     splitter->addWidget(centre);
     splitter->addWidget(propertyBox);
     splitter->setStretchFactor(1, 1);
+    auto* start = new QComboBox;
+    start->setObjectName("spaceStart");
+    start->addItem(tr("Start over from…"), QString());
+    for (const std::string& name : spaceTemplateNames()) start->addItem(tr("template %1").arg(QString::fromStdString(name)), QString::fromStdString(name));
+    start->addItem(tr("an empty chain"), QStringLiteral("empty"));
+    connect(start, &QComboBox::activated, this, [this, start] {
+        const QString choice = start->currentData().toString();
+        start->setCurrentIndex(0);
+        if (!choice.isEmpty()) Q_EMIT restartRequested(startingPoint(choice), tr("Start the space over from %1").arg(choice));
+    });
+    auto* header = new QHBoxLayout;
+    header->addWidget(title_, 1);
+    header->addWidget(start, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(title_);
+    layout->addLayout(header);
     layout->addWidget(splitter, 1);
 
     connect(canvas_, &SpaceCanvas::nodeSelected, this, &SpaceEditor::showProperties);
     connect(canvas_, &SpaceCanvas::operatorDropped, this, &SpaceEditor::addStage);
     showProperties(-1);
+}
+
+Json SpaceEditor::startingPoint(const QString& choice) {
+    if (choice != QLatin1String("empty")) return {{"template", choice.toStdString()}};
+    // The smallest useful chain for 28×28 grey images: a stem, one searchable stage, a head.
+    return {{"inline",
+             {{"name", "custom"},
+              {"description", "Built in the space editor"},
+              {"backbone", "chain"},
+              {"input", {{"channels", 1}, {"resolution", 28}}},
+              {"classes", 10},
+              {"stem", Json::array({{{"op", "conv"}, {"out", 16}, {"kernel", 3}, {"stride", 1}}})},
+              {"stages", Json::array({{{"depth", Json::array({1, 2})}, {"stride", 2}, {"out", Json::array({24, 32})},
+                                       {"block", {{"op", "mbconv"}, {"kernel", Json::array({3, 5})}, {"expansion", Json::array({3, 6})}}}}})},
+              {"head", Json::array({{{"op", "global_avg_pool"}}, {{"op", "linear"}, {"out", 10}}})}}}};
 }
 
 void SpaceEditor::setSpace(const Json& space, const QString& origin) {

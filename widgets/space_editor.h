@@ -52,8 +52,15 @@ public:
     // The fields the property panel offers for a node.
     QStringList fieldsOf(int node) const;
 
+    // The project's space section to start over from: {"template": name} for a shipped
+    // template, an inline chain with one stage for "empty".
+    static Json startingPoint(const QString& choice);
+
 Q_SIGNALS:
     void spaceEdited(const Json& space, const QString& description);
+    // The user picked a template (or "empty") to start over from; `section` is the
+    // project's new "space" value.
+    void restartRequested(const Json& section, const QString& description);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

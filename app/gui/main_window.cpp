@@ -519,6 +519,11 @@ void MainWindow::createTabs() {
         changed["space"] = {{"inline", space}};
         applyDocument(changed, description);
     });
+    connect(spaceEditor_, &widgets::SpaceEditor::restartRequested, this, [this](const Json& section, const QString& description) {
+        Json changed = document();
+        changed["space"] = section;
+        applyDocument(changed, description);
+    });
     tabs_->addTab(spaceEditor_, tr("Search space"));
 
     paretoView_ = new widgets::ParetoView;

@@ -519,6 +519,20 @@ private Q_SLOTS:
         QCOMPARE(editor->statistics().size, templateSpace.size());
         window.undoStack()->redo();
         QCOMPARE(window.document()["space"]["inline"]["stages"][0]["block"]["kernel"].size(), std::size_t(3));
+        // Start over: an empty chain is a valid space of its own; a template goes back by name.
+        const edgesmith::Json empty = edgesmith::widgets::SpaceEditor::startingPoint("empty");
+        QVERIFY(edgesmith::SearchSpace::check(empty["inline"], "empty").empty());
+        QCOMPARE(edgesmith::widgets::SpaceEditor::startingPoint("fmnist-darts"), edgesmith::Json({{"template", "fmnist-darts"}}));
+        QSignalSpy restart(editor, &edgesmith::widgets::SpaceEditor::restartRequested);
+        auto* start = editor->findChild<QComboBox*>("spaceStart");
+        QVERIFY(start && start->count() == int(edgesmith::spaceTemplateNames().size()) + 2);
+        start->setCurrentIndex(start->findData(QStringLiteral("fmnist-darts")));
+        Q_EMIT start->activated(start->currentIndex());
+        QCOMPARE(restart.count(), 1);
+        QCOMPARE(window.document()["space"], edgesmith::Json({{"template", "fmnist-darts"}}));
+        QCOMPARE(editor->canvas()->nodes()[2].section, QStringLiteral("cells"));
+        window.undoStack()->undo();
+        QCOMPARE(window.document()["space"]["inline"]["stages"][0]["block"]["kernel"].size(), std::size_t(3));
         if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
             window.resize(1400, 860);
             editor->canvas()->selectNode(firstStage);
