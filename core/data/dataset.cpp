@@ -173,6 +173,17 @@ std::pair<Dataset, Dataset> loadIdxFolder(const std::filesystem::path& folder) {
     return {std::move(train), std::move(test)};
 }
 
+torch::Tensor normalisedImages(const Dataset& data, const Splits& statistics, const torch::Device& device) {
+    const torch::Tensor& raw = data.tensors().images;
+    torch::Tensor values = raw.scalar_type() == torch::kUInt8 ? raw.to(torch::kFloat32).div_(255.0) : raw.to(torch::kFloat32);
+    const auto channels = static_cast<std::int64_t>(statistics.mean.size());
+    if (channels == values.size(1)) {
+        values.sub_(torch::tensor(statistics.mean, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}))
+            .div_(torch::tensor(statistics.deviation, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}));
+    }
+    return values.to(device);
+}
+
 Dataset makeSyntheticDataset(int classes, std::int64_t samples, int channels, int side, std::uint64_t seed) {
     torch::manual_seed(seed);
     auto tensors = std::make_shared<DatasetTensors>();

@@ -75,6 +75,16 @@ void NetworkModuleImpl::initialise() {
     }
 }
 
+torch::Tensor NetworkModuleImpl::quantizedInput(std::size_t step, const torch::Tensor& input) {
+    if (observer) observer(step, input);
+    if (step >= inputQuantizers.size() || !inputQuantizers[step].active) return input;
+    const InputQuantizer& q = inputQuantizers[step];
+    // Rounded on the grid; the straight-through estimator passes gradients unchanged
+    // (QAT), so the rounding is detached.
+    const torch::Tensor grid = (input / q.scale).round().add(double(q.zeroPoint)).clamp(double(q.qmin), double(q.qmax)).sub(double(q.zeroPoint)).mul(q.scale);
+    return input + (grid - input).detach();
+}
+
 torch::Tensor NetworkModuleImpl::forward(const torch::Tensor& input) {
     std::vector<torch::Tensor> outputs(steps.size());
     const auto tensorOf = [&](int producer) -> const torch::Tensor& {
@@ -87,12 +97,12 @@ torch::Tensor NetworkModuleImpl::forward(const torch::Tensor& input) {
         torch::Tensor y;
         switch (layer.kind) {
         case LayerKind::Conv:
-            y = step.conv->forward(x);
+            y = step.conv->forward(quantizedInput(index, x));
             if (step.norm) y = step.norm->forward(y);
             y = activate(y, layer.activation);
             break;
         case LayerKind::Linear:
-            y = activate(step.linear->forward(x.flatten(1)), layer.activation);
+            y = activate(step.linear->forward(quantizedInput(index, x.flatten(1))), layer.activation);
             break;
         case LayerKind::MaxPool:
             y = torch::max_pool2d(x, layer.kernel, layer.stride, layer.padding);

@@ -18,18 +18,6 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-// Images as normalised float tensors once, so batches are slices, not conversions.
-torch::Tensor normalised(const Dataset& data, const Splits& statistics, const torch::Device& device) {
-    const torch::Tensor& raw = data.tensors().images;
-    torch::Tensor values = raw.scalar_type() == torch::kUInt8 ? raw.to(torch::kFloat32).div_(255.0) : raw.to(torch::kFloat32);
-    const auto channels = static_cast<std::int64_t>(statistics.mean.size());
-    if (channels == values.size(1)) {
-        values.sub_(torch::tensor(statistics.mean, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}))
-            .div_(torch::tensor(statistics.deviation, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}));
-    }
-    return values.to(device);
-}
-
 double scheduledRate(const TrainingOptions& options, double epochPosition) {
     double rate = options.learningRate;
     if (options.warmupEpochs > 0 && epochPosition < options.warmupEpochs) return rate * (epochPosition + 1e-3) / options.warmupEpochs;
@@ -135,7 +123,7 @@ Evaluation evaluate(Network& network, const Dataset& data, const Splits& statist
     torch::NoGradGuard guard;
     const bool wasTraining = module.is_training();
     module.eval();
-    const torch::Tensor images = normalised(data, statistics, device);
+    const torch::Tensor images = normalisedImages(data, statistics, device);
     const torch::Tensor labels = data.tensors().labels.to(device);
     const int classes = data.classes();
     torch::Tensor confusion = torch::zeros({classes, classes}, torch::kInt64);
@@ -190,7 +178,7 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
         order.resize(std::max<std::size_t>(1, static_cast<std::size_t>(options.subset * double(order.size()))));
         trainData = trainData.select(order);
     }
-    const torch::Tensor images = normalised(trainData, splits, device);
+    const torch::Tensor images = normalisedImages(trainData, splits, device);
     const torch::Tensor labels = trainData.tensors().labels.to(device);
     const std::int64_t samples = trainData.size();
     const std::int64_t batches = (samples + options.batchSize - 1) / options.batchSize;

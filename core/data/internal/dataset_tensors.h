@@ -10,4 +10,10 @@ struct DatasetTensors {
     int classes = 0;
 };
 
+struct Splits;
+class Dataset;
+// Images of `data` as float tensors on `device`, scaled to 0..1 when stored as bytes and
+// normalised with the training split's per-channel statistics: what networks see.
+torch::Tensor normalisedImages(const Dataset& data, const Splits& statistics, const torch::Device& device);
+
 } // namespace edgesmith

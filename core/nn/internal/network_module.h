@@ -4,11 +4,14 @@
 
 #include <torch/torch.h>
 
+#include <functional>
+
 namespace edgesmith {
 
 struct NetworkModuleImpl : torch::nn::Module {
     explicit NetworkModuleImpl(const Architecture& architecture);
     torch::Tensor forward(const torch::Tensor& input);
+    torch::Tensor quantizedInput(std::size_t step, const torch::Tensor& input);
     void initialise();
 
     struct Step {
@@ -21,6 +24,17 @@ struct NetworkModuleImpl : torch::nn::Module {
     };
     Architecture architecture;
     std::vector<Step> steps;
+
+    // Fake quantization of the inputs of convolutions and linear layers (post-training
+    // quantization and QAT); empty: float inference.
+    struct InputQuantizer {
+        bool active = false;
+        double scale = 1;
+        std::int64_t zeroPoint = 0, qmin = 0, qmax = 255;
+    };
+    std::vector<InputQuantizer> inputQuantizers;
+    // Sees the input of every convolution and linear step (calibration); empty: off.
+    std::function<void(std::size_t step, const torch::Tensor& input)> observer;
 };
 
 } // namespace edgesmith

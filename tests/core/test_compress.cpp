@@ -1,0 +1,154 @@
+// Compression methods (issue 7): uniform affine quantization and post-training
+// quantization of trained networks.
+#include "core/compress/quantization.h"
+#include "core/data/dataset.h"
+#include "core/nn/network.h"
+#include "core/space/space.h"
+#include "core/train/trainer.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+using namespace edgesmith;
+
+namespace {
+
+std::vector<float> uniformValues(std::size_t count, float low, float high, std::uint64_t seed) {
+    std::mt19937_64 random(seed);
+    std::uniform_real_distribution<float> draw(low, high);
+    std::vector<float> values(count);
+    for (auto& value : values) value = draw(random);
+    return values;
+}
+
+double meanSquaredError(const std::vector<float>& a, const std::vector<float>& b) {
+    double sum = 0;
+    for (std::size_t index = 0; index < a.size(); ++index) sum += double(a[index] - b[index]) * double(a[index] - b[index]);
+    return sum / double(a.size());
+}
+
+Architecture smallCnn() {
+    const Json space = {{"name", "small"},
+                        {"input", {{"channels", 1}, {"resolution", 28}}},
+                        {"stem", Json::array({{{"op", "conv"}, {"out", 16}, {"stride", 2}, {"activation", "relu"}}})},
+                        {"stages", Json::array({{{"depth", 1}, {"stride", 2}, {"out", 32}, {"block", {{"op", "dsconv"}}}}})},
+                        {"head", Json::array({{{"op", "global_avg_pool"}}, {{"op", "linear"}, {"out", 10}}})}};
+    return SearchSpace::parse(space, "small.json").derive({});
+}
+
+} // namespace
+
+class TestCompress : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    // Every value inside the range lands within half a step of itself, and more bits
+    // mean smaller errors.
+    void roundTripErrorIsBoundedByHalfAStep() {
+        const std::vector<float> values = uniformValues(5000, -1.5f, 0.7f, 1);
+        double previous = 1e30;
+        for (int bits : {2, 3, 4, 6, 8, 16}) {
+            for (bool symmetric : {true, false}) {
+                const QuantizationParams q = affineParameters(-1.5, 0.7, bits, symmetric);
+                const std::vector<float> restored = fakeQuantize(values, q);
+                double worst = 0;
+                for (std::size_t index = 0; index < values.size(); ++index) worst = std::max(worst, double(std::abs(restored[index] - values[index])));
+                QVERIFY2(worst <= q.scale / 2 + 1e-6, qPrintable(QString("%1 bits: %2 > %3").arg(bits).arg(worst).arg(q.scale / 2)));
+                // Zero is exact, so padding and ReLU outputs stay exact.
+                QCOMPARE(fakeQuantize({0.0f}, q).front(), 0.0f);
+            }
+            const double error = meanSquaredError(values, fakeQuantize(values, affineParameters(-1.5, 0.7, bits, false)));
+            QVERIFY(error < previous);
+            previous = error;
+        }
+        const QuantizationParams int8 = affineParameters(-1, 1, 8, true);
+        QCOMPARE(int8.qmin, std::int64_t(-127));
+        QCOMPARE(int8.qmax, std::int64_t(127));
+        const QuantizationParams uint8 = affineParameters(-1, 3, 8, false);
+        QCOMPARE(uint8.qmax, std::int64_t(255));
+        QVERIFY(uint8.zeroPoint > 0 && uint8.zeroPoint < 255);
+        QVERIFY_THROWS_EXCEPTION(Error, affineParameters(-1, 1, 1, true));
+        QVERIFY_THROWS_EXCEPTION(Error, affineParameters(-1, 1, 20, true));
+    }
+
+    // Channels of very different magnitudes: one range for all wastes the grid on the
+    // small ones.
+    void perChannelBeatsPerTensorOnSkewedChannels() {
+        std::vector<float> values;
+        for (float magnitude : {0.01f, 0.1f, 1.0f, 10.0f}) {
+            const auto channel = uniformValues(256, -magnitude, magnitude, std::uint64_t(magnitude * 100));
+            values.insert(values.end(), channel.begin(), channel.end());
+        }
+        const auto perChannel = fakeQuantizePerChannel(values, 4, 8, true);
+        const auto perTensor = fakeQuantize(values, affineParameters(-10, 10, 8, true));
+        // Compare on the smallest channel, where the difference is the point.
+        const std::vector<float> small(values.begin(), values.begin() + 256);
+        const double channelError = meanSquaredError(small, {perChannel.begin(), perChannel.begin() + 256});
+        const double tensorError = meanSquaredError(small, {perTensor.begin(), perTensor.begin() + 256});
+        QVERIFY2(channelError * 100 < tensorError, qPrintable(QString("%1 vs %2").arg(channelError).arg(tensorError)));
+        QVERIFY(meanSquaredError(values, perChannel) <= meanSquaredError(values, perTensor));
+        QVERIFY_THROWS_EXCEPTION(Error, fakeQuantizePerChannel(values, 3, 8, true));
+    }
+
+    // A rare outlier: min/max keeps it and coarsens every other value; the percentile
+    // drops it; MSE clipping finds a range at least as good as min/max.
+    void calibrationHandlesOutliers() {
+        std::vector<float> values = uniformValues(20000, -1, 1, 3);
+        values.push_back(40.0f);
+        const auto [low, high] = calibrateRange(values, Calibration::MinMax, 8, false);
+        QCOMPARE(high, 40.0);
+        QVERIFY(low < -0.99);
+        const auto percentile = calibrateRange(values, Calibration::Percentile, 8, false, 99.9);
+        QVERIFY(percentile.second < 1.01);
+        const auto mse = calibrateRange(values, Calibration::Mse, 4, false);
+        const auto error = [&](std::pair<double, double> range) {
+            return meanSquaredError(values, fakeQuantize(values, affineParameters(range.first, range.second, 4, false)));
+        };
+        QVERIFY(error(mse) <= error({low, high}));
+        QVERIFY(mse.second < 40.0);
+        QVERIFY(calibrationFromString("mse") == Calibration::Mse);
+        QVERIFY_THROWS_EXCEPTION(Error, calibrationFromString("kl"));
+    }
+
+    // int8 post-training quantization of a trained CNN keeps its accuracy, cuts weight
+    // storage about 4×, and really changes the forward pass.
+    void int8PostTrainingQuantizationKeepsAccuracy() {
+        const auto [trainSet, testSet] = loadIdxFolder("/usr/share/datasets/fashion-mnist");
+        const Splits splits = makeSplits(trainSet, testSet, 0.05, 0.2, 0); // 11,400 training images
+        Network network(smallCnn(), 1);
+        TrainingOptions options;
+        options.epochs = 3;
+        options.learningRate = 0.01;
+        options.threads = 1;
+        options.seed = 2;
+        train(network, splits, options);
+        const Evaluation before = evaluate(network, splits.test, splits);
+        QVERIFY2(before.top1 > 65, qPrintable(QString::number(before.top1)));
+        const QuantizationPolicy policy = QuantizationPolicy::uniform(network.architecture(), 8, 8);
+        const QuantizationResult result = quantizePostTraining(network, splits.train, splits, policy);
+        int quantizable = 0;
+        for (const Layer& layer : network.architecture().layers) quantizable += layer.kind == LayerKind::Conv || layer.kind == LayerKind::Linear;
+        QCOMPARE(int(result.layers.size()), quantizable);
+        for (const auto& layer : result.layers) {
+            QVERIFY2(layer.weightError > 0 && layer.weightError < 0.02, qPrintable(QString::fromStdString(layer.name) + " " + QString::number(layer.weightError)));
+            QVERIFY(layer.inputHigh > layer.inputLow);
+        }
+        const Evaluation after = evaluate(network, splits.test, splits);
+        QVERIFY2(before.top1 - after.top1 <= 1.0, qPrintable(QString("%1 → %2").arg(before.top1).arg(after.top1)));
+        const Metrics floating = computeMetrics(network.architecture());
+        // Not 4×: batch norm and biases stay float and each channel adds its scale and zero
+        // point, a large share of a network this small (1,258 parameters).
+        QVERIFY2(double(floating.storageBytes) / double(result.metrics.storageBytes) > 2.0, qPrintable(QString("%1 / %2").arg(floating.storageBytes).arg(result.metrics.storageBytes)));
+        QCOMPARE(result.metrics.bitops, floating.bitops / 16.0); // 8 × 8 instead of 32 × 32
+        // 2-bit everything is a different network: accuracy collapses, so the quantizers act.
+        Network coarse(smallCnn(), 1);
+        train(coarse, splits, options);
+        quantizePostTraining(coarse, splits.train, splits, QuantizationPolicy::uniform(coarse.architecture(), 2, 2));
+        QVERIFY(evaluate(coarse, splits.test, splits).top1 < before.top1 - 10);
+        QVERIFY_THROWS_EXCEPTION(Error, quantizePostTraining(coarse, splits.train, splits, QuantizationPolicy::uniform(coarse.architecture(), 1, 8)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCompress)
+#include "test_compress.moc"
