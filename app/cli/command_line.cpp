@@ -17,6 +17,7 @@ const std::vector<Verb>& verbs() {
         metricsVerb(),
         trainVerb(),
         latencyVerb(),
+        compressVerb(),
         searchVerb(),
         runsVerb(),
         showVerb(),

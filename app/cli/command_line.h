@@ -36,6 +36,7 @@ Verb latencyVerb();
 Verb searchVerb();
 Verb runsVerb();
 Verb showVerb();
+Verb compressVerb();
 
 // Parses argv, dispatches to the verb and turns every error into one clear line on
 // stderr and an exit code (0 ok, 1 failed, 2 bad input).

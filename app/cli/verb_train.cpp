@@ -1,4 +1,5 @@
 #include "app/cli/command_line.h"
+#include "app/cli/project_candidate.h"
 
 #include "core/common/json.h"
 #include "core/data/dataset.h"
@@ -15,32 +16,10 @@
 namespace edgesmith::cli {
 namespace {
 
-struct Candidate {
-    Project project;
-    SearchSpace space;
-    Genotype genotype;
-};
-
-Candidate loadCandidate(const Arguments& arguments) {
-    if (arguments.positionals().size() != 1) throw UsageError("name one project file");
-    const auto key = arguments.value("genotype");
-    if (!key) throw UsageError("--genotype G is required (see 'edgesmith-cli metrics PROJECT' for keys)");
-    Project project = Project::load(arguments.positionals().front());
-    SearchSpace space = SearchSpace::parse(project.spaceDocument(), project.spaceLabel());
-    Genotype genotype;
-    try {
-        genotype = space.canonical(space.parseKey(*key));
-    } catch (const Error& error) {
-        throw UsageError(error.message());
-    }
-    return {std::move(project), std::move(space), std::move(genotype)};
-}
-
 int runTrain(const Arguments& arguments, Streams& streams) {
-    const Candidate candidate = loadCandidate(arguments);
+    const ProjectCandidate candidate = loadProjectCandidate(arguments);
     const Json& document = candidate.project.document();
-    TrainingOptions options = TrainingOptions::fromJson(document["estimator"].value("params", Json::object()));
-    options.applyAugmentation(document["dataset"].value("augment", Json::object()));
+    TrainingOptions options = projectTrainingOptions(candidate.project);
     options.epochs = static_cast<int>(arguments.integer("epochs", options.epochs, 1, 1000));
     if (const auto subset = arguments.value("subset")) {
         try {
@@ -62,6 +41,7 @@ int runTrain(const Arguments& arguments, Streams& streams) {
                     << " %  " << std::setprecision(0) << progress.samplesPerSecond << " img/s\n";
     });
     const Evaluation test = evaluate(network, splits.test, splits);
+    if (const auto save = arguments.value("save")) network.save(*save);
     if (json) {
         Json output = result.toJson();
         output["genotype"] = candidate.space.key(candidate.genotype);
@@ -77,7 +57,7 @@ int runTrain(const Arguments& arguments, Streams& streams) {
 }
 
 int runLatency(const Arguments& arguments, Streams& streams) {
-    const Candidate candidate = loadCandidate(arguments);
+    const ProjectCandidate candidate = loadProjectCandidate(arguments);
     const Json hardware = candidate.project.document().value("hardware", Json::object());
     LatencyOptions options;
     options.runs = static_cast<int>(arguments.integer("runs", hardware.value("latency_runs", 50), 1, 100000));
@@ -108,14 +88,16 @@ int runLatency(const Arguments& arguments, Streams& streams) {
 Verb trainVerb() {
     return {"train",
             "train and evaluate one architecture of the project's space on its dataset",
-            "train PROJECT --genotype G [--epochs E] [--subset F] [--threads T] [--json]",
+            "train PROJECT --genotype G [--epochs E] [--subset F] [--threads T] [--save FILE] [--json]",
             "Trains the architecture with the project's estimator parameters (optimizer, schedule,\n"
             "batch size, ...), reports per-epoch loss and accuracy, then the best epoch's validation\n"
-            "and the test accuracy. --epochs and --subset override the proxy settings.",
+            "and the test accuracy. --epochs and --subset override the proxy settings. --save keeps\n"
+            "the best epoch's weights for 'edgesmith-cli compress --weights'.",
             {{"genotype", "G", "the architecture's genotype key"},
              {"epochs", "E", "training epochs"},
              {"subset", "F", "fraction of the training split, in (0, 1]"},
              {"threads", "T", "compute threads (0: every core)"},
+             {"save", "FILE", "write the trained weights (LibTorch archive)"},
              {"json", "", "one JSON object: history, validation and test evaluation"}},
             runTrain};
 }

@@ -178,6 +178,51 @@ std::vector<std::int64_t> Network::outputShape(int batch) const {
     return output.sizes().vec();
 }
 
+void Network::save(const std::string& file) const {
+    try {
+        torch::serialize::OutputArchive archive;
+        module_->save(archive);
+        archive.save_to(file);
+    } catch (const c10::Error& error) {
+        throw IoError(file, "", std::string("cannot write the weights: ") + error.what_without_backtrace());
+    }
+}
+
+void Network::load(const std::string& file) {
+    torch::serialize::InputArchive archive;
+    try {
+        archive.load_from(file);
+    } catch (const c10::Error& error) {
+        throw IoError(file, "", std::string("cannot read weights from it: ") + error.what_without_backtrace());
+    }
+    // LibTorch's load replaces tensors whatever their shape, so the shapes are checked
+    // here and the network is left as it was when they differ.
+    std::vector<torch::Tensor> tensors, kept;
+    for (const auto& tensor : module_->parameters()) tensors.push_back(tensor);
+    for (const auto& tensor : module_->buffers()) tensors.push_back(tensor);
+    std::vector<std::vector<std::int64_t>> shapes;
+    for (const auto& tensor : tensors) {
+        shapes.push_back(tensor.sizes().vec());
+        kept.push_back(tensor.detach().clone());
+    }
+    const auto restore = [&] {
+        torch::NoGradGuard guard;
+        for (std::size_t index = 0; index < tensors.size(); ++index) tensors[index].set_(kept[index]);
+    };
+    try {
+        module_->load(archive);
+    } catch (const c10::Error& error) {
+        restore();
+        throw Error(file, "", std::string("the weights are not those of this architecture: ") + error.what_without_backtrace());
+    }
+    for (std::size_t index = 0; index < tensors.size(); ++index)
+        if (tensors[index].sizes().vec() != shapes[index]) {
+            restore();
+            throw Error(file, "", "the weights are not those of this architecture: a tensor of shape " +
+                                      std::to_string(tensors[index].numel()) + " values where " + std::to_string(kept[index].numel()) + " belong");
+        }
+}
+
 void Network::moveTo(const std::string& device) {
     if (device == "cuda" && !torch::cuda::is_available()) throw Error("", "", "CUDA was asked for but LibTorch sees no CUDA device");
     if (device != "cpu" && device != "cuda") throw Error("", "", "unknown device \"" + device + "\"; use cpu or cuda");

@@ -26,6 +26,12 @@ public:
     std::vector<std::int64_t> outputShape(int batch = 1) const;
     // "cpu" or "cuda"; throws Error when the device is not available.
     void moveTo(const std::string& device);
+    // Weights and buffers to a LibTorch archive, and back into a network of the same
+    // architecture. Throws IoError naming the file when it cannot be written or read, and
+    // Error when the archive holds another architecture's tensors.
+    void save(const std::string& file) const;
+    void load(const std::string& file);
+
     const Architecture& architecture() const { return architecture_; }
 
     NetworkModuleImpl& module() { return *module_; }

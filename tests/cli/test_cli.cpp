@@ -249,6 +249,36 @@ private Q_SLOTS:
         QCOMPARE(runCli({"train", "good/minimal.edgesmith.json", "--genotype", genotype, "--subset", "2"}).exitCode, 2);
     }
 
+    // train --save, then compress --weights: the quantized network is measured against the
+    // same weights in float; bad requests are exit 2, unreadable weights name the file.
+    void compressQuantizesSavedWeights() {
+        QTemporaryDir folder;
+        const QString genotype = QString::fromStdString(edgesmith::Json::parse(
+            runCli({"metrics", "good/minimal.edgesmith.json", "--sample", "1", "--json"}).out.toStdString())["genotype"].get<std::string>());
+        const QString weights = folder.filePath("trained.pt");
+        QCOMPARE(runCli({"train", "good/minimal.edgesmith.json", "--genotype", genotype, "--epochs", "1", "--save", weights}).exitCode, 0);
+        QVERIFY(QFileInfo(weights).size() > 0);
+        const Result compressed = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights,
+                                          "--bits", "8", "--calibration", "percentile", "--json"});
+        QCOMPARE(compressed.exitCode, 0);
+        const auto result = edgesmith::Json::parse(compressed.out.toStdString());
+        QCOMPARE(result["weight_bits"].get<int>(), 8);
+        QCOMPARE(result["calibration"].get<std::string>(), std::string("percentile"));
+        QVERIFY(result["quantized"]["storage_bytes"].get<double>() < result["float"]["storage_bytes"].get<double>());
+        QVERIFY(!result["layers"].empty());
+        QVERIFY(std::abs(result["quantized"]["test"]["top1"].get<double>() - result["float"]["test"]["top1"].get<double>()) < 5.0);
+        const Result text = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights, "--bits", "4/8"});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("W4/A8") && text.out.contains("smaller"), qPrintable(text.out));
+
+        QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--bits", "1"}).exitCode, 2);
+        QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--calibration", "kl"}).exitCode, 2);
+        QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--method", "prune"}).exitCode, 2);
+        const Result missing = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", folder.filePath("absent.pt")});
+        QCOMPARE(missing.exitCode, 2); // a missing input file is bad input
+        QVERIFY2(missing.err.contains("absent.pt"), qPrintable(missing.err));
+    }
+
     void infoDescribesTheRuntime() {
         const Result result = runCli({"info", "--json"});
         QCOMPARE(result.exitCode, 0);

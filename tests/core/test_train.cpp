@@ -1,3 +1,4 @@
+#include "core/common/error.h"
 #include "core/data/dataset.h"
 #include "core/hw/latency.h"
 #include "core/hw/memory.h"
@@ -173,6 +174,27 @@ private Q_SLOTS:
         options.batchSize = 32;
         train(network, splits, options);
         QVERIFY(evaluate(network, splits.test, splits).top1 > 90.0);
+    }
+
+    // Saved weights load back into a network of the same architecture and give the same
+    // outputs; another architecture's weights are refused and change nothing.
+    void weightsRoundTripThroughAFile() {
+        QTemporaryDir folder;
+        const std::string file = folder.filePath("weights.pt").toStdString();
+        const Splits splits = syntheticSplits();
+        Network trained(smallNetwork(8), 1), fresh(smallNetwork(8), 2), other(smallNetwork(16), 3);
+        train(trained, splits, quickOptions());
+        trained.save(file);
+        const Evaluation expected = evaluate(trained, splits.test, splits);
+        QVERIFY(evaluate(fresh, splits.test, splits).loss != expected.loss);
+        fresh.load(file);
+        const Evaluation loaded = evaluate(fresh, splits.test, splits);
+        QCOMPARE(loaded.loss, expected.loss);
+        QCOMPARE(loaded.confusion, expected.confusion);
+        const Evaluation otherBefore = evaluate(other, splits.test, splits);
+        QVERIFY_THROWS_EXCEPTION(Error, other.load(file));
+        QCOMPARE(evaluate(other, splits.test, splits).loss, otherBefore.loss);
+        QVERIFY_THROWS_EXCEPTION(IoError, fresh.load(folder.filePath("absent.pt").toStdString()));
     }
 
     void widerNetworksAreSlower() {
