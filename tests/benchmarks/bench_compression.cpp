@@ -1,0 +1,105 @@
+// Post-training quantization on Fashion-MNIST (issue 7): a CNN trained here, then each
+// policy applied to a copy of the same weights and measured on the 10,000 test images in
+// the same run, against the float network. With --write FILE, refreshes the
+// "compression" section of docs/benchmarks.md.
+#include "core/common/atomic_file.h"
+#include "core/compress/quantization.h"
+#include "core/data/dataset.h"
+#include "core/engine/runtime.h"
+#include "core/nn/network.h"
+#include "core/space/space.h"
+#include "core/train/trainer.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using namespace edgesmith;
+
+int main(int argc, char** argv) {
+    std::string write;
+    for (int index = 1; index + 1 < argc; ++index)
+        if (std::strcmp(argv[index], "--write") == 0) write = argv[index + 1];
+    // A plain CNN with enough weights that batch norm and scales are a small share.
+    const Json space = {{"name", "cnn"},
+                        {"input", {{"channels", 1}, {"resolution", 28}}},
+                        {"stem", Json::array({{{"op", "conv"}, {"out", 32}, {"stride", 1}, {"activation", "relu"}}})},
+                        {"stages", Json::array({{{"depth", 1}, {"stride", 2}, {"out", 64}, {"block", {{"op", "conv"}, {"activation", "relu"}}}},
+                                                {{"depth", 1}, {"stride", 2}, {"out", 128}, {"block", {{"op", "conv"}, {"activation", "relu"}}}}})},
+                        {"head", Json::array({{{"op", "global_avg_pool"}}, {{"op", "linear"}, {"out", 10}}})}};
+    const Architecture architecture = SearchSpace::parse(space, "cnn.json").derive({});
+    const auto [trainSet, testSet] = loadIdxFolder("/usr/share/datasets/fashion-mnist");
+    const Splits splits = makeSplits(trainSet, testSet, 0.1, 0.4, 0); // 21,600 training images
+    Network network(architecture, 1);
+    TrainingOptions options;
+    options.epochs = 3;
+    options.batchSize = 128;
+    options.learningRate = 0.005;
+    options.warmupEpochs = 0.2;
+    options.threads = 0;
+    options.progressEvery = 0;
+    const auto start = std::chrono::steady_clock::now();
+    train(network, splits, options);
+    const double trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const std::string weights = (std::filesystem::temp_directory_path() / "edgesmith-bench-compression.pt").string();
+    network.save(weights);
+    const Evaluation floating = evaluate(network, splits.test, splits);
+    const Metrics floatMetrics = computeMetrics(architecture);
+
+    struct Policy {
+        const char* name;
+        int weightBits, activationBits;
+        bool perChannel;
+        Calibration calibration;
+    };
+    const std::vector<Policy> policies = {{"W8/A8 per channel, min/max", 8, 8, true, Calibration::MinMax},
+                                          {"W8/A8 per tensor, min/max", 8, 8, false, Calibration::MinMax},
+                                          {"W8/A8 per channel, percentile", 8, 8, true, Calibration::Percentile},
+                                          {"W8/A8 per channel, MSE", 8, 8, true, Calibration::Mse},
+                                          {"W4/A8 per channel, min/max", 4, 8, true, Calibration::MinMax},
+                                          {"W4/A8 per tensor, min/max", 4, 8, false, Calibration::MinMax},
+                                          {"W4/A4 per channel, MSE", 4, 4, true, Calibration::Mse}};
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "Float CNN (%lld parameters) trained %d epochs on %lld images in %.0f s: test top-1 %.2f %%, storage %lld B.\n\n"
+                  "| policy | test top-1 | change (points) | storage B | smaller | BitOps vs fp32 |\n|---|---:|---:|---:|---:|---:|\n",
+                  static_cast<long long>(floatMetrics.params), options.epochs, static_cast<long long>(splits.train.size()), trainSeconds,
+                  floating.top1, static_cast<long long>(floatMetrics.storageBytes));
+    std::string table = line;
+    bool int8Met = false, int8Storage = false;
+    for (const Policy& entry : policies) {
+        Network copy(architecture, 1);
+        copy.load(weights);
+        QuantizationPolicy policy = QuantizationPolicy::uniform(architecture, entry.weightBits, entry.activationBits);
+        policy.perChannel = entry.perChannel;
+        policy.calibration = entry.calibration;
+        const QuantizationResult result = quantizePostTraining(copy, splits.train, splits, policy);
+        const Evaluation quantized = evaluate(copy, splits.test, splits);
+        const double smaller = double(floatMetrics.storageBytes) / double(result.metrics.storageBytes);
+        std::snprintf(line, sizeof line, "| %s | %.2f %% | %+.2f | %lld | %.2f× | 1/%.0f |\n", entry.name, quantized.top1, quantized.top1 - floating.top1,
+                      static_cast<long long>(result.metrics.storageBytes), smaller, floatMetrics.bitops / result.metrics.bitops);
+        table += line;
+        if (entry.weightBits == 8 && entry.activationBits == 8 && entry.perChannel && entry.calibration == Calibration::MinMax) {
+            int8Met = floating.top1 - quantized.top1 <= 1.0;
+            int8Storage = smaller;
+            std::snprintf(line, sizeof line, "%.2f", smaller);
+        }
+    }
+    std::filesystem::remove(weights);
+    table += std::string("\nTarget (int8 PTQ: accuracy drop ≤ 1 point): ") + (int8Met ? "met" : "NOT met") + ".\n";
+    (void)int8Storage;
+    std::printf("%s", table.c_str());
+    if (!write.empty()) {
+        std::string doc = readFile(write);
+        const std::string begin = "<!-- compression:begin -->\n", end = "<!-- compression:end -->";
+        const auto from = doc.find(begin), to = doc.find(end);
+        if (from != std::string::npos && to != std::string::npos) {
+            doc.replace(from + begin.size(), to - from - begin.size(), table);
+            writeFileAtomically(write, doc);
+        }
+    }
+    return int8Met ? 0 : 1;
+}
