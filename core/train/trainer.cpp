@@ -66,6 +66,22 @@ torch::Tensor augmented(const torch::Tensor& input, const TrainingOptions& optio
     return output.contiguous();
 }
 
+// Survey eq. 27: the soft targets' KL term, scaled by T² so its gradients keep their size
+// as T changes, mixed with the hard-label loss.
+torch::Tensor distilled(const torch::Tensor& hardLoss, const torch::Tensor& logits, NetworkModuleImpl& teacher, const torch::Tensor& input,
+                        const TrainingOptions& options) {
+    const double alpha = options.distillationWeight, temperature = options.temperature;
+    if (alpha == 0) return hardLoss;
+    torch::Tensor soft;
+    {
+        torch::NoGradGuard guard;
+        soft = torch::softmax(teacher.forward(input) / temperature, 1);
+    }
+    const torch::Tensor studentLog = torch::log_softmax(logits / temperature, 1);
+    const torch::Tensor kl = torch::nn::functional::kl_div(studentLog, soft, torch::nn::functional::KLDivFuncOptions().reduction(torch::kBatchMean));
+    return hardLoss * (1 - alpha) + kl * (alpha * temperature * temperature);
+}
+
 void setRate(torch::optim::Optimizer& optimizer, double rate) {
     for (auto& group : optimizer.param_groups()) group.options().set_lr(rate);
 }
@@ -183,6 +199,11 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
     const std::int64_t samples = trainData.size();
     const std::int64_t batches = (samples + options.batchSize - 1) / options.batchSize;
 
+    NetworkModuleImpl* teacher = options.teacher ? &options.teacher->module() : nullptr;
+    if (teacher) {
+        teacher->eval();
+        teacher->to(device);
+    }
     auto optimizer = makeOptimizer(module, options);
     const auto lossOptions = torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(options.labelSmoothing);
     TrainingResult result;
@@ -218,7 +239,8 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
             // parameter per batch; backward then writes fresh ones.
             for (auto& parameter : module.parameters()) parameter.mutable_grad().reset();
             const torch::Tensor logits = module.forward(input);
-            const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, target, lossOptions);
+            torch::Tensor loss = torch::nn::functional::cross_entropy(logits, target, lossOptions);
+            if (teacher) loss = distilled(loss, logits, *teacher, input, options);
             loss.backward();
             if (options.gradientClip > 0) torch::nn::utils::clip_grad_norm_(module.parameters(), options.gradientClip);
             optimizer->step();

@@ -36,6 +36,12 @@ struct TrainingOptions {
     std::string device = "cpu";
     int progressEvery = 50;          // batches between progress events
     std::string checkpoint;          // file for the best weights; empty: none
+    // Knowledge distillation (survey eq. 27): with a teacher, the loss is
+    // (1 − α)·CE(student, labels) + α·T²·KL(softmax(teacher/T) ‖ softmax(student/T)).
+    // The teacher runs in inference mode on the same (augmented) batches.
+    Network* teacher = nullptr;
+    double distillationWeight = 0.5; // α
+    double temperature = 4.0;        // T
     // Passed for each batch, so a latency measurement on another worker never times a
     // network while this one trains on the same cores.
     MeasurementGate* gate = nullptr;

@@ -101,6 +101,28 @@ private Q_SLOTS:
         QVERIFY(augmentedOptions.horizontalFlip);
     }
 
+    // Distillation: at α = 0 the loss is the cross-entropy, so training repeats the run
+    // without a teacher exactly; with α > 0 the teacher's soft targets change the run, and
+    // the student still learns.
+    void distillationFromATeacher() {
+        const Splits splits = syntheticSplits();
+        Network teacher(smallNetwork(16), 7);
+        train(teacher, splits, quickOptions());
+        Network plain(smallNetwork(8), 1), zero(smallNetwork(8), 1), taught(smallNetwork(8), 1);
+        const TrainingResult without = train(plain, splits, quickOptions());
+        TrainingOptions options = quickOptions();
+        options.teacher = &teacher;
+        options.distillationWeight = 0;
+        const TrainingResult atZero = train(zero, splits, options);
+        for (std::size_t epoch = 0; epoch < without.history.size(); ++epoch)
+            QCOMPARE(atZero.history[epoch].trainLoss, without.history[epoch].trainLoss);
+        options.distillationWeight = 0.7;
+        options.temperature = 3;
+        const TrainingResult withTeacher = train(taught, splits, options);
+        QVERIFY(withTeacher.history.front().trainLoss != without.history.front().trainLoss);
+        QVERIFY2(withTeacher.validation.top1 > 30.0, qPrintable(QString::number(withTeacher.validation.top1)));
+    }
+
     void optimizersAndSchedulesTrain_data() {
         QTest::addColumn<QString>("optimizer");
         QTest::addColumn<QString>("schedule");
