@@ -50,6 +50,7 @@ public:
                 proxy_ += ", " + std::to_string(resolution) + "×" + std::to_string(resolution) + " input";
             }
         }
+        if (params.contains("distillation")) loadTeacher(params["distillation"], project, projectFile);
     }
 
     void estimate(Candidate& candidate, const Architecture& architecture, const EvaluationControl& control) const override {
@@ -77,6 +78,26 @@ public:
     bool trains() const override { return true; }
 
 private:
+    // The teacher of distillation: a genotype of the project's space with trained weights.
+    void loadTeacher(const Json& section, const Json& project, const std::filesystem::path& projectFile) {
+        const SearchSpace space = SearchSpace::parse(projectSpaceDocument(project, projectFile), projectFile.string());
+        Genotype genotype;
+        try {
+            genotype = space.canonical(space.parseKey(section.at("teacher").get<std::string>()));
+        } catch (const Error& error) {
+            throw Error(projectFile.string(), "estimator.params.distillation.teacher", error.message());
+        }
+        std::filesystem::path weights = section.at("weights").get<std::string>();
+        if (weights.is_relative()) weights = projectFile.parent_path() / weights;
+        teacher_ = std::make_shared<Network>(space.derive(genotype), 0);
+        teacher_->load(weights.string());
+        options_.teacher = teacher_.get();
+        options_.distillationWeight = section.value("alpha", 0.5);
+        options_.temperature = section.value("temperature", 4.0);
+        proxy_ += ", distilled from " + space.key(genotype);
+    }
+
+    std::shared_ptr<Network> teacher_;
     TrainingOptions options_;
     Splits splits_;
     std::optional<SearchSpace> proxySpace_;

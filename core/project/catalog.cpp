@@ -22,6 +22,11 @@ Node trainingParameters(int epochs, double subset) {
         .field("subset", Node::number("Fraction of the training split used (proxy)").above(0).atMost(1).byDefault(subset))
         .field("resolution", Node::integer("Input resolution for training (proxy); 0 keeps the space's").atLeast(0).atMost(1024).byDefault(0))
         .field("early_stopping_patience", Node::integer("Epochs without validation gain before stopping (0: off)").atLeast(0).byDefault(0))
+        .field("distillation", Node::object("Knowledge distillation from a trained teacher (survey V-A, eq. 27)")
+                                   .required("teacher", Node::string("Genotype key of the teacher in the project's space").nonEmpty())
+                                   .required("weights", Node::string("The teacher's weights (edgesmith-cli train --save), relative to the project file").nonEmpty())
+                                   .field("alpha", Node::number("Weight of the soft-target loss").atLeast(0).atMost(1).byDefault(0.5))
+                                   .field("temperature", Node::number("Softmax temperature").above(0).atMost(100).byDefault(4.0)))
         .field("seed", seed());
 }
 

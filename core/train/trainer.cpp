@@ -200,10 +200,9 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
     const std::int64_t batches = (samples + options.batchSize - 1) / options.batchSize;
 
     NetworkModuleImpl* teacher = options.teacher ? &options.teacher->module() : nullptr;
-    if (teacher) {
-        teacher->eval();
-        teacher->to(device);
-    }
+    // Several workers may share one teacher: it is only switched when it has to be.
+    if (teacher && teacher->is_training()) teacher->eval();
+    if (teacher && !teacher->parameters().empty() && teacher->parameters().front().device() != device) teacher->to(device);
     auto optimizer = makeOptimizer(module, options);
     const auto lossOptions = torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(options.labelSmoothing);
     TrainingResult result;

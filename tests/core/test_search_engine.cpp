@@ -4,6 +4,8 @@
 // a cancelled run resumes into exactly the uninterrupted run, failures are recorded.
 #include "core/common/atomic_file.h"
 #include "core/engine/search_engine.h"
+#include "core/estimate/estimator.h"
+#include "core/nn/network.h"
 #include "core/project/project.h"
 #include "core/search/objectives.h"
 #include "core/search/pareto.h"
@@ -12,7 +14,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+
 #include <cmath>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -278,6 +282,49 @@ private Q_SLOTS:
             const SearchSpace full = SearchSpace::parse(space, "full");
             QCOMPARE(candidate.metric("macs"), double(computeMetrics(full.derive(candidate.genotype)).macs));
         }
+    }
+
+    // Distillation into searched candidates: a saved teacher of the same space; its key
+    // and weights are checked when the estimator is made.
+    void candidatesLearnFromATeacher() {
+        QTemporaryDir folder;
+        Json document = Project::starterDocument("distil");
+        document["dataset"] = {{"kind", "synthetic"}, {"classes", 3}, {"samples", 120}, {"validation_fraction", 0.25}};
+        Json space = kSpace;
+        space["input"]["resolution"] = 28;
+        space["classes"] = 3;
+        space["head"][1]["out"] = 3;
+        document["space"] = {{"inline", space}};
+        document["objectives"] = Json::array({{{"metric", "accuracy"}}, {{"metric", "params"}}});
+        document["strategy"] = {{"name", "random"}, {"params", {{"seed", 1}}}};
+        const SearchSpace parsed = SearchSpace::parse(space, "space");
+        std::mt19937_64 random(4);
+        const Genotype teacherGenotype = parsed.sample(random);
+        Network teacher(parsed.derive(teacherGenotype), 3);
+        teacher.save(folder.path().toStdString() + "/teacher.pt");
+        document["estimator"] = {{"name", "proxy-training"},
+                                 {"params", {{"epochs", 1}, {"subset", 1.0}, {"batch_size", 30},
+                                             {"distillation", {{"teacher", parsed.key(teacherGenotype)}, {"weights", "teacher.pt"}, {"alpha", 0.6}}}}}};
+        document["database"] = "runs.db";
+        const std::string file = folder.path().toStdString() + "/distil.edgesmith.json";
+        QVERIFY(Project::check(document, file).empty());
+        Feedback feedback;
+        const RunResult result = startSearch(Project::fromDocument(document, file), settings(2, 1), feedback);
+        QVERIFY(result.status == RunStatus::Finished);
+        for (const Candidate& candidate : Store::openReadOnly(folder.path().toStdString() + "/runs.db").candidates(result.run)) {
+            QVERIFY2(candidate.status == CandidateStatus::Evaluated, candidate.message.c_str());
+            QVERIFY(candidate.details["proxy"].get<std::string>().find("distilled from " + parsed.key(teacherGenotype)) != std::string::npos);
+        }
+        document["estimator"]["params"]["distillation"]["teacher"] = "9-9-9";
+        try {
+            makeEstimator(document, file);
+            QFAIL("a bad teacher key was accepted");
+        } catch (const Error& error) {
+            QVERIFY2(std::string(error.what()).find("estimator.params.distillation.teacher") != std::string::npos, error.what());
+        }
+        document["estimator"]["params"]["distillation"]["teacher"] = parsed.key(teacherGenotype);
+        document["estimator"]["params"]["distillation"]["weights"] = "absent.pt";
+        QVERIFY_THROWS_EXCEPTION(IoError, makeEstimator(document, file));
     }
 
     void badTablesNameTheFileAndTheEntry() {
