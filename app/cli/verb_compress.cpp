@@ -2,6 +2,7 @@
 #include "app/cli/project_candidate.h"
 
 #include "core/common/text.h"
+#include "core/compress/low_rank.h"
 #include "core/compress/quantization.h"
 #include "core/data/dataset.h"
 #include "core/nn/network.h"
@@ -22,10 +23,37 @@ std::pair<int, int> parseBits(const std::string& text) {
     }
 }
 
+// EVBMF ranks per layer and the weights a factorisation would keep; the layers are not
+// replaced yet, so this is the analysis a low-rank policy starts from.
+int reportRanks(Network& network, const std::string& genotype, bool json, Streams& streams) {
+    const auto ranks = suggestRanks(network);
+    std::int64_t before = 0, after = 0;
+    for (const auto& layer : ranks) before += layer.params, after += layer.factorisedParams;
+    if (json) {
+        Json layers = Json::array();
+        for (const auto& layer : ranks)
+            layers.push_back({{"name", layer.name}, {"kind", layer.kind}, {"output_rank", layer.outputRank}, {"input_rank", layer.inputRank},
+                              {"params", layer.params}, {"factorised_params", layer.factorisedParams}, {"reconstruction_error", layer.reconstructionError}});
+        streams.out << Json{{"genotype", genotype}, {"method", "low-rank"}, {"layers", layers}, {"params", before}, {"factorised_params", after}}.dump() << '\n';
+        return kExitOk;
+    }
+    streams.out << "EVBMF ranks (SVD for linear and 1×1 layers, Tucker-2 for k×k convolutions)\n"
+                << "  layer                              kind      ranks (out, in)   weights → factorised   error\n";
+    for (const auto& layer : ranks)
+        streams.out << "  " << std::left << std::setw(34) << layer.name << std::setw(10) << layer.kind << std::right << std::setw(6)
+                    << layer.outputRank << ", " << std::left << std::setw(10) << layer.inputRank << std::right << std::setw(8) << layer.params
+                    << " → " << std::left << std::setw(10) << layer.factorisedParams << std::right << std::fixed << std::setprecision(3)
+                    << layer.reconstructionError << '\n';
+    streams.out << "weights of these layers " << before << " → " << after << " ("
+                << std::setprecision(2) << double(before) / double(std::max<std::int64_t>(1, after)) << "× fewer)\n";
+    return kExitOk;
+}
+
 int runCompress(const Arguments& arguments, Streams& streams) {
     const ProjectCandidate candidate = loadProjectCandidate(arguments);
     const std::string method = arguments.value("method").value_or("ptq");
-    if (method != "ptq") throw UsageError("--method must be ptq (post-training quantization); got '" + method + "'");
+    if (method != "ptq" && method != "low-rank")
+        throw UsageError("--method must be ptq (post-training quantization) or low-rank (EVBMF rank analysis); got '" + method + "'");
     const auto [weightBits, activationBits] = parseBits(arguments.value("bits").value_or("8"));
     for (int bits : {weightBits, activationBits})
         if (bits != 32 && (bits < 2 || bits > 16)) throw UsageError("bitwidths must be within 2..16, or 32 for float; got " + std::to_string(bits));
@@ -53,6 +81,7 @@ int runCompress(const Arguments& arguments, Streams& streams) {
         train(network, splits, options);
         origin = "trained here, " + options.proxyDescription();
     }
+    if (method == "low-rank") return reportRanks(network, candidate.space.key(candidate.genotype), json, streams);
     const Evaluation before = evaluate(network, splits.test, splits);
     const Metrics floating = computeMetrics(network.architecture());
     policy = QuantizationPolicy::uniform(network.architecture(), weightBits, activationBits);
@@ -102,7 +131,7 @@ int runCompress(const Arguments& arguments, Streams& streams) {
 Verb compressVerb() {
     return {"compress",
             "compress one trained architecture (post-training quantization) and measure it",
-            "compress PROJECT --genotype G [--weights FILE | --epochs E] [--method ptq] [--bits W[/A]] [--per-tensor]\n"
+            "compress PROJECT --genotype G [--weights FILE | --epochs E] [--method ptq|low-rank] [--bits W[/A]] [--per-tensor]\n"
             "         [--calibration minmax|percentile|mse] [--save FILE] [--json]",
             "Loads the architecture's weights (--weights, from 'edgesmith-cli train --save') or trains it\n"
             "with the project's estimator settings, measures test accuracy, quantizes every convolution\n"
@@ -112,7 +141,7 @@ Verb compressVerb() {
              {"weights", "FILE", "trained weights to start from (LibTorch archive)"},
              {"epochs", "E", "training epochs when no weights are given"},
              {"threads", "T", "compute threads for training (0: every core)"},
-             {"method", "NAME", "ptq (post-training quantization)"},
+             {"method", "NAME", "ptq (post-training quantization) or low-rank (EVBMF ranks per layer)"},
              {"bits", "W[/A]", "weight (and activation) bitwidth, 2..16; default 8"},
              {"per-tensor", "", "one range per weight tensor instead of per output channel"},
              {"calibration", "NAME", "activation ranges: minmax (default), percentile or mse"},

@@ -271,6 +271,10 @@ private Q_SLOTS:
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains("W4/A8") && text.out.contains("smaller"), qPrintable(text.out));
 
+        const Result ranks = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights, "--method", "low-rank", "--json"});
+        QCOMPARE(ranks.exitCode, 0);
+        const auto analysis = edgesmith::Json::parse(ranks.out.toStdString());
+        QVERIFY(analysis["factorised_params"].get<double>() <= analysis["params"].get<double>());
         QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--bits", "1"}).exitCode, 2);
         QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--calibration", "kl"}).exitCode, 2);
         QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--method", "prune"}).exitCode, 2);

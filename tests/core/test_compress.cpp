@@ -1,5 +1,6 @@
 // Compression methods (issue 7): uniform affine quantization and post-training
 // quantization of trained networks.
+#include "core/compress/low_rank.h"
 #include "core/compress/quantization.h"
 #include "core/data/dataset.h"
 #include "core/nn/network.h"
@@ -111,6 +112,55 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, calibrationFromString("kl"));
     }
 
+    // Truncated SVD: the error falls with the rank and vanishes at full rank.
+    void svdErrorFallsWithRank() {
+        Matrix matrix{24, 40, uniformValues(24 * 40, -1, 1, 5)};
+        double previous = 1.0 + 1e-9;
+        for (int rank = 0; rank <= 24; rank += 4) {
+            const double error = relativeReconstructionError(matrix, rank);
+            QVERIFY2(error < previous || (rank == 0 && std::abs(error - 1.0) < 1e-9), qPrintable(QString("rank %1: %2").arg(rank).arg(error)));
+            previous = error;
+        }
+        QVERIFY(relativeReconstructionError(matrix, 24) < 1e-5);
+        const auto values = singularValues(matrix);
+        QCOMPARE(values.size(), std::size_t(24));
+        QVERIFY(std::is_sorted(values.rbegin(), values.rend()));
+        QVERIFY_THROWS_EXCEPTION(Error, singularValues({3, 3, {1, 2}}));
+    }
+
+    // EVBMF finds the rank planted under noise, and none in pure noise.
+    void evbmfRecoversAPlantedRank_data() {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("columns");
+        QTest::addColumn<int>("planted");
+        QTest::newRow("60×80, rank 5") << 60 << 80 << 5;
+        QTest::newRow("100×50, rank 8") << 100 << 50 << 8;
+        QTest::newRow("64×64, rank 1") << 64 << 64 << 1;
+    }
+    void evbmfRecoversAPlantedRank() {
+        QFETCH(int, rows);
+        QFETCH(int, columns);
+        QFETCH(int, planted);
+        std::mt19937_64 random(11);
+        std::normal_distribution<float> normal(0, 1);
+        std::vector<float> left(std::size_t(rows * planted)), right(std::size_t(planted * columns));
+        for (auto& value : left) value = normal(random);
+        for (auto& value : right) value = normal(random);
+        Matrix matrix{rows, columns, std::vector<float>(std::size_t(rows * columns))};
+        for (int row = 0; row < rows; ++row)
+            for (int column = 0; column < columns; ++column) {
+                float sum = 0;
+                for (int k = 0; k < planted; ++k) sum += left[std::size_t(row * planted + k)] * right[std::size_t(k * columns + column)];
+                matrix.values[std::size_t(row * columns + column)] = sum + 0.1f * normal(random);
+            }
+        const EvbmfResult result = evbmf(matrix);
+        QCOMPARE(result.rank, planted);
+        QVERIFY2(std::abs(result.noiseVariance - 0.01) < 0.005, qPrintable(QString::number(result.noiseVariance)));
+        Matrix noise{rows, columns, std::vector<float>(std::size_t(rows * columns))};
+        for (auto& value : noise.values) value = normal(random);
+        QCOMPARE(evbmf(noise).rank, 0);
+    }
+
     // int8 post-training quantization of a trained CNN keeps its accuracy, cuts weight
     // storage about 4×, and really changes the forward pass.
     void int8PostTrainingQuantizationKeepsAccuracy() {
@@ -147,6 +197,18 @@ private Q_SLOTS:
         quantizePostTraining(coarse, splits.train, splits, QuantizationPolicy::uniform(coarse.architecture(), 2, 2));
         QVERIFY(evaluate(coarse, splits.test, splits).top1 < before.top1 - 10);
         QVERIFY_THROWS_EXCEPTION(Error, quantizePostTraining(coarse, splits.train, splits, QuantizationPolicy::uniform(coarse.architecture(), 1, 8)));
+
+        // Ranks of the trained layers: every factorised count is at most the layer's own,
+        // with the error of the factorised weight reported.
+        Network trained(smallCnn(), 1);
+        train(trained, splits, options);
+        const auto ranks = suggestRanks(trained);
+        QVERIFY(!ranks.empty());
+        for (const auto& layer : ranks) {
+            QVERIFY(layer.outputRank >= 1 && layer.outputRank <= layer.outputChannels);
+            QVERIFY(layer.factorisedParams <= layer.params);
+            QVERIFY(layer.reconstructionError >= 0 && layer.reconstructionError < 1);
+        }
     }
 };
 
