@@ -3,6 +3,8 @@
 
 #include "core/common/text.h"
 #include "core/compress/low_rank.h"
+#include "core/compress/pruning.h"
+#include "core/hw/latency.h"
 #include "core/compress/quantization.h"
 #include "core/data/dataset.h"
 #include "core/nn/network.h"
@@ -49,11 +51,71 @@ int reportRanks(Network& network, const std::string& genotype, bool json, Stream
     return kExitOk;
 }
 
+// --rate and --importance, checked before any training.
+std::pair<double, ChannelImportance> pruningSettings(const Arguments& arguments) {
+    double rate = 0.5;
+    if (const auto text = arguments.value("rate")) {
+        try {
+            rate = std::stod(*text);
+        } catch (const std::exception&) {
+            rate = -1;
+        }
+    }
+    if (!(rate >= 0 && rate < 1)) throw UsageError("--rate must be in [0, 1)");
+    try {
+        return {rate, channelImportanceFromString(arguments.value("importance").value_or("l1"))};
+    } catch (const Error& error) {
+        throw UsageError(error.message());
+    }
+}
+
+// Structured pruning, an optional fine-tune, and accuracy, size and measured latency of
+// the network before and after.
+int prune(Network& network, const ProjectCandidate& candidate, const Splits& splits, const Arguments& arguments, bool json, Streams& streams) {
+    const auto [rate, importance] = pruningSettings(arguments);
+    const Evaluation before = evaluate(network, splits.test, splits);
+    LatencyOptions timing;
+    timing.runs = 100;
+    const LatencyStats slow = measureLatency(network, timing);
+    PruningResult pruned = pruneChannels(network, rate, importance);
+    const int epochs = static_cast<int>(arguments.integer("finetune", 1, 0, 1000));
+    if (epochs > 0) {
+        TrainingOptions options = projectTrainingOptions(candidate.project);
+        options.epochs = epochs;
+        options.threads = static_cast<int>(arguments.integer("threads", 0, 0, 1024));
+        options.progressEvery = 0;
+        train(pruned.network, splits, options);
+    }
+    const Evaluation after = evaluate(pruned.network, splits.test, splits);
+    const LatencyStats fast = measureLatency(pruned.network, timing);
+    if (const auto save = arguments.value("save")) pruned.network.save(*save);
+    if (json) {
+        Json layers = Json::array();
+        for (const auto& layer : pruned.layers) layers.push_back({{"name", layer.name}, {"channels", layer.channels}, {"kept", layer.kept}});
+        streams.out << Json{{"genotype", candidate.space.key(candidate.genotype)}, {"method", "prune"}, {"rate", rate},
+                            {"importance", toString(importance)}, {"finetune_epochs", epochs}, {"layers", layers},
+                            {"before", {{"test", before.toJson()}, {"params", pruned.before.params}, {"macs", pruned.before.macs}, {"latency_ms", slow.medianMs}}},
+                            {"after", {{"test", after.toJson()}, {"params", pruned.after.params}, {"macs", pruned.after.macs}, {"latency_ms", fast.medianMs}}}}
+                           .dump()
+                    << '\n';
+        return kExitOk;
+    }
+    streams.out << "structured pruning of " << std::fixed << std::setprecision(0) << 100 * rate << " % of the channels by " << toString(importance)
+                << (epochs > 0 ? ", then " + std::to_string(epochs) + " epoch(s) of fine-tuning\n" : "\n");
+    for (const auto& layer : pruned.layers) streams.out << "  " << std::left << std::setw(36) << layer.name << layer.channels << " → " << layer.kept << '\n';
+    streams.out << std::setprecision(2) << "test top-1 " << before.top1 << " % → " << after.top1 << " %; params " << pruned.before.params << " → "
+                << pruned.after.params << "; MACs " << pruned.before.macs << " → " << pruned.after.macs << "; latency " << std::setprecision(3)
+                << slow.medianMs << " → " << fast.medianMs << " ms (" << std::setprecision(2) << slow.medianMs / fast.medianMs << "× faster, measured)\n";
+    return kExitOk;
+}
+
 int runCompress(const Arguments& arguments, Streams& streams) {
     const ProjectCandidate candidate = loadProjectCandidate(arguments);
     const std::string method = arguments.value("method").value_or("ptq");
-    if (method != "ptq" && method != "low-rank")
-        throw UsageError("--method must be ptq (post-training quantization) or low-rank (EVBMF rank analysis); got '" + method + "'");
+    if (method != "ptq" && method != "low-rank" && method != "prune")
+        throw UsageError("--method must be ptq (post-training quantization), prune (structured channel pruning) or low-rank (EVBMF rank analysis); got '" +
+                         method + "'");
+    if (method == "prune") pruningSettings(arguments); // bad settings fail before training
     const auto [weightBits, activationBits] = parseBits(arguments.value("bits").value_or("8"));
     for (int bits : {weightBits, activationBits})
         if (bits != 32 && (bits < 2 || bits > 16)) throw UsageError("bitwidths must be within 2..16, or 32 for float; got " + std::to_string(bits));
@@ -82,6 +144,7 @@ int runCompress(const Arguments& arguments, Streams& streams) {
         origin = "trained here, " + options.proxyDescription();
     }
     if (method == "low-rank") return reportRanks(network, candidate.space.key(candidate.genotype), json, streams);
+    if (method == "prune") return prune(network, candidate, splits, arguments, json, streams);
     const Evaluation before = evaluate(network, splits.test, splits);
     const Metrics floating = computeMetrics(network.architecture());
     policy = QuantizationPolicy::uniform(network.architecture(), weightBits, activationBits);
@@ -131,7 +194,8 @@ int runCompress(const Arguments& arguments, Streams& streams) {
 Verb compressVerb() {
     return {"compress",
             "compress one trained architecture (post-training quantization) and measure it",
-            "compress PROJECT --genotype G [--weights FILE | --epochs E] [--method ptq|low-rank] [--bits W[/A]] [--per-tensor]\n"
+            "compress PROJECT --genotype G [--weights FILE | --epochs E] [--method ptq|prune|low-rank] [--bits W[/A]] [--per-tensor]\n"
+            "         [--rate R] [--importance l1|l2|bn] [--finetune E]\n"
             "         [--calibration minmax|percentile|mse] [--save FILE] [--json]",
             "Loads the architecture's weights (--weights, from 'edgesmith-cli train --save') or trains it\n"
             "with the project's estimator settings, measures test accuracy, quantizes every convolution\n"
@@ -141,7 +205,10 @@ Verb compressVerb() {
              {"weights", "FILE", "trained weights to start from (LibTorch archive)"},
              {"epochs", "E", "training epochs when no weights are given"},
              {"threads", "T", "compute threads for training (0: every core)"},
-             {"method", "NAME", "ptq (post-training quantization) or low-rank (EVBMF ranks per layer)"},
+             {"method", "NAME", "ptq (post-training quantization), prune (structured channels) or low-rank (EVBMF ranks per layer)"},
+             {"rate", "R", "prune: share of each prunable group's channels removed, in [0, 1); default 0.5"},
+             {"importance", "NAME", "prune: l1 (default), l2 (filter norms) or bn (batch-norm scale)"},
+             {"finetune", "E", "prune: epochs of fine-tuning after pruning; default 1"},
              {"bits", "W[/A]", "weight (and activation) bitwidth, 2..16; default 8"},
              {"per-tensor", "", "one range per weight tensor instead of per output channel"},
              {"calibration", "NAME", "activation ranges: minmax (default), percentile or mse"},

@@ -3,7 +3,9 @@
 // the same run, against the float network. With --write FILE, refreshes the
 // "compression" section of docs/benchmarks.md.
 #include "core/common/atomic_file.h"
+#include "core/compress/pruning.h"
 #include "core/compress/quantization.h"
+#include "core/hw/latency.h"
 #include "core/data/dataset.h"
 #include "core/engine/runtime.h"
 #include "core/nn/network.h"
@@ -69,7 +71,7 @@ int main(int argc, char** argv) {
                   static_cast<long long>(floatMetrics.params), options.epochs, static_cast<long long>(splits.train.size()), trainSeconds,
                   floating.top1, static_cast<long long>(floatMetrics.storageBytes));
     std::string table = line;
-    bool int8Met = false, int8Storage = false;
+    bool int8Met = false;
     for (const Policy& entry : policies) {
         Network copy(architecture, 1);
         copy.load(weights);
@@ -84,13 +86,47 @@ int main(int argc, char** argv) {
         table += line;
         if (entry.weightBits == 8 && entry.activationBits == 8 && entry.perChannel && entry.calibration == Calibration::MinMax) {
             int8Met = floating.top1 - quantized.top1 <= 1.0;
-            int8Storage = smaller;
-            std::snprintf(line, sizeof line, "%.2f", smaller);
         }
     }
-    std::filesystem::remove(weights);
     table += std::string("\nTarget (int8 PTQ: accuracy drop ≤ 1 point): ") + (int8Met ? "met" : "NOT met") + ".\n";
-    (void)int8Storage;
+
+    // Structured pruning: 50 % of the prunable channels by L1 norm, one epoch of
+    // fine-tuning, then accuracy and measured latency against the float network.
+    LatencyOptions timing;
+    timing.runs = 200;
+    timing.warmup = 30;
+    timing.threads = 1;
+    table += "\n| pruning (L1 filter norm), then 1 epoch of fine-tuning | test top-1 | change (points) | params | MACs | latency ms (batch 1, 1 thread) | speed-up |\n"
+             "|---|---:|---:|---:|---:|---:|---:|\n";
+    Network reference(architecture, 1);
+    reference.load(weights);
+    const LatencyStats referenceLatency = measureLatency(reference, timing);
+    std::snprintf(line, sizeof line, "| float network | %.2f %% | — | %lld | %lld | %.3f | 1.00× |\n", floating.top1,
+                  static_cast<long long>(floatMetrics.params), static_cast<long long>(floatMetrics.macs), referenceLatency.medianMs);
+    table += line;
+    bool prunedMet = false;
+    for (double rate : {0.5, 0.7}) {
+        Network source(architecture, 1);
+        source.load(weights);
+        PruningResult pruned = pruneChannels(source, rate, ChannelImportance::L1);
+        const Evaluation direct = evaluate(pruned.network, splits.test, splits);
+        TrainingOptions fineTune = options;
+        fineTune.epochs = 1;
+        fineTune.learningRate = 0.002;
+        fineTune.warmupEpochs = 0;
+        train(pruned.network, splits, fineTune);
+        const Evaluation tuned = evaluate(pruned.network, splits.test, splits);
+        const LatencyStats latency = measureLatency(pruned.network, timing);
+        const double speedUp = referenceLatency.medianMs / latency.medianMs;
+        std::snprintf(line, sizeof line, "| %.0f %% of the channels (%.2f %% before fine-tuning) | %.2f %% | %+.2f | %lld | %lld | %.3f | %.2f× |\n",
+                      100 * rate, direct.top1, tuned.top1, tuned.top1 - floating.top1, static_cast<long long>(pruned.after.params),
+                      static_cast<long long>(pruned.after.macs), latency.medianMs, speedUp);
+        table += line;
+        if (rate == 0.5) prunedMet = floating.top1 - tuned.top1 <= 1.5 && speedUp >= 1.5;
+    }
+    table += std::string("\nTarget (50 % structured pruning with fine-tuning: drop ≤ 1.5 points, measured speed-up ≥ 1.5×): ") +
+             (prunedMet ? "met" : "NOT met") + ".\n";
+    std::filesystem::remove(weights);
     std::printf("%s", table.c_str());
     if (!write.empty()) {
         std::string doc = readFile(write);
@@ -101,5 +137,6 @@ int main(int argc, char** argv) {
             writeFileAtomically(write, doc);
         }
     }
+    // Timing targets are reported, not enforced: a busy machine must not fail the suite.
     return int8Met ? 0 : 1;
 }

@@ -275,9 +275,16 @@ private Q_SLOTS:
         QCOMPARE(ranks.exitCode, 0);
         const auto analysis = edgesmith::Json::parse(ranks.out.toStdString());
         QVERIFY(analysis["factorised_params"].get<double>() <= analysis["params"].get<double>());
+        const Result pruned = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights, "--method", "prune",
+                                      "--rate", "0.5", "--finetune", "0", "--json"});
+        QCOMPARE(pruned.exitCode, 0);
+        const auto smaller = edgesmith::Json::parse(pruned.out.toStdString());
+        QVERIFY(smaller["after"]["params"].get<double>() < smaller["before"]["params"].get<double>());
+        QVERIFY(smaller["after"]["latency_ms"].get<double>() > 0);
+        QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--method", "prune", "--rate", "1"}).exitCode, 2);
         QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--bits", "1"}).exitCode, 2);
         QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--calibration", "kl"}).exitCode, 2);
-        QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--method", "prune"}).exitCode, 2);
+        QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--method", "distill"}).exitCode, 2);
         const Result missing = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", folder.filePath("absent.pt")});
         QCOMPARE(missing.exitCode, 2); // a missing input file is bad input
         QVERIFY2(missing.err.contains("absent.pt"), qPrintable(missing.err));

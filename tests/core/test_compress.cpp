@@ -1,6 +1,8 @@
 // Compression methods (issue 7): uniform affine quantization and post-training
 // quantization of trained networks.
 #include "core/compress/low_rank.h"
+#include "core/compress/pruning.h"
+#include "core/project/project.h"
 #include "core/compress/quantization.h"
 #include "core/data/dataset.h"
 #include "core/nn/network.h"
@@ -110,6 +112,61 @@ private Q_SLOTS:
         QVERIFY(mse.second < 40.0);
         QVERIFY(calibrationFromString("mse") == Calibration::Mse);
         QVERIFY_THROWS_EXCEPTION(Error, calibrationFromString("kl"));
+    }
+
+    // Structured pruning: the smaller network has exactly the analytic params and MACs of
+    // its architecture, runs, and at rate 0 computes what the original did.
+    void channelPruningMakesASmallerNetwork() {
+        const Splits splits = makeSplits(makeSyntheticDataset(10, 600, 1, 28, 1), makeSyntheticDataset(10, 200, 1, 28, 2), 0.2, 1.0, 3);
+        Network network(smallCnn(), 1);
+        TrainingOptions options;
+        options.epochs = 2;
+        options.learningRate = 0.01;
+        options.threads = 1;
+        train(network, splits, options);
+        const Evaluation original = evaluate(network, splits.test, splits);
+
+        PruningResult same = pruneChannels(network, 0.0, ChannelImportance::L1);
+        QCOMPARE(same.after.params, same.before.params);
+        const Evaluation unchanged = evaluate(same.network, splits.test, splits);
+        QCOMPARE(unchanged.confusion, original.confusion);
+        QVERIFY(std::abs(unchanged.loss - original.loss) < 1e-5);
+
+        for (ChannelImportance importance : {ChannelImportance::L1, ChannelImportance::L2, ChannelImportance::BatchNorm}) {
+            PruningResult half = pruneChannels(network, 0.5, importance);
+            QVERIFY(!half.layers.empty());
+            QCOMPARE(half.layers.front().name, std::string("stem[0].conv"));
+            QCOMPARE(half.layers.front().kept, 8);
+            QCOMPARE(half.network.parameterCount(), half.after.params);
+            QVERIFY(half.after.macs < half.before.macs);
+            QVERIFY(half.after.params < half.before.params);
+            QCOMPARE(half.network.outputShape(2), (std::vector<std::int64_t>{2, 10}));
+            QVERIFY(evaluate(half.network, splits.test, splits).top1 >= 0);
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, pruneChannels(network, 1.0, ChannelImportance::L1));
+        QVERIFY(channelImportanceFromString("bn") == ChannelImportance::BatchNorm);
+        QVERIFY_THROWS_EXCEPTION(Error, channelImportanceFromString("taylor2"));
+    }
+
+    // MBConv chains: the hidden channels shrink, the residual groups stay whole, and the
+    // parameter count still matches the architecture's.
+    void pruningKeepsResidualGroupsWhole() {
+        const SearchSpace space = SearchSpace::parse(loadSpaceTemplate("fmnist-mbconv"), "fmnist-mbconv");
+        std::mt19937_64 random(3);
+        for (int draw = 0; draw < 5; ++draw) {
+            Network network(space.derive(space.sample(random)), 1);
+            PruningResult pruned = pruneChannels(network, 0.5, ChannelImportance::L2);
+            QCOMPARE(pruned.network.parameterCount(), pruned.after.params);
+            QCOMPARE(pruned.network.outputShape(1), (std::vector<std::int64_t>{1, 10}));
+            const Architecture& after = pruned.network.architecture();
+            const Architecture& before = network.architecture();
+            for (std::size_t index = 0; index < after.layers.size(); ++index) {
+                // Every addition's operands keep their channels.
+                if (after.layers[index].kind != LayerKind::Add) continue;
+                QCOMPARE(after.layers[index].output.channels, before.layers[index].output.channels);
+            }
+            for (const auto& layer : pruned.layers) QVERIFY(layer.name.find("expand") != std::string::npos || layer.name.find("stem") != std::string::npos);
+        }
     }
 
     // Truncated SVD: the error falls with the rank and vanishes at full rank.
