@@ -78,6 +78,7 @@ int prune(Network& network, const ProjectCandidate& candidate, const Splits& spl
     timing.runs = 100;
     const LatencyStats slow = measureLatency(network, timing);
     PruningResult pruned = pruneChannels(network, rate, importance);
+    recalibrateBatchNorm(pruned.network, splits.train, splits);
     const int epochs = static_cast<int>(arguments.integer("finetune", 1, 0, 1000));
     if (epochs > 0) {
         TrainingOptions options = projectTrainingOptions(candidate.project);

@@ -133,6 +133,36 @@ Json TrainingResult::toJson() const {
             {"stopped_early", stoppedEarly}, {"proxy", proxy}, {"training_samples_per_second", trainingSamplesPerSecond}};
 }
 
+void recalibrateBatchNorm(Network& network, const Dataset& data, const Splits& statistics, int batches, int batchSize) {
+    NetworkModuleImpl& module = network.module();
+    const torch::Device device = module.parameters().empty() ? torch::Device(torch::kCPU) : module.parameters().front().device();
+    std::vector<torch::nn::BatchNorm2d> norms;
+    for (auto& step : module.steps)
+        if (step.norm) norms.push_back(step.norm);
+    if (norms.empty() || data.size() == 0) return;
+    // A cumulative average over the batches (momentum unset) rather than an exponential one.
+    std::vector<c10::optional<double>> momenta;
+    for (auto& norm : norms) {
+        momenta.push_back(norm->options.momentum());
+        norm->reset_running_stats();
+        norm->options.momentum(c10::nullopt);
+    }
+    const bool training = module.is_training();
+    module.train();
+    {
+        torch::NoGradGuard guard;
+        const torch::Tensor images = normalisedImages(data, statistics, device);
+        torch::Generator generator = at::detail::createCPUGenerator(0);
+        const torch::Tensor order = torch::randperm(images.size(0), generator, torch::kInt64).to(device);
+        for (std::int64_t batch = 0; batch < batches && batch * batchSize < images.size(0); ++batch) {
+            const std::int64_t count = std::min<std::int64_t>(batchSize, images.size(0) - batch * batchSize);
+            module.forward(images.index_select(0, order.narrow(0, batch * batchSize, count)));
+        }
+    }
+    for (std::size_t index = 0; index < norms.size(); ++index) norms[index]->options.momentum(momenta[index]);
+    module.train(training);
+}
+
 Evaluation evaluate(Network& network, const Dataset& data, const Splits& statistics, int batchSize) {
     NetworkModuleImpl& module = network.module();
     const torch::Device device = module.parameters().empty() ? torch::Device(torch::kCPU) : module.parameters().front().device();

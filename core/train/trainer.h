@@ -97,6 +97,11 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
 
 // Top-1 / top-5, loss, per-class accuracy and confusion matrix of `data`, normalised
 // with the training split's statistics.
+// Re-estimates every batch norm's running mean and variance from `batches` batches of
+// `data` (training-mode statistics, no weight change): after pruning or weight sharing
+// the stored statistics no longer describe the layer's inputs.
+void recalibrateBatchNorm(Network& network, const Dataset& data, const Splits& statistics, int batches = 20, int batchSize = 128);
+
 Evaluation evaluate(Network& network, const Dataset& data, const Splits& normalisation, int batchSize = 256);
 
 } // namespace edgesmith
