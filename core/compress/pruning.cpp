@@ -37,8 +37,10 @@ std::optional<Group> groupOf(const Architecture& architecture, const std::vector
             if (layer.inputs.size() != 1) return std::nullopt; // add, concat
             if (layer.kind == LayerKind::Conv && layer.groups == 1) {
                 group.readers.push_back(consumer);
+            } else if (layer.kind == LayerKind::Linear && layer.input.height == 1 && layer.input.width == 1) {
+                group.readers.push_back(consumer); // after a global pool: one feature per channel
             } else if (depthwise(layer) || layer.kind == LayerKind::SqueezeExcite || layer.kind == LayerKind::MaxPool ||
-                       layer.kind == LayerKind::AvgPool || layer.kind == LayerKind::Dropout) {
+                       layer.kind == LayerKind::AvgPool || layer.kind == LayerKind::GlobalAvgPool || layer.kind == LayerKind::Dropout) {
                 group.carriers.push_back(consumer);
                 frontier.push_back(consumer);
             } else {
@@ -175,7 +177,7 @@ PruningResult pruneChannels(Network& network, double rate, ChannelImportance imp
             copySelected(to.norm->running_var, from.norm->running_var, out, nullptr);
         }
         if (from.linear) {
-            to.linear->weight.copy_(from.linear->weight);
+            copySelected(to.linear->weight, from.linear->weight, nullptr, in);
             if (from.linear->bias.defined()) to.linear->bias.copy_(from.linear->bias);
         }
         if (from.squeeze) {

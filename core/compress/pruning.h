@@ -2,10 +2,10 @@
 // Structured channel pruning that makes the network genuinely smaller: whole output
 // channels of a convolution are removed together with everything that carries them —
 // batch norm, the depthwise convolutions and squeeze-excitation that follow channel for
-// channel, pools — and the input channels of the convolutions that read them. A channel
-// group that reaches an addition (a residual), a concatenation, a slice, a shuffle, a
-// linear layer or the output is left whole, so residual groups stay consistent; in
-// MBConv blocks this prunes the expanded (hidden) channels.
+// channel, pools — and the input channels of the convolutions (and of a linear layer after
+// a global pool) that read them. A channel group that reaches an addition (a residual), a
+// concatenation, a slice, a shuffle or the output is left whole, so residual groups stay
+// consistent; in MBConv blocks this prunes the expanded (hidden) channels and the head.
 #include "core/nn/network.h"
 
 #include <string>

@@ -172,7 +172,10 @@ private Q_SLOTS:
                 if (after.layers[index].kind != LayerKind::Add) continue;
                 QCOMPARE(after.layers[index].output.channels, before.layers[index].output.channels);
             }
-            for (const auto& layer : pruned.layers) QVERIFY(layer.name.find("expand") != std::string::npos || layer.name.find("stem") != std::string::npos);
+            for (const auto& layer : pruned.layers)
+                QVERIFY2(layer.name.find("expand") != std::string::npos || layer.name.find("stem") != std::string::npos ||
+                             layer.name.find("head") != std::string::npos,
+                         layer.name.c_str());
         }
     }
 
