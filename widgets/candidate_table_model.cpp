@@ -1,6 +1,7 @@
 #include "widgets/candidate_table_model.h"
 
 #include "core/project/catalog.h"
+#include "widgets/metric_labels.h"
 
 #include <QColor>
 #include <QLocale>
@@ -101,15 +102,6 @@ QVariant CandidateTableModel::data(const QModelIndex& index, int role) const {
     return QLocale().toString(value, 'g', 6);
 }
 
-QString CandidateTableModel::metricHeader(int section) const {
-    const std::string metric = metrics_.value(section - FirstMetric).toStdString();
-    const MetricInfo* info = findMetric(metric);
-    if (!info) return QString::fromStdString(metric);
-    QString title = QString::fromStdString(info->title);
-    if (!info->unit.empty()) title += QStringLiteral(" (%1)").arg(QString::fromStdString(info->unit));
-    return title;
-}
-
 QVariant CandidateTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal) return {};
     if (role == Qt::ToolTipRole) {
@@ -125,7 +117,7 @@ QVariant CandidateTableModel::headerData(int section, Qt::Orientation orientatio
     if (section == Front) return tr("Pareto");
     if (section == generationColumn()) return tr("Generation");
     if (section == generationColumn() + 1) return tr("Time (s)");
-    return metricHeader(section);
+    return metricTitle(metrics_.value(section - FirstMetric));
 }
 
 QString CandidateTableModel::toCsv(const std::vector<int>& rows) const {

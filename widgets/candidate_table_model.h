@@ -42,7 +42,6 @@ public:
 
 private:
     int generationColumn() const { return FirstMetric + static_cast<int>(metrics_.size()); }
-    QString metricHeader(int section) const;
 
     QStringList metrics_;
     std::vector<Json> records_;

@@ -2,6 +2,7 @@
 
 #include "core/project/catalog.h"
 #include "widgets/layer_table_model.h"
+#include "widgets/metric_labels.h"
 
 #include "widgets/plot_style.h"
 #include <QHeaderView>
@@ -97,9 +98,7 @@ void CompareView::fillTable() {
     int row = 1;
     for (const std::string& name : names) {
         const MetricInfo* info = findMetric(name);
-        QString title = info ? QString::fromStdString(info->title) : QString::fromStdString(name);
-        if (info && !info->unit.empty()) title += QStringLiteral(" (%1)").arg(QString::fromStdString(info->unit));
-        rows << title;
+        rows << metricTitle(QString::fromStdString(name));
         // The best value of the row in bold, by the metric's natural direction.
         const bool maximise = info && info->naturalGoal == Goal::Maximize;
         std::optional<double> best;

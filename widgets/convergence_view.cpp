@@ -3,6 +3,7 @@
 #include "core/search/objectives.h"
 #include "core/search/run_summary.h"
 
+#include "widgets/metric_labels.h"
 #include "widgets/plot_style.h"
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -16,14 +17,6 @@
 
 namespace edgesmith::widgets {
 namespace {
-
-QString metricTitle(const std::string& metric) {
-    const MetricInfo* info = findMetric(metric);
-    if (!info) return QString::fromStdString(metric);
-    QString title = QString::fromStdString(info->title);
-    if (!info->unit.empty()) title += QStringLiteral(" (%1)").arg(QString::fromStdString(info->unit));
-    return title;
-}
 
 } // namespace
 
@@ -75,7 +68,7 @@ void ConvergenceView::setProject(const Json& document) {
     const Objective& first = objectives_->list().front();
     firstMaximised_ = first.goal == Goal::Maximize;
     plot_->yAxis2->setLabel(tr("Best so far"));
-    plot_->graph(1)->setName(tr("Best %1 so far").arg(metricTitle(first.metric)));
+    plot_->graph(1)->setName(tr("Best %1 so far").arg(metricTitle(QString::fromStdString(first.metric))));
 }
 
 void ConvergenceView::addCandidate(const Json& record) {

@@ -2,6 +2,7 @@
 
 #include "core/project/catalog.h"
 
+#include "widgets/metric_labels.h"
 #include "widgets/plot_style.h"
 #include <QCheckBox>
 #include <QComboBox>
@@ -30,19 +31,6 @@ namespace {
 
 // Graphs, in drawing order.
 constexpr int kDominated = 0, kFront = 1, kFrontLine = 2, kSelected = 3, kFirstBin = 4, kBins = 8;
-
-QString metricTitle(const QString& metric) {
-    const MetricInfo* info = findMetric(metric.toStdString());
-    if (!info) return metric;
-    QString title = QString::fromStdString(info->title);
-    if (!info->unit.empty()) title += QStringLiteral(" (%1)").arg(QString::fromStdString(info->unit));
-    return title;
-}
-
-QString axisTitle(const QString& metric) {
-    const MetricInfo* info = findMetric(metric.toStdString());
-    return metricTitle(metric) + (info && info->naturalGoal == Goal::Maximize ? QStringLiteral("  ↑") : QStringLiteral("  ↓"));
-}
 
 } // namespace
 
@@ -162,7 +150,7 @@ void ParetoView::setMetrics(const QStringList& metrics) {
     for (QComboBox* combo : {xAxis_, yAxis_}) {
         const QSignalBlocker blocker(combo);
         combo->clear();
-        for (const auto& metric : offered) combo->addItem(axisTitle(metric), metric);
+        for (const auto& metric : offered) combo->addItem(metricTitleWithGoal(metric), metric);
     }
     {
         const QSignalBlocker blocker(colour_);
@@ -311,7 +299,8 @@ QStringList ParetoView::frontKeys() const {
 
 void ParetoView::refresh() {
     refreshTimer_->stop();
-    const std::vector<Projected> points = projected();
+    drawn_ = projected();
+    const std::vector<Projected>& points = drawn_;
     const std::vector<std::size_t> members = front(points);
     std::vector<char> onFront(points.size(), 0);
     QVector<double> otherX, otherY, frontX, frontY, selectedX, selectedY;
@@ -411,7 +400,7 @@ void ParetoView::setSelectedKeys(const QStringList& keys) {
 QString ParetoView::keyAt(const QPoint& position, double radius) const {
     QString nearest;
     double best = radius * radius;
-    for (const Projected& point : projected()) {
+    for (const Projected& point : drawn_) {
         const double dx = plot_->xAxis->coordToPixel(point.x) - position.x();
         const double dy = plot_->yAxis->coordToPixel(point.y) - position.y();
         if (dx * dx + dy * dy <= best) {
@@ -425,7 +414,7 @@ QString ParetoView::keyAt(const QPoint& position, double radius) const {
 QStringList ParetoView::keysIn(const QRect& rectangle) const {
     QStringList keys;
     const QRectF area = QRectF(rectangle).normalized();
-    for (const Projected& point : projected())
+    for (const Projected& point : drawn_)
         if (area.contains(QPointF(plot_->xAxis->coordToPixel(point.x), plot_->yAxis->coordToPixel(point.y)))) keys << points_[point.index].key;
     return keys;
 }

@@ -58,7 +58,8 @@ public:
     // Highlights candidates (chosen here or elsewhere) without emitting a signal.
     void setSelectedKeys(const QStringList& keys);
     QStringList selectedKeys() const { return selected_; }
-    // The candidate drawn within `radius` pixels of `position` (plot coordinates), if any.
+    // The candidate drawn (at the last refresh) within `radius` pixels of `position`
+    // (plot coordinates), if any.
     QString keyAt(const QPoint& position, double radius = 8) const;
     // Every candidate drawn inside `rectangle` (plot coordinates).
     QStringList keysIn(const QRect& rectangle) const;
@@ -96,6 +97,9 @@ private:
     std::optional<double> colourValue(const PlotPoint& point) const;
 
     std::vector<PlotPoint> points_;
+    // What the last refresh drew: hover and rubber-band look here rather than project
+    // every point again on each mouse move.
+    std::vector<Projected> drawn_;
     std::vector<Budget> budgets_;
     QStringList selected_;
     QString colouring_;

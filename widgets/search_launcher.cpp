@@ -1,6 +1,7 @@
 #include "widgets/search_launcher.h"
 
 #include "core/project/catalog.h"
+#include "widgets/metric_labels.h"
 #include "widgets/schema_form.h"
 
 #include <QComboBox>
@@ -56,8 +57,10 @@ SearchLauncher::SearchLauncher(const Json& project, QWidget* parent)
     const Json strategy = project.value("strategy", Json::object()), estimator = project.value("estimator", Json::object());
     strategy_->setCurrentIndex(std::max(0, strategy_->findData(QString::fromStdString(strategy.value("name", std::string())))));
     estimator_->setCurrentIndex(std::max(0, estimator_->findData(QString::fromStdString(estimator.value("name", std::string())))));
-    connect(strategy_, &QComboBox::currentIndexChanged, this, &SearchLauncher::strategyChanged);
-    connect(estimator_, &QComboBox::currentIndexChanged, this, &SearchLauncher::estimatorChanged);
+    connect(strategy_, &QComboBox::currentIndexChanged, this,
+            [this] { showMethod(strategyCatalog(), strategy_, strategyForm_, strategyNote_, "strategy"); });
+    connect(estimator_, &QComboBox::currentIndexChanged, this,
+            [this] { showMethod(estimatorCatalog(), estimator_, estimatorForm_, estimatorNote_, "estimator"); });
 
     // Objectives: the project's first, in its order and checked; the other metrics after.
     QStringList chosen;
@@ -68,9 +71,7 @@ SearchLauncher::SearchLauncher(const Json& project, QWidget* parent)
         if (!order.contains(QString::fromStdString(metric.name))) order << QString::fromStdString(metric.name);
     for (const QString& name : order) {
         const MetricInfo* info = findMetric(name.toStdString());
-        auto* item = new QListWidgetItem(info ? QStringLiteral("%1  %2").arg(QString::fromStdString(info->title),
-                                                                            info->naturalGoal == Goal::Maximize ? QStringLiteral("↑") : QStringLiteral("↓"))
-                                              : name);
+        auto* item = new QListWidgetItem(metricTitleWithGoal(name));
         item->setData(Qt::UserRole, name);
         if (info) item->setToolTip(QString::fromStdString(info->description));
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
@@ -129,29 +130,18 @@ SearchLauncher::SearchLauncher(const Json& project, QWidget* parent)
     layout->addWidget(buttons);
     resize(1080, 600);
 
-    strategyForm_->setSchema(findMethod(strategyCatalog(), strategy_->currentData().toString().toStdString())->parameters,
-                             strategy.value("params", Json::object()));
-    estimatorForm_->setSchema(findMethod(estimatorCatalog(), estimator_->currentData().toString().toStdString())->parameters,
-                              estimator.value("params", Json::object()));
-    strategyNote_->setText(QString::fromStdString(findMethod(strategyCatalog(), strategy_->currentData().toString().toStdString())->description));
-    estimatorNote_->setText(QString::fromStdString(findMethod(estimatorCatalog(), estimator_->currentData().toString().toStdString())->description));
+    showMethod(strategyCatalog(), strategy_, strategyForm_, strategyNote_, "strategy");
+    showMethod(estimatorCatalog(), estimator_, estimatorForm_, estimatorNote_, "estimator");
 }
 
-void SearchLauncher::strategyChanged() {
-    const std::string name = strategy_->currentData().toString().toStdString();
-    const MethodInfo* method = findMethod(strategyCatalog(), name);
-    const Json current = project_.value("strategy", Json::object());
-    // The project's parameters only apply to its own strategy; another starts from defaults.
-    strategyForm_->setSchema(method->parameters, current.value("name", std::string()) == name ? current.value("params", Json::object()) : Json::object());
-    strategyNote_->setText(QString::fromStdString(method->description));
-}
-
-void SearchLauncher::estimatorChanged() {
-    const std::string name = estimator_->currentData().toString().toStdString();
-    const MethodInfo* method = findMethod(estimatorCatalog(), name);
-    const Json current = project_.value("estimator", Json::object());
-    estimatorForm_->setSchema(method->parameters, current.value("name", std::string()) == name ? current.value("params", Json::object()) : Json::object());
-    estimatorNote_->setText(QString::fromStdString(method->description));
+void SearchLauncher::showMethod(const std::vector<MethodInfo>& catalog, const QComboBox* choice, SchemaForm* form, QLabel* note,
+                                const char* section) {
+    const std::string name = choice->currentData().toString().toStdString();
+    const MethodInfo* method = findMethod(catalog, name);
+    const Json current = project_.value(section, Json::object());
+    // The project's parameters only apply to its own method; another starts from defaults.
+    form->setSchema(method->parameters, current.value("name", std::string()) == name ? current.value("params", Json::object()) : Json::object());
+    note->setText(QString::fromStdString(method->description));
 }
 
 Json SearchLauncher::document() const {

@@ -3,11 +3,17 @@
 
 #include <QDialog>
 
+#include <vector>
+
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
 class QSpinBox;
+
+namespace edgesmith {
+struct MethodInfo;
+}
 
 namespace edgesmith::widgets {
 
@@ -36,8 +42,9 @@ public:
     QSpinBox* budgetBox() const { return budget_; }
 
 private:
-    void strategyChanged();
-    void estimatorChanged();
+    // The chosen method's parameter form (the project's values when it is the project's
+    // method) and description.
+    void showMethod(const std::vector<MethodInfo>& catalog, const QComboBox* choice, SchemaForm* form, QLabel* note, const char* section);
 
     Json project_;
     QComboBox* strategy_;

@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
 #include <random>
 
 namespace edgesmith::widgets {
@@ -280,38 +281,35 @@ QStringList SpaceEditor::fieldsOf(int node) const {
     return fields;
 }
 
-Json* SpaceEditor::target(Json& space, int node, const QString& field) const {
+std::optional<Json::json_pointer> SpaceEditor::ownerOf(int node, const QString& field) const {
     const auto& nodes = canvas_->nodes();
-    if (node < 0 || node >= static_cast<int>(nodes.size()) || !fieldsOf(node).contains(field)) return nullptr;
+    if (node < 0 || node >= static_cast<int>(nodes.size()) || !fieldsOf(node).contains(field)) return std::nullopt;
     const SpaceCanvas::Node& info = nodes[static_cast<std::size_t>(node)];
-    if (info.section == "input") return &space["input"];
-    if (info.section == "output") return &space;
-    if (info.section == "cells") return &space["cells"];
-    Json& entry = space[info.section.toStdString()][static_cast<std::size_t>(info.index)];
-    if (info.section == "stages" && !kStageFields.contains(field)) return &entry["block"];
-    return &entry;
+    if (info.section == "input") return Json::json_pointer("/input");
+    if (info.section == "output") return Json::json_pointer("");
+    if (info.section == "cells") return Json::json_pointer("/cells");
+    Json::json_pointer entry = Json::json_pointer("/" + info.section.toStdString()) / static_cast<std::size_t>(info.index);
+    if (info.section == "stages" && !kStageFields.contains(field)) return entry / "block";
+    return entry;
 }
 
 QString SpaceEditor::fieldText(int node, const QString& field) const {
-    Json copy = space_;
-    const Json* owner = target(copy, node, field);
-    if (!owner || !owner->is_object() || !owner->contains(field.toStdString())) return {};
-    return valueText((*owner)[field.toStdString()]);
+    const auto owner = ownerOf(node, field);
+    if (!owner) return {};
+    const Json::json_pointer at = *owner / field.toStdString();
+    return space_.contains(at) ? valueText(space_.at(at)) : QString();
 }
 
 bool SpaceEditor::setField(int node, const QString& field, const QString& text) {
-    Json edited = space_;
-    Json* owner = target(edited, node, field);
+    const auto owner = ownerOf(node, field);
     if (!owner) return false;
     const Json value = parseText(text, kListFields.contains(field));
     const std::string key = field.toStdString();
-    if (value.is_null()) {
-        if (!owner->contains(key)) return false;
-        owner->erase(key);
-    } else {
-        if (owner->contains(key) && (*owner)[key] == value) return false;
-        (*owner)[key] = value;
-    }
+    const bool present = space_.contains(*owner / key);
+    if (value.is_null() ? !present : present && space_.at(*owner / key) == value) return false; // nothing changes
+    Json edited = space_;
+    if (value.is_null()) edited[*owner].erase(key);
+    else edited[*owner][key] = value;
     Q_EMIT spaceEdited(edited, tr("Set %1 of %2").arg(field, canvas_->nodes()[static_cast<std::size_t>(node)].path()));
     return true;
 }

@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QFormLayout;
 class QLabel;
 class QListWidget;
@@ -68,7 +70,8 @@ protected:
 private:
     void showProperties(int node);
     void recompute();
-    Json* target(Json& space, int node, const QString& field) const;
+    // Where a node's field lives in the space document ("/stages/1/block" for a block field).
+    std::optional<Json::json_pointer> ownerOf(int node, const QString& field) const;
 
     Json space_;
     Statistics statistics_;

@@ -51,7 +51,7 @@ int reportRanks(Network& network, const std::string& genotype, bool json, Stream
     return kExitOk;
 }
 
-// --rate and --importance, checked before any training.
+// --rate and --importance.
 std::pair<double, ChannelImportance> pruningSettings(const Arguments& arguments) {
     double rate = 0.5;
     if (const auto text = arguments.value("rate")) {
@@ -71,8 +71,8 @@ std::pair<double, ChannelImportance> pruningSettings(const Arguments& arguments)
 
 // Structured pruning, an optional fine-tune, and accuracy, size and measured latency of
 // the network before and after.
-int prune(Network& network, const ProjectCandidate& candidate, const Splits& splits, const Arguments& arguments, bool json, Streams& streams) {
-    const auto [rate, importance] = pruningSettings(arguments);
+int prune(Network& network, const ProjectCandidate& candidate, const Splits& splits, double rate, ChannelImportance importance,
+          const Arguments& arguments, bool json, Streams& streams) {
     const Evaluation before = evaluate(network, splits.test, splits);
     LatencyOptions timing;
     timing.runs = 100;
@@ -116,7 +116,8 @@ int runCompress(const Arguments& arguments, Streams& streams) {
     if (method != "ptq" && method != "low-rank" && method != "prune")
         throw UsageError("--method must be ptq (post-training quantization), prune (structured channel pruning) or low-rank (EVBMF rank analysis); got '" +
                          method + "'");
-    if (method == "prune") pruningSettings(arguments); // bad settings fail before training
+    // Checked before any training, so bad settings cost nothing.
+    const auto [rate, importance] = method == "prune" ? pruningSettings(arguments) : std::pair{0.0, ChannelImportance::L1};
     const auto [weightBits, activationBits] = parseBits(arguments.value("bits").value_or("8"));
     for (int bits : {weightBits, activationBits})
         if (bits != 32 && (bits < 2 || bits > 16)) throw UsageError("bitwidths must be within 2..16, or 32 for float; got " + std::to_string(bits));
@@ -145,7 +146,7 @@ int runCompress(const Arguments& arguments, Streams& streams) {
         origin = "trained here, " + options.proxyDescription();
     }
     if (method == "low-rank") return reportRanks(network, candidate.space.key(candidate.genotype), json, streams);
-    if (method == "prune") return prune(network, candidate, splits, arguments, json, streams);
+    if (method == "prune") return prune(network, candidate, splits, rate, importance, arguments, json, streams);
     const Evaluation before = evaluate(network, splits.test, splits);
     const Metrics floating = computeMetrics(network.architecture());
     policy = QuantizationPolicy::uniform(network.architecture(), weightBits, activationBits);

@@ -1,6 +1,7 @@
 #include "core/compress/quantization.h"
 
 #include "core/common/error.h"
+#include "core/compress/internal/fake_quantize.h"
 #include "core/data/internal/dataset_tensors.h"
 #include "core/nn/internal/network_module.h"
 
@@ -16,7 +17,7 @@ void requireBits(int bits, const std::string& where) {
 }
 
 torch::Tensor fakeQuantizeTensor(const torch::Tensor& values, const QuantizationParams& q) {
-    return (values / q.scale).round().add(double(q.zeroPoint)).clamp(double(q.qmin), double(q.qmax)).sub(double(q.zeroPoint)).mul(q.scale);
+    return fakeQuantized(values, q.scale, q.zeroPoint, q.qmin, q.qmax);
 }
 
 double squaredError(const torch::Tensor& values, const QuantizationParams& q) {

@@ -1,6 +1,7 @@
 #include "core/nn/network.h"
 
 #include "core/common/error.h"
+#include "core/compress/internal/fake_quantize.h"
 #include "core/nn/internal/network_module.h"
 
 namespace edgesmith {
@@ -81,7 +82,7 @@ torch::Tensor NetworkModuleImpl::quantizedInput(std::size_t step, const torch::T
     const InputQuantizer& q = inputQuantizers[step];
     // Rounded on the grid; the straight-through estimator passes gradients unchanged
     // (QAT), so the rounding is detached.
-    const torch::Tensor grid = (input / q.scale).round().add(double(q.zeroPoint)).clamp(double(q.qmin), double(q.qmax)).sub(double(q.zeroPoint)).mul(q.scale);
+    const torch::Tensor grid = fakeQuantized(input, q.scale, q.zeroPoint, q.qmin, q.qmax);
     return input + (grid - input).detach();
 }
 

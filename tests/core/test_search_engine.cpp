@@ -85,6 +85,21 @@ std::vector<std::string> keysOf(const std::vector<Candidate>& candidates) {
     return keys;
 }
 
+// A project that trains on a small synthetic dataset (3 classes, 28×28) in the test space,
+// searched by random sampling: the estimator is the test's to set.
+Json trainedProject(const std::string& name) {
+    Json document = Project::starterDocument(name);
+    document["dataset"] = {{"kind", "synthetic"}, {"classes", 3}, {"samples", 120}, {"validation_fraction", 0.25}};
+    Json space = kSpace;
+    space["input"]["resolution"] = 28;
+    space["classes"] = 3;
+    space["head"][1]["out"] = 3;
+    document["space"] = {{"inline", space}};
+    document["objectives"] = Json::array({{{"metric", "accuracy"}}, {{"metric", "params"}}});
+    document["strategy"] = {{"name", "random"}, {"params", {{"seed", 1}}}};
+    return document;
+}
+
 } // namespace
 
 class TestSearchEngine : public QObject {
@@ -258,15 +273,8 @@ private Q_SLOTS:
     // its accuracy; its costs stay those of the full-resolution architecture.
     void proxyResolutionIsRecorded() {
         QTemporaryDir folder;
-        Json document = Project::starterDocument("proxy");
-        document["dataset"] = {{"kind", "synthetic"}, {"classes", 3}, {"samples", 120}, {"validation_fraction", 0.25}};
-        Json space = kSpace;
-        space["input"]["resolution"] = 28;
-        space["classes"] = 3;
-        space["head"][1]["out"] = 3;
-        document["space"] = {{"inline", space}};
-        document["objectives"] = Json::array({{{"metric", "accuracy"}}, {{"metric", "params"}}});
-        document["strategy"] = {{"name", "random"}, {"params", {{"seed", 1}}}};
+        Json document = trainedProject("proxy");
+        const Json space = document["space"]["inline"];
         document["estimator"] = {{"name", "proxy-training"}, {"params", {{"epochs", 1}, {"subset", 1.0}, {"batch_size", 30}, {"resolution", 14}}}};
         document["database"] = "runs.db";
         const Project project = Project::fromDocument(document, folder.path().toStdString() + "/proxy.edgesmith.json");
@@ -288,15 +296,8 @@ private Q_SLOTS:
     // and weights are checked when the estimator is made.
     void candidatesLearnFromATeacher() {
         QTemporaryDir folder;
-        Json document = Project::starterDocument("distil");
-        document["dataset"] = {{"kind", "synthetic"}, {"classes", 3}, {"samples", 120}, {"validation_fraction", 0.25}};
-        Json space = kSpace;
-        space["input"]["resolution"] = 28;
-        space["classes"] = 3;
-        space["head"][1]["out"] = 3;
-        document["space"] = {{"inline", space}};
-        document["objectives"] = Json::array({{{"metric", "accuracy"}}, {{"metric", "params"}}});
-        document["strategy"] = {{"name", "random"}, {"params", {{"seed", 1}}}};
+        Json document = trainedProject("distil");
+        const Json space = document["space"]["inline"];
         const SearchSpace parsed = SearchSpace::parse(space, "space");
         std::mt19937_64 random(4);
         const Genotype teacherGenotype = parsed.sample(random);
