@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace edgesmith {
 namespace {
@@ -156,13 +157,27 @@ QuantizationResult quantizePostTraining(Network& network, const Dataset& calibra
     const auto weightBits = [&](std::size_t index) { return index < policy.weightBits.size() ? policy.weightBits[index] : 32; };
     const auto activationBits = [&](std::size_t index) { return index < policy.activationBits.size() ? policy.activationBits[index] : 32; };
 
-    // 1. Calibration: the float network's inputs to each quantized layer, a bounded
-    // sample of each kept for the percentile and MSE searches.
+    // 1. Calibration: the exact range of each quantized layer's input, and a bounded
+    // random sample of it for the percentile and MSE searches; whole activations of every
+    // layer would take hundreds of megabytes.
     constexpr std::int64_t kKept = 200000;
-    std::vector<std::vector<torch::Tensor>> seen(count);
+    struct Observed {
+        double low = std::numeric_limits<double>::infinity(), high = -std::numeric_limits<double>::infinity();
+        std::vector<torch::Tensor> sample;
+    };
+    std::vector<Observed> seen(count);
+    const std::int64_t perBatch = kKept / std::max(1, policy.calibrationBatches);
     module.inputQuantizers.clear();
     module.observer = [&](std::size_t step, const torch::Tensor& input) {
-        if (activationBits(step) < 32) seen[step].push_back(input.detach().flatten().to(torch::kCPU));
+        if (activationBits(step) >= 32) return;
+        const torch::Tensor flat = input.detach().flatten();
+        Observed& observed = seen[step];
+        observed.low = std::min(observed.low, flat.min().item<double>());
+        observed.high = std::max(observed.high, flat.max().item<double>());
+        const torch::Tensor kept = flat.numel() <= perBatch
+                                       ? flat
+                                       : flat.index_select(0, torch::randint(flat.numel(), {perBatch}, torch::TensorOptions().dtype(torch::kInt64).device(flat.device())));
+        observed.sample.push_back(kept.to(torch::kCPU));
     };
     {
         torch::NoGradGuard guard;
@@ -192,11 +207,12 @@ QuantizationResult quantizePostTraining(Network& network, const Dataset& calibra
             torch::Tensor weight = layer.kind == LayerKind::Conv ? step.conv->weight : step.linear->weight;
             report.weightError = quantizeWeight(weight, report.weightBits, policy.perChannel, policy.symmetricWeights);
         }
-        if (report.activationBits < 32 && !seen[index].empty()) {
-            torch::Tensor values = torch::cat(seen[index]);
-            if (values.numel() > kKept) values = values.index_select(0, torch::randperm(values.numel(), torch::kInt64).narrow(0, 0, kKept));
+        if (report.activationBits < 32 && !seen[index].sample.empty()) {
+            const Observed& observed = seen[index];
             std::tie(report.inputLow, report.inputHigh) =
-                rangeOf(values, policy.calibration, report.activationBits, policy.symmetricActivations, policy.percentile);
+                policy.calibration == Calibration::MinMax
+                    ? std::pair{observed.low, observed.high}
+                    : rangeOf(torch::cat(observed.sample), policy.calibration, report.activationBits, policy.symmetricActivations, policy.percentile);
             const QuantizationParams q = affineParameters(report.inputLow, report.inputHigh, report.activationBits, policy.symmetricActivations);
             module.inputQuantizers[index] = {true, q.scale, q.zeroPoint, q.qmin, q.qmax};
         }
