@@ -1,10 +1,11 @@
 #include "core/compress/low_rank.h"
 
 #include "core/common/error.h"
-#include "core/nn/internal/network_module.h"
+#include "core/compress/internal/layer_copy.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace edgesmith {
 namespace {
@@ -157,6 +158,138 @@ std::vector<LayerRanks> suggestRanks(Network& network) {
         }
         ranks.factorisedParams = std::min(ranks.factorisedParams, ranks.params);
         result.push_back(ranks);
+    }
+    return result;
+}
+
+namespace {
+
+// The factor layers of one replaced layer, appended in order; returns the last one.
+int appendFactors(Architecture& target, LayerBuilder& builder, const Layer& layer, const LayerRanks& ranks, int input) {
+    builder.setCurrent(input);
+    const char* op = layer.op.data();
+    const char* activation = layer.activation.empty() ? "" : layer.activation.data();
+    const auto named = [&](const std::string& suffix) {
+        target.layers.back().name = layer.name + suffix;
+        target.layers.back().op = layer.op;
+    };
+    if (layer.kind == LayerKind::Linear) {
+        builder.linear("", op, ranks.outputRank, false, "");
+        named(".low_rank_in");
+        builder.linear("", op, layer.output.channels, layer.bias, activation);
+    } else if (ranks.kind == "svd") {
+        builder.conv("", op, ranks.outputRank, 1, layer.stride, 1, "", false, false, layer.padding, 1);
+        named(".low_rank_in");
+        builder.conv("", op, layer.output.channels, 1, 1, 1, activation, layer.batchNorm, layer.bias, 0, 1);
+    } else {
+        builder.conv("", op, ranks.inputRank, 1, 1, 1, "", false, false, 0, 1);
+        named(".low_rank_in");
+        builder.conv("", op, ranks.outputRank, layer.kernel, layer.stride, 1, "", false, false, layer.padding, layer.dilation);
+        named(".low_rank_core");
+        builder.conv("", op, layer.output.channels, 1, 1, 1, activation, layer.batchNorm, layer.bias, 0, 1);
+    }
+    named("");
+    return builder.current();
+}
+
+// Writes the decomposition of `from`'s weight into the factor steps `to` (first factor
+// first); the last factor takes the bias and batch norm.
+void initialiseFactors(const NetworkModuleImpl::Step& from, std::vector<NetworkModuleImpl::Step*> to, const LayerRanks& ranks) {
+    torch::NoGradGuard guard;
+    const torch::Tensor original = (from.linear ? from.linear->weight : from.conv->weight).detach().to(torch::kCPU, torch::kFloat64);
+    const auto weightOf = [](NetworkModuleImpl::Step* step) { return step->linear ? step->linear->weight : step->conv->weight; };
+    const auto assign = [&](NetworkModuleImpl::Step* step, const torch::Tensor& value) {
+        torch::Tensor weight = weightOf(step);
+        weight.copy_(value.reshape(weight.sizes()).to(weight.dtype()));
+    };
+    if (ranks.kind == "svd") {
+        // W = U S Vᵀ ≈ (U_r √S_r)(√S_r V_rᵀ): the square root splits the scale evenly.
+        const torch::Tensor matrix = original.reshape({original.size(0), -1});
+        const auto [u, s, vh] = torch::linalg_svd(matrix, false);
+        const std::int64_t r = ranks.outputRank;
+        const torch::Tensor root = s.narrow(0, 0, r).sqrt();
+        assign(to[0], root.unsqueeze(1) * vh.narrow(0, 0, r));
+        assign(to[1], u.narrow(1, 0, r) * root.unsqueeze(0));
+    } else {
+        const auto [uo, so, vo] = torch::linalg_svd(original.reshape({original.size(0), -1}), false);
+        const auto [ui, si, vi] = torch::linalg_svd(original.transpose(0, 1).reshape({original.size(1), -1}), false);
+        const torch::Tensor outputBasis = uo.narrow(1, 0, ranks.outputRank), inputBasis = ui.narrow(1, 0, ranks.inputRank);
+        assign(to[0], inputBasis.t());
+        assign(to[1], torch::einsum("oikl,or,is->rskl", {original, outputBasis, inputBasis}));
+        assign(to[2], outputBasis);
+    }
+    NetworkModuleImpl::Step& last = *to.back();
+    if (from.linear && from.linear->bias.defined()) last.linear->bias.copy_(from.linear->bias);
+    if (from.conv && from.conv->bias.defined()) last.conv->bias.copy_(from.conv->bias);
+    if (from.norm) {
+        last.norm->weight.copy_(from.norm->weight);
+        last.norm->bias.copy_(from.norm->bias);
+        last.norm->running_mean.copy_(from.norm->running_mean);
+        last.norm->running_var.copy_(from.norm->running_var);
+    }
+}
+
+} // namespace
+
+FactorisationResult factorise(Network& network, const std::vector<LayerRanks>& ranks) {
+    const Architecture& source = network.architecture();
+    std::map<std::string, const LayerRanks*> byName;
+    for (const LayerRanks& layer : ranks) byName[layer.name] = &layer;
+    std::map<std::size_t, const LayerRanks*> replaced;
+    for (std::size_t index = 0; index < source.layers.size(); ++index) {
+        const Layer& layer = source.layers[index];
+        const auto found = byName.find(layer.name);
+        if (found == byName.end()) continue;
+        const LayerRanks& chosen = *found->second;
+        byName.erase(found);
+        const bool matrix = layer.kind == LayerKind::Linear || (layer.kind == LayerKind::Conv && layer.groups == 1 && layer.kernel == 1);
+        const bool tensor = layer.kind == LayerKind::Conv && layer.groups == 1 && layer.kernel > 1;
+        const std::int64_t in = layer.kind == LayerKind::Linear ? layer.input.elements() : layer.input.channels, out = layer.output.channels;
+        if (!(matrix && chosen.kind == "svd") && !(tensor && chosen.kind == "tucker2"))
+            throw Error("", layer.name, "a " + chosen.kind + " factorisation does not apply to this layer");
+        const bool fits = matrix ? chosen.outputRank >= 1 && chosen.outputRank <= std::min(in, out)
+                                 : chosen.outputRank >= 1 && chosen.outputRank <= out && chosen.inputRank >= 1 && chosen.inputRank <= in;
+        if (!fits)
+            throw Error("", layer.name, "ranks " + std::to_string(chosen.outputRank) + ", " + std::to_string(chosen.inputRank) +
+                                            " do not fit a layer of " + std::to_string(in) + " inputs and " + std::to_string(out) + " outputs");
+        const std::int64_t factorised = matrix ? std::int64_t(chosen.outputRank) * (in + out)
+                                               : in * chosen.inputRank + std::int64_t(chosen.inputRank) * chosen.outputRank * layer.kernel * layer.kernel +
+                                                     std::int64_t(chosen.outputRank) * out;
+        if (factorised >= layer.weightCount) continue; // would not shrink
+        replaced[index] = &chosen;
+    }
+    if (!byName.empty()) throw Error("", byName.begin()->first, "no layer of this name in the network");
+
+    Architecture target;
+    target.input = source.input;
+    LayerBuilder builder(target);
+    std::vector<int> mapped(source.layers.size());
+    const auto mapInput = [&](int producer) { return producer < 0 ? producer : mapped[static_cast<std::size_t>(producer)]; };
+    for (std::size_t index = 0; index < source.layers.size(); ++index) {
+        const Layer& layer = source.layers[index];
+        std::vector<int> inputs;
+        for (int producer : layer.inputs) inputs.push_back(mapInput(producer));
+        const auto found = replaced.find(index);
+        mapped[index] = found == replaced.end() ? appendLike(target, builder, layer, inputs, layer.output.channels)
+                                                : appendFactors(target, builder, layer, *found->second, inputs.front());
+    }
+
+    FactorisationResult result{Network(target, 0), {}, computeMetrics(source), computeMetrics(target)};
+    NetworkModuleImpl& from = network.module();
+    NetworkModuleImpl& to = result.network.module();
+    to.to(from.parameters().empty() ? torch::Device(torch::kCPU) : from.parameters().front().device());
+    for (std::size_t index = 0; index < source.layers.size(); ++index) {
+        const auto found = replaced.find(index);
+        const std::size_t last = static_cast<std::size_t>(mapped[index]);
+        if (found == replaced.end()) {
+            copyStep(from.steps[index], to.steps[last]);
+            continue;
+        }
+        const std::size_t factors = found->second->kind == "tucker2" ? 3 : 2;
+        std::vector<NetworkModuleImpl::Step*> steps;
+        for (std::size_t step = last + 1 - factors; step <= last; ++step) steps.push_back(&to.steps[step]);
+        initialiseFactors(from.steps[index], steps, *found->second);
+        result.layers.push_back(*found->second);
     }
     return result;
 }

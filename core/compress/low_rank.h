@@ -3,7 +3,8 @@
 // rank that empirical variational Bayesian matrix factorisation (EVBMF, Nakajima et al.
 // 2013) keeps: singular values above a threshold set by the noise variance, which EVBMF
 // estimates from the matrix itself. Linear and 1×1 convolution weights are matrices;
-// k×k convolutions get Tucker-2 ranks from their output- and input-channel unfoldings.
+// k×k convolutions get Tucker-2 ranks from their output- and input-channel unfoldings;
+// factorise() then replaces the layers by their factors.
 #include "core/nn/network.h"
 
 #include <string>
@@ -39,5 +40,21 @@ struct LayerRanks {
 // EVBMF ranks of every linear and non-grouped convolution of a network, with the weight
 // count after factorisation (layers that would not shrink keep their own count).
 std::vector<LayerRanks> suggestRanks(Network& network);
+
+struct FactorisationResult {
+    Network network;                 // the factorised network, initialised from the decompositions
+    std::vector<LayerRanks> layers;  // the layers replaced, with their ranks
+    Metrics before, after;           // analytic, of the two architectures
+};
+
+// Replaces each layer of `ranks` whose factorisation has fewer weights by its factors:
+// SVD → a layer to `rank` features (no batch norm, no activation) and one back to the
+// original outputs; Tucker-2 → 1×1 to r_in, the k×k core from r_in to r_out (stride,
+// padding and dilation of the original), 1×1 to the outputs. The last factor keeps the
+// original's name, bias, batch norm and activation; the others are named NAME.low_rank_in
+// and NAME.low_rank_core. Weights come from the truncated decompositions of the trained
+// ones, so the network computes nearly what it did before fine-tuning. `network` is not
+// changed. Throws Error naming a layer that is not in the network or whose ranks do not fit.
+FactorisationResult factorise(Network& network, const std::vector<LayerRanks>& ranks);
 
 } // namespace edgesmith

@@ -1,8 +1,7 @@
 #include "core/compress/pruning.h"
 
 #include "core/common/error.h"
-#include "core/nn/internal/network_module.h"
-#include "core/space/layer_builder.h"
+#include "core/compress/internal/layer_copy.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,10 +10,6 @@
 
 namespace edgesmith {
 namespace {
-
-bool depthwise(const Layer& layer) {
-    return layer.kind == LayerKind::Conv && layer.groups > 1 && layer.groups == layer.input.channels && layer.groups == layer.output.channels;
-}
 
 // The layers that carry the channels of `root` channel for channel (depthwise convs, SE,
 // pools) and the convolutions that read them; none when the group reaches something that
@@ -58,42 +53,16 @@ torch::Tensor importanceOf(const NetworkModuleImpl::Step& step, ChannelImportanc
     return importance == ChannelImportance::L1 ? filters.abs().sum(1) : filters.pow(2).sum(1).sqrt();
 }
 
-// The architecture again, layer by layer through the builder (so every shape and metric
-// follows its rule), with pruned output channels.
+// The architecture again with pruned output channels; every other layer as it was.
 Architecture rebuilt(const Architecture& source, const std::map<int, int>& channels) {
     Architecture result;
     result.input = source.input;
     LayerBuilder builder(result);
     for (std::size_t index = 0; index < source.layers.size(); ++index) {
         const Layer& layer = source.layers[index];
-        builder.setCurrent(layer.inputs.front());
-        const char* op = layer.op.data();
-        // A default string_view has no data; the builder wants a C string.
-        const char* activation = layer.activation.empty() ? "" : layer.activation.data();
-        switch (layer.kind) {
-        case LayerKind::Conv: {
-            const auto found = channels.find(static_cast<int>(index));
-            const int out = found != channels.end() ? found->second : layer.output.channels;
-            const int in = builder.shape().channels;
-            const int groups = depthwise(layer) ? in : layer.groups;
-            builder.conv("", op, depthwise(layer) ? in : out, layer.kernel, layer.stride, groups, activation, layer.batchNorm, layer.bias,
-                         layer.padding, layer.dilation);
-            break;
-        }
-        case LayerKind::Linear: builder.linear("", op, layer.output.channels, layer.bias, activation); break;
-        case LayerKind::MaxPool:
-        case LayerKind::AvgPool: builder.pool("", layer.kind, layer.kernel, layer.stride, layer.padding); break;
-        case LayerKind::GlobalAvgPool: builder.globalAveragePool(""); break;
-        case LayerKind::SqueezeExcite: builder.squeezeExcite("", op, layer.squeezeChannels, activation); break;
-        case LayerKind::Add: builder.add("", op, layer.inputs[1], activation); break;
-        case LayerKind::Dropout: builder.dropout("", layer.dropout); break;
-        case LayerKind::ChannelShuffle: builder.channelShuffle("", op, layer.groups); break;
-        case LayerKind::Slice: builder.slice("", op, layer.sliceStart, layer.output.channels); break;
-        case LayerKind::Concat: builder.concat("", op, std::vector<int>(layer.inputs.begin(), layer.inputs.end())); break;
-        case LayerKind::Flatten: throw Error("", layer.name, "pruning does not handle flatten layers");
-        }
-        result.layers.back().name = layer.name;
-        result.layers.back().op = layer.op;
+        const auto found = channels.find(static_cast<int>(index));
+        appendLike(result, builder, layer, std::vector<int>(layer.inputs.begin(), layer.inputs.end()),
+                   found != channels.end() ? found->second : layer.output.channels);
     }
     return result;
 }

@@ -67,15 +67,7 @@ std::vector<float> vectorOf(const torch::Tensor& tensor) {
 double quantizeWeight(torch::Tensor& weight, int bits, bool perChannel, bool symmetric) {
     torch::NoGradGuard guard;
     const torch::Tensor original = weight.detach().clone();
-    const std::int64_t channels = perChannel ? weight.size(0) : 1;
-    const torch::Tensor rows = original.reshape({channels, -1});
-    torch::Tensor result = torch::empty_like(rows);
-    for (std::int64_t channel = 0; channel < channels; ++channel) {
-        const torch::Tensor row = rows[channel];
-        const QuantizationParams q = affineParameters(row.min().item<double>(), row.max().item<double>(), bits, symmetric);
-        result[channel] = fakeQuantizeTensor(row, q);
-    }
-    weight.copy_(result.view_as(weight));
+    weight.copy_(fakeQuantizedWeight(original, bits, perChannel, symmetric));
     const double norm = original.norm().item<double>();
     return norm > 0 ? (weight - original).norm().item<double>() / norm : 0.0;
 }
@@ -227,6 +219,28 @@ QuantizationResult quantizePostTraining(Network& network, const Dataset& calibra
     }
     result.metrics = computeMetrics(architecture, bits);
     return result;
+}
+
+QuantizationResult quantizationAwareTraining(Network& network, const Splits& splits, const QuantizationPolicy& policy,
+                                             const TrainingOptions& training) {
+    quantizePostTraining(network, splits.train, splits, policy); // ranges for the inputs, weights start on their grids
+    NetworkModuleImpl& module = network.module();
+    const Architecture& architecture = network.architecture();
+    module.weightQuantizers.assign(architecture.layers.size(), {});
+    for (std::size_t index = 0; index < architecture.layers.size(); ++index) {
+        const LayerKind kind = architecture.layers[index].kind;
+        if ((kind == LayerKind::Conv || kind == LayerKind::Linear) && index < policy.weightBits.size())
+            module.weightQuantizers[index] = {policy.weightBits[index], policy.perChannel, policy.symmetricWeights};
+    }
+    try {
+        train(network, splits, training);
+    } catch (...) {
+        module.weightQuantizers.clear();
+        throw;
+    }
+    module.weightQuantizers.clear();
+    module.inputQuantizers.clear();
+    return quantizePostTraining(network, splits.train, splits, policy);
 }
 
 void clearActivationQuantization(Network& network) { network.module().inputQuantizers.clear(); }

@@ -6,10 +6,12 @@
 // that minimises the mean squared error. Post-training quantization changes the network
 // in place: its weights become their quantized values and every later forward pass
 // fake-quantizes the inputs of convolutions and linear layers, so accuracy, storage and
-// BitOps are measured on what an integer runtime would compute.
+// BitOps are measured on what an integer runtime would compute. Quantization-aware
+// training fine-tunes the float weights through the same grids.
 #include "core/data/dataset.h"
 #include "core/nn/network.h"
 #include "core/space/architecture.h"
+#include "core/train/trainer.h"
 
 #include <cstdint>
 #include <string>
@@ -72,6 +74,16 @@ struct QuantizationResult {
 // (32 keeps a layer float).
 QuantizationResult quantizePostTraining(Network& network, const Dataset& calibration, const Splits& statistics,
                                         const QuantizationPolicy& policy);
+
+// Quantization-aware fine-tuning (the final fine-tune of a chosen policy): activation
+// ranges calibrated as for post-training quantization, then `training` epochs in which
+// every forward pass fake-quantizes the weights at the policy's bitwidths and the layer
+// inputs at the calibrated ranges, the rounding passed straight through (STE) so the
+// float weights keep learning; at the end the weights snap to their grids and the
+// activation ranges are calibrated again on the trained weights. Returns that final
+// quantization; the network is left quantized like after quantizePostTraining.
+QuantizationResult quantizationAwareTraining(Network& network, const Splits& splits, const QuantizationPolicy& policy,
+                                             const TrainingOptions& training);
 
 // Back to float inference: no input fake-quantization (weights stay as they are).
 void clearActivationQuantization(Network& network);

@@ -86,6 +86,13 @@ torch::Tensor NetworkModuleImpl::quantizedInput(std::size_t step, const torch::T
     return input + (grid - input).detach();
 }
 
+torch::Tensor NetworkModuleImpl::quantizedWeight(std::size_t step, const torch::Tensor& weight) const {
+    if (step >= weightQuantizers.size() || weightQuantizers[step].bits >= 32) return weight;
+    const WeightQuantizer& q = weightQuantizers[step];
+    const torch::Tensor grid = fakeQuantizedWeight(weight.detach(), q.bits, q.perChannel, q.symmetric);
+    return weight + (grid - weight).detach();
+}
+
 torch::Tensor NetworkModuleImpl::forward(const torch::Tensor& input) {
     std::vector<torch::Tensor> outputs(steps.size());
     const auto tensorOf = [&](int producer) -> const torch::Tensor& {
@@ -98,12 +105,18 @@ torch::Tensor NetworkModuleImpl::forward(const torch::Tensor& input) {
         torch::Tensor y;
         switch (layer.kind) {
         case LayerKind::Conv:
-            y = step.conv->forward(quantizedInput(index, x));
+            y = index < weightQuantizers.size()
+                    ? torch::conv2d(quantizedInput(index, x), quantizedWeight(index, step.conv->weight), step.conv->bias, layer.stride, layer.padding,
+                                    layer.dilation, layer.groups)
+                    : step.conv->forward(quantizedInput(index, x));
             if (step.norm) y = step.norm->forward(y);
             y = activate(y, layer.activation);
             break;
         case LayerKind::Linear:
-            y = activate(step.linear->forward(quantizedInput(index, x.flatten(1))), layer.activation);
+            y = activate(index < weightQuantizers.size()
+                             ? torch::linear(quantizedInput(index, x.flatten(1)), quantizedWeight(index, step.linear->weight), step.linear->bias)
+                             : step.linear->forward(quantizedInput(index, x.flatten(1))),
+                         layer.activation);
             break;
         case LayerKind::MaxPool:
             y = torch::max_pool2d(x, layer.kernel, layer.stride, layer.padding);

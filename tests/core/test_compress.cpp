@@ -1,6 +1,7 @@
 // Compression methods (issue 7): uniform affine quantization and post-training
 // quantization of trained networks.
 #include "core/compress/low_rank.h"
+#include "core/compress/policy_search.h"
 #include "core/compress/pruning.h"
 #include "core/project/project.h"
 #include "core/compress/quantization.h"
@@ -12,6 +13,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <set>
 #include <random>
 
 using namespace edgesmith;
@@ -153,6 +155,151 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, pruneChannels(network, 1.0, ChannelImportance::L1));
         QVERIFY(channelImportanceFromString("bn") == ChannelImportance::BatchNorm);
         QVERIFY_THROWS_EXCEPTION(Error, channelImportanceFromString("taylor2"));
+    }
+
+    // Mixed precision: every policy a strategy proposes is repaired into the budget before
+    // it is scored, so none over budget is evaluated or returned; the search leaves the
+    // trained weights as they were.
+    void policySearchNeverExceedsItsBudget() {
+        const Splits splits = makeSplits(makeSyntheticDataset(10, 600, 1, 28, 1), makeSyntheticDataset(10, 200, 1, 28, 2), 0.2, 1.0, 3);
+        Network network(smallCnn(), 1);
+        TrainingOptions options;
+        options.epochs = 2;
+        options.learningRate = 0.01;
+        options.threads = 1;
+        train(network, splits, options);
+        const Evaluation original = evaluate(network, splits.test, splits);
+        const Architecture& architecture = network.architecture();
+        PolicySearchOptions search;
+        search.budget.storageBytes = computeMetrics(architecture, QuantizationPolicy::uniform(architecture, 4, 8).bitwidths()).storageBytes;
+        search.evaluations = 8;
+        search.validationImages = 200;
+        search.settings.calibrationBatches = 2;
+        QCOMPARE(policyStrategies(), (std::vector<std::string>{"annealing", "evolution", "random", "rl"}));
+        for (const std::string& strategy : policyStrategies()) {
+            search.strategy = strategy;
+            int reported = 0;
+            const PolicySearchResult result = searchQuantizationPolicy(network, splits, search, [&](const PolicyTrial&) { ++reported; });
+            QCOMPARE(int(result.trials.size()), search.evaluations);
+            QCOMPARE(reported, search.evaluations);
+            bool mixed = false;
+            for (const PolicyTrial& trial : result.trials) {
+                QVERIFY2(trial.metrics.storageBytes <= search.budget.storageBytes,
+                         qPrintable(QString::fromStdString(strategy) + QString(": %1 > %2").arg(trial.metrics.storageBytes).arg(search.budget.storageBytes)));
+                QVERIFY(trial.accuracy >= 0 && trial.accuracy <= 100);
+                QVERIFY(result.best.accuracy >= trial.accuracy);
+                std::set<int> bits;
+                for (std::size_t index = 0; index < trial.policy.weightBits.size(); ++index)
+                    if (architecture.layers[index].weightCount > 0) bits.insert(trial.policy.weightBits[index]);
+                mixed = mixed || bits.size() > 1;
+            }
+            QVERIFY2(mixed, qPrintable(QString::fromStdString(strategy)));
+            QVERIFY(result.best.metrics.storageBytes <= search.budget.storageBytes);
+        }
+        // The trained weights are back, float and unquantized.
+        const Evaluation after = evaluate(network, splits.test, splits);
+        QCOMPARE(after.confusion, original.confusion);
+
+        // The repair lowers the largest savings first and refuses a budget nothing meets.
+        const QuantizationPolicy repaired = fitToBudget(architecture, QuantizationPolicy::uniform(architecture, 8, 8), search);
+        QVERIFY(computeMetrics(architecture, repaired.bitwidths()).storageBytes <= search.budget.storageBytes);
+        PolicySearchOptions impossible = search;
+        impossible.budget.storageBytes = 100;
+        QVERIFY_THROWS_EXCEPTION(Error, fitToBudget(architecture, QuantizationPolicy::uniform(architecture, 8, 8), impossible));
+        impossible.strategy = "ddpg";
+        QVERIFY_THROWS_EXCEPTION(Error, searchQuantizationPolicy(network, splits, impossible));
+    }
+
+    // Low-rank replacement: the factors replace the layers (params and MACs as the
+    // architecture says, named after the original), start from the decomposition of the
+    // trained weights (far better than the same factors at random, closer to the original
+    // as the rank grows), and train on.
+    void factorisedLayersReplaceTheOriginals() {
+        const Json space = {{"name", "wide"},
+                            {"input", {{"channels", 1}, {"resolution", 16}}},
+                            {"stem", Json::array({{{"op", "conv"}, {"out", 16}, {"stride", 2}, {"activation", "relu"}}})},
+                            {"stages", Json::array({{{"depth", 1}, {"stride", 2}, {"out", 32}, {"block", {{"op", "conv"}, {"activation", "relu"}}}}})},
+                            {"head", Json::array({{{"op", "global_avg_pool"}}, {{"op", "linear"}, {"out", 10}}})}};
+        const Architecture architecture = SearchSpace::parse(space, "wide.json").derive({});
+        const Splits splits = makeSplits(makeSyntheticDataset(10, 600, 1, 16, 1), makeSyntheticDataset(10, 200, 1, 16, 2), 0.2, 1.0, 3);
+        Network network(architecture, 1);
+        TrainingOptions options;
+        options.epochs = 3;
+        options.learningRate = 0.01;
+        options.threads = 1;
+        train(network, splits, options);
+        const Evaluation original = evaluate(network, splits.test, splits);
+        QVERIFY2(original.top1 > 40, qPrintable(QString::number(original.top1)));
+
+        std::vector<LayerRanks> ranks = suggestRanks(network);
+        QCOMPARE(int(ranks.size()), 2); // the 3×3 convolution 16 → 32 and the classifier (the stem reads one channel)
+        QCOMPARE(ranks[0].kind, std::string("tucker2"));
+        QCOMPARE(ranks[1].kind, std::string("svd"));
+        const auto factorisedWith = [&](int tuckerOut, int tuckerIn, int svd) {
+            ranks[0].outputRank = tuckerOut, ranks[0].inputRank = tuckerIn;
+            ranks[1].outputRank = ranks[1].inputRank = svd;
+            return factorise(network, ranks);
+        };
+        FactorisationResult low = factorisedWith(4, 4, 2);
+        QCOMPARE(int(low.layers.size()), 2);
+        QCOMPARE(low.network.parameterCount(), low.after.params);
+        QVERIFY(low.after.params < low.before.params);
+        QVERIFY(low.after.macs < low.before.macs);
+        const Architecture& factored = low.network.architecture();
+        QCOMPARE(int(factored.layers.size()), int(architecture.layers.size()) + 3);
+        std::vector<std::string> names;
+        for (const Layer& layer : factored.layers) names.push_back(layer.name);
+        const std::string conv = ranks[0].name, classifier = ranks[1].name;
+        for (const std::string& name : {conv + ".low_rank_in", conv + ".low_rank_core", conv, classifier + ".low_rank_in", classifier})
+            QVERIFY2(std::find(names.begin(), names.end(), name) != names.end(), name.c_str());
+        QCOMPARE(low.network.outputShape(3), (std::vector<std::int64_t>{3, 10}));
+
+        const Evaluation lowEvaluation = evaluate(low.network, splits.test, splits);
+        FactorisationResult high = factorisedWith(14, 8, 6);
+        QVERIFY(high.after.params > low.after.params && high.after.params < high.before.params);
+        const Evaluation highEvaluation = evaluate(high.network, splits.test, splits);
+        QVERIFY2(std::abs(highEvaluation.loss - original.loss) < std::abs(lowEvaluation.loss - original.loss),
+                 qPrintable(QString("%1 %2 %3").arg(original.loss).arg(highEvaluation.loss).arg(lowEvaluation.loss)));
+        QVERIFY2(highEvaluation.top1 > original.top1 - 15, qPrintable(QString("%1 vs %2").arg(highEvaluation.top1).arg(original.top1)));
+        Network random(high.network.architecture(), 7);
+        QVERIFY(evaluate(random, splits.test, splits).top1 < highEvaluation.top1 - 15);
+        train(low.network, splits, options);
+        QVERIFY(evaluate(low.network, splits.test, splits).top1 > lowEvaluation.top1);
+        // The source network is untouched; bad ranks and names are refused by name.
+        QCOMPARE(evaluate(network, splits.test, splits).confusion, original.confusion);
+        QVERIFY_THROWS_EXCEPTION(Error, factorisedWith(33, 4, 2));
+        ranks[0].name = "nowhere";
+        QVERIFY_THROWS_EXCEPTION(Error, factorisedWith(4, 4, 2));
+    }
+
+    // QAT: fine-tuning through the 2-bit weight grid recovers much of what post-training
+    // quantization at 2 bits loses, and leaves the weights on their grids.
+    void quantizationAwareTrainingRecoversLowBitAccuracy() {
+        const Splits splits = makeSplits(makeSyntheticDataset(10, 600, 1, 28, 1), makeSyntheticDataset(10, 200, 1, 28, 2), 0.2, 1.0, 3);
+        TrainingOptions options;
+        options.epochs = 2;
+        options.learningRate = 0.01;
+        options.threads = 1;
+        Network trained(smallCnn(), 1);
+        train(trained, splits, options);
+        const QString weights = QDir(QDir::tempPath()).filePath("edgesmith-test-qat.pt");
+        trained.save(weights.toStdString());
+        const QuantizationPolicy policy = QuantizationPolicy::uniform(trained.architecture(), 2, 8);
+
+        Network ptq(smallCnn(), 1);
+        ptq.load(weights.toStdString());
+        quantizePostTraining(ptq, splits.train, splits, policy);
+        const double ptqAccuracy = evaluate(ptq, splits.test, splits).top1;
+        Network qat(smallCnn(), 1);
+        qat.load(weights.toStdString());
+        QFile::remove(weights);
+        const QuantizationResult result = quantizationAwareTraining(qat, splits, policy, options);
+        const double qatAccuracy = evaluate(qat, splits.test, splits).top1;
+        QVERIFY2(qatAccuracy > ptqAccuracy + 5, qPrintable(QString("QAT %1 vs PTQ %2").arg(qatAccuracy).arg(ptqAccuracy)));
+        QCOMPARE(result.metrics.storageBytes, computeMetrics(qat.architecture(), policy.bitwidths()).storageBytes);
+        // Quantizing again moves nothing: the weights are already on the 2-bit grids.
+        for (const QuantizedLayer& layer : quantizePostTraining(qat, splits.train, splits, policy).layers)
+            QVERIFY2(layer.weightError < 1e-5, qPrintable(QString::fromStdString(layer.name) + " " + QString::number(layer.weightError)));
     }
 
     // MBConv chains: the hidden channels shrink, the residual groups stay whole, and the

@@ -33,6 +33,15 @@ struct NetworkModuleImpl : torch::nn::Module {
         std::int64_t zeroPoint = 0, qmin = 0, qmax = 255;
     };
     std::vector<InputQuantizer> inputQuantizers;
+    // Quantization-aware training: the weights of convolutions and linear layers are
+    // fake-quantized in every forward pass, the rounding passed straight through so the
+    // float weights keep learning; empty: the weights as stored.
+    struct WeightQuantizer {
+        int bits = 32;
+        bool perChannel = true, symmetric = true;
+    };
+    std::vector<WeightQuantizer> weightQuantizers;
+    torch::Tensor quantizedWeight(std::size_t step, const torch::Tensor& weight) const;
     // Sees the input of every convolution and linear step (calibration); empty: off.
     std::function<void(std::size_t step, const torch::Tensor& input)> observer;
 };

@@ -1,0 +1,412 @@
+#include "core/compress/policy_search.h"
+
+#include "core/common/error.h"
+#include "core/nn/internal/network_module.h"
+#include "core/train/trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <deque>
+#include <map>
+#include <memory>
+#include <random>
+
+namespace edgesmith {
+namespace {
+
+// A policy as choice indices: one per quantizable layer for weights, then one per layer
+// for activations when those are searched.
+using Genes = std::vector<int>;
+
+std::string keyOf(const Genes& genes) {
+    std::string key;
+    for (int gene : genes) key += std::to_string(gene) + '.';
+    return key;
+}
+
+class PolicySpace {
+public:
+    PolicySpace(const Architecture& architecture, const PolicySearchOptions& options) : architecture_(architecture), options_(options) {
+        if (options.weightChoices.empty()) throw Error("", "weight_choices", "give at least one weight bitwidth");
+        if (options.activationChoices.empty()) throw Error("", "activation_choices", "give at least one activation bitwidth");
+        for (const auto* choices : {&options.weightChoices, &options.activationChoices})
+            for (int bits : *choices)
+                if (bits != 32 && (bits < 2 || bits > 16))
+                    throw Error("", choices == &options.weightChoices ? "weight_choices" : "activation_choices",
+                                "bitwidths must be within 2..16, or 32 for float; got " + std::to_string(bits));
+        weightChoices_ = sorted(options.weightChoices);
+        activationChoices_ = sorted(options.activationChoices);
+        for (std::size_t index = 0; index < architecture.layers.size(); ++index) {
+            const Layer& layer = architecture.layers[index];
+            if ((layer.kind == LayerKind::Conv || layer.kind == LayerKind::Linear) && layer.weightCount > 0) layers_.push_back(index);
+        }
+        if (layers_.empty()) throw Error("", "network", "the network has no convolution or linear layer to quantize");
+    }
+
+    std::size_t layerCount() const { return layers_.size(); }
+    bool searchesActivations() const { return activationChoices_.size() > 1; }
+    std::size_t geneCount() const { return layers_.size() * (searchesActivations() ? 2 : 1); }
+    int choiceCount(std::size_t gene) const {
+        return static_cast<int>(gene < layers_.size() ? weightChoices_.size() : activationChoices_.size());
+    }
+    const Layer& layerOf(std::size_t gene) const { return architecture_.layers[layers_[gene % layers_.size()]]; }
+
+    QuantizationPolicy policy(const Genes& genes) const {
+        QuantizationPolicy result = options_.settings;
+        result.weightBits.assign(architecture_.layers.size(), 32);
+        result.activationBits.assign(architecture_.layers.size(), 32);
+        for (std::size_t layer = 0; layer < layers_.size(); ++layer) {
+            result.weightBits[layers_[layer]] = weightChoices_[static_cast<std::size_t>(genes[layer])];
+            result.activationBits[layers_[layer]] =
+                searchesActivations() ? activationChoices_[static_cast<std::size_t>(genes[layers_.size() + layer])] : activationChoices_.front();
+        }
+        return result;
+    }
+
+    // Each layer's bitwidths snapped down to the nearest choice (the lowest when below all).
+    Genes genes(const QuantizationPolicy& policy) const {
+        Genes result(geneCount(), 0);
+        for (std::size_t layer = 0; layer < layers_.size(); ++layer) {
+            const std::size_t index = layers_[layer];
+            result[layer] = below(weightChoices_, index < policy.weightBits.size() ? policy.weightBits[index] : 32);
+            if (searchesActivations())
+                result[layers_.size() + layer] = below(activationChoices_, index < policy.activationBits.size() ? policy.activationBits[index] : 32);
+        }
+        return result;
+    }
+
+    Metrics metrics(const Genes& genes) const { return computeMetrics(architecture_, policy(genes).bitwidths()); }
+
+    bool fits(const Metrics& metrics) const {
+        return (options_.budget.storageBytes <= 0 || metrics.storageBytes <= options_.budget.storageBytes) &&
+               (options_.budget.bitops <= 0 || metrics.bitops <= options_.budget.bitops);
+    }
+
+    // One step down at a time for the gene that saves most of the budget being broken.
+    Genes repair(Genes genes) const {
+        Metrics current = metrics(genes);
+        while (!fits(current)) {
+            const bool storage = options_.budget.storageBytes > 0 && current.storageBytes > options_.budget.storageBytes;
+            double bestSaving = 0;
+            std::size_t bestGene = genes.size();
+            Metrics bestMetrics;
+            for (std::size_t gene = 0; gene < genes.size(); ++gene) {
+                if (genes[gene] == 0) continue;
+                Genes lower = genes;
+                --lower[gene];
+                const Metrics next = metrics(lower);
+                const double saving = storage ? double(current.storageBytes - next.storageBytes) : current.bitops - next.bitops;
+                if (saving > bestSaving) bestSaving = saving, bestGene = gene, bestMetrics = next;
+            }
+            if (bestGene == genes.size())
+                throw Error("", storage ? "budget.storage_bytes" : "budget.bitops",
+                            storage ? "even the lowest bitwidths need " + std::to_string(current.storageBytes) + " bytes, over the budget of " +
+                                          std::to_string(options_.budget.storageBytes)
+                                    : "even the lowest bitwidths need more BitOps than the budget");
+            --genes[bestGene];
+            current = bestMetrics;
+        }
+        return genes;
+    }
+
+private:
+    static std::vector<int> sorted(std::vector<int> values) {
+        std::sort(values.begin(), values.end());
+        values.erase(std::unique(values.begin(), values.end()), values.end());
+        return values;
+    }
+    static int below(const std::vector<int>& choices, int bits) {
+        int index = 0;
+        for (std::size_t choice = 0; choice < choices.size(); ++choice)
+            if (choices[choice] <= bits) index = static_cast<int>(choice);
+        return index;
+    }
+
+    const Architecture& architecture_;
+    const PolicySearchOptions& options_;
+    std::vector<int> weightChoices_, activationChoices_;
+    std::vector<std::size_t> layers_;
+};
+
+// The contract of the engine's strategies, on policies: ask for the next one, be told its
+// (repaired) genes and accuracy.
+class PolicyStrategy {
+public:
+    virtual ~PolicyStrategy() = default;
+    virtual Genes ask() = 0;
+    virtual void tell(const Genes& genes, double accuracy) = 0;
+};
+
+struct StrategySetup {
+    const PolicySpace* space;
+    Genes start; // the highest bitwidths repaired into the budget
+    int evaluations;
+    std::mt19937_64* random;
+};
+
+Genes uniformDraw(const StrategySetup& setup) {
+    Genes genes(setup.space->geneCount());
+    for (std::size_t gene = 0; gene < genes.size(); ++gene)
+        genes[gene] = std::uniform_int_distribution<int>(0, setup.space->choiceCount(gene) - 1)(*setup.random);
+    return genes;
+}
+
+// Changes one gene (sometimes two) by one step, up or down.
+Genes neighbour(const StrategySetup& setup, Genes genes) {
+    std::mt19937_64& random = *setup.random;
+    const int changes = std::bernoulli_distribution(0.3)(random) ? 2 : 1;
+    for (int change = 0; change < changes; ++change) {
+        const std::size_t gene = std::uniform_int_distribution<std::size_t>(0, genes.size() - 1)(random);
+        const int top = setup.space->choiceCount(gene) - 1;
+        if (top == 0) continue;
+        const int step = genes[gene] == 0 ? 1 : genes[gene] == top ? -1 : (std::bernoulli_distribution(0.5)(random) ? 1 : -1);
+        genes[gene] += step;
+    }
+    return genes;
+}
+
+class RandomPolicies : public PolicyStrategy {
+public:
+    explicit RandomPolicies(StrategySetup setup) : setup_(std::move(setup)) {}
+    Genes ask() override { return first_ ? (first_ = false, setup_.start) : uniformDraw(setup_); }
+    void tell(const Genes&, double) override {}
+
+private:
+    StrategySetup setup_;
+    bool first_ = true;
+};
+
+// Regularised evolution: tournament parent, one-step mutation, the oldest dies.
+class EvolvedPolicies : public PolicyStrategy {
+public:
+    explicit EvolvedPolicies(StrategySetup setup)
+        : setup_(std::move(setup)), populationSize_(std::clamp(setup_.evaluations / 4, 4, 16)) {}
+    Genes ask() override {
+        if (asked_++ == 0) return setup_.start;
+        if (population_.size() < static_cast<std::size_t>(populationSize_)) return neighbour(setup_, uniformDraw(setup_));
+        const Member* parent = nullptr;
+        for (int round = 0; round < 4; ++round) {
+            const Member& contender = population_[std::uniform_int_distribution<std::size_t>(0, population_.size() - 1)(*setup_.random)];
+            if (!parent || contender.accuracy > parent->accuracy) parent = &contender;
+        }
+        return neighbour(setup_, parent->genes);
+    }
+    void tell(const Genes& genes, double accuracy) override {
+        population_.push_back({genes, accuracy});
+        if (population_.size() > static_cast<std::size_t>(populationSize_)) population_.pop_front();
+    }
+
+private:
+    struct Member {
+        Genes genes;
+        double accuracy;
+    };
+    StrategySetup setup_;
+    int populationSize_;
+    int asked_ = 0;
+    std::deque<Member> population_;
+};
+
+// Simulated annealing from the repaired highest policy: accept a worse neighbour with
+// probability exp(Δ / T), T falling geometrically from 1 point to 0.02 points.
+class AnnealedPolicies : public PolicyStrategy {
+public:
+    explicit AnnealedPolicies(StrategySetup setup) : setup_(std::move(setup)) {}
+    Genes ask() override { return told_ == 0 ? setup_.start : neighbour(setup_, current_); }
+    void tell(const Genes& genes, double accuracy) override {
+        const double progress = setup_.evaluations > 1 ? double(told_) / double(setup_.evaluations - 1) : 1.0;
+        const double temperature = 1.0 * std::pow(0.02, std::min(1.0, progress));
+        if (told_++ == 0 || accuracy >= currentAccuracy_ ||
+            std::uniform_real_distribution<double>(0, 1)(*setup_.random) < std::exp((accuracy - currentAccuracy_) / temperature)) {
+            current_ = genes;
+            currentAccuracy_ = accuracy;
+        }
+    }
+
+private:
+    StrategySetup setup_;
+    int told_ = 0;
+    Genes current_;
+    double currentAccuracy_ = 0;
+};
+
+// AMC/HAQ-style action space: per gene a continuous action a ∈ [0, 1] drawn from
+// N(sigmoid(θ·f), σ²), rounded to a choice; f describes the layer (position, size, kernel,
+// depthwise, weight or activation). REINFORCE with a moving baseline updates θ; σ shrinks
+// from 0.35 to 0.08 so the search settles.
+class LearnedPolicies : public PolicyStrategy {
+public:
+    explicit LearnedPolicies(StrategySetup setup) : setup_(std::move(setup)) {
+        const PolicySpace& space = *setup_.space;
+        for (std::size_t gene = 0; gene < space.geneCount(); ++gene) {
+            const Layer& layer = space.layerOf(gene);
+            const double position = space.layerCount() > 1 ? double(gene % space.layerCount()) / double(space.layerCount() - 1) : 0.0;
+            features_.push_back({1.0, position, std::log10(1.0 + double(layer.weightCount)) / 6.0, std::log10(1.0 + double(layer.macs)) / 8.0,
+                                 layer.kernel / 7.0, layer.groups > 1 ? 1.0 : 0.0, gene >= space.layerCount() ? 1.0 : 0.0});
+        }
+        theta_.assign(features_.front().size(), 0.0);
+    }
+    Genes ask() override {
+        if (asked_++ == 0) return setup_.start; // a known-good first reward for the baseline
+        Genes genes(features_.size());
+        actions_.assign(features_.size(), 0.0);
+        means_.assign(features_.size(), 0.0);
+        for (std::size_t gene = 0; gene < features_.size(); ++gene) {
+            means_[gene] = mean(gene);
+            actions_[gene] = std::clamp(means_[gene] + sigma() * std::normal_distribution<double>(0, 1)(*setup_.random), 0.0, 1.0);
+            genes[gene] = static_cast<int>(std::lround(actions_[gene] * (setup_.space->choiceCount(gene) - 1)));
+        }
+        return genes;
+    }
+    void tell(const Genes&, double accuracy) override {
+        if (told_++ == 0 || actions_.empty()) {
+            baseline_ = accuracy;
+            return;
+        }
+        const double advantage = (accuracy - baseline_) / std::max(1.0, spread_);
+        spread_ = 0.9 * spread_ + 0.1 * std::abs(accuracy - baseline_);
+        baseline_ = 0.8 * baseline_ + 0.2 * accuracy;
+        const double variance = sigma() * sigma();
+        std::vector<double> gradient(theta_.size(), 0.0);
+        for (std::size_t gene = 0; gene < features_.size(); ++gene) {
+            const double slope = (actions_[gene] - means_[gene]) / variance * means_[gene] * (1 - means_[gene]);
+            for (std::size_t feature = 0; feature < theta_.size(); ++feature) gradient[feature] += slope * features_[gene][feature];
+        }
+        const double rate = 0.1 / double(features_.size());
+        for (std::size_t feature = 0; feature < theta_.size(); ++feature) theta_[feature] += rate * advantage * gradient[feature];
+        actions_.clear();
+    }
+
+private:
+    double mean(std::size_t gene) const {
+        double sum = 0;
+        for (std::size_t feature = 0; feature < theta_.size(); ++feature) sum += theta_[feature] * features_[gene][feature];
+        return 1.0 / (1.0 + std::exp(-sum));
+    }
+    double sigma() const {
+        const double progress = setup_.evaluations > 1 ? std::min(1.0, double(told_) / double(setup_.evaluations - 1)) : 1.0;
+        return 0.35 + (0.08 - 0.35) * progress;
+    }
+
+    StrategySetup setup_;
+    std::vector<std::vector<double>> features_;
+    std::vector<double> theta_, actions_, means_;
+    double baseline_ = 0, spread_ = 1;
+    int asked_ = 0, told_ = 0;
+};
+
+using PolicyStrategyFactory = std::unique_ptr<PolicyStrategy> (*)(StrategySetup);
+
+template <typename Strategy>
+std::unique_ptr<PolicyStrategy> make(StrategySetup setup) {
+    return std::make_unique<Strategy>(std::move(setup));
+}
+
+// The registry: a new policy strategy is one class and one line here.
+const std::map<std::string, PolicyStrategyFactory>& registry() {
+    static const std::map<std::string, PolicyStrategyFactory> strategies = {
+        {"random", &make<RandomPolicies>},
+        {"evolution", &make<EvolvedPolicies>},
+        {"annealing", &make<AnnealedPolicies>},
+        {"rl", &make<LearnedPolicies>},
+    };
+    return strategies;
+}
+
+// The trained weights, put back after every trial.
+class WeightSnapshot {
+public:
+    explicit WeightSnapshot(NetworkModuleImpl& module) : module_(module) {
+        torch::NoGradGuard guard;
+        for (const torch::Tensor& tensor : module.parameters()) saved_.push_back(tensor.detach().clone());
+        for (const torch::Tensor& tensor : module.buffers()) saved_.push_back(tensor.detach().clone());
+    }
+    void restore() {
+        torch::NoGradGuard guard;
+        std::size_t index = 0;
+        for (torch::Tensor tensor : module_.parameters()) tensor.copy_(saved_[index++]);
+        for (torch::Tensor tensor : module_.buffers()) tensor.copy_(saved_[index++]);
+        module_.inputQuantizers.clear();
+    }
+
+private:
+    NetworkModuleImpl& module_;
+    std::vector<torch::Tensor> saved_;
+};
+
+Dataset firstImages(const Dataset& data, std::int64_t count) {
+    std::vector<std::int64_t> indices(static_cast<std::size_t>(std::min(count, data.size())));
+    for (std::size_t index = 0; index < indices.size(); ++index) indices[index] = static_cast<std::int64_t>(index);
+    return data.select(indices);
+}
+
+} // namespace
+
+std::vector<std::string> policyStrategies() {
+    std::vector<std::string> names;
+    for (const auto& [name, factory] : registry()) names.push_back(name);
+    return names;
+}
+
+QuantizationPolicy fitToBudget(const Architecture& architecture, QuantizationPolicy policy, const PolicySearchOptions& options) {
+    const PolicySpace space(architecture, options);
+    return space.policy(space.repair(space.genes(policy)));
+}
+
+PolicySearchResult searchQuantizationPolicy(Network& network, const Splits& splits, const PolicySearchOptions& options,
+                                            const PolicyProgress& progress) {
+    const auto found = registry().find(options.strategy);
+    if (found == registry().end()) {
+        std::string names;
+        for (const std::string& name : policyStrategies()) names += (names.empty() ? "" : ", ") + name;
+        throw Error("", "strategy", "unknown policy strategy \"" + options.strategy + "\"; use " + names);
+    }
+    if (options.evaluations < 1) throw Error("", "evaluations", "give at least one evaluation");
+    if (splits.validation.size() == 0) throw Error("", "dataset.validation", "the policy search scores policies on validation images; the split has none");
+    const PolicySpace space(network.architecture(), options);
+    std::mt19937_64 random(options.seed);
+    Genes start(space.geneCount());
+    for (std::size_t gene = 0; gene < start.size(); ++gene) start[gene] = space.choiceCount(gene) - 1;
+    start = space.repair(start);
+    const std::unique_ptr<PolicyStrategy> strategy = found->second(StrategySetup{&space, start, options.evaluations, &random});
+
+    const Dataset validation = firstImages(splits.validation, options.validationImages);
+    const Dataset calibration = firstImages(splits.train, std::int64_t(options.settings.calibrationBatches) * 128);
+    WeightSnapshot snapshot(network.module());
+    PolicySearchResult result;
+    std::map<std::string, double> scored;
+    // Strategies may propose a policy already scored (small spaces, converged searches):
+    // they are told its score again without a new evaluation, within a bound on proposals.
+    for (int proposals = 0; static_cast<int>(result.trials.size()) < options.evaluations && proposals < 50 * options.evaluations; ++proposals) {
+        const Genes genes = space.repair(strategy->ask());
+        const std::string key = keyOf(genes);
+        if (const auto seen = scored.find(key); seen != scored.end()) {
+            strategy->tell(genes, seen->second);
+            continue;
+        }
+        const auto began = std::chrono::steady_clock::now();
+        PolicyTrial trial;
+        trial.number = static_cast<int>(result.trials.size()) + 1;
+        trial.policy = space.policy(genes);
+        try {
+            trial.metrics = quantizePostTraining(network, calibration, splits, trial.policy).metrics;
+            trial.accuracy = evaluate(network, validation, splits).top1;
+        } catch (...) {
+            snapshot.restore();
+            throw;
+        }
+        snapshot.restore();
+        trial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+        scored[key] = trial.accuracy;
+        strategy->tell(genes, trial.accuracy);
+        if (result.trials.empty() || trial.accuracy > result.best.accuracy ||
+            (trial.accuracy == result.best.accuracy && trial.metrics.storageBytes < result.best.metrics.storageBytes))
+            result.best = trial;
+        result.trials.push_back(trial);
+        if (progress) progress(trial);
+    }
+    return result;
+}
+
+} // namespace edgesmith

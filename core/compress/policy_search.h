@@ -1,0 +1,68 @@
+#pragma once
+// Automated mixed precision (survey IV, the HAQ setting): a policy gives every
+// convolution and linear layer its own weight bitwidth (and, when asked, activation
+// bitwidth), and a strategy searches those vectors under a storage and/or BitOps budget.
+// Each policy is scored by post-training quantization of the trained weights (calibration
+// only, no training) and accuracy on validation images; the test split is never seen.
+// Budgets are kept the HAQ way: a proposed policy that breaks one has its bitwidths lowered,
+// the layer that saves the most first, until it fits, so no policy over budget is ever
+// evaluated or returned.
+//
+// Strategies are small ask/tell classes named in policyStrategies(): random, evolution
+// (regularised evolution), annealing (simulated annealing) and rl (a Gaussian policy over
+// layer features whose continuous action in [0, 1] is rounded to a bitwidth choice,
+// trained with REINFORCE: the AMC/HAQ action space without the DDPG critic).
+#include "core/compress/quantization.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace edgesmith {
+
+struct PolicyBudget {
+    std::int64_t storageBytes = 0; // 0: no limit
+    double bitops = 0;             // 0: no limit
+};
+
+struct PolicySearchOptions {
+    std::string strategy = "evolution";
+    std::vector<int> weightChoices{2, 3, 4, 5, 6, 8};
+    std::vector<int> activationChoices{8}; // one choice: fixed, not searched
+    PolicyBudget budget;
+    int evaluations = 40;
+    int validationImages = 2000;           // the first ones of the validation split
+    std::uint64_t seed = 1;
+    QuantizationPolicy settings;           // per channel, calibration, ...; its bitwidths are ignored
+};
+
+struct PolicyTrial {
+    int number = 0;                        // 1-based evaluation order
+    QuantizationPolicy policy;
+    double accuracy = 0;                   // top-1 % on the validation images
+    Metrics metrics;                       // analytic, at the policy's bitwidths
+    double seconds = 0;
+};
+
+struct PolicySearchResult {
+    std::vector<PolicyTrial> trials;       // in evaluation order
+    PolicyTrial best;                      // highest accuracy; ties go to the smaller storage
+};
+
+using PolicyProgress = std::function<void(const PolicyTrial&)>;
+
+std::vector<std::string> policyStrategies();
+
+// `policy` with its bitwidths snapped down to the choices and then lowered, one step of the
+// layer that saves the most at a time, until the budget holds: the HAQ repair. Throws Error naming budget.storage_bytes / budget.bitops when even
+// the lowest choices do not fit.
+QuantizationPolicy fitToBudget(const Architecture& architecture, QuantizationPolicy policy, const PolicySearchOptions& options);
+
+// Searches on `network`'s trained weights and leaves them as they were (float, no input
+// quantization). Throws Error for an unknown strategy, empty or out-of-range choices, or a
+// budget that cannot be met.
+PolicySearchResult searchQuantizationPolicy(Network& network, const Splits& splits, const PolicySearchOptions& options,
+                                            const PolicyProgress& progress = {});
+
+} // namespace edgesmith
