@@ -1,22 +1,57 @@
 #include "app/cli/project_candidate.h"
 
 #include "app/cli/command_line.h"
+#include "core/store/store.h"
+
+#include <tuple>
 
 namespace edgesmith::cli {
+
+namespace {
+
+// "3:17" → run 3, candidate 17.
+std::pair<std::int64_t, std::int64_t> parseSource(const std::string& text) {
+    const auto colon = text.find(':');
+    try {
+        std::size_t used = 0, usedCandidate = 0;
+        if (colon == std::string::npos) throw std::invalid_argument(text);
+        const long long run = std::stoll(text.substr(0, colon), &used);
+        const long long candidate = std::stoll(text.substr(colon + 1), &usedCandidate);
+        if (used != colon || usedCandidate != text.size() - colon - 1 || run < 1 || candidate < 1) throw std::invalid_argument(text);
+        return {run, candidate};
+    } catch (const std::exception&) {
+        throw UsageError("--from must be RUN:CANDIDATE, e.g. 3:17 (see 'edgesmith-cli runs PROJECT'); got '" + text + "'");
+    }
+}
+
+} // namespace
 
 ProjectCandidate loadProjectCandidate(const Arguments& arguments) {
     if (arguments.positionals().size() != 1) throw UsageError("name one project file");
     const auto key = arguments.value("genotype");
-    if (!key) throw UsageError("--genotype G is required (see 'edgesmith-cli metrics PROJECT' for keys)");
+    const auto from = arguments.value("from");
+    if (!key && !from) throw UsageError("--genotype G or --from RUN:CANDIDATE is required (see 'edgesmith-cli metrics PROJECT' for keys)");
+    if (key && from) throw UsageError("give either --genotype or --from, not both");
     Project project = Project::load(arguments.positionals().front());
     SearchSpace space = SearchSpace::parse(project.spaceDocument(), project.spaceLabel());
+    std::int64_t run = 0, number = 0;
+    std::string text = key.value_or("");
+    if (from) {
+        std::tie(run, number) = parseSource(*from);
+        const Store store = Store::openReadOnly(project.databasePath());
+        const auto candidate = store.candidate(run, number);
+        if (!candidate)
+            throw UsageError("--from " + *from + ": run " + std::to_string(run) + " of " + project.databasePath().string() + " has no candidate " +
+                             std::to_string(number));
+        text = candidate->key.substr(0, candidate->key.find('@'));
+    }
     Genotype genotype;
     try {
-        genotype = space.canonical(space.parseKey(*key));
+        genotype = space.canonical(space.parseKey(text));
     } catch (const Error& error) {
         throw UsageError(error.message());
     }
-    return {std::move(project), std::move(space), std::move(genotype)};
+    return {std::move(project), std::move(space), std::move(genotype), run, number};
 }
 
 TrainingOptions projectTrainingOptions(const Project& project) {

@@ -12,9 +12,12 @@ struct ProjectCandidate {
     Project project;
     SearchSpace space;
     Genotype genotype;
+    std::int64_t run = 0, candidate = 0; // with --from RUN:CANDIDATE
 };
 
-// Throws UsageError for a missing project or genotype, or a key the space rejects.
+// The genotype comes from --genotype G, or from --from RUN:CANDIDATE, a candidate of a run
+// in the project's store. Throws UsageError for a missing project or genotype, a key the
+// space rejects or a malformed --from, and Error naming the store for a missing candidate.
 ProjectCandidate loadProjectCandidate(const Arguments& arguments);
 
 // The project's estimator training settings with its dataset augmentation.

@@ -3,13 +3,19 @@
 
 #include "core/common/text.h"
 #include "core/compress/low_rank.h"
+#include "core/engine/compression_run.h"
+#include "core/compress/policy_search.h"
 #include "core/compress/pruning.h"
 #include "core/hw/latency.h"
 #include "core/compress/quantization.h"
 #include "core/data/dataset.h"
 #include "core/nn/network.h"
 
+#include <algorithm>
 #include <iomanip>
+#include <limits>
+#include <optional>
+#include <sstream>
 
 namespace edgesmith::cli {
 namespace {
@@ -25,29 +31,112 @@ std::pair<int, int> parseBits(const std::string& text) {
     }
 }
 
-// EVBMF ranks per layer and the weights a factorisation would keep; the layers are not
-// replaced yet, so this is the analysis a low-rank policy starts from.
-int reportRanks(Network& network, const std::string& genotype, bool json, Streams& streams) {
+// The compression as a run of the project's store (with --record, or --from, whose
+// candidate already lives there): its candidates join the Pareto plot and tables of the
+// search runs. A compression that stops early leaves its run marked failed, with every
+// candidate committed so far.
+class Recorder {
+public:
+    Recorder(const Arguments& arguments, const ProjectCandidate& candidate, const std::string& method, const Json& settings) {
+        if (!arguments.flag("record") && candidate.run == 0) return;
+        store_.emplace(Store::open(candidate.project.databasePath()));
+        const CompressionSource source{candidate.space.key(candidate.genotype), candidate.run, candidate.candidate, arguments.value("weights").value_or("")};
+        run_.emplace(*store_, candidate.project, method, source, settings);
+    }
+    ~Recorder() {
+        if (run_ && !finished_) try {
+                run_->fail("stopped before the end");
+            } catch (const std::exception&) {
+            }
+    }
+    Recorder(const Recorder&) = delete;
+    Recorder& operator=(const Recorder&) = delete;
+
+    void add(Candidate candidate) {
+        if (run_) run_->add(std::move(candidate));
+    }
+    // Closes the run and adds its id to the JSON output.
+    void finish(Json& output) {
+        if (!run_) return;
+        run_->finish();
+        finished_ = true;
+        output["run"] = run_->id();
+    }
+    // "recorded as run 4 in FILE" for text output; empty without a run.
+    std::string described() const {
+        return run_ ? "recorded as run " + std::to_string(run_->id()) + " in " + store_->file().string() + "\n" : std::string();
+    }
+
+private:
+    std::optional<Store> store_;
+    std::optional<CompressionRun> run_;
+    bool finished_ = false;
+};
+
+// Fine-tunes a compressed network for --finetune epochs (default 1) with the project's
+// training settings.
+void fineTune(Network& network, const ProjectCandidate& candidate, const Splits& splits, const Arguments& arguments) {
+    const int epochs = static_cast<int>(arguments.integer("finetune", 1, 0, 1000));
+    if (epochs == 0) return;
+    TrainingOptions options = projectTrainingOptions(candidate.project);
+    options.epochs = epochs;
+    options.threads = static_cast<int>(arguments.integer("threads", 0, 0, 1024));
+    options.progressEvery = 0;
+    train(network, splits, options);
+}
+
+LatencyOptions compressionTiming() {
+    LatencyOptions timing;
+    timing.runs = 100;
+    return timing;
+}
+
+// EVBMF ranks per layer; the layers that shrink are replaced by their factors, which are
+// fine-tuned, and the network is measured before and after.
+int lowRank(Network& network, const ProjectCandidate& candidate, const Splits& splits, const Arguments& arguments, bool json, Streams& streams) {
+    Recorder recorder(arguments, candidate, "low-rank", {{"finetune_epochs", arguments.integer("finetune", 1, 0, 1000)}});
+    const Evaluation before = evaluate(network, splits.test, splits);
+    const LatencyStats slow = measureLatency(network, compressionTiming());
     const auto ranks = suggestRanks(network);
-    std::int64_t before = 0, after = 0;
-    for (const auto& layer : ranks) before += layer.params, after += layer.factorisedParams;
+    FactorisationResult factorised = factorise(network, ranks);
+    const Evaluation direct = evaluate(factorised.network, splits.test, splits);
+    fineTune(factorised.network, candidate, splits, arguments);
+    const Evaluation after = evaluate(factorised.network, splits.test, splits);
+    const LatencyStats fast = measureLatency(factorised.network, compressionTiming());
+    if (const auto save = arguments.value("save")) factorised.network.save(*save);
+    recorder.add(factorisedCandidate(candidate.space.key(candidate.genotype), factorised, evaluate(factorised.network, splits.validation, splits).top1));
+    Json output = Json::object();
+    recorder.finish(output);
+    const auto replaced = [&](const LayerRanks& layer) {
+        for (const LayerRanks& done : factorised.layers)
+            if (done.name == layer.name) return true;
+        return false;
+    };
     if (json) {
         Json layers = Json::array();
         for (const auto& layer : ranks)
             layers.push_back({{"name", layer.name}, {"kind", layer.kind}, {"output_rank", layer.outputRank}, {"input_rank", layer.inputRank},
-                              {"params", layer.params}, {"factorised_params", layer.factorisedParams}, {"reconstruction_error", layer.reconstructionError}});
-        streams.out << Json{{"genotype", genotype}, {"method", "low-rank"}, {"layers", layers}, {"params", before}, {"factorised_params", after}}.dump() << '\n';
+                              {"params", layer.params}, {"factorised_params", layer.factorisedParams},
+                              {"reconstruction_error", layer.reconstructionError}, {"replaced", replaced(layer)}});
+        output.update(Json{{"genotype", candidate.space.key(candidate.genotype)}, {"method", "low-rank"}, {"layers", layers},
+                            {"before", {{"test", before.toJson()}, {"params", factorised.before.params}, {"macs", factorised.before.macs}, {"latency_ms", slow.medianMs}}},
+                            {"factorised_test", direct.toJson()},
+                            {"after", {{"test", after.toJson()}, {"params", factorised.after.params}, {"macs", factorised.after.macs}, {"latency_ms", fast.medianMs}}}}
+                           );
+        streams.out << output.dump() << '\n';
         return kExitOk;
     }
-    streams.out << "EVBMF ranks (SVD for linear and 1×1 layers, Tucker-2 for k×k convolutions)\n"
-                << "  layer                              kind      ranks (out, in)   weights → factorised   error\n";
+    streams.out << "low-rank factorisation with EVBMF ranks (SVD for linear and 1×1 layers, Tucker-2 for k×k convolutions)\n"
+                << "  layer                              kind      ranks (out, in)   weights → factorised   error   replaced\n";
     for (const auto& layer : ranks)
         streams.out << "  " << std::left << std::setw(34) << layer.name << std::setw(10) << layer.kind << std::right << std::setw(6)
                     << layer.outputRank << ", " << std::left << std::setw(10) << layer.inputRank << std::right << std::setw(8) << layer.params
                     << " → " << std::left << std::setw(10) << layer.factorisedParams << std::right << std::fixed << std::setprecision(3)
-                    << layer.reconstructionError << '\n';
-    streams.out << "weights of these layers " << before << " → " << after << " ("
-                << std::setprecision(2) << double(before) / double(std::max<std::int64_t>(1, after)) << "× fewer)\n";
+                    << layer.reconstructionError << (replaced(layer) ? "   yes" : "   no (would not shrink)") << '\n';
+    streams.out << std::setprecision(2) << "test top-1 " << before.top1 << " % → " << direct.top1 << " % factorised → " << after.top1
+                << " % fine-tuned; params " << factorised.before.params << " → " << factorised.after.params << "; MACs " << factorised.before.macs
+                << " → " << factorised.after.macs << "; latency " << std::setprecision(3) << slow.medianMs << " → " << fast.medianMs << " ms\n"
+                << recorder.described();
     return kExitOk;
 }
 
@@ -73,32 +162,28 @@ std::pair<double, ChannelImportance> pruningSettings(const Arguments& arguments)
 // the network before and after.
 int prune(Network& network, const ProjectCandidate& candidate, const Splits& splits, double rate, ChannelImportance importance,
           const Arguments& arguments, bool json, Streams& streams) {
+    Recorder recorder(arguments, candidate, "prune", {{"rate", rate}, {"importance", toString(importance)}, {"finetune_epochs", arguments.integer("finetune", 1, 0, 1000)}});
     const Evaluation before = evaluate(network, splits.test, splits);
-    LatencyOptions timing;
-    timing.runs = 100;
-    const LatencyStats slow = measureLatency(network, timing);
+    const LatencyStats slow = measureLatency(network, compressionTiming());
     PruningResult pruned = pruneChannels(network, rate, importance);
     recalibrateBatchNorm(pruned.network, splits.train, splits);
     const int epochs = static_cast<int>(arguments.integer("finetune", 1, 0, 1000));
-    if (epochs > 0) {
-        TrainingOptions options = projectTrainingOptions(candidate.project);
-        options.epochs = epochs;
-        options.threads = static_cast<int>(arguments.integer("threads", 0, 0, 1024));
-        options.progressEvery = 0;
-        train(pruned.network, splits, options);
-    }
+    fineTune(pruned.network, candidate, splits, arguments);
     const Evaluation after = evaluate(pruned.network, splits.test, splits);
-    const LatencyStats fast = measureLatency(pruned.network, timing);
+    const LatencyStats fast = measureLatency(pruned.network, compressionTiming());
     if (const auto save = arguments.value("save")) pruned.network.save(*save);
+    recorder.add(prunedCandidate(candidate.space.key(candidate.genotype), pruned, importance, rate, evaluate(pruned.network, splits.validation, splits).top1));
+    Json output = Json::object();
+    recorder.finish(output);
     if (json) {
         Json layers = Json::array();
         for (const auto& layer : pruned.layers) layers.push_back({{"name", layer.name}, {"channels", layer.channels}, {"kept", layer.kept}});
-        streams.out << Json{{"genotype", candidate.space.key(candidate.genotype)}, {"method", "prune"}, {"rate", rate},
+        output.update(Json{{"genotype", candidate.space.key(candidate.genotype)}, {"method", "prune"}, {"rate", rate},
                             {"importance", toString(importance)}, {"finetune_epochs", epochs}, {"layers", layers},
                             {"before", {{"test", before.toJson()}, {"params", pruned.before.params}, {"macs", pruned.before.macs}, {"latency_ms", slow.medianMs}}},
                             {"after", {{"test", after.toJson()}, {"params", pruned.after.params}, {"macs", pruned.after.macs}, {"latency_ms", fast.medianMs}}}}
-                           .dump()
-                    << '\n';
+                           );
+        streams.out << output.dump() << '\n';
         return kExitOk;
     }
     streams.out << "structured pruning of " << std::fixed << std::setprecision(0) << 100 * rate << " % of the channels by " << toString(importance)
@@ -106,28 +191,91 @@ int prune(Network& network, const ProjectCandidate& candidate, const Splits& spl
     for (const auto& layer : pruned.layers) streams.out << "  " << std::left << std::setw(36) << layer.name << layer.channels << " → " << layer.kept << '\n';
     streams.out << std::setprecision(2) << "test top-1 " << before.top1 << " % → " << after.top1 << " %; params " << pruned.before.params << " → "
                 << pruned.after.params << "; MACs " << pruned.before.macs << " → " << pruned.after.macs << "; latency " << std::setprecision(3)
-                << slow.medianMs << " → " << fast.medianMs << " ms (" << std::setprecision(2) << slow.medianMs / fast.medianMs << "× faster, measured)\n";
+                << slow.medianMs << " → " << fast.medianMs << " ms (" << std::setprecision(2) << slow.medianMs / fast.medianMs << "× faster, measured)\n"
+                << recorder.described();
     return kExitOk;
+}
+
+// "2,3,4,8" → {2, 3, 4, 8}.
+std::vector<int> parseBitList(const std::string& option, const std::string& text) {
+    std::vector<int> bits;
+    try {
+        std::istringstream parts(text);
+        for (std::string part; std::getline(parts, part, ',');) bits.push_back(std::stoi(part));
+    } catch (const std::exception&) {
+        bits.clear();
+    }
+    if (bits.empty()) throw UsageError("--" + option + " must be a comma-separated list of bitwidths, e.g. 2,4,8; got '" + text + "'");
+    for (int value : bits)
+        if (value != 32 && (value < 2 || value > 16)) throw UsageError("--" + option + ": bitwidths must be within 2..16, or 32; got " + std::to_string(value));
+    return bits;
+}
+
+// --strategy, --evaluations, --weight-choices, --activation-choices and the budget:
+// --budget-storage BYTES, or --budget-bits B for the storage of uniform B-bit weights.
+PolicySearchOptions policySearchSettings(const Arguments& arguments, const QuantizationPolicy& settings) {
+    PolicySearchOptions search;
+    search.strategy = arguments.value("strategy").value_or("evolution");
+    const auto strategies = policyStrategies();
+    if (std::find(strategies.begin(), strategies.end(), search.strategy) == strategies.end())
+        throw UsageError("--strategy must be one of " + joinWords(strategies) + "; got '" + search.strategy + "'");
+    search.evaluations = static_cast<int>(arguments.integer("evaluations", 30, 1, 100000));
+    search.weightChoices = parseBitList("weight-choices", arguments.value("weight-choices").value_or("2,3,4,5,6,8"));
+    search.activationChoices = parseBitList("activation-choices", arguments.value("activation-choices").value_or("8"));
+    search.budget.storageBytes = arguments.integer("budget-storage", 0, 0, std::numeric_limits<long long>::max());
+    search.settings = settings;
+    return search;
+}
+
+// Weight and activation bitwidths per layer, the policy's storage and BitOps, and test
+// accuracy before and after.
+void reportQuantization(const Json& header, const QuantizationPolicy& policy, const QuantizationResult& result, const Evaluation& before,
+                        const Evaluation& after, const Metrics& floating, bool json, Streams& streams) {
+    if (json) {
+        Json layers = Json::array();
+        for (const auto& layer : result.layers)
+            layers.push_back({{"name", layer.name}, {"weight_bits", layer.weightBits}, {"activation_bits", layer.activationBits},
+                              {"weight_error", layer.weightError}, {"input_range", {layer.inputLow, layer.inputHigh}}});
+        Json document = header;
+        document["per_channel"] = policy.perChannel;
+        document["calibration"] = toString(policy.calibration);
+        document["float"] = {{"test", before.toJson()}, {"storage_bytes", floating.storageBytes}, {"bitops", floating.bitops}};
+        document["quantized"] = {{"test", after.toJson()}, {"storage_bytes", result.metrics.storageBytes}, {"bitops", result.metrics.bitops}};
+        document["layers"] = layers;
+        streams.out << document.dump() << '\n';
+        return;
+    }
+    streams.out << "  layer                               W   A   weight error   input range\n";
+    for (const auto& layer : result.layers)
+        streams.out << "  " << std::left << std::setw(34) << layer.name << std::right << std::setw(3) << layer.weightBits << std::setw(4)
+                    << layer.activationBits << std::setw(14) << std::fixed << std::setprecision(4) << layer.weightError << "   ["
+                    << std::setprecision(3) << layer.inputLow << ", " << layer.inputHigh << "]\n";
+    streams.out << std::setprecision(2) << "test top-1 " << before.top1 << " % → " << after.top1 << " % (" << std::showpos
+                << after.top1 - before.top1 << std::noshowpos << " points); storage " << floating.storageBytes << " B → "
+                << result.metrics.storageBytes << " B (" << std::setprecision(2)
+                << double(floating.storageBytes) / double(std::max<std::int64_t>(1, result.metrics.storageBytes)) << "× smaller); BitOps "
+                << formatNumber(floating.bitops) << " → " << formatNumber(result.metrics.bitops) << '\n';
 }
 
 int runCompress(const Arguments& arguments, Streams& streams) {
     const ProjectCandidate candidate = loadProjectCandidate(arguments);
     const std::string method = arguments.value("method").value_or("ptq");
-    if (method != "ptq" && method != "low-rank" && method != "prune")
-        throw UsageError("--method must be ptq (post-training quantization), prune (structured channel pruning) or low-rank (EVBMF rank analysis); got '" +
-                         method + "'");
+    if (method != "ptq" && method != "mixed" && method != "low-rank" && method != "prune")
+        throw UsageError("--method must be ptq (post-training quantization), mixed (searched per-layer bitwidths), prune (structured channel "
+                         "pruning) or low-rank (EVBMF factorisation); got '" + method + "'");
     // Checked before any training, so bad settings cost nothing.
     const auto [rate, importance] = method == "prune" ? pruningSettings(arguments) : std::pair{0.0, ChannelImportance::L1};
-    const auto [weightBits, activationBits] = parseBits(arguments.value("bits").value_or("8"));
+    const auto [weightBits, activationBits] = parseBits(arguments.value("bits").value_or(method == "mixed" ? "4/8" : "8"));
     for (int bits : {weightBits, activationBits})
         if (bits != 32 && (bits < 2 || bits > 16)) throw UsageError("bitwidths must be within 2..16, or 32 for float; got " + std::to_string(bits));
-    QuantizationPolicy policy;
-    Calibration calibration = Calibration::MinMax;
+    QuantizationPolicy settings;
     try {
-        calibration = calibrationFromString(arguments.value("calibration").value_or("minmax"));
+        settings.calibration = calibrationFromString(arguments.value("calibration").value_or("minmax"));
     } catch (const Error& error) {
         throw UsageError(error.message());
     }
+    settings.perChannel = !arguments.flag("per-tensor");
+    const PolicySearchOptions search = method == "mixed" ? policySearchSettings(arguments, settings) : PolicySearchOptions{};
     const bool json = arguments.flag("json");
 
     const Splits splits = loadProjectData(candidate.project.document()["dataset"], candidate.project.file());
@@ -145,49 +293,50 @@ int runCompress(const Arguments& arguments, Streams& streams) {
         train(network, splits, options);
         origin = "trained here, " + options.proxyDescription();
     }
-    if (method == "low-rank") return reportRanks(network, candidate.space.key(candidate.genotype), json, streams);
+    if (method == "low-rank") return lowRank(network, candidate, splits, arguments, json, streams);
     if (method == "prune") return prune(network, candidate, splits, rate, importance, arguments, json, streams);
     const Evaluation before = evaluate(network, splits.test, splits);
     const Metrics floating = computeMetrics(network.architecture());
-    policy = QuantizationPolicy::uniform(network.architecture(), weightBits, activationBits);
-    policy.perChannel = !arguments.flag("per-tensor");
-    policy.calibration = calibration;
+    QuantizationPolicy policy = QuantizationPolicy::uniform(network.architecture(), weightBits, activationBits);
+    policy.perChannel = settings.perChannel;
+    policy.calibration = settings.calibration;
+    Json header = {{"genotype", candidate.space.key(candidate.genotype)}, {"method", method}, {"origin", origin}};
+    const std::string genotypeKey = candidate.space.key(candidate.genotype);
+    Recorder recorder(arguments, candidate, method == "mixed" ? "mixed-precision/" + search.strategy : "ptq",
+                      {{"per_channel", settings.perChannel}, {"calibration", toString(settings.calibration)}});
+    if (method == "mixed") {
+        PolicySearchOptions bounded = search;
+        // Without --budget-storage the budget is the storage of the uniform --bits policy.
+        if (bounded.budget.storageBytes == 0) bounded.budget.storageBytes = computeMetrics(network.architecture(), policy.bitwidths()).storageBytes;
+        if (!json)
+            streams.out << "searching per-layer bitwidths (" << bounded.strategy << ", " << bounded.evaluations << " policies scored by calibration on "
+                        << splits.validation.size() << " validation images at most " << bounded.validationImages << ") under " << bounded.budget.storageBytes
+                        << " B of storage\n";
+        const PolicySearchResult found = searchQuantizationPolicy(
+            network, splits, bounded, [&](const PolicyTrial& trial) { recorder.add(policyCandidate(network.architecture(), genotypeKey, trial)); });
+        policy = found.best.policy;
+        header["budget"] = {{"storage_bytes", bounded.budget.storageBytes}};
+        header["strategy"] = bounded.strategy;
+        header["policies_scored"] = found.trials.size();
+        header["validation_top1"] = found.best.accuracy;
+        if (!json)
+            streams.out << "best of " << found.trials.size() << " policies: " << std::fixed << std::setprecision(2) << found.best.accuracy
+                        << " % on validation\n";
+    } else {
+        header["weight_bits"] = weightBits;
+        header["activation_bits"] = activationBits;
+        if (!json)
+            streams.out << "post-training quantization W" << weightBits << "/A" << activationBits << ", " << (policy.perChannel ? "per channel" : "per tensor")
+                        << ", " << toString(policy.calibration) << " calibration on "
+                        << std::min<std::int64_t>(policy.calibrationBatches * 128, splits.train.size()) << " training images\n";
+    }
     const QuantizationResult result = quantizePostTraining(network, splits.train, splits, policy);
     const Evaluation after = evaluate(network, splits.test, splits);
     if (const auto save = arguments.value("save")) network.save(*save);
-
-    if (json) {
-        Json layers = Json::array();
-        for (const auto& layer : result.layers)
-            layers.push_back({{"name", layer.name}, {"weight_bits", layer.weightBits}, {"activation_bits", layer.activationBits},
-                              {"weight_error", layer.weightError}, {"input_range", {layer.inputLow, layer.inputHigh}}});
-        streams.out << Json{{"genotype", candidate.space.key(candidate.genotype)},
-                            {"method", method},
-                            {"origin", origin},
-                            {"weight_bits", weightBits},
-                            {"activation_bits", activationBits},
-                            {"per_channel", policy.perChannel},
-                            {"calibration", toString(calibration)},
-                            {"float", {{"test", before.toJson()}, {"storage_bytes", floating.storageBytes}, {"bitops", floating.bitops}}},
-                            {"quantized", {{"test", after.toJson()}, {"storage_bytes", result.metrics.storageBytes}, {"bitops", result.metrics.bitops}}},
-                            {"layers", layers}}
-                            .dump()
-                      << '\n';
-        return kExitOk;
-    }
-    streams.out << "post-training quantization W" << weightBits << "/A" << activationBits << ", "
-                << (policy.perChannel ? "per channel" : "per tensor") << ", " << toString(calibration) << " calibration on "
-                << std::min<std::int64_t>(policy.calibrationBatches * 128, splits.train.size()) << " training images\n";
-    streams.out << "  layer                               W   A   weight error   input range\n";
-    for (const auto& layer : result.layers)
-        streams.out << "  " << std::left << std::setw(34) << layer.name << std::right << std::setw(3) << layer.weightBits << std::setw(4)
-                    << layer.activationBits << std::setw(14) << std::fixed << std::setprecision(4) << layer.weightError << "   ["
-                    << std::setprecision(3) << layer.inputLow << ", " << layer.inputHigh << "]\n";
-    streams.out << std::setprecision(2) << "test top-1 " << before.top1 << " % → " << after.top1 << " % (" << std::showpos
-                << after.top1 - before.top1 << std::noshowpos << " points); storage " << floating.storageBytes << " B → "
-                << result.metrics.storageBytes << " B (" << std::setprecision(2)
-                << double(floating.storageBytes) / double(std::max<std::int64_t>(1, result.metrics.storageBytes)) << "× smaller); BitOps "
-                << formatNumber(floating.bitops) << " → " << formatNumber(result.metrics.bitops) << '\n';
+    if (method == "ptq") recorder.add(policyCandidate(network.architecture(), genotypeKey, {1, policy, evaluate(network, splits.validation, splits).top1, result.metrics, 0.0}));
+    recorder.finish(header);
+    reportQuantization(header, policy, result, before, after, floating, json, streams);
+    if (!json) streams.out << recorder.described();
     return kExitOk;
 }
 
@@ -195,26 +344,38 @@ int runCompress(const Arguments& arguments, Streams& streams) {
 
 Verb compressVerb() {
     return {"compress",
-            "compress one trained architecture (post-training quantization) and measure it",
-            "compress PROJECT --genotype G [--weights FILE | --epochs E] [--method ptq|prune|low-rank] [--bits W[/A]] [--per-tensor]\n"
-            "         [--rate R] [--importance l1|l2|bn] [--finetune E]\n"
-            "         [--calibration minmax|percentile|mse] [--save FILE] [--json]",
+            "compress one trained architecture (quantization, pruning, low-rank) and measure it",
+            "compress PROJECT (--genotype G | --from RUN:CANDIDATE) [--record] [--weights FILE | --epochs E] [--method ptq|mixed|prune|low-rank] [--bits W[/A]] [--per-tensor]\n"
+            "         [--calibration minmax|percentile|mse] [--strategy S] [--evaluations N] [--budget-storage BYTES]\n"
+            "         [--weight-choices LIST] [--activation-choices LIST] [--rate R] [--importance l1|l2|bn] [--finetune E]\n"
+            "         [--save FILE] [--json]",
             "Loads the architecture's weights (--weights, from 'edgesmith-cli train --save') or trains it\n"
-            "with the project's estimator settings, measures test accuracy, quantizes every convolution\n"
-            "and linear layer (weights per output channel unless --per-tensor; activations calibrated on\n"
-            "training images) and measures again, with storage and BitOps before and after.",
+            "with the project's estimator settings, measures test accuracy, compresses and measures again.\n"
+            "ptq quantizes every convolution and linear layer at --bits (weights per output channel unless\n"
+            "--per-tensor; activations calibrated on training images). mixed searches per-layer bitwidths\n"
+            "under a storage budget (by default the storage of uniform --bits, 4/8), scoring each policy by\n"
+            "calibration and validation accuracy, then applies the best. prune removes channels and\n"
+            "low-rank replaces layers by their EVBMF-ranked factors; both fine-tune (--finetune) and time\n"
+            "the network before and after.",
             {{"genotype", "G", "the architecture's genotype key"},
+             {"from", "RUN:CANDIDATE", "the architecture of a candidate in the project's store (instead of --genotype); implies --record"},
+             {"record", "", "record the compression as a run of the project's store (its candidates join the Pareto plot and tables)"},
              {"weights", "FILE", "trained weights to start from (LibTorch archive)"},
              {"epochs", "E", "training epochs when no weights are given"},
              {"threads", "T", "compute threads for training (0: every core)"},
-             {"method", "NAME", "ptq (post-training quantization), prune (structured channels) or low-rank (EVBMF ranks per layer)"},
-             {"rate", "R", "prune: share of each prunable group's channels removed, in [0, 1); default 0.5"},
-             {"importance", "NAME", "prune: l1 (default), l2 (filter norms) or bn (batch-norm scale)"},
-             {"finetune", "E", "prune: epochs of fine-tuning after pruning; default 1"},
-             {"bits", "W[/A]", "weight (and activation) bitwidth, 2..16; default 8"},
+             {"method", "NAME", "ptq (default), mixed (searched mixed precision), prune (structured channels) or low-rank (EVBMF factorisation)"},
+             {"bits", "W[/A]", "ptq: weight (and activation) bitwidth, 2..16, default 8; mixed: the uniform policy whose storage is the budget, default 4/8"},
              {"per-tensor", "", "one range per weight tensor instead of per output channel"},
              {"calibration", "NAME", "activation ranges: minmax (default), percentile or mse"},
-             {"save", "FILE", "write the quantized weights"},
+             {"strategy", "NAME", "mixed: annealing, evolution (default), random or rl"},
+             {"evaluations", "N", "mixed: policies scored; default 30"},
+             {"budget-storage", "BYTES", "mixed: storage budget in bytes (instead of the uniform --bits policy's)"},
+             {"weight-choices", "LIST", "mixed: weight bitwidths to choose from; default 2,3,4,5,6,8"},
+             {"activation-choices", "LIST", "mixed: activation bitwidths to choose from; default 8 (one value: not searched)"},
+             {"rate", "R", "prune: share of each prunable group's channels removed, in [0, 1); default 0.5"},
+             {"importance", "NAME", "prune: l1 (default), l2 (filter norms) or bn (batch-norm scale)"},
+             {"finetune", "E", "prune, low-rank: epochs of fine-tuning; default 1"},
+             {"save", "FILE", "write the compressed network's weights"},
              {"json", "", "one JSON object on stdout"}},
             runCompress};
 }

@@ -281,7 +281,9 @@ void MainWindow::compareCandidates(const QStringList& keys) {
                 if (const auto stored = store->candidate(shownRun_, record.value("number", std::int64_t(0)))) details = stored->details;
         } catch (const Error&) {
         }
-        entries.push_back({key, record.value("metrics", Json::object()), layersOf(key), details});
+        // Compressed variants carry their own table (bitwidths, pruned channels, factors).
+        Json layers = details.contains("layers") ? details["layers"] : layersOf(key);
+        entries.push_back({key, record.value("metrics", Json::object()), std::move(layers), details});
         if (static_cast<int>(entries.size()) == widgets::CompareView::kMaximum) break;
     }
     compareView_->setEntries(entries);
@@ -304,7 +306,8 @@ void MainWindow::tableSelectionChanged() {
 Json MainWindow::layersOf(const QString& key) const {
     if (!space_) return Json::array();
     try {
-        return layerTable(space_->derive(space_->parseKey(key.toStdString())));
+        const std::string text = key.toStdString();
+        return layerTable(space_->derive(space_->parseKey(text.substr(0, text.find('@')))));
     } catch (const std::exception&) {
         return Json::array();
     }

@@ -438,6 +438,9 @@ RunResult startSearch(const Project& project, const SearchSettings& settings, Fe
 RunResult resumeSearch(const std::filesystem::path& database, std::int64_t run, const SearchSettings& overrides, Feedback& feedback) {
     Store store = Store::open(database);
     const RunInfo info = store.run(run);
+    if (info.settings.is_object() && info.settings.contains("compression"))
+        throw Error(database.string(), "run " + std::to_string(run),
+                    "is a compression run; compression runs are not resumed (their committed candidates stay), start the compression again");
     SearchSettings settings = SearchSettings::fromJson(info.settings);
     if (overrides.budget > 0) settings.budget = overrides.budget;
     if (overrides.timeLimitSeconds > 0) settings.timeLimitSeconds = overrides.timeLimitSeconds;

@@ -50,10 +50,12 @@ Candidate Candidate::fromJson(const Json& json) {
     } catch (const nlohmann::json::exception& error) {
         throw Error("", "candidate", std::string("malformed candidate record: ") + error.what());
     }
-    // Genotype indices come from the key so records stay readable without the space.
-    if (candidate.key == "fixed") return candidate; // a space without decisions
+    // Genotype indices come from the key so records stay readable without the space. A
+    // compressed variant appends '@' and its policy to the architecture's key.
+    const std::string architecture = candidate.key.substr(0, candidate.key.find('@'));
+    if (architecture == "fixed") return candidate; // a space without decisions
     std::string token;
-    for (char character : candidate.key + "-") {
+    for (char character : architecture + "-") {
         if (character == '-') {
             if (!token.empty()) candidate.genotype.push_back(std::stoi(token));
             token.clear();

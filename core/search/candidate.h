@@ -22,7 +22,7 @@ CandidateStatus candidateStatusFromString(const std::string& text); // throws Er
 struct Candidate {
     std::int64_t number = 0; // 1-based order of completion within its run
     Genotype genotype;
-    std::string key;         // SearchSpace::key(genotype)
+    std::string key;         // SearchSpace::key(genotype); compressed variants append '@' and their policy
     CandidateStatus status = CandidateStatus::Evaluated;
     std::string message;     // the broken budget or the failure
     std::map<std::string, double> metrics; // by catalog metric name (accuracy, macs, latency_ms, ...)

@@ -1,6 +1,8 @@
 #include "core/common/atomic_file.h"
 #include "core/common/json.h"
+#include "core/store/store.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -271,10 +273,22 @@ private Q_SLOTS:
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains("W4/A8") && text.out.contains("smaller"), qPrintable(text.out));
 
-        const Result ranks = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights, "--method", "low-rank", "--json"});
+        const Result ranks = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights, "--method", "low-rank",
+                                     "--finetune", "0", "--json"});
         QCOMPARE(ranks.exitCode, 0);
-        const auto analysis = edgesmith::Json::parse(ranks.out.toStdString());
-        QVERIFY(analysis["factorised_params"].get<double>() <= analysis["params"].get<double>());
+        const auto factorised = edgesmith::Json::parse(ranks.out.toStdString());
+        QVERIFY(factorised["after"]["params"].get<double>() <= factorised["before"]["params"].get<double>());
+        for (const auto& layer : factorised["layers"]) QVERIFY(layer["factorised_params"].get<double>() <= layer["params"].get<double>());
+
+        // Mixed precision under the storage of uniform 4-bit weights: the chosen policy keeps it.
+        const Result mixed = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights, "--method", "mixed",
+                                     "--strategy", "annealing", "--evaluations", "4", "--json"});
+        QCOMPARE(mixed.exitCode, 0);
+        const auto policy = edgesmith::Json::parse(mixed.out.toStdString());
+        QCOMPARE(policy["policies_scored"].get<int>(), 4);
+        QVERIFY(policy["quantized"]["storage_bytes"].get<double>() <= policy["budget"]["storage_bytes"].get<double>());
+        QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--method", "mixed", "--strategy", "ddpg"}).exitCode, 2);
+        QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--method", "mixed", "--weight-choices", "4,x"}).exitCode, 2);
         const Result pruned = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights, "--method", "prune",
                                       "--rate", "0.5", "--finetune", "0", "--json"});
         QCOMPARE(pruned.exitCode, 0);
@@ -288,6 +302,48 @@ private Q_SLOTS:
         const Result missing = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", folder.filePath("absent.pt")});
         QCOMPARE(missing.exitCode, 2); // a missing input file is bad input
         QVERIFY2(missing.err.contains("absent.pt"), qPrintable(missing.err));
+    }
+
+    // A compression of a searched candidate is a run of the same store: every scored
+    // policy committed as a candidate with its per-layer bitwidths, listed with the search
+    // runs, and refused by --resume with a clear message.
+    void compressionRunsJoinTheStore() {
+        QTemporaryDir folder;
+        QVERIFY(QFile::copy(QStringLiteral(EDGESMITH_TEST_DATA "/projects/good/minimal.edgesmith.json"), folder.filePath("p.edgesmith.json")));
+        QCOMPARE(runCli({"search", "p.edgesmith.json", "--budget", "1"}, folder.path()).exitCode, 0);
+        const Result mixed = runCli({"compress", "p.edgesmith.json", "--from", "1:1", "--epochs", "1", "--method", "mixed", "--strategy", "random",
+                                     "--evaluations", "3", "--json"},
+                                    folder.path());
+        QVERIFY2(mixed.exitCode == 0, qPrintable(mixed.err));
+        QCOMPARE(edgesmith::Json::parse(mixed.out.toStdString())["run"].get<int>(), 2);
+        const edgesmith::Store store = edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString());
+        QCOMPARE(store.run(2).strategy, std::string("mixed-precision/random"));
+        const auto candidates = store.candidates(2);
+        QCOMPARE(int(candidates.size()), 3);
+        const std::string source = store.candidates(1).front().key;
+        for (const auto& candidate : candidates) {
+            QVERIFY2(candidate.key.rfind(source + "@w", 0) == 0, candidate.key.c_str());
+            QCOMPARE(candidate.genotype, store.candidates(1).front().genotype);
+            QVERIFY(candidate.has("accuracy") && candidate.has("storage_bytes"));
+            const auto stored = store.candidate(2, candidate.number);
+            int quantized = 0;
+            for (const auto& layer : stored->details["layers"]) quantized += layer.contains("weight_bits");
+            QVERIFY(quantized > 0);
+        }
+        const Result pruned = runCli({"compress", "p.edgesmith.json", "--from", "1:1", "--epochs", "1", "--method", "prune", "--finetune", "0", "--json"},
+                                     folder.path());
+        QVERIFY2(pruned.exitCode == 0, qPrintable(pruned.err));
+        QCOMPARE(edgesmith::Json::parse(pruned.out.toStdString())["run"].get<int>(), 3);
+        QVERIFY(edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString()).candidates(3).front().key.find("@prune-l1-50") !=
+                std::string::npos);
+
+        const Result resumed = runCli({"search", "--resume", "2", "--db", "p.edgesmith.db"}, folder.path());
+        QVERIFY(resumed.exitCode != 0);
+        QVERIFY2(resumed.err.contains("compression run"), qPrintable(resumed.err));
+        const Result missing = runCli({"compress", "p.edgesmith.json", "--from", "1:99"}, folder.path());
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("no candidate 99"), qPrintable(missing.err));
+        QCOMPARE(runCli({"compress", "p.edgesmith.json", "--from", "one"}, folder.path()).exitCode, 2);
     }
 
     void infoDescribesTheRuntime() {

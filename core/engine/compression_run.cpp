@@ -1,0 +1,114 @@
+#include "core/engine/compression_run.h"
+
+#include <cmath>
+#include <map>
+
+namespace edgesmith {
+namespace {
+
+std::map<std::string, double> metricsOf(const Metrics& metrics, double accuracy) {
+    return {{"accuracy", accuracy},
+            {"error", 100.0 - accuracy},
+            {"macs", double(metrics.macs)},
+            {"flops", double(metrics.flops)},
+            {"params", double(metrics.params)},
+            {"peak_activation_bytes", double(metrics.peakActivationBytes)},
+            {"storage_bytes", double(metrics.storageBytes)},
+            {"bitops", metrics.bitops}};
+}
+
+std::string joined(const std::vector<int>& values) {
+    std::string text;
+    for (int value : values) text += (text.empty() ? "" : ".") + std::to_string(value);
+    return text;
+}
+
+} // namespace
+
+Candidate policyCandidate(const Architecture& architecture, const std::string& genotypeKey, const PolicyTrial& trial) {
+    Candidate candidate;
+    std::vector<int> weights, activations;
+    Json layers = layerTable(architecture);
+    for (std::size_t index = 0; index < architecture.layers.size(); ++index) {
+        if (architecture.layers[index].weightCount == 0) continue;
+        const int weight = index < trial.policy.weightBits.size() ? trial.policy.weightBits[index] : 32;
+        const int activation = index < trial.policy.activationBits.size() ? trial.policy.activationBits[index] : 32;
+        weights.push_back(weight);
+        activations.push_back(activation);
+        layers[index]["weight_bits"] = weight;
+        layers[index]["activation_bits"] = activation;
+    }
+    candidate.key = genotypeKey + "@w" + joined(weights) + "-a" + joined(activations);
+    candidate.number = trial.number;
+    candidate.metrics = metricsOf(trial.metrics, trial.accuracy);
+    candidate.seconds = trial.seconds;
+    candidate.details["layers"] = std::move(layers);
+    candidate.details["policy"] = {{"weight_bits", trial.policy.weightBits},
+                                   {"activation_bits", trial.policy.activationBits},
+                                   {"per_channel", trial.policy.perChannel},
+                                   {"calibration", toString(trial.policy.calibration)}};
+    return candidate;
+}
+
+Candidate prunedCandidate(const std::string& genotypeKey, const PruningResult& pruned, ChannelImportance importance, double rate, double accuracy) {
+    Candidate candidate;
+    candidate.key = genotypeKey + "@prune-" + toString(importance) + "-" + std::to_string(static_cast<int>(std::lround(100 * rate)));
+    candidate.metrics = metricsOf(pruned.after, accuracy);
+    Json layers = layerTable(pruned.network.architecture());
+    std::map<std::string, double> rates;
+    for (const PrunedLayer& layer : pruned.layers) rates[layer.name] = 1.0 - double(layer.kept) / double(layer.channels);
+    for (auto& row : layers)
+        if (const auto found = rates.find(row.value("name", std::string())); found != rates.end()) row["pruning_rate"] = found->second;
+    candidate.details["layers"] = std::move(layers);
+    candidate.details["policy"] = {{"method", "prune"}, {"importance", toString(importance)}, {"rate", rate}};
+    return candidate;
+}
+
+Candidate factorisedCandidate(const std::string& genotypeKey, const FactorisationResult& factorised, double accuracy) {
+    Candidate candidate;
+    candidate.key = genotypeKey + "@low-rank-evbmf";
+    candidate.metrics = metricsOf(factorised.after, accuracy);
+    Json layers = layerTable(factorised.network.architecture());
+    std::map<std::string, const LayerRanks*> ranks;
+    for (const LayerRanks& layer : factorised.layers) ranks[layer.name] = &layer;
+    // Every factor of a replaced layer shows the rank it was cut to.
+    for (auto& row : layers) {
+        std::string name = row.value("name", std::string());
+        for (const char* suffix : {".low_rank_in", ".low_rank_core"})
+            if (name.size() > std::string(suffix).size() && name.compare(name.size() - std::string(suffix).size(), std::string::npos, suffix) == 0)
+                name.resize(name.size() - std::string(suffix).size());
+        if (const auto found = ranks.find(name); found != ranks.end()) row["rank"] = std::min(found->second->outputRank, found->second->inputRank);
+    }
+    Json replaced = Json::array();
+    for (const LayerRanks& layer : factorised.layers)
+        replaced.push_back({{"name", layer.name}, {"kind", layer.kind}, {"output_rank", layer.outputRank}, {"input_rank", layer.inputRank}});
+    candidate.details["layers"] = std::move(layers);
+    candidate.details["policy"] = {{"method", "low-rank"}, {"ranks", "evbmf"}, {"layers", replaced}};
+    return candidate;
+}
+
+CompressionRun::CompressionRun(Store& store, const Project& project, const std::string& method, const CompressionSource& source,
+                               const Json& settings, std::uint64_t seed)
+    : store_(store) {
+    Json stored = settings;
+    stored["compression"] = {{"method", method},
+                             {"genotype", source.genotypeKey},
+                             {"source_run", source.run},
+                             {"source_candidate", source.candidate},
+                             {"weights", source.weights}};
+    stored["project_file"] = std::filesystem::absolute(project.file()).string();
+    run_ = store.createRun(project.document(), method, "compression", seed, stored);
+}
+
+void CompressionRun::add(Candidate candidate) {
+    candidate.number = ++count_;
+    store_.addCandidate(run_, candidate, Json{{"compression", true}});
+}
+
+void CompressionRun::finish() { store_.setStatus(run_, RunStatus::Finished); }
+
+void CompressionRun::fail(const std::string& message) { store_.setStatus(run_, RunStatus::Failed, message); }
+
+bool isCompressionRun(const RunInfo& run) { return run.settings.is_object() && run.settings.contains("compression"); }
+
+} // namespace edgesmith

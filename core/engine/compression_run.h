@@ -1,0 +1,55 @@
+#pragma once
+// Compression recorded in the experiment store: a run whose candidates are compressed
+// variants of one trained architecture — every policy a mixed-precision search scored,
+// or the network a pruning or low-rank pass produced — so they appear in the same Pareto
+// plot, candidate table and layer inspector as searched candidates, and are never lost.
+// A candidate's key is the architecture's genotype key, '@' and the policy
+// ("w8.6.3.8-a8.8.8.8", "prune-l1-50", "low-rank-evbmf"); its layer table carries
+// weight_bits / activation_bits, pruning_rate or rank per layer. Its "accuracy" is
+// validation top-1, like a searched candidate's.
+#include "core/compress/low_rank.h"
+#include "core/compress/policy_search.h"
+#include "core/compress/pruning.h"
+#include "core/project/project.h"
+#include "core/store/store.h"
+
+#include <cstdint>
+#include <string>
+
+namespace edgesmith {
+
+// Where the compressed architecture came from, stored with the run.
+struct CompressionSource {
+    std::string genotypeKey;
+    std::int64_t run = 0, candidate = 0; // the search run and candidate; 0 when given directly
+    std::string weights;                 // the weights file, or empty when trained for the compression
+};
+
+Candidate policyCandidate(const Architecture& architecture, const std::string& genotypeKey, const PolicyTrial& trial);
+Candidate prunedCandidate(const std::string& genotypeKey, const PruningResult& pruned, ChannelImportance importance, double rate,
+                          double accuracy);
+Candidate factorisedCandidate(const std::string& genotypeKey, const FactorisationResult& factorised, double accuracy);
+
+// One run of the store, created by the constructor (method "mixed-precision/evolution",
+// "prune", "low-rank", ...). Each add() commits one candidate in its own transaction;
+// finish() or fail() closes the run. A compression run is not resumable: resuming it
+// throws an Error that says so.
+class CompressionRun {
+public:
+    CompressionRun(Store& store, const Project& project, const std::string& method, const CompressionSource& source, const Json& settings,
+                   std::uint64_t seed = 0);
+    std::int64_t id() const { return run_; }
+    void add(Candidate candidate);
+    void finish();
+    void fail(const std::string& message);
+
+private:
+    Store& store_;
+    std::int64_t run_ = 0;
+    std::int64_t count_ = 0;
+};
+
+// Whether a run's settings mark it as a compression run.
+bool isCompressionRun(const RunInfo& run);
+
+} // namespace edgesmith
