@@ -75,4 +75,20 @@ long long Arguments::integer(const std::string& name, long long fallback, long l
     return number;
 }
 
+double Arguments::number(const std::string& name, double fallback, double minimum, double maximum) const {
+    const auto text = value(name);
+    if (!text) return fallback;
+    std::size_t used = 0;
+    double number = 0;
+    try {
+        number = std::stod(*text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used == 0 || used != text->size()) throw UsageError("--" + name + " must be a number, got \"" + *text + "\"");
+    if (!(number >= minimum && number <= maximum))
+        throw UsageError("--" + name + " must be between " + formatNumber(minimum) + " and " + formatNumber(maximum) + ", got " + *text);
+    return number;
+}
+
 } // namespace edgesmith::cli

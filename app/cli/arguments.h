@@ -30,6 +30,8 @@ public:
     std::optional<std::string> value(const std::string& name) const;
     // The option's value as an integer within [minimum, maximum], or `fallback` when absent.
     long long integer(const std::string& name, long long fallback, long long minimum, long long maximum) const;
+    // The option's value as a number within [minimum, maximum], or `fallback` when absent.
+    double number(const std::string& name, double fallback, double minimum, double maximum) const;
 
 private:
     std::vector<std::string> positionals_;

@@ -75,14 +75,17 @@ private:
 
 // Fine-tunes a compressed network for --finetune epochs (default 1) with the project's
 // training settings.
-void fineTune(Network& network, const ProjectCandidate& candidate, const Splits& splits, const Arguments& arguments) {
-    const int epochs = static_cast<int>(arguments.integer("finetune", 1, 0, 1000));
-    if (epochs == 0) return;
+TrainingOptions fineTuning(const ProjectCandidate& candidate, const Arguments& arguments) {
     TrainingOptions options = projectTrainingOptions(candidate.project);
-    options.epochs = epochs;
+    options.epochs = static_cast<int>(arguments.integer("finetune", 1, 0, 1000));
     options.threads = static_cast<int>(arguments.integer("threads", 0, 0, 1024));
     options.progressEvery = 0;
-    train(network, splits, options);
+    return options;
+}
+
+void fineTune(Network& network, const ProjectCandidate& candidate, const Splits& splits, const Arguments& arguments) {
+    const TrainingOptions options = fineTuning(candidate, arguments);
+    if (options.epochs > 0) train(network, splits, options);
 }
 
 LatencyOptions compressionTiming() {
@@ -165,10 +168,14 @@ int prune(Network& network, const ProjectCandidate& candidate, const Splits& spl
     Recorder recorder(arguments, candidate, "prune", {{"rate", rate}, {"importance", toString(importance)}, {"finetune_epochs", arguments.integer("finetune", 1, 0, 1000)}});
     const Evaluation before = evaluate(network, splits.test, splits);
     const LatencyStats slow = measureLatency(network, compressionTiming());
-    PruningResult pruned = pruneChannels(network, rate, importance);
-    recalibrateBatchNorm(pruned.network, splits.train, splits);
+    const int steps = static_cast<int>(arguments.integer("steps", 1, 1, 100));
     const int epochs = static_cast<int>(arguments.integer("finetune", 1, 0, 1000));
-    fineTune(pruned.network, candidate, splits, arguments);
+    PruningResult pruned = steps > 1 ? pruneIteratively(network, rate, importance, steps, splits, fineTuning(candidate, arguments))
+                                     : pruneChannels(network, rate, importance, splits.train, splits);
+    if (steps == 1) {
+        recalibrateBatchNorm(pruned.network, splits.train, splits);
+        fineTune(pruned.network, candidate, splits, arguments);
+    }
     const Evaluation after = evaluate(pruned.network, splits.test, splits);
     const LatencyStats fast = measureLatency(pruned.network, compressionTiming());
     if (const auto save = arguments.value("save")) pruned.network.save(*save);
@@ -179,7 +186,7 @@ int prune(Network& network, const ProjectCandidate& candidate, const Splits& spl
         Json layers = Json::array();
         for (const auto& layer : pruned.layers) layers.push_back({{"name", layer.name}, {"channels", layer.channels}, {"kept", layer.kept}});
         output.update(Json{{"genotype", candidate.space.key(candidate.genotype)}, {"method", "prune"}, {"rate", rate},
-                            {"importance", toString(importance)}, {"finetune_epochs", epochs}, {"layers", layers},
+                            {"importance", toString(importance)}, {"steps", steps}, {"finetune_epochs", epochs}, {"layers", layers},
                             {"before", {{"test", before.toJson()}, {"params", pruned.before.params}, {"macs", pruned.before.macs}, {"latency_ms", slow.medianMs}}},
                             {"after", {{"test", after.toJson()}, {"params", pruned.after.params}, {"macs", pruned.after.macs}, {"latency_ms", fast.medianMs}}}}
                            );
@@ -187,12 +194,50 @@ int prune(Network& network, const ProjectCandidate& candidate, const Splits& spl
         return kExitOk;
     }
     streams.out << "structured pruning of " << std::fixed << std::setprecision(0) << 100 * rate << " % of the channels by " << toString(importance)
-                << (epochs > 0 ? ", then " + std::to_string(epochs) + " epoch(s) of fine-tuning\n" : "\n");
+                << (steps > 1 ? " in " + std::to_string(steps) + " rounds" : std::string())
+                << (epochs > 0 ? ", " + std::to_string(epochs) + " epoch(s) of fine-tuning" + (steps > 1 ? " after each\n" : "\n") : "\n");
     for (const auto& layer : pruned.layers) streams.out << "  " << std::left << std::setw(36) << layer.name << layer.channels << " → " << layer.kept << '\n';
     streams.out << std::setprecision(2) << "test top-1 " << before.top1 << " % → " << after.top1 << " %; params " << pruned.before.params << " → "
                 << pruned.after.params << "; MACs " << pruned.before.macs << " → " << pruned.after.macs << "; latency " << std::setprecision(3)
                 << slow.medianMs << " → " << fast.medianMs << " ms (" << std::setprecision(2) << slow.medianMs / fast.medianMs << "× faster, measured)\n"
                 << recorder.described();
+    return kExitOk;
+}
+
+// Unstructured magnitude pruning with masks through fine-tuning: the zeros per layer,
+// accuracy, and latency measured to show what dense kernels make of it.
+int sparsify(Network& network, const ProjectCandidate& candidate, const Splits& splits, const Arguments& arguments, bool json, Streams& streams) {
+    const double sparsity = arguments.number("sparsity", 0.5, 0.0, 0.999);
+    const bool global = !arguments.flag("per-layer");
+    const Evaluation before = evaluate(network, splits.test, splits);
+    const LatencyStats slow = measureLatency(network, compressionTiming());
+    pruneWeights(network, sparsity, global);
+    fineTune(network, candidate, splits, arguments);
+    clearWeightMasks(network);
+    const Evaluation after = evaluate(network, splits.test, splits);
+    const LatencyStats same = measureLatency(network, compressionTiming());
+    if (const auto save = arguments.value("save")) network.save(*save);
+    const auto report = weightSparsity(network);
+    std::int64_t weights = 0, zeros = 0;
+    for (const auto& layer : report) weights += layer.weights, zeros += layer.zeros;
+    if (json) {
+        Json layers = Json::array();
+        for (const auto& layer : report) layers.push_back({{"name", layer.name}, {"weights", layer.weights}, {"zeros", layer.zeros}});
+        streams.out << Json{{"genotype", candidate.space.key(candidate.genotype)}, {"method", "sparse"}, {"sparsity", sparsity}, {"global", global},
+                            {"layers", layers}, {"weights", weights}, {"zeros", zeros},
+                            {"before", {{"test", before.toJson()}, {"latency_ms", slow.medianMs}}},
+                            {"after", {{"test", after.toJson()}, {"latency_ms", same.medianMs}}}}
+                           .dump()
+                    << '\n';
+        return kExitOk;
+    }
+    streams.out << "unstructured magnitude pruning of " << std::fixed << std::setprecision(0) << 100 * sparsity << " % of the weights ("
+                << (global ? "ranked over the whole network" : "within each layer") << ")\n";
+    for (const auto& layer : report)
+        streams.out << "  " << std::left << std::setw(36) << layer.name << std::right << std::setw(8) << layer.zeros << " of " << layer.weights << " zero\n";
+    streams.out << std::setprecision(2) << "test top-1 " << before.top1 << " % → " << after.top1 << " %; " << zeros << " of " << weights
+                << " weights zero; latency " << std::setprecision(3) << slow.medianMs << " → " << same.medianMs
+                << " ms (dense kernels: the zeros are still computed; structured pruning is what runs faster)\n";
     return kExitOk;
 }
 
@@ -260,9 +305,11 @@ void reportQuantization(const Json& header, const QuantizationPolicy& policy, co
 int runCompress(const Arguments& arguments, Streams& streams) {
     const ProjectCandidate candidate = loadProjectCandidate(arguments);
     const std::string method = arguments.value("method").value_or("ptq");
-    if (method != "ptq" && method != "mixed" && method != "low-rank" && method != "prune")
+    if (method != "ptq" && method != "mixed" && method != "low-rank" && method != "prune" && method != "sparse")
         throw UsageError("--method must be ptq (post-training quantization), mixed (searched per-layer bitwidths), prune (structured channel "
-                         "pruning) or low-rank (EVBMF factorisation); got '" + method + "'");
+                         "pruning), sparse (unstructured magnitude pruning) or low-rank (EVBMF factorisation); got '" + method + "'");
+    arguments.integer("steps", 1, 1, 100);
+    arguments.number("sparsity", 0.5, 0.0, 0.999);
     // Checked before any training, so bad settings cost nothing.
     const auto [rate, importance] = method == "prune" ? pruningSettings(arguments) : std::pair{0.0, ChannelImportance::L1};
     const auto [weightBits, activationBits] = parseBits(arguments.value("bits").value_or(method == "mixed" ? "4/8" : "8"));
@@ -295,6 +342,7 @@ int runCompress(const Arguments& arguments, Streams& streams) {
     }
     if (method == "low-rank") return lowRank(network, candidate, splits, arguments, json, streams);
     if (method == "prune") return prune(network, candidate, splits, rate, importance, arguments, json, streams);
+    if (method == "sparse") return sparsify(network, candidate, splits, arguments, json, streams);
     const Evaluation before = evaluate(network, splits.test, splits);
     const Metrics floating = computeMetrics(network.architecture());
     QuantizationPolicy policy = QuantizationPolicy::uniform(network.architecture(), weightBits, activationBits);
@@ -345,9 +393,10 @@ int runCompress(const Arguments& arguments, Streams& streams) {
 Verb compressVerb() {
     return {"compress",
             "compress one trained architecture (quantization, pruning, low-rank) and measure it",
-            "compress PROJECT (--genotype G | --from RUN:CANDIDATE) [--record] [--weights FILE | --epochs E] [--method ptq|mixed|prune|low-rank] [--bits W[/A]] [--per-tensor]\n"
-            "         [--calibration minmax|percentile|mse] [--strategy S] [--evaluations N] [--budget-storage BYTES]\n"
-            "         [--weight-choices LIST] [--activation-choices LIST] [--rate R] [--importance l1|l2|bn] [--finetune E]\n"
+            "compress PROJECT (--genotype G | --from RUN:CANDIDATE) [--record] [--weights FILE | --epochs E] [--method ptq|mixed|prune|sparse|low-rank]\n"
+            "         [--bits W[/A]] [--per-tensor] [--calibration minmax|percentile|mse] [--strategy S] [--evaluations N]\n"
+            "         [--budget-storage BYTES] [--weight-choices LIST] [--activation-choices LIST] [--rate R]\n"
+            "         [--importance l1|l2|bn|taylor] [--steps N] [--sparsity S] [--per-layer] [--finetune E]\n"
             "         [--save FILE] [--json]",
             "Loads the architecture's weights (--weights, from 'edgesmith-cli train --save') or trains it\n"
             "with the project's estimator settings, measures test accuracy, compresses and measures again.\n"
@@ -363,7 +412,7 @@ Verb compressVerb() {
              {"weights", "FILE", "trained weights to start from (LibTorch archive)"},
              {"epochs", "E", "training epochs when no weights are given"},
              {"threads", "T", "compute threads for training (0: every core)"},
-             {"method", "NAME", "ptq (default), mixed (searched mixed precision), prune (structured channels) or low-rank (EVBMF factorisation)"},
+             {"method", "NAME", "ptq (default), mixed (searched mixed precision), prune (structured channels), sparse (unstructured) or low-rank (EVBMF factorisation)"},
              {"bits", "W[/A]", "ptq: weight (and activation) bitwidth, 2..16, default 8; mixed: the uniform policy whose storage is the budget, default 4/8"},
              {"per-tensor", "", "one range per weight tensor instead of per output channel"},
              {"calibration", "NAME", "activation ranges: minmax (default), percentile or mse"},
@@ -373,8 +422,11 @@ Verb compressVerb() {
              {"weight-choices", "LIST", "mixed: weight bitwidths to choose from; default 2,3,4,5,6,8"},
              {"activation-choices", "LIST", "mixed: activation bitwidths to choose from; default 8 (one value: not searched)"},
              {"rate", "R", "prune: share of each prunable group's channels removed, in [0, 1); default 0.5"},
-             {"importance", "NAME", "prune: l1 (default), l2 (filter norms) or bn (batch-norm scale)"},
-             {"finetune", "E", "prune, low-rank: epochs of fine-tuning; default 1"},
+             {"importance", "NAME", "prune: l1 (default), l2 (filter norms), bn (batch-norm scale) or taylor (first-order, on training batches)"},
+             {"steps", "N", "prune: reach --rate in N rounds of pruning and fine-tuning; default 1"},
+             {"sparsity", "S", "sparse: share of the weights set to zero, in [0, 1); default 0.5"},
+             {"per-layer", "", "sparse: rank magnitudes within each layer instead of over the whole network"},
+             {"finetune", "E", "prune, sparse, low-rank: epochs of fine-tuning (per round with --steps); default 1"},
              {"save", "FILE", "write the compressed network's weights"},
              {"json", "", "one JSON object on stdout"}},
             runCompress};

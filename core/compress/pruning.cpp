@@ -2,9 +2,11 @@
 
 #include "core/common/error.h"
 #include "core/compress/internal/layer_copy.h"
+#include "core/data/internal/dataset_tensors.h"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -46,6 +48,40 @@ std::optional<Group> groupOf(const Architecture& architecture, const std::vector
     return group;
 }
 
+// First-order Taylor scores of the output channels of every non-grouped convolution,
+// accumulated over up to `batches` batches of 64 (eval-mode batch norm: the statistics the
+// network is deployed with).
+std::map<std::size_t, torch::Tensor> taylorScores(Network& network, const Dataset& data, const Splits& statistics, int batches) {
+    NetworkModuleImpl& module = network.module();
+    const torch::Device device = module.parameters().empty() ? torch::Device(torch::kCPU) : module.parameters().front().device();
+    const torch::Tensor images = normalisedImages(data, statistics, device);
+    const torch::Tensor labels = data.tensors().labels.to(device);
+    const std::int64_t count = std::min<std::int64_t>(images.size(0), std::int64_t(std::max(1, batches)) * 64);
+    if (count == 0) throw Error("", "data", "Taylor importance needs at least one image");
+    const bool training = module.is_training();
+    module.eval();
+    std::map<std::size_t, torch::Tensor> scores;
+    for (std::int64_t start = 0; start < count; start += 64) {
+        const std::int64_t size = std::min<std::int64_t>(64, count - start);
+        module.zero_grad();
+        torch::nn::functional::cross_entropy(module.forward(images.narrow(0, start, size)), labels.narrow(0, start, size)).backward();
+        torch::NoGradGuard guard;
+        for (std::size_t index = 0; index < module.steps.size(); ++index) {
+            const NetworkModuleImpl::Step& step = module.steps[index];
+            if (!step.conv || step.layer->groups != 1) continue;
+            // The loss change of zeroing a channel, to first order: its output times the
+            // gradient there; with batch norm that output is γ·x̂ + β.
+            const torch::Tensor change = step.norm ? step.norm->weight * step.norm->weight.grad() + step.norm->bias * step.norm->bias.grad()
+                                                   : (step.conv->weight * step.conv->weight.grad()).flatten(1).sum(1);
+            const torch::Tensor squared = change.pow(2).cpu();
+            scores[index] = scores.count(index) ? scores[index] + squared : squared;
+        }
+    }
+    module.zero_grad();
+    module.train(training);
+    return scores;
+}
+
 torch::Tensor importanceOf(const NetworkModuleImpl::Step& step, ChannelImportance importance) {
     torch::NoGradGuard guard;
     if (importance == ChannelImportance::BatchNorm && step.norm) return step.norm->weight.detach().abs().cpu();
@@ -79,7 +115,8 @@ ChannelImportance channelImportanceFromString(const std::string& text) {
     if (text == "l1") return ChannelImportance::L1;
     if (text == "l2") return ChannelImportance::L2;
     if (text == "bn") return ChannelImportance::BatchNorm;
-    throw Error("", "importance", "unknown channel importance \"" + text + "\"; use l1, l2 or bn");
+    if (text == "taylor") return ChannelImportance::Taylor;
+    throw Error("", "importance", "unknown channel importance \"" + text + "\"; use l1, l2, bn or taylor");
 }
 
 std::string toString(ChannelImportance importance) {
@@ -87,11 +124,15 @@ std::string toString(ChannelImportance importance) {
     case ChannelImportance::L1: return "l1";
     case ChannelImportance::L2: return "l2";
     case ChannelImportance::BatchNorm: return "bn";
+    case ChannelImportance::Taylor: return "taylor";
     }
     return "l1";
 }
 
-PruningResult pruneChannels(Network& network, double rate, ChannelImportance importance) {
+namespace {
+
+// Structured pruning with the channels ranked by `scoreOf(layer index)`.
+PruningResult pruneByScores(Network& network, double rate, const std::function<torch::Tensor(std::size_t)>& scoreOf) {
     if (!(rate >= 0 && rate < 1)) throw Error("", "rate", "the pruning rate must be in [0, 1), got " + std::to_string(rate));
     const Architecture& architecture = network.architecture();
     NetworkModuleImpl& source = network.module();
@@ -113,7 +154,7 @@ PruningResult pruneChannels(Network& network, double rate, ChannelImportance imp
         if (!group) continue;
         const int total = layer.output.channels;
         const int keep = std::max(1, static_cast<int>(std::lround(double(total) * (1.0 - rate))));
-        const torch::Tensor scores = importanceOf(source.steps[index], importance);
+        const torch::Tensor scores = scoreOf(index);
         const torch::Tensor order = std::get<0>(std::get<1>(scores.topk(keep)).sort()).to(torch::kInt64);
         for (int carrier : group->carriers) kept[carrier] = order;
         for (int reader : group->readers) readBy[reader] = order;
@@ -159,5 +200,100 @@ PruningResult pruneChannels(Network& network, double rate, ChannelImportance imp
     }
     return result;
 }
+
+} // namespace
+
+PruningResult pruneChannels(Network& network, double rate, ChannelImportance importance) {
+    if (importance == ChannelImportance::Taylor)
+        throw Error("", "importance", "Taylor importance is measured on data; call the overload that takes a dataset");
+    NetworkModuleImpl& module = network.module();
+    return pruneByScores(network, rate, [&](std::size_t index) { return importanceOf(module.steps[index], importance); });
+}
+
+PruningResult pruneChannels(Network& network, double rate, ChannelImportance importance, const Dataset& data, const Splits& statistics, int batches) {
+    if (importance != ChannelImportance::Taylor) return pruneChannels(network, rate, importance);
+    if (!(rate >= 0 && rate < 1)) throw Error("", "rate", "the pruning rate must be in [0, 1), got " + std::to_string(rate));
+    const std::map<std::size_t, torch::Tensor> scores = taylorScores(network, data, statistics, batches);
+    return pruneByScores(network, rate, [&](std::size_t index) { return scores.at(index); });
+}
+
+PruningResult pruneIteratively(Network& network, double rate, ChannelImportance importance, int steps, const Splits& splits,
+                               const TrainingOptions& fineTune) {
+    if (!(rate >= 0 && rate < 1)) throw Error("", "rate", "the pruning rate must be in [0, 1), got " + std::to_string(rate));
+    if (steps < 1) throw Error("", "steps", "iterative pruning needs at least one step");
+    std::map<std::string, int> original; // channels before the first cut, by layer
+    std::optional<PruningResult> result;
+    double kept = 1.0;
+    for (int step = 1; step <= steps; ++step) {
+        const double target = 1.0 - rate * step / steps;
+        Network& current = result ? result->network : network;
+        PruningResult round = pruneChannels(current, 1.0 - target / kept, importance, splits.train, splits);
+        kept = target;
+        recalibrateBatchNorm(round.network, splits.train, splits);
+        if (fineTune.epochs > 0) train(round.network, splits, fineTune);
+        for (const PrunedLayer& layer : round.layers) original.emplace(layer.name, layer.channels);
+        if (result) round.before = result->before;
+        result.emplace(std::move(round));
+    }
+    for (PrunedLayer& layer : result->layers) layer.channels = original.at(layer.name);
+    return std::move(*result);
+}
+
+std::vector<SparsityReport> pruneWeights(Network& network, double sparsity, bool global) {
+    if (!(sparsity >= 0 && sparsity < 1)) throw Error("", "sparsity", "the sparsity must be in [0, 1), got " + std::to_string(sparsity));
+    NetworkModuleImpl& module = network.module();
+    const Architecture& architecture = network.architecture();
+    torch::NoGradGuard guard;
+    std::vector<std::size_t> layers;
+    std::vector<torch::Tensor> magnitudes;
+    for (std::size_t index = 0; index < module.steps.size(); ++index) {
+        const NetworkModuleImpl::Step& step = module.steps[index];
+        if (!step.conv && !step.linear) continue;
+        layers.push_back(index);
+        magnitudes.push_back(module.effectiveWeight(index, step.conv ? step.conv->weight : step.linear->weight).abs().flatten());
+    }
+    // The k smallest magnitudes (ties broken by position) of all layers, or of each.
+    const auto smallest = [](const torch::Tensor& values, double share) {
+        const std::int64_t k = static_cast<std::int64_t>(std::floor(share * double(values.numel())));
+        torch::Tensor keep = torch::ones_like(values);
+        if (k > 0) keep.index_fill_(0, std::get<1>(values.topk(k, 0, false)), 0.0);
+        return keep;
+    };
+    std::vector<torch::Tensor> masks;
+    if (global) {
+        const torch::Tensor all = smallest(torch::cat(magnitudes), sparsity);
+        std::int64_t offset = 0;
+        for (const torch::Tensor& values : magnitudes) masks.push_back(all.narrow(0, offset, values.numel())), offset += values.numel();
+    } else {
+        for (const torch::Tensor& values : magnitudes) masks.push_back(smallest(values, sparsity));
+    }
+    module.weightMasks.resize(module.steps.size());
+    std::vector<SparsityReport> report;
+    for (std::size_t position = 0; position < layers.size(); ++position) {
+        const std::size_t index = layers[position];
+        NetworkModuleImpl::Step& step = module.steps[index];
+        torch::Tensor weight = step.conv ? step.conv->weight : step.linear->weight;
+        const torch::Tensor mask = masks[position].view_as(weight).clone();
+        weight.mul_(mask);
+        module.weightMasks[index] = mask;
+        report.push_back({architecture.layers[index].name, weight.numel(), (weight == 0).sum().item<std::int64_t>()});
+    }
+    return report;
+}
+
+std::vector<SparsityReport> weightSparsity(Network& network) {
+    torch::NoGradGuard guard;
+    std::vector<SparsityReport> report;
+    NetworkModuleImpl& module = network.module();
+    for (std::size_t index = 0; index < module.steps.size(); ++index) {
+        const NetworkModuleImpl::Step& step = module.steps[index];
+        if (!step.conv && !step.linear) continue;
+        const torch::Tensor weight = step.conv ? step.conv->weight : step.linear->weight;
+        report.push_back({network.architecture().layers[index].name, weight.numel(), (weight == 0).sum().item<std::int64_t>()});
+    }
+    return report;
+}
+
+void clearWeightMasks(Network& network) { network.module().weightMasks.clear(); }
 
 } // namespace edgesmith

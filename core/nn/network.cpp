@@ -86,11 +86,16 @@ torch::Tensor NetworkModuleImpl::quantizedInput(std::size_t step, const torch::T
     return input + (grid - input).detach();
 }
 
-torch::Tensor NetworkModuleImpl::quantizedWeight(std::size_t step, const torch::Tensor& weight) const {
-    if (step >= weightQuantizers.size() || weightQuantizers[step].bits >= 32) return weight;
+bool NetworkModuleImpl::transformsWeight(std::size_t step) const {
+    return (step < weightQuantizers.size() && weightQuantizers[step].bits < 32) || (step < weightMasks.size() && weightMasks[step].defined());
+}
+
+torch::Tensor NetworkModuleImpl::effectiveWeight(std::size_t step, const torch::Tensor& weight) const {
+    torch::Tensor result = step < weightMasks.size() && weightMasks[step].defined() ? weight * weightMasks[step] : weight;
+    if (step >= weightQuantizers.size() || weightQuantizers[step].bits >= 32) return result;
     const WeightQuantizer& q = weightQuantizers[step];
-    const torch::Tensor grid = fakeQuantizedWeight(weight.detach(), q.bits, q.perChannel, q.symmetric);
-    return weight + (grid - weight).detach();
+    const torch::Tensor grid = fakeQuantizedWeight(result.detach(), q.bits, q.perChannel, q.symmetric);
+    return result + (grid - result).detach();
 }
 
 torch::Tensor NetworkModuleImpl::forward(const torch::Tensor& input) {
@@ -105,16 +110,16 @@ torch::Tensor NetworkModuleImpl::forward(const torch::Tensor& input) {
         torch::Tensor y;
         switch (layer.kind) {
         case LayerKind::Conv:
-            y = index < weightQuantizers.size()
-                    ? torch::conv2d(quantizedInput(index, x), quantizedWeight(index, step.conv->weight), step.conv->bias, layer.stride, layer.padding,
+            y = transformsWeight(index)
+                    ? torch::conv2d(quantizedInput(index, x), effectiveWeight(index, step.conv->weight), step.conv->bias, layer.stride, layer.padding,
                                     layer.dilation, layer.groups)
                     : step.conv->forward(quantizedInput(index, x));
             if (step.norm) y = step.norm->forward(y);
             y = activate(y, layer.activation);
             break;
         case LayerKind::Linear:
-            y = activate(index < weightQuantizers.size()
-                             ? torch::linear(quantizedInput(index, x.flatten(1)), quantizedWeight(index, step.linear->weight), step.linear->bias)
+            y = activate(transformsWeight(index)
+                             ? torch::linear(quantizedInput(index, x.flatten(1)), effectiveWeight(index, step.linear->weight), step.linear->bias)
                              : step.linear->forward(quantizedInput(index, x.flatten(1))),
                          layer.activation);
             break;

@@ -295,6 +295,19 @@ private Q_SLOTS:
         const auto smaller = edgesmith::Json::parse(pruned.out.toStdString());
         QVERIFY(smaller["after"]["params"].get<double>() < smaller["before"]["params"].get<double>());
         QVERIFY(smaller["after"]["latency_ms"].get<double>() > 0);
+        const Result rounds = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights, "--method", "prune",
+                                      "--importance", "taylor", "--steps", "2", "--finetune", "0", "--json"});
+        QCOMPARE(rounds.exitCode, 0);
+        const auto iterative = edgesmith::Json::parse(rounds.out.toStdString());
+        QCOMPARE(iterative["steps"].get<int>(), 2);
+        QCOMPARE(iterative["after"]["params"].get<double>(), smaller["after"]["params"].get<double>());
+        const Result sparse = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights, "--method", "sparse",
+                                      "--sparsity", "0.7", "--per-layer", "--finetune", "1", "--json"});
+        QCOMPARE(sparse.exitCode, 0);
+        const auto zeros = edgesmith::Json::parse(sparse.out.toStdString());
+        QVERIFY(zeros["zeros"].get<double>() >= 0.69 * zeros["weights"].get<double>());
+        QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--method", "sparse", "--sparsity", "1"}).exitCode, 2);
+        QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--method", "prune", "--steps", "0"}).exitCode, 2);
         QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--method", "prune", "--rate", "1"}).exitCode, 2);
         QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--bits", "1"}).exitCode, 2);
         QCOMPARE(runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--calibration", "kl"}).exitCode, 2);

@@ -154,7 +154,7 @@ private Q_SLOTS:
         }
         QVERIFY_THROWS_EXCEPTION(Error, pruneChannels(network, 1.0, ChannelImportance::L1));
         QVERIFY(channelImportanceFromString("bn") == ChannelImportance::BatchNorm);
-        QVERIFY_THROWS_EXCEPTION(Error, channelImportanceFromString("taylor2"));
+        QVERIFY_THROWS_EXCEPTION(Error, channelImportanceFromString("fisher"));
     }
 
     // Mixed precision: every policy a strategy proposes is repaired into the budget before
@@ -300,6 +300,53 @@ private Q_SLOTS:
         // Quantizing again moves nothing: the weights are already on the 2-bit grids.
         for (const QuantizedLayer& layer : quantizePostTraining(qat, splits.train, splits, policy).layers)
             QVERIFY2(layer.weightError < 1e-5, qPrintable(QString::fromStdString(layer.name) + " " + QString::number(layer.weightError)));
+    }
+
+    // Taylor importance needs data and prunes like the others; iterative pruning reaches
+    // the same final widths in rounds; unstructured pruning zeroes exactly the requested
+    // share and the masks keep those weights zero through fine-tuning.
+    void taylorIterativeAndUnstructuredPruning() {
+        const Splits splits = makeSplits(makeSyntheticDataset(10, 600, 1, 28, 1), makeSyntheticDataset(10, 200, 1, 28, 2), 0.2, 1.0, 3);
+        TrainingOptions options;
+        options.epochs = 2;
+        options.learningRate = 0.01;
+        options.threads = 1;
+        Network network(smallCnn(), 1);
+        train(network, splits, options);
+        QVERIFY_THROWS_EXCEPTION(Error, pruneChannels(network, 0.5, ChannelImportance::Taylor));
+        QVERIFY(channelImportanceFromString("taylor") == ChannelImportance::Taylor);
+        PruningResult taylor = pruneChannels(network, 0.5, ChannelImportance::Taylor, splits.train, splits);
+        QCOMPARE(taylor.layers.front().kept, 8);
+        QCOMPARE(taylor.network.parameterCount(), taylor.after.params);
+        QVERIFY(evaluate(taylor.network, splits.test, splits).top1 >= 0);
+
+        TrainingOptions tune = options;
+        tune.epochs = 1;
+        PruningResult iterative = pruneIteratively(network, 0.5, ChannelImportance::L1, 2, splits, tune);
+        QCOMPARE(iterative.layers.front().channels, 16);
+        QCOMPARE(iterative.layers.front().kept, 8);
+        QCOMPARE(iterative.before.params, computeMetrics(network.architecture()).params);
+        QCOMPARE(iterative.after.params, pruneChannels(network, 0.5, ChannelImportance::L1).after.params);
+        QCOMPARE(iterative.network.parameterCount(), iterative.after.params);
+
+        for (bool global : {false, true}) {
+            Network sparse(smallCnn(), 1);
+            train(sparse, splits, options);
+            const auto report = pruneWeights(sparse, 0.6, global);
+            std::int64_t weights = 0, zeros = 0;
+            for (const SparsityReport& layer : report) {
+                weights += layer.weights, zeros += layer.zeros;
+                if (!global) QCOMPARE(layer.zeros, static_cast<std::int64_t>(std::floor(0.6 * double(layer.weights))));
+            }
+            if (global) QCOMPARE(zeros, static_cast<std::int64_t>(std::floor(0.6 * double(weights))));
+            train(sparse, splits, tune);
+            std::int64_t stillZero = 0;
+            for (const SparsityReport& layer : weightSparsity(sparse)) stillZero += layer.zeros;
+            QVERIFY2(stillZero >= zeros, qPrintable(QString("%1 < %2").arg(stillZero).arg(zeros)));
+            clearWeightMasks(sparse);
+            QVERIFY(evaluate(sparse, splits.test, splits).top1 >= 0);
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, pruneWeights(network, 1.0, true));
     }
 
     // MBConv chains: the hidden channels shrink, the residual groups stay whole, and the

@@ -41,7 +41,12 @@ struct NetworkModuleImpl : torch::nn::Module {
         bool perChannel = true, symmetric = true;
     };
     std::vector<WeightQuantizer> weightQuantizers;
-    torch::Tensor quantizedWeight(std::size_t step, const torch::Tensor& weight) const;
+    // Unstructured pruning: 0/1 masks multiplied into the weights of every forward pass, so
+    // pruned weights stay zero while the network fine-tunes; undefined or empty: none.
+    std::vector<torch::Tensor> weightMasks;
+    // The weight a convolution or linear step computes with: masked, then fake-quantized.
+    torch::Tensor effectiveWeight(std::size_t step, const torch::Tensor& weight) const;
+    bool transformsWeight(std::size_t step) const;
     // Sees the input of every convolution and linear step (calibration); empty: off.
     std::function<void(std::size_t step, const torch::Tensor& input)> observer;
 };
