@@ -165,27 +165,49 @@ std::pair<double, ChannelImportance> pruningSettings(const Arguments& arguments)
 // the network before and after.
 int prune(Network& network, const ProjectCandidate& candidate, const Splits& splits, double rate, ChannelImportance importance,
           const Arguments& arguments, bool json, Streams& streams) {
-    Recorder recorder(arguments, candidate, "prune", {{"rate", rate}, {"importance", toString(importance)}, {"finetune_epochs", arguments.integer("finetune", 1, 0, 1000)}});
+    const bool searching = arguments.value("budget-macs").has_value();
+    Recorder recorder(arguments, candidate, searching ? "prune-search/" + arguments.value("strategy").value_or("evolution") : "prune",
+                      {{"rate", rate}, {"importance", toString(importance)}, {"finetune_epochs", arguments.integer("finetune", 1, 0, 1000)}});
     const Evaluation before = evaluate(network, splits.test, splits);
     const LatencyStats slow = measureLatency(network, compressionTiming());
     const int steps = static_cast<int>(arguments.integer("steps", 1, 1, 100));
     const int epochs = static_cast<int>(arguments.integer("finetune", 1, 0, 1000));
-    PruningResult pruned = steps > 1 ? pruneIteratively(network, rate, importance, steps, splits, fineTuning(candidate, arguments))
-                                     : pruneChannels(network, rate, importance, splits.train, splits);
-    if (steps == 1) {
+    const std::string genotypeKey = candidate.space.key(candidate.genotype);
+    std::optional<PruningSearchResult> searched;
+    if (const long long macs = arguments.integer("budget-macs", 0, 0, std::numeric_limits<long long>::max()); macs > 0) {
+        // Per-layer rates searched under the MACs budget, the best one pruned for real.
+        PruningSearchOptions search;
+        search.strategy = arguments.value("strategy").value_or("evolution");
+        search.evaluations = static_cast<int>(arguments.integer("evaluations", 30, 1, 100000));
+        search.budget.macs = macs;
+        search.importance = importance;
+        if (!json) streams.out << "searching per-layer pruning rates (" << search.strategy << ", " << search.evaluations << " policies) under " << macs << " MACs\n";
+        searched = searchPruningPolicy(network, splits, search, [&](const PruningTrial& trial) {
+            recorder.add(pruningPolicyCandidate(network.architecture(), genotypeKey, trial, importance));
+        });
+    }
+    PruningResult pruned = searched ? pruneChannels(network, searched->best.rates, importance)
+                           : steps > 1 ? pruneIteratively(network, rate, importance, steps, splits, fineTuning(candidate, arguments))
+                                       : pruneChannels(network, rate, importance, splits.train, splits);
+    if (steps == 1 || searched) {
         recalibrateBatchNorm(pruned.network, splits.train, splits);
         fineTune(pruned.network, candidate, splits, arguments);
     }
     const Evaluation after = evaluate(pruned.network, splits.test, splits);
     const LatencyStats fast = measureLatency(pruned.network, compressionTiming());
     if (const auto save = arguments.value("save")) pruned.network.save(*save);
-    recorder.add(prunedCandidate(candidate.space.key(candidate.genotype), pruned, importance, rate, evaluate(pruned.network, splits.validation, splits).top1));
+    if (!searched) recorder.add(prunedCandidate(genotypeKey, pruned, importance, rate, evaluate(pruned.network, splits.validation, splits).top1));
     Json output = Json::object();
     recorder.finish(output);
     if (json) {
         Json layers = Json::array();
         for (const auto& layer : pruned.layers) layers.push_back({{"name", layer.name}, {"channels", layer.channels}, {"kept", layer.kept}});
-        output.update(Json{{"genotype", candidate.space.key(candidate.genotype)}, {"method", "prune"}, {"rate", rate},
+        if (searched) {
+            output["policies_scored"] = searched->trials.size();
+            output["budget"] = {{"macs", arguments.integer("budget-macs", 0, 0, std::numeric_limits<long long>::max())}};
+            output["validation_top1_before_finetune"] = searched->best.accuracy;
+        }
+        output.update(Json{{"genotype", genotypeKey}, {"method", "prune"}, {"rate", searched ? Json(nullptr) : Json(rate)},
                             {"importance", toString(importance)}, {"steps", steps}, {"finetune_epochs", epochs}, {"layers", layers},
                             {"before", {{"test", before.toJson()}, {"params", pruned.before.params}, {"macs", pruned.before.macs}, {"latency_ms", slow.medianMs}}},
                             {"after", {{"test", after.toJson()}, {"params", pruned.after.params}, {"macs", pruned.after.macs}, {"latency_ms", fast.medianMs}}}}
@@ -268,6 +290,7 @@ PolicySearchOptions policySearchSettings(const Arguments& arguments, const Quant
     search.weightChoices = parseBitList("weight-choices", arguments.value("weight-choices").value_or("2,3,4,5,6,8"));
     search.activationChoices = parseBitList("activation-choices", arguments.value("activation-choices").value_or("8"));
     search.budget.storageBytes = arguments.integer("budget-storage", 0, 0, std::numeric_limits<long long>::max());
+    search.budget.bitops = arguments.number("budget-bitops", 0, 0, std::numeric_limits<double>::max());
     search.settings = settings;
     return search;
 }
@@ -309,6 +332,10 @@ int runCompress(const Arguments& arguments, Streams& streams) {
         throw UsageError("--method must be ptq (post-training quantization), mixed (searched per-layer bitwidths), prune (structured channel "
                          "pruning), sparse (unstructured magnitude pruning) or low-rank (EVBMF factorisation); got '" + method + "'");
     arguments.integer("steps", 1, 1, 100);
+    arguments.integer("budget-macs", 0, 0, std::numeric_limits<long long>::max());
+    const std::vector<std::string> strategies = policyStrategies();
+    if (const auto strategy = arguments.value("strategy"); strategy && !std::count(strategies.begin(), strategies.end(), *strategy))
+        throw UsageError("--strategy must be one of " + joinWords(strategies) + "; got '" + *strategy + "'");
     arguments.number("sparsity", 0.5, 0.0, 0.999);
     // Checked before any training, so bad settings cost nothing.
     const auto [rate, importance] = method == "prune" ? pruningSettings(arguments) : std::pair{0.0, ChannelImportance::L1};
@@ -395,17 +422,18 @@ Verb compressVerb() {
             "compress one trained architecture (quantization, pruning, low-rank) and measure it",
             "compress PROJECT (--genotype G | --from RUN:CANDIDATE) [--record] [--weights FILE | --epochs E] [--method ptq|mixed|prune|sparse|low-rank]\n"
             "         [--bits W[/A]] [--per-tensor] [--calibration minmax|percentile|mse] [--strategy S] [--evaluations N]\n"
-            "         [--budget-storage BYTES] [--weight-choices LIST] [--activation-choices LIST] [--rate R]\n"
-            "         [--importance l1|l2|bn|taylor] [--steps N] [--sparsity S] [--per-layer] [--finetune E]\n"
-            "         [--save FILE] [--json]",
+            "         [--budget-storage BYTES] [--budget-bitops N] [--weight-choices LIST] [--activation-choices LIST]\n"
+            "         [--rate R | --budget-macs N] [--importance l1|l2|bn|taylor] [--steps N] [--sparsity S] [--per-layer]\n"
+            "         [--finetune E] [--save FILE] [--json]",
             "Loads the architecture's weights (--weights, from 'edgesmith-cli train --save') or trains it\n"
             "with the project's estimator settings, measures test accuracy, compresses and measures again.\n"
             "ptq quantizes every convolution and linear layer at --bits (weights per output channel unless\n"
             "--per-tensor; activations calibrated on training images). mixed searches per-layer bitwidths\n"
             "under a storage budget (by default the storage of uniform --bits, 4/8), scoring each policy by\n"
-            "calibration and validation accuracy, then applies the best. prune removes channels and\n"
-            "low-rank replaces layers by their EVBMF-ranked factors; both fine-tune (--finetune) and time\n"
-            "the network before and after.",
+            "calibration and validation accuracy, then applies the best. prune removes channels (one --rate,\n"
+            "or per-layer rates searched under --budget-macs), sparse zeroes small weights, low-rank\n"
+            "replaces layers by their EVBMF-ranked factors; these fine-tune (--finetune) and time the\n"
+            "network before and after.",
             {{"genotype", "G", "the architecture's genotype key"},
              {"from", "RUN:CANDIDATE", "the architecture of a candidate in the project's store (instead of --genotype); implies --record"},
              {"record", "", "record the compression as a run of the project's store (its candidates join the Pareto plot and tables)"},
@@ -416,9 +444,11 @@ Verb compressVerb() {
              {"bits", "W[/A]", "ptq: weight (and activation) bitwidth, 2..16, default 8; mixed: the uniform policy whose storage is the budget, default 4/8"},
              {"per-tensor", "", "one range per weight tensor instead of per output channel"},
              {"calibration", "NAME", "activation ranges: minmax (default), percentile or mse"},
-             {"strategy", "NAME", "mixed: annealing, evolution (default), random or rl"},
-             {"evaluations", "N", "mixed: policies scored; default 30"},
+             {"strategy", "NAME", "mixed, prune --budget-macs: annealing, evolution (default), random or rl"},
+             {"evaluations", "N", "mixed, prune --budget-macs: policies scored; default 30"},
              {"budget-storage", "BYTES", "mixed: storage budget in bytes (instead of the uniform --bits policy's)"},
+             {"budget-bitops", "N", "mixed: BitOps budget"},
+             {"budget-macs", "N", "prune: search per-layer rates under this many MACs instead of one --rate"},
              {"weight-choices", "LIST", "mixed: weight bitwidths to choose from; default 2,3,4,5,6,8"},
              {"activation-choices", "LIST", "mixed: activation bitwidths to choose from; default 8 (one value: not searched)"},
              {"rate", "R", "prune: share of each prunable group's channels removed, in [0, 1); default 0.5"},

@@ -1,11 +1,14 @@
 #include "core/compress/policy_search.h"
 
 #include "core/common/error.h"
+#include "core/compress/pruning.h"
 #include "core/nn/internal/network_module.h"
 #include "core/train/trainer.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <functional>
 #include <cmath>
 #include <deque>
 #include <map>
@@ -25,9 +28,69 @@ std::string keyOf(const Genes& genes) {
     return key;
 }
 
-class PolicySpace {
+// What strategies see of a policy: genes with their number of choices (0 the cheapest),
+// the layer each gene describes, and the budget repair.
+class GeneSpace {
 public:
-    PolicySpace(const Architecture& architecture, const PolicySearchOptions& options) : architecture_(architecture), options_(options) {
+    explicit GeneSpace(const PolicyBudget& budget) : budget_(budget) {}
+    virtual ~GeneSpace() = default;
+    virtual std::size_t geneCount() const = 0;
+    virtual int choiceCount(std::size_t gene) const = 0;
+    virtual std::size_t layerCount() const = 0;
+    virtual const Layer& layerOf(std::size_t gene) const = 0;
+    virtual Metrics metrics(const Genes& genes) const = 0;
+
+    // One step cheaper at a time for the gene that saves most of the budget being broken,
+    // until every budget holds (HAQ's repair, and AMC's for pruning rates).
+    Genes repair(Genes genes) const {
+        Metrics current = metrics(genes);
+        while (const char* broken = brokenBudget(current)) {
+            double bestSaving = 0;
+            std::size_t bestGene = genes.size();
+            Metrics bestMetrics;
+            for (std::size_t gene = 0; gene < genes.size(); ++gene) {
+                if (genes[gene] == 0) continue;
+                Genes cheaper = genes;
+                --cheaper[gene];
+                const Metrics next = metrics(cheaper);
+                const double saving = amount(current, broken) - amount(next, broken);
+                if (saving > bestSaving) bestSaving = saving, bestGene = gene, bestMetrics = next;
+            }
+            if (bestGene == genes.size())
+                throw Error("", std::string("budget.") + broken,
+                            "even the cheapest choices need " + formatAmount(amount(current, broken)) + ", over the budget of " +
+                                formatAmount(limit(broken)));
+            --genes[bestGene];
+            current = bestMetrics;
+        }
+        return genes;
+    }
+
+private:
+    const char* brokenBudget(const Metrics& metrics) const {
+        for (const char* name : {"storage_bytes", "bitops", "macs"})
+            if (limit(name) > 0 && amount(metrics, name) > limit(name)) return name;
+        return nullptr;
+    }
+    static double amount(const Metrics& metrics, const std::string& name) {
+        return name == "storage_bytes" ? double(metrics.storageBytes) : name == "bitops" ? metrics.bitops : double(metrics.macs);
+    }
+    double limit(const std::string& name) const {
+        return name == "storage_bytes" ? double(budget_.storageBytes) : name == "bitops" ? budget_.bitops : double(budget_.macs);
+    }
+    static std::string formatAmount(double value) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.0f", value);
+        return text;
+    }
+    PolicyBudget budget_;
+};
+
+// Per-layer weight (and activation) bitwidths.
+class BitwidthSpace : public GeneSpace {
+public:
+    BitwidthSpace(const Architecture& architecture, const PolicySearchOptions& options)
+        : GeneSpace(options.budget), architecture_(architecture), options_(options) {
         if (options.weightChoices.empty()) throw Error("", "weight_choices", "give at least one weight bitwidth");
         if (options.activationChoices.empty()) throw Error("", "activation_choices", "give at least one activation bitwidth");
         for (const auto* choices : {&options.weightChoices, &options.activationChoices})
@@ -44,13 +107,13 @@ public:
         if (layers_.empty()) throw Error("", "network", "the network has no convolution or linear layer to quantize");
     }
 
-    std::size_t layerCount() const { return layers_.size(); }
+    std::size_t layerCount() const override { return layers_.size(); }
     bool searchesActivations() const { return activationChoices_.size() > 1; }
-    std::size_t geneCount() const { return layers_.size() * (searchesActivations() ? 2 : 1); }
-    int choiceCount(std::size_t gene) const {
+    std::size_t geneCount() const override { return layers_.size() * (searchesActivations() ? 2 : 1); }
+    int choiceCount(std::size_t gene) const override {
         return static_cast<int>(gene < layers_.size() ? weightChoices_.size() : activationChoices_.size());
     }
-    const Layer& layerOf(std::size_t gene) const { return architecture_.layers[layers_[gene % layers_.size()]]; }
+    const Layer& layerOf(std::size_t gene) const override { return architecture_.layers[layers_[gene % layers_.size()]]; }
 
     QuantizationPolicy policy(const Genes& genes) const {
         QuantizationPolicy result = options_.settings;
@@ -76,39 +139,7 @@ public:
         return result;
     }
 
-    Metrics metrics(const Genes& genes) const { return computeMetrics(architecture_, policy(genes).bitwidths()); }
-
-    bool fits(const Metrics& metrics) const {
-        return (options_.budget.storageBytes <= 0 || metrics.storageBytes <= options_.budget.storageBytes) &&
-               (options_.budget.bitops <= 0 || metrics.bitops <= options_.budget.bitops);
-    }
-
-    // One step down at a time for the gene that saves most of the budget being broken.
-    Genes repair(Genes genes) const {
-        Metrics current = metrics(genes);
-        while (!fits(current)) {
-            const bool storage = options_.budget.storageBytes > 0 && current.storageBytes > options_.budget.storageBytes;
-            double bestSaving = 0;
-            std::size_t bestGene = genes.size();
-            Metrics bestMetrics;
-            for (std::size_t gene = 0; gene < genes.size(); ++gene) {
-                if (genes[gene] == 0) continue;
-                Genes lower = genes;
-                --lower[gene];
-                const Metrics next = metrics(lower);
-                const double saving = storage ? double(current.storageBytes - next.storageBytes) : current.bitops - next.bitops;
-                if (saving > bestSaving) bestSaving = saving, bestGene = gene, bestMetrics = next;
-            }
-            if (bestGene == genes.size())
-                throw Error("", storage ? "budget.storage_bytes" : "budget.bitops",
-                            storage ? "even the lowest bitwidths need " + std::to_string(current.storageBytes) + " bytes, over the budget of " +
-                                          std::to_string(options_.budget.storageBytes)
-                                    : "even the lowest bitwidths need more BitOps than the budget");
-            --genes[bestGene];
-            current = bestMetrics;
-        }
-        return genes;
-    }
+    Metrics metrics(const Genes& genes) const override { return computeMetrics(architecture_, policy(genes).bitwidths()); }
 
 private:
     static std::vector<int> sorted(std::vector<int> values) {
@@ -139,7 +170,7 @@ public:
 };
 
 struct StrategySetup {
-    const PolicySpace* space;
+    const GeneSpace* space;
     Genes start; // the highest bitwidths repaired into the budget
     int evaluations;
     std::mt19937_64* random;
@@ -238,7 +269,7 @@ private:
 class LearnedPolicies : public PolicyStrategy {
 public:
     explicit LearnedPolicies(StrategySetup setup) : setup_(std::move(setup)) {
-        const PolicySpace& space = *setup_.space;
+        const GeneSpace& space = *setup_.space;
         for (std::size_t gene = 0; gene < space.geneCount(); ++gene) {
             const Layer& layer = space.layerOf(gene);
             const double position = space.layerCount() > 1 ? double(gene % space.layerCount()) / double(space.layerCount() - 1) : 0.0;
@@ -341,6 +372,76 @@ Dataset firstImages(const Dataset& data, std::int64_t count) {
     return data.select(indices);
 }
 
+// Per-layer pruning rates of the prunable channel groups (AMC's action space); gene 0 is
+// the highest rate, the cheapest network.
+class RateSpace : public GeneSpace {
+public:
+    RateSpace(const Architecture& architecture, const PruningSearchOptions& options)
+        : GeneSpace(options.budget), architecture_(architecture), names_(prunableLayers(architecture)) {
+        if (options.rateChoices.empty()) throw Error("", "rate_choices", "give at least one pruning rate");
+        for (double rate : options.rateChoices)
+            if (!(rate >= 0 && rate < 1)) throw Error("", "rate_choices", "pruning rates must be in [0, 1), got " + std::to_string(rate));
+        rates_ = options.rateChoices;
+        std::sort(rates_.begin(), rates_.end(), std::greater<>());
+        rates_.erase(std::unique(rates_.begin(), rates_.end()), rates_.end());
+        if (names_.empty()) throw Error("", "network", "the network has no prunable channel group");
+        for (const std::string& name : names_)
+            for (std::size_t index = 0; index < architecture.layers.size(); ++index)
+                if (architecture.layers[index].name == name) layers_.push_back(index);
+    }
+    std::size_t geneCount() const override { return names_.size(); }
+    int choiceCount(std::size_t) const override { return static_cast<int>(rates_.size()); }
+    std::size_t layerCount() const override { return names_.size(); }
+    const Layer& layerOf(std::size_t gene) const override { return architecture_.layers[layers_[gene]]; }
+    Metrics metrics(const Genes& genes) const override { return computeMetrics(prunedArchitecture(architecture_, rates(genes))); }
+    std::map<std::string, double> rates(const Genes& genes) const {
+        std::map<std::string, double> result;
+        for (std::size_t gene = 0; gene < genes.size(); ++gene) result[names_[gene]] = rates_[static_cast<std::size_t>(genes[gene])];
+        return result;
+    }
+
+private:
+    const Architecture& architecture_;
+    std::vector<std::string> names_;
+    std::vector<std::size_t> layers_;
+    std::vector<double> rates_;
+};
+
+void requireSearchable(const std::string& strategy, int evaluations, const Splits& splits) {
+    if (!registry().count(strategy)) {
+        std::string names;
+        for (const auto& [name, factory] : registry()) names += (names.empty() ? "" : ", ") + name;
+        throw Error("", "strategy", "unknown policy strategy \"" + strategy + "\"; use " + names);
+    }
+    if (evaluations < 1) throw Error("", "evaluations", "give at least one evaluation");
+    if (splits.validation.size() == 0) throw Error("", "dataset.validation", "the policy search scores policies on validation images; the split has none");
+}
+
+// The loop every policy search shares: ask, repair into the budget, score each distinct
+// policy once, tell. Strategies may propose a policy already scored (small spaces,
+// converged searches): they are told its score again without a new evaluation, within a
+// bound on proposals. The search starts from the most expensive policy, repaired.
+void searchGenes(const GeneSpace& space, const std::string& strategyName, int evaluations, std::uint64_t seed,
+                 const std::function<double(const Genes&)>& score) {
+    std::mt19937_64 random(seed);
+    Genes start(space.geneCount());
+    for (std::size_t gene = 0; gene < start.size(); ++gene) start[gene] = space.choiceCount(gene) - 1;
+    start = space.repair(start);
+    const std::unique_ptr<PolicyStrategy> strategy = registry().at(strategyName)(StrategySetup{&space, start, evaluations, &random});
+    std::map<std::string, double> scored;
+    for (int proposals = 0; static_cast<int>(scored.size()) < evaluations && proposals < 50 * evaluations; ++proposals) {
+        const Genes genes = space.repair(strategy->ask());
+        const std::string key = keyOf(genes);
+        if (const auto seen = scored.find(key); seen != scored.end()) {
+            strategy->tell(genes, seen->second);
+            continue;
+        }
+        const double accuracy = score(genes);
+        scored[key] = accuracy;
+        strategy->tell(genes, accuracy);
+    }
+}
+
 } // namespace
 
 std::vector<std::string> policyStrategies() {
@@ -350,41 +451,19 @@ std::vector<std::string> policyStrategies() {
 }
 
 QuantizationPolicy fitToBudget(const Architecture& architecture, QuantizationPolicy policy, const PolicySearchOptions& options) {
-    const PolicySpace space(architecture, options);
+    const BitwidthSpace space(architecture, options);
     return space.policy(space.repair(space.genes(policy)));
 }
 
 PolicySearchResult searchQuantizationPolicy(Network& network, const Splits& splits, const PolicySearchOptions& options,
                                             const PolicyProgress& progress) {
-    const auto found = registry().find(options.strategy);
-    if (found == registry().end()) {
-        std::string names;
-        for (const std::string& name : policyStrategies()) names += (names.empty() ? "" : ", ") + name;
-        throw Error("", "strategy", "unknown policy strategy \"" + options.strategy + "\"; use " + names);
-    }
-    if (options.evaluations < 1) throw Error("", "evaluations", "give at least one evaluation");
-    if (splits.validation.size() == 0) throw Error("", "dataset.validation", "the policy search scores policies on validation images; the split has none");
-    const PolicySpace space(network.architecture(), options);
-    std::mt19937_64 random(options.seed);
-    Genes start(space.geneCount());
-    for (std::size_t gene = 0; gene < start.size(); ++gene) start[gene] = space.choiceCount(gene) - 1;
-    start = space.repair(start);
-    const std::unique_ptr<PolicyStrategy> strategy = found->second(StrategySetup{&space, start, options.evaluations, &random});
-
+    requireSearchable(options.strategy, options.evaluations, splits);
+    const BitwidthSpace space(network.architecture(), options);
     const Dataset validation = firstImages(splits.validation, options.validationImages);
     const Dataset calibration = firstImages(splits.train, std::int64_t(options.settings.calibrationBatches) * 128);
     WeightSnapshot snapshot(network.module());
     PolicySearchResult result;
-    std::map<std::string, double> scored;
-    // Strategies may propose a policy already scored (small spaces, converged searches):
-    // they are told its score again without a new evaluation, within a bound on proposals.
-    for (int proposals = 0; static_cast<int>(result.trials.size()) < options.evaluations && proposals < 50 * options.evaluations; ++proposals) {
-        const Genes genes = space.repair(strategy->ask());
-        const std::string key = keyOf(genes);
-        if (const auto seen = scored.find(key); seen != scored.end()) {
-            strategy->tell(genes, seen->second);
-            continue;
-        }
+    searchGenes(space, options.strategy, options.evaluations, options.seed, [&](const Genes& genes) {
         const auto began = std::chrono::steady_clock::now();
         PolicyTrial trial;
         trial.number = static_cast<int>(result.trials.size()) + 1;
@@ -398,14 +477,38 @@ PolicySearchResult searchQuantizationPolicy(Network& network, const Splits& spli
         }
         snapshot.restore();
         trial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-        scored[key] = trial.accuracy;
-        strategy->tell(genes, trial.accuracy);
         if (result.trials.empty() || trial.accuracy > result.best.accuracy ||
             (trial.accuracy == result.best.accuracy && trial.metrics.storageBytes < result.best.metrics.storageBytes))
             result.best = trial;
         result.trials.push_back(trial);
         if (progress) progress(trial);
-    }
+        return trial.accuracy;
+    });
+    return result;
+}
+
+PruningSearchResult searchPruningPolicy(Network& network, const Splits& splits, const PruningSearchOptions& options, const PruningProgress& progress) {
+    requireSearchable(options.strategy, options.evaluations, splits);
+    const RateSpace space(network.architecture(), options);
+    const Dataset validation = firstImages(splits.validation, options.validationImages);
+    PruningSearchResult result;
+    searchGenes(space, options.strategy, options.evaluations, options.seed, [&](const Genes& genes) {
+        const auto began = std::chrono::steady_clock::now();
+        PruningTrial trial;
+        trial.number = static_cast<int>(result.trials.size()) + 1;
+        trial.rates = space.rates(genes);
+        PruningResult pruned = pruneChannels(network, trial.rates, options.importance);
+        recalibrateBatchNorm(pruned.network, splits.train, splits, options.recalibrationBatches);
+        trial.metrics = pruned.after;
+        trial.accuracy = evaluate(pruned.network, validation, splits).top1;
+        trial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+        if (result.trials.empty() || trial.accuracy > result.best.accuracy ||
+            (trial.accuracy == result.best.accuracy && trial.metrics.macs < result.best.metrics.macs))
+            result.best = trial;
+        result.trials.push_back(trial);
+        if (progress) progress(trial);
+        return trial.accuracy;
+    });
     return result;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Automated mixed precision (survey IV, the HAQ setting): a policy gives every
+// Automated compression policies (survey IV). Mixed precision, the HAQ setting: a policy gives every
 // convolution and linear layer its own weight bitwidth (and, when asked, activation
 // bitwidth), and a strategy searches those vectors under a storage and/or BitOps budget.
 // Each policy is scored by post-training quantization of the trained weights (calibration
@@ -12,10 +12,12 @@
 // (regularised evolution), annealing (simulated annealing) and rl (a Gaussian policy over
 // layer features whose continuous action in [0, 1] is rounded to a bitwidth choice,
 // trained with REINFORCE: the AMC/HAQ action space without the DDPG critic).
+#include "core/compress/pruning.h"
 #include "core/compress/quantization.h"
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,7 @@ namespace edgesmith {
 struct PolicyBudget {
     std::int64_t storageBytes = 0; // 0: no limit
     double bitops = 0;             // 0: no limit
+    std::int64_t macs = 0;         // 0: no limit
 };
 
 struct PolicySearchOptions {
@@ -64,5 +67,40 @@ QuantizationPolicy fitToBudget(const Architecture& architecture, QuantizationPol
 // budget that cannot be met.
 PolicySearchResult searchQuantizationPolicy(Network& network, const Splits& splits, const PolicySearchOptions& options,
                                             const PolicyProgress& progress = {});
+
+// Automated pruning (survey IV, the AMC setting): a rate per prunable channel group, from
+// `rateChoices`, under a MACs / storage / BitOps budget of the pruned float network, with
+// the same strategies and the same repair (the group whose next step saves the most is
+// pruned further). Each policy is scored by pruning a copy (the network itself is not
+// changed), recalibrating batch norm and measuring validation accuracy without
+// fine-tuning; fine-tune the chosen one.
+struct PruningSearchOptions {
+    std::string strategy = "evolution";
+    std::vector<double> rateChoices{0.0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75};
+    PolicyBudget budget;
+    ChannelImportance importance = ChannelImportance::L1; // not Taylor
+    int evaluations = 30;
+    int validationImages = 2000;
+    int recalibrationBatches = 10;
+    std::uint64_t seed = 1;
+};
+
+struct PruningTrial {
+    int number = 0;
+    std::map<std::string, double> rates; // by prunable layer
+    double accuracy = 0;                 // validation top-1 %, before fine-tuning
+    Metrics metrics;                     // of the pruned architecture
+    double seconds = 0;
+};
+
+struct PruningSearchResult {
+    std::vector<PruningTrial> trials;
+    PruningTrial best; // highest accuracy; ties go to fewer MACs
+};
+
+using PruningProgress = std::function<void(const PruningTrial&)>;
+
+PruningSearchResult searchPruningPolicy(Network& network, const Splits& splits, const PruningSearchOptions& options,
+                                        const PruningProgress& progress = {});
 
 } // namespace edgesmith

@@ -131,33 +131,53 @@ std::string toString(ChannelImportance importance) {
 
 namespace {
 
-// Structured pruning with the channels ranked by `scoreOf(layer index)`.
-PruningResult pruneByScores(Network& network, double rate, const std::function<torch::Tensor(std::size_t)>& scoreOf) {
-    if (!(rate >= 0 && rate < 1)) throw Error("", "rate", "the pruning rate must be in [0, 1), got " + std::to_string(rate));
+std::vector<std::vector<int>> consumersOf(const Architecture& architecture) {
+    std::vector<std::vector<int>> consumers(architecture.layers.size());
+    for (std::size_t index = 0; index < architecture.layers.size(); ++index)
+        for (int producer : architecture.layers[index].inputs)
+            if (producer >= 0) consumers[static_cast<std::size_t>(producer)].push_back(static_cast<int>(index));
+    return consumers;
+}
+
+// The roots of prunable channel groups with their groups, in network order.
+std::vector<std::pair<std::size_t, Group>> prunableGroups(const Architecture& architecture) {
+    const auto consumers = consumersOf(architecture);
+    std::vector<std::pair<std::size_t, Group>> roots;
+    for (std::size_t index = 0; index < architecture.layers.size(); ++index) {
+        const Layer& layer = architecture.layers[index];
+        if (layer.kind != LayerKind::Conv || layer.groups != 1 || layer.output.channels < 2) continue;
+        if (auto group = groupOf(architecture, consumers, static_cast<int>(index))) roots.emplace_back(index, std::move(*group));
+    }
+    return roots;
+}
+
+void requireRate(double rate, const std::string& where) {
+    if (!(rate >= 0 && rate < 1)) throw Error("", where, "the pruning rate must be in [0, 1), got " + std::to_string(rate));
+}
+
+int keptChannels(int total, double rate) { return std::max(1, static_cast<int>(std::lround(double(total) * (1.0 - rate)))); }
+
+// Structured pruning of each root at `rateOf(layer index)`, the channels ranked by
+// `scoreOf(layer index)`.
+PruningResult pruneByScores(Network& network, const std::function<double(std::size_t)>& rateOf,
+                            const std::function<torch::Tensor(std::size_t)>& scoreOf) {
     const Architecture& architecture = network.architecture();
     NetworkModuleImpl& source = network.module();
     const std::size_t count = architecture.layers.size();
-    std::vector<std::vector<int>> consumers(count);
-    for (std::size_t index = 0; index < count; ++index)
-        for (int producer : architecture.layers[index].inputs)
-            if (producer >= 0) consumers[static_cast<std::size_t>(producer)].push_back(static_cast<int>(index));
 
     // Which channels each prunable root keeps, and the layers that follow its choice.
     std::map<int, torch::Tensor> kept;   // by layer whose output channels shrink (root and carriers)
     std::map<int, torch::Tensor> readBy; // by reader convolution: its kept input channels
     std::map<int, int> channels;         // root → kept count
     std::vector<PrunedLayer> report;
-    for (std::size_t index = 0; index < count; ++index) {
+    for (const auto& [index, group] : prunableGroups(architecture)) {
         const Layer& layer = architecture.layers[index];
-        if (layer.kind != LayerKind::Conv || layer.groups != 1 || layer.output.channels < 2) continue;
-        const auto group = groupOf(architecture, consumers, static_cast<int>(index));
-        if (!group) continue;
         const int total = layer.output.channels;
-        const int keep = std::max(1, static_cast<int>(std::lround(double(total) * (1.0 - rate))));
+        const int keep = keptChannels(total, rateOf(index));
         const torch::Tensor scores = scoreOf(index);
         const torch::Tensor order = std::get<0>(std::get<1>(scores.topk(keep)).sort()).to(torch::kInt64);
-        for (int carrier : group->carriers) kept[carrier] = order;
-        for (int reader : group->readers) readBy[reader] = order;
+        for (int carrier : group.carriers) kept[carrier] = order;
+        for (int reader : group.readers) readBy[reader] = order;
         channels[static_cast<int>(index)] = keep;
         report.push_back({layer.name, total, keep});
     }
@@ -204,22 +224,63 @@ PruningResult pruneByScores(Network& network, double rate, const std::function<t
 } // namespace
 
 PruningResult pruneChannels(Network& network, double rate, ChannelImportance importance) {
-    if (importance == ChannelImportance::Taylor)
-        throw Error("", "importance", "Taylor importance is measured on data; call the overload that takes a dataset");
-    NetworkModuleImpl& module = network.module();
-    return pruneByScores(network, rate, [&](std::size_t index) { return importanceOf(module.steps[index], importance); });
+    requireRate(rate, "rate");
+    return pruneChannels(network, std::map<std::string, double>{}, importance, rate);
 }
 
 PruningResult pruneChannels(Network& network, double rate, ChannelImportance importance, const Dataset& data, const Splits& statistics, int batches) {
     if (importance != ChannelImportance::Taylor) return pruneChannels(network, rate, importance);
-    if (!(rate >= 0 && rate < 1)) throw Error("", "rate", "the pruning rate must be in [0, 1), got " + std::to_string(rate));
+    requireRate(rate, "rate");
     const std::map<std::size_t, torch::Tensor> scores = taylorScores(network, data, statistics, batches);
-    return pruneByScores(network, rate, [&](std::size_t index) { return scores.at(index); });
+    return pruneByScores(network, [&](std::size_t) { return rate; }, [&](std::size_t index) { return scores.at(index); });
+}
+
+std::vector<std::string> prunableLayers(const Architecture& architecture) {
+    std::vector<std::string> names;
+    for (const auto& [index, group] : prunableGroups(architecture)) names.push_back(architecture.layers[index].name);
+    return names;
+}
+
+namespace {
+
+// Each root's rate: its entry in `rates`, or `otherwise`; a name that is no prunable layer is refused.
+std::function<double(std::size_t)> ratesByName(const Architecture& architecture, const std::map<std::string, double>& rates, double otherwise) {
+    std::map<std::string, std::size_t> roots;
+    for (const auto& [index, group] : prunableGroups(architecture)) roots[architecture.layers[index].name] = index;
+    std::map<std::size_t, double> byIndex;
+    for (const auto& [name, rate] : rates) {
+        const auto found = roots.find(name);
+        if (found == roots.end()) throw Error("", "rates." + name, "not a prunable layer of this network");
+        requireRate(rate, "rates." + name);
+        byIndex[found->second] = rate;
+    }
+    return [byIndex, otherwise](std::size_t index) {
+        const auto found = byIndex.find(index);
+        return found != byIndex.end() ? found->second : otherwise;
+    };
+}
+
+} // namespace
+
+Architecture prunedArchitecture(const Architecture& architecture, const std::map<std::string, double>& rates) {
+    const auto rateOf = ratesByName(architecture, rates, 0.0);
+    std::map<int, int> channels;
+    for (const auto& [index, group] : prunableGroups(architecture))
+        channels[static_cast<int>(index)] = keptChannels(architecture.layers[index].output.channels, rateOf(index));
+    return rebuilt(architecture, channels);
+}
+
+PruningResult pruneChannels(Network& network, const std::map<std::string, double>& rates, ChannelImportance importance, double otherwise) {
+    if (importance == ChannelImportance::Taylor)
+        throw Error("", "importance", "Taylor importance is measured on data; call the overload that takes a dataset");
+    NetworkModuleImpl& module = network.module();
+    return pruneByScores(network, ratesByName(network.architecture(), rates, otherwise),
+                         [&](std::size_t index) { return importanceOf(module.steps[index], importance); });
 }
 
 PruningResult pruneIteratively(Network& network, double rate, ChannelImportance importance, int steps, const Splits& splits,
                                const TrainingOptions& fineTune) {
-    if (!(rate >= 0 && rate < 1)) throw Error("", "rate", "the pruning rate must be in [0, 1), got " + std::to_string(rate));
+    requireRate(rate, "rate");
     if (steps < 1) throw Error("", "steps", "iterative pruning needs at least one step");
     std::map<std::string, int> original; // channels before the first cut, by layer
     std::optional<PruningResult> result;

@@ -10,6 +10,7 @@
 #include "core/nn/network.h"
 #include "core/train/trainer.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,15 @@ struct PruningResult {
 PruningResult pruneChannels(Network& network, double rate, ChannelImportance importance);
 PruningResult pruneChannels(Network& network, double rate, ChannelImportance importance, const Dataset& data, const Splits& statistics,
                             int batches = 8);
+
+// The roots of the prunable channel groups, in network order: the layers a per-layer
+// pruning policy gives rates to.
+std::vector<std::string> prunableLayers(const Architecture& architecture);
+// Per-layer rates by root name (`otherwise` for the roots not named); throws Error naming
+// a rate outside [0, 1) or a name that is no prunable layer. Not for Taylor importance.
+PruningResult pruneChannels(Network& network, const std::map<std::string, double>& rates, ChannelImportance importance, double otherwise = 0.0);
+// The architecture such rates give, without weights (budgets of a policy search).
+Architecture prunedArchitecture(const Architecture& architecture, const std::map<std::string, double>& rates);
 
 // Iterative pruning: `steps` rounds that each remove an equal share of the original
 // channels (rate·k/steps after round k), each followed by batch-norm recalibration and

@@ -64,6 +64,24 @@ Candidate prunedCandidate(const std::string& genotypeKey, const PruningResult& p
     return candidate;
 }
 
+Candidate pruningPolicyCandidate(const Architecture& architecture, const std::string& genotypeKey, const PruningTrial& trial,
+                                 ChannelImportance importance) {
+    Candidate candidate;
+    std::string rates;
+    for (const std::string& name : prunableLayers(architecture))
+        rates += (rates.empty() ? "" : ".") + std::to_string(static_cast<int>(std::lround(100 * trial.rates.at(name))));
+    candidate.key = genotypeKey + "@prune-" + toString(importance) + "-" + rates;
+    candidate.number = trial.number;
+    candidate.metrics = metricsOf(trial.metrics, trial.accuracy);
+    candidate.seconds = trial.seconds;
+    Json layers = layerTable(prunedArchitecture(architecture, trial.rates));
+    for (auto& row : layers)
+        if (const auto found = trial.rates.find(row.value("name", std::string())); found != trial.rates.end()) row["pruning_rate"] = found->second;
+    candidate.details["layers"] = std::move(layers);
+    candidate.details["policy"] = {{"method", "prune"}, {"importance", toString(importance)}, {"rates", trial.rates}, {"fine_tuned", false}};
+    return candidate;
+}
+
 Candidate factorisedCandidate(const std::string& genotypeKey, const FactorisationResult& factorised, double accuracy) {
     Candidate candidate;
     candidate.key = genotypeKey + "@low-rank-evbmf";

@@ -28,6 +28,10 @@ struct CompressionSource {
 Candidate policyCandidate(const Architecture& architecture, const std::string& genotypeKey, const PolicyTrial& trial);
 Candidate prunedCandidate(const std::string& genotypeKey, const PruningResult& pruned, ChannelImportance importance, double rate,
                           double accuracy);
+// A scored per-layer pruning policy (before fine-tuning), its layer table built from the
+// pruned architecture.
+Candidate pruningPolicyCandidate(const Architecture& architecture, const std::string& genotypeKey, const PruningTrial& trial,
+                                 ChannelImportance importance);
 Candidate factorisedCandidate(const std::string& genotypeKey, const FactorisationResult& factorised, double accuracy);
 
 // One run of the store, created by the constructor (method "mixed-precision/evolution",

@@ -350,6 +350,19 @@ private Q_SLOTS:
         QVERIFY(edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString()).candidates(3).front().key.find("@prune-l1-50") !=
                 std::string::npos);
 
+        // Per-layer pruning rates searched under 60 % of the MACs: every scored policy keeps
+        // the budget, and the chosen one is fine-tuned and measured.
+        const double macs = store.candidates(1).front().metric("macs");
+        const Result amc = runCli({"compress", "p.edgesmith.json", "--from", "1:1", "--epochs", "1", "--method", "prune", "--budget-macs",
+                                   QString::number(static_cast<long long>(0.6 * macs)), "--evaluations", "3", "--finetune", "0", "--json"},
+                                  folder.path());
+        QVERIFY2(amc.exitCode == 0, qPrintable(amc.err));
+        const auto searched = edgesmith::Json::parse(amc.out.toStdString());
+        QCOMPARE(searched["policies_scored"].get<int>(), 3);
+        QVERIFY(searched["after"]["macs"].get<double>() <= 0.6 * macs);
+        for (const auto& candidate : edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString()).candidates(searched["run"].get<int>()))
+            QVERIFY(candidate.metric("macs") <= 0.6 * macs);
+
         const Result resumed = runCli({"search", "--resume", "2", "--db", "p.edgesmith.db"}, folder.path());
         QVERIFY(resumed.exitCode != 0);
         QVERIFY2(resumed.err.contains("compression run"), qPrintable(resumed.err));

@@ -208,6 +208,35 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, fitToBudget(architecture, QuantizationPolicy::uniform(architecture, 8, 8), impossible));
         impossible.strategy = "ddpg";
         QVERIFY_THROWS_EXCEPTION(Error, searchQuantizationPolicy(network, splits, impossible));
+
+        // Per-layer pruning rates (AMC) under a MACs budget: every scored policy keeps it,
+        // the rates differ between layers, and the network searched on is untouched.
+        PruningSearchOptions pruning;
+        const Metrics full = computeMetrics(architecture);
+        pruning.budget.macs = full.macs * 6 / 10;
+        pruning.evaluations = 6;
+        pruning.validationImages = 200;
+        pruning.recalibrationBatches = 2;
+        for (const std::string strategy : {"evolution", "rl"}) {
+            pruning.strategy = strategy;
+            const PruningSearchResult found = searchPruningPolicy(network, splits, pruning);
+            QCOMPARE(int(found.trials.size()), pruning.evaluations);
+            bool mixed = false;
+            for (const PruningTrial& trial : found.trials) {
+                QVERIFY2(trial.metrics.macs <= pruning.budget.macs, qPrintable(QString("%1 > %2").arg(trial.metrics.macs).arg(pruning.budget.macs)));
+                QCOMPARE(trial.metrics.macs, computeMetrics(prunedArchitecture(architecture, trial.rates)).macs);
+                std::set<double> rates;
+                for (const auto& [name, rate] : trial.rates) rates.insert(rate);
+                mixed = mixed || rates.size() > 1;
+            }
+            QVERIFY(mixed);
+            QVERIFY(found.best.metrics.macs <= pruning.budget.macs);
+        }
+        QCOMPARE(prunableLayers(architecture).size(), pruneChannels(network, 0.5, ChannelImportance::L1).layers.size());
+        QCOMPARE(evaluate(network, splits.test, splits).confusion, original.confusion);
+        pruning.budget.macs = 10;
+        QVERIFY_THROWS_EXCEPTION(Error, searchPruningPolicy(network, splits, pruning));
+        QVERIFY_THROWS_EXCEPTION(Error, pruneChannels(network, {{"nowhere", 0.5}}, ChannelImportance::L1));
     }
 
     // Low-rank replacement: the factors replace the layers (params and MACs as the
