@@ -137,6 +137,15 @@ QuantizationPolicy QuantizationPolicy::uniform(const Architecture& architecture,
     return policy;
 }
 
+QuantizationPolicy QuantizationPolicy::fromArchitecture(const Architecture& architecture) {
+    QuantizationPolicy policy;
+    for (const Layer& layer : architecture.layers) {
+        policy.weightBits.push_back(layer.weightBits);
+        policy.activationBits.push_back(layer.activationBits);
+    }
+    return policy;
+}
+
 QuantizationResult quantizePostTraining(Network& network, const Dataset& calibration, const Splits& statistics,
                                         const QuantizationPolicy& policy) {
     NetworkModuleImpl& module = network.module();

@@ -54,6 +54,8 @@ struct QuantizationPolicy {
 
     // Every convolution and linear layer at `weight` / `activation` bits.
     static QuantizationPolicy uniform(const Architecture& architecture, int weight, int activation);
+    // The bitwidths the space chose for each layer (Layer::weightBits / activationBits).
+    static QuantizationPolicy fromArchitecture(const Architecture& architecture);
     Bitwidths bitwidths() const { return {weightBits, activationBits}; }
 };
 

@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/data/dataset.h"
 #include "core/data/internal/dataset_tensors.h"
+#include "core/compress/quantization.h"
 #include "core/estimate/estimator.h"
 #include "core/nn/network.h"
 #include "core/space/space.h"
@@ -68,6 +69,16 @@ public:
         candidate.metrics["error"] = 100.0 - result.validation.top1;
         Json details = result.toJson();
         candidate.details["evaluation"] = details["validation"];
+        // Bitwidths chosen by the space (joint search): the trained weights are quantized
+        // post-training and the accuracy is the quantized network's.
+        if (hasQuantizedLayers(network.architecture())) {
+            quantizePostTraining(network, splits_.train, splits_, QuantizationPolicy::fromArchitecture(network.architecture()));
+            const Evaluation quantized = evaluate(network, splits_.validation, splits_);
+            candidate.metrics["accuracy"] = quantized.top1;
+            candidate.metrics["error"] = 100.0 - quantized.top1;
+            candidate.details["evaluation"] = quantized.toJson();
+            candidate.details["quantization"] = {{"method", "ptq"}, {"float_accuracy", result.validation.top1}};
+        }
         candidate.details["history"] = details["history"];
         candidate.details["proxy"] = proxy_;
         candidate.details["training"] = {{"best_epoch", result.bestEpoch}, {"seconds", result.seconds},

@@ -77,6 +77,9 @@ struct Layer {
     std::int64_t params = 0;
     std::int64_t macs = 0;
     std::int64_t weightCount = 0; // params that are weights (quantized), without BN and biases
+    // Bitwidths the space chose for this layer (32: float); metrics use them when no
+    // explicit Bitwidths are given.
+    int weightBits = 32, activationBits = 32;
 };
 
 struct Architecture {
@@ -94,7 +97,8 @@ struct Metrics {
     double bitops = 0;
 };
 
-// Per-layer weight and activation bitwidths; empty means 32-bit everywhere.
+// Per-layer weight and activation bitwidths; empty means each layer's own (32 unless the
+// space chose bitwidths).
 struct Bitwidths {
     std::vector<int> weights;
     std::vector<int> activations;
@@ -112,13 +116,17 @@ std::int64_t storageBytes(const Architecture& architecture, const Bitwidths& bit
 
 Metrics computeMetrics(const Architecture& architecture, const Bitwidths& bits = {});
 
+// Whether the space chose bitwidths below 32 for any layer.
+bool hasQuantizedLayers(const Architecture& architecture);
+
 // Every layer with all that is needed to rebuild it elsewhere (kind, shapes, kernel,
 // stride, padding, groups, dilation, BN, bias, activation, inputs, ...): the
 // architecture part of exports, and what the PyTorch peer of the benchmarks builds from.
 std::string architectureJson(const Architecture& architecture);
 
 // The per-layer table users see (CLI --layers, stored candidates, the layer inspector):
-// name, op, input and output shapes, MACs, params and fp32 activation bytes per layer.
+// name, op, input and output shapes, MACs, params and fp32 activation bytes per layer, and
+// weight_bits / activation_bits for the layers the space quantizes.
 Json layerTable(const Architecture& architecture);
 
 } // namespace edgesmith

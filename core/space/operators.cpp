@@ -15,6 +15,7 @@ Node activation(const char* fallback) { return Node::choice(kActivations, "Activ
 Node kernel() { return Node::integer("Kernel size (odd)").atLeast(1).atMost(11).byDefault(3); }
 Node stride() { return Node::integer("Stride").atLeast(1).atMost(4).byDefault(1); }
 Node out() { return Node::integer("Output channels").atLeast(1).atMost(100000); }
+Node bits(const char* description) { return Node::integer(description).atLeast(2).atMost(32).byDefault(32); }
 
 // Static storage for activation names, so params hold a pointer and copy for free.
 const char* const kActivationNames[] = {"", "relu", "relu6", "hswish", "swish", "sigmoid", "hsigmoid"};
@@ -71,6 +72,10 @@ void add(std::vector<OperatorInfo>& operators, std::string name, std::string des
     info.name = std::move(name);
     info.description = std::move(description);
     info.searchable = searchable;
+    // Every operator may quantize what it builds; layers without weights ignore it.
+    fields = std::move(fields)
+                 .field("weight_bits", bits("Weight bitwidth of its convolutions and linear layers: 2–16, or 32 for float"))
+                 .field("activation_bits", bits("Input bitwidth of its convolutions and linear layers: 2–16, or 32 for float"));
     for (const auto& field : fields.fields()) {
         const ParamField known = paramField(field.name);
         if (known != ParamField::Count) info.accepted.set(static_cast<std::size_t>(known));
@@ -206,7 +211,7 @@ ParamField paramField(const std::string& key) {
         {"groups", ParamField::Groups},   {"padding", ParamField::Padding}, {"expansion", ParamField::Expansion},
         {"se", ParamField::Se},           {"se_ratio", ParamField::SeRatio}, {"bn", ParamField::Bn},
         {"bias", ParamField::Bias},       {"shuffle", ParamField::Shuffle}, {"activation", ParamField::Activation},
-        {"p", ParamField::Dropout}};
+        {"p", ParamField::Dropout},       {"weight_bits", ParamField::WeightBits}, {"activation_bits", ParamField::ActivationBits}};
     for (const auto& [name, field] : names)
         if (key == name) return field;
     return ParamField::Count;
@@ -227,6 +232,8 @@ void OperatorParams::set(ParamField field, const Json& value) {
     case ParamField::Shuffle: shuffle = value.get<bool>(); break;
     case ParamField::Activation: activation = activationName(value.get<std::string>()); break;
     case ParamField::Dropout: dropout = value.get<double>(); break;
+    case ParamField::WeightBits: weightBits = value.get<int>(); break;
+    case ParamField::ActivationBits: activationBits = value.get<int>(); break;
     case ParamField::Count: break;
     }
 }

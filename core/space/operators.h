@@ -14,13 +14,16 @@ namespace edgesmith {
 
 // Every field an operator may take, typed. JSON is read once when a space is parsed;
 // deriving architectures (the inner loop of a search) only copies these.
-enum class ParamField { Out, Kernel, Stride, Groups, Padding, Expansion, Se, SeRatio, Bn, Bias, Shuffle, Activation, Dropout, Count };
+enum class ParamField { Out, Kernel, Stride, Groups, Padding, Expansion, Se, SeRatio, Bn, Bias, Shuffle, Activation, Dropout, WeightBits, ActivationBits, Count };
 
 struct OperatorParams {
     int out = 0, kernel = 3, stride = 1, groups = 1, padding = -1;
     double expansion = 6, seRatio = 0.25, dropout = 0.2;
     bool se = false, bn = true, bias = false, shuffle = true;
     const char* activation = ""; // one of the static names in activationNames(); "" for none
+    // Bitwidths of the convolutions and linear layers the operator builds (32: float), so a
+    // space can search architecture and quantization together (survey V-C2).
+    int weightBits = 32, activationBits = 32;
 
     // Sets one field from its JSON value (already validated by the operator's schema).
     void set(ParamField field, const Json& value);

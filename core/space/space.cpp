@@ -71,6 +71,14 @@ struct SpaceChecker {
         const bool kernel = path.find("kernel") != std::string::npos;
         if (out.size() == before && kernel && value.is_number_integer() && value.get<int>() % 2 == 0)
             report(path, std::to_string(value.get<int>()) + " is not an odd kernel size (1, 3, 5, 7, 9 or 11)");
+        if (out.size() == before) checkBits(value, path);
+    }
+
+    // Bitwidths run 2..16, or 32 for float.
+    void checkBits(const Json& value, const std::string& path) {
+        if (path.find("_bits") == std::string::npos || !value.is_number_integer()) return;
+        const int bits = value.get<int>();
+        if (bits > 16 && bits != 32) report(path, std::to_string(bits) + " is not a bitwidth: use 2 to 16, or 32 for float");
     }
 
     void checkOperatorName(const Json& value, const std::string& path, bool searchable) {
@@ -102,6 +110,8 @@ struct SpaceChecker {
         schema::validate(fields, info.fields, file, path, out);
         if (fields.contains("kernel") && fields["kernel"].is_number_integer() && fields["kernel"].get<int>() % 2 == 0)
             report(childPath(path, "kernel"), std::to_string(fields["kernel"].get<int>()) + " is not an odd kernel size (1, 3, 5, 7, 9 or 11)");
+        for (const char* key : {"weight_bits", "activation_bits"})
+            if (fields.contains(key)) checkBits(fields[key], childPath(path, key));
     }
 
     void checkBlock(const Json& block, const std::string& path) {
@@ -542,10 +552,22 @@ Architecture SearchSpace::derive(const Genotype& genotype, bool withNames) const
     architecture.input = {channels_, resolution, resolution};
     LayerBuilder builder(architecture);
     builder.setNaming(withNames);
+    // The operator's bitwidths go to the layers with weights it just built.
+    const auto build = [&](const OperatorInfo& info, const OperatorParams& params) {
+        const std::size_t first = architecture.layers.size();
+        info.build(params, builder);
+        if (params.weightBits == 32 && params.activationBits == 32) return;
+        for (std::size_t index = first; index < architecture.layers.size(); ++index) {
+            Layer& layer = architecture.layers[index];
+            if (layer.weightCount == 0 || (layer.kind != LayerKind::Conv && layer.kind != LayerKind::Linear)) continue;
+            layer.weightBits = params.weightBits;
+            layer.activationBits = params.activationBits;
+        }
+    };
     const auto buildFixed = [&](const std::vector<FixedLayer>& layers) {
         for (const FixedLayer& layer : layers) {
             builder.setPrefix(withNames ? layer.prefix : std::string());
-            layer.info->build(layer.params, builder);
+            build(*layer.info, layer.params);
         }
     };
     buildFixed(stem_);
@@ -566,7 +588,7 @@ Architecture SearchSpace::derive(const Genotype& genotype, bool withNames) const
             params.out = out;
             if (info.accepts(ParamField::Stride)) params.stride = position == 0 ? stage.stride : 1;
             if (withNames) builder.setPrefix(block.prefix);
-            info.build(params, builder);
+            build(info, params);
         }
     }
     buildFixed(head_);

@@ -378,6 +378,47 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, pruneWeights(network, 1.0, true));
     }
 
+    // Joint design (survey V-C2): bitwidths as a searchable block field. Each choice is a
+    // decision of the genotype, the chosen bits land on the block's layers with weights,
+    // and storage, BitOps and the layer table follow them; bad bitwidths are refused.
+    void spacesSearchBitwidthsWithTheArchitecture() {
+        Json document = {{"name", "joint"},
+                         {"input", {{"channels", 1}, {"resolution", 28}}},
+                         {"stem", Json::array({{{"op", "conv"}, {"out", 16}, {"stride", 2}, {"activation", "relu"}, {"weight_bits", 8}}})},
+                         {"stages", Json::array({{{"depth", 1}, {"stride", 2}, {"out", 32},
+                                                  {"block", {{"op", "mbconv"}, {"kernel", Json::array({3, 5})}, {"weight_bits", Json::array({4, 8, 32})}}}}})},
+                         {"head", Json::array({{{"op", "global_avg_pool"}}, {{"op", "linear"}, {"out", 10}}})}};
+        const SearchSpace space = SearchSpace::parse(document, "joint.json");
+        QCOMPARE(space.size(), 6.0);
+        const Architecture four = space.derive(space.parseKey("0-0")), floating = space.derive(space.parseKey("0-2"));
+        int quantized = 0;
+        for (const Layer& layer : four.layers) {
+            if (layer.name.rfind("stem", 0) == 0 && layer.weightCount > 0) QCOMPARE(layer.weightBits, 8);
+            if (layer.name.rfind("stages", 0) == 0 && layer.weightCount > 0) {
+                QCOMPARE(layer.weightBits, 4);
+                ++quantized;
+            }
+            if (layer.kind == LayerKind::Linear) QCOMPARE(layer.weightBits, 32);
+        }
+        QVERIFY(quantized >= 2);
+        QVERIFY(hasQuantizedLayers(four) && hasQuantizedLayers(floating)); // the stem stays 8-bit
+        QVERIFY(computeMetrics(four).storageBytes < computeMetrics(floating).storageBytes);
+        QVERIFY(computeMetrics(four).bitops < computeMetrics(floating).bitops);
+        QCOMPARE(computeMetrics(four).macs, computeMetrics(floating).macs);
+        // Explicit bitwidths still override the layers' own.
+        QCOMPARE(computeMetrics(four, QuantizationPolicy::uniform(four, 8, 8).bitwidths()).storageBytes,
+                 computeMetrics(floating, QuantizationPolicy::uniform(floating, 8, 8).bitwidths()).storageBytes);
+        int tabled = 0;
+        for (const auto& row : layerTable(four)) tabled += row.contains("weight_bits");
+        QCOMPARE(tabled, quantized + 1);
+        QCOMPARE(QuantizationPolicy::fromArchitecture(four).weightBits.size(), four.layers.size());
+
+        document["stages"][0]["block"]["weight_bits"] = Json::array({4, 20});
+        const auto problems = SearchSpace::check(document, "joint.json");
+        QCOMPARE(int(problems.size()), 1);
+        QVERIFY2(problems.front().path.find("weight_bits") != std::string::npos, problems.front().path.c_str());
+    }
+
     // MBConv chains: the hidden channels shrink, the residual groups stay whole, and the
     // parameter count still matches the architecture's.
     void pruningKeepsResidualGroupsWhole() {

@@ -328,6 +328,40 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(IoError, makeEstimator(document, file));
     }
 
+    // Joint architecture and bitwidth search: a candidate whose space chose bitwidths is
+    // trained in float, quantized post-training at those bitwidths and scored quantized;
+    // its storage follows the bits.
+    void candidatesWithBitwidthsAreScoredQuantized() {
+        QTemporaryDir folder;
+        Json document = trainedProject("joint");
+        document["space"]["inline"]["stages"][1]["block"]["weight_bits"] = Json::array({2, 32});
+        document["estimator"] = {{"name", "proxy-training"}, {"params", {{"epochs", 1}, {"subset", 1.0}, {"batch_size", 30}}}};
+        document["strategy"] = {{"name", "grid"}, {"params", Json::object()}};
+        document["database"] = "runs.db";
+        const std::string file = folder.path().toStdString() + "/joint.edgesmith.json";
+        QVERIFY(Project::check(document, file).empty());
+        const SearchSpace space = SearchSpace::parse(document["space"]["inline"], "space");
+        QCOMPARE(space.decisions().back().options.size(), std::size_t(2));
+        Feedback feedback;
+        const RunResult result = startSearch(Project::fromDocument(document, file), settings(6, 1), feedback);
+        QVERIFY(result.status == RunStatus::Finished);
+        int quantized = 0, floating = 0;
+        for (const Candidate& candidate : Store::openReadOnly(folder.path().toStdString() + "/runs.db").candidates(result.run)) {
+            QVERIFY2(candidate.status == CandidateStatus::Evaluated, candidate.message.c_str());
+            const Architecture architecture = space.derive(candidate.genotype);
+            QCOMPARE(candidate.metric("storage_bytes"), double(computeMetrics(architecture).storageBytes));
+            if (hasQuantizedLayers(architecture)) {
+                ++quantized;
+                QVERIFY(candidate.details.contains("quantization"));
+                QVERIFY(candidate.details["quantization"]["float_accuracy"].is_number());
+            } else {
+                ++floating;
+                QVERIFY(!candidate.details.contains("quantization"));
+            }
+        }
+        QVERIFY(quantized > 0 && floating > 0);
+    }
+
     void badTablesNameTheFileAndTheEntry() {
         Fixture fixture;
         Feedback feedback;
