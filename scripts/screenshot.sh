@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the screenshots in docs/images from the real windows, rendered offscreen
 # with fresh settings: main-window.png (the README's, the default project) and one per
-# view (space.png, pareto.png, layers.png, compare.png, launcher.png), which the GUI
-# test draws after driving a real search on a tabular oracle.
+# view (space.png, pareto.png, layers.png, compare.png, launcher.png,
+# compression-layers.png), which the GUI test draws after driving a real search on a
+# tabular oracle.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

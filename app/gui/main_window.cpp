@@ -247,7 +247,8 @@ void MainWindow::selectCandidate(const QString& key) {
         candidateTable_->scrollTo(index);
     }
     const Json& record = candidateModel_->record(row);
-    Json layers = record.contains("details") && record["details"].contains("layers") ? record["details"]["layers"] : layersOf(key);
+    Json layers = record.contains("details") && record["details"].contains("layers") ? record["details"]["layers"] : storedLayers(record);
+    if (layers.empty()) layers = layersOf(key);
     QStringList summary;
     const Json metrics = record.value("metrics", Json::object());
     for (const auto& [name, value] : metrics.items()) {
@@ -301,6 +302,18 @@ void MainWindow::tableSelectionChanged() {
         keys << QString::fromStdString(candidateModel_->record(candidateProxy_->mapToSource(index).row()).value("genotype", std::string()));
     if (keys.size() == 1) selectCandidate(keys.front());
     else if (keys.size() > 1) compareCandidates(keys);
+}
+
+Json MainWindow::storedLayers(const Json& record) const {
+    // A compressed variant's table (bitwidths, pruned channels, factors) is not derivable
+    // from its key; shown runs keep records without details, so it is read back.
+    if (shownRun_ <= 0 || record.value("genotype", std::string()).find('@') == std::string::npos) return Json::array();
+    try {
+        if (const auto stored = Store::openReadOnly(databaseFile().toStdString()).candidate(shownRun_, record.value("number", std::int64_t(0))))
+            if (stored->details.contains("layers")) return stored->details["layers"];
+    } catch (const Error&) {
+    }
+    return Json::array();
 }
 
 Json MainWindow::layersOf(const QString& key) const {

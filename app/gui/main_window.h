@@ -92,6 +92,8 @@ public:
     void compareCandidates(const QStringList& keys);
     // The per-layer table of a genotype of the project's space (empty when it is not one).
     Json layersOf(const QString& key) const;
+    // The layer table stored with a compressed candidate of the shown run; empty otherwise.
+    Json storedLayers(const Json& record) const;
 
     // Lists the runs of the project's database (none when it has no database yet).
     void refreshRuns();

@@ -2,6 +2,7 @@
 #include "app/gui/translations.h"
 #include "core/common/atomic_file.h"
 #include "core/common/paths.h"
+#include "core/engine/compression_run.h"
 #include "app/gui/search_bridge.h"
 #include "core/space/space.h"
 #include "core/store/store.h"
@@ -413,6 +414,59 @@ private Q_SLOTS:
         QCOMPARE(reopened.runModel()->rowCount(), 1);
         QVERIFY(!reopened.loadRun(7)); // no such run: reported, nothing lost
         QCOMPARE(reopened.candidateModel()->rowCount(), 40);
+    }
+
+    // A compression run in the store shows in the same views as a search run: its
+    // candidates in the table and plot, each one's bitwidths in the layer inspector.
+    void compressionRunsShowTheirPolicies() {
+        QTemporaryDir folder;
+        const QString projectFile = writeTableProject(folder);
+        const edgesmith::Project project = edgesmith::Project::load(projectFile.toStdString());
+        const auto space = edgesmith::SearchSpace::parse(project.spaceDocument(), "space");
+        const edgesmith::Genotype genotype = space.canonical(edgesmith::Genotype(space.decisions().size(), 1));
+        const edgesmith::Architecture architecture = space.derive(genotype);
+        {
+            edgesmith::Store store = edgesmith::Store::open(project.databasePath());
+            edgesmith::CompressionRun run(store, project, "mixed-precision/evolution", {space.key(genotype), 0, 0, ""}, edgesmith::Json::object());
+            for (int bits : {2, 4, 8}) {
+                // The view is under test here, not the search: policies with made-up scores.
+                edgesmith::PolicyTrial trial;
+                trial.number = bits;
+                trial.policy = edgesmith::QuantizationPolicy::uniform(architecture, bits, 8);
+                trial.policy.weightBits.front() = 8;
+                trial.metrics = edgesmith::computeMetrics(architecture, trial.policy.bitwidths());
+                trial.accuracy = 70 + bits;
+                run.add(edgesmith::policyCandidate(architecture, space.key(genotype), trial));
+            }
+            run.finish();
+        }
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(projectFile));
+        QVERIFY(window.loadRun(1));
+        QCOMPARE(window.candidateModel()->rowCount(), 3);
+        const QString key = QString::fromStdString(window.candidateModel()->record(0)["genotype"].get<std::string>());
+        QVERIFY2(key.contains(QStringLiteral("@w8.2.2")), qPrintable(key));
+        window.paretoView()->refresh();
+        QCOMPARE(window.paretoView()->candidateCount(), 3);
+        window.selectCandidate(key);
+        auto* layers = window.layerInspector()->model();
+        QCOMPARE(layers->rowCount(), int(architecture.layers.size()));
+        QSet<int> bits;
+        for (int row = 0; row < layers->rowCount(); ++row) {
+            const QVariant value = layers->index(row, edgesmith::widgets::LayerTableModel::WeightBits).data(Qt::UserRole);
+            if (value.toDouble() > 0) bits.insert(value.toInt());
+        }
+        QCOMPARE(bits, (QSet<int>{8, 2}));
+        QCOMPARE(window.layersOf(key).size(), architecture.layers.size()); // the architecture part of the key still derives
+        if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
+            window.resize(1400, 860);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.tabs()->setCurrentWidget(window.layerInspector());
+            window.layerInspector()->chart()->replot();
+            window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/compression-layers.png");
+        }
     }
 
     // The launcher's forms come from the catalog's schemas; its choices land in the
