@@ -4,6 +4,8 @@
 #include "core/common/text.h"
 #include "core/compress/low_rank.h"
 #include "core/engine/compression_run.h"
+#include "core/search/objectives.h"
+#include "core/search/pareto.h"
 #include "core/compress/policy_search.h"
 #include "core/compress/pruning.h"
 #include "core/hw/latency.h"
@@ -325,12 +327,95 @@ void reportQuantization(const Json& header, const QuantizationPolicy& policy, co
                 << formatNumber(floating.bitops) << " → " << formatNumber(result.metrics.bitops) << '\n';
 }
 
+// The genotypes --front RUN names: the Pareto front of the run's evaluated candidates on
+// the run's objectives, at most --top of them (the most accurate first).
+std::vector<std::string> frontGenotypes(const Project& project, std::int64_t run, int top) {
+    const Store store = Store::openReadOnly(project.databasePath());
+    const RunInfo info = store.run(run);
+    const Objectives objectives = Objectives::fromProject(info.project);
+    std::vector<Candidate> evaluated;
+    for (Candidate& candidate : store.candidates(run))
+        if (candidate.status == CandidateStatus::Evaluated) evaluated.push_back(std::move(candidate));
+    std::vector<Point> points;
+    for (const Candidate& candidate : evaluated) points.push_back(objectives.minimised(candidate));
+    std::vector<std::size_t> front = paretoFront(points);
+    std::sort(front.begin(), front.end(), [&](std::size_t a, std::size_t b) { return evaluated[a].metric("accuracy", 0) > evaluated[b].metric("accuracy", 0); });
+    std::vector<std::string> keys;
+    for (std::size_t index : front) {
+        const std::string key = evaluated[index].key.substr(0, evaluated[index].key.find('@'));
+        if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+        if (static_cast<int>(keys.size()) == top) break;
+    }
+    if (keys.empty()) throw UsageError("run " + std::to_string(run) + " of " + project.databasePath().string() + " has no evaluated candidate");
+    return keys;
+}
+
+// The project's compression pipeline on one architecture, or on each of a run's front
+// (--front RUN), each trained first, measured on the test split before and after, and
+// recorded as candidates of one compression run.
+int runPipeline(const Arguments& arguments, Streams& streams) {
+    if (arguments.positionals().size() != 1) throw UsageError("name one project file");
+    Project project = Project::load(arguments.positionals().front());
+    const Json pipeline = project.document().value("compression", Json::object()).value("pipeline", Json::array());
+    if (pipeline.empty()) throw UsageError(project.file().string() + ": compression.pipeline is empty; add steps (docs/formats.md#compression)");
+    SearchSpace space = SearchSpace::parse(project.spaceDocument(), project.spaceLabel());
+    std::vector<std::string> keys;
+    std::int64_t sourceRun = 0;
+    if (const auto front = arguments.value("front")) {
+        sourceRun = arguments.integer("front", 0, 1, std::numeric_limits<long long>::max());
+        keys = frontGenotypes(project, sourceRun, static_cast<int>(arguments.integer("top", 4, 1, 1000)));
+    } else {
+        const ProjectCandidate single = loadProjectCandidate(arguments);
+        keys.push_back(single.space.key(single.genotype));
+        sourceRun = single.run;
+    }
+    const bool json = arguments.flag("json");
+    const Splits splits = loadProjectData(project.document()["dataset"], project.file());
+    TrainingOptions training = projectTrainingOptions(project);
+    training.epochs = static_cast<int>(arguments.integer("epochs", training.epochs, 1, 1000));
+    training.threads = static_cast<int>(arguments.integer("threads", 0, 0, 1024));
+    training.progressEvery = 0;
+    Store store = Store::open(project.databasePath());
+    CompressionRun run(store, project, "pipeline", {keys.front(), sourceRun, 0, ""}, {{"pipeline", pipeline}, {"genotypes", keys}});
+    Json results = Json::array();
+    try {
+        for (const std::string& key : keys) {
+            Network network(space.derive(space.canonical(space.parseKey(key))), 0);
+            if (!json) streams.out << key << ": training (" << training.proxyDescription() << ")\n";
+            train(network, splits, training);
+            const Evaluation before = evaluate(network, splits.test, splits);
+            const Metrics floating = computeMetrics(network.architecture());
+            const PipelineResult result = runCompressionPipeline(network, pipeline, splits, training, [&](const std::string& line) {
+                if (!json) streams.out << "  " << line << '\n';
+            });
+            const Evaluation after = evaluate(*result.network, splits.test, splits);
+            run.add(pipelineCandidate(key, result, evaluate(*result.network, splits.validation, splits).top1));
+            results.push_back({{"genotype", key}, {"steps", result.steps},
+                               {"before", {{"test", before.toJson()}, {"storage_bytes", floating.storageBytes}, {"macs", floating.macs}, {"params", floating.params}}},
+                               {"after", {{"test", after.toJson()}, {"storage_bytes", result.metrics.storageBytes}, {"macs", result.metrics.macs}, {"params", result.metrics.params}}}});
+            if (!json)
+                streams.out << std::fixed << std::setprecision(2) << "  test top-1 " << before.top1 << " % → " << after.top1 << " %; storage "
+                            << floating.storageBytes << " → " << result.metrics.storageBytes << " B; MACs " << floating.macs << " → " << result.metrics.macs << '\n';
+        }
+    } catch (const std::exception& error) {
+        run.fail(error.what());
+        throw;
+    }
+    run.finish();
+    if (json) streams.out << Json{{"method", "pipeline"}, {"run", run.id()}, {"results", results}}.dump() << '\n';
+    else streams.out << "recorded as run " << run.id() << " in " << store.file().string() << '\n';
+    return kExitOk;
+}
+
 int runCompress(const Arguments& arguments, Streams& streams) {
+    if (arguments.value("method").value_or("") == "pipeline") return runPipeline(arguments, streams);
+    if (arguments.value("front")) throw UsageError("--front works with --method pipeline");
     const ProjectCandidate candidate = loadProjectCandidate(arguments);
     const std::string method = arguments.value("method").value_or("ptq");
     if (method != "ptq" && method != "mixed" && method != "low-rank" && method != "prune" && method != "sparse")
         throw UsageError("--method must be ptq (post-training quantization), mixed (searched per-layer bitwidths), prune (structured channel "
-                         "pruning), sparse (unstructured magnitude pruning) or low-rank (EVBMF factorisation); got '" + method + "'");
+                         "pruning), sparse (unstructured magnitude pruning), low-rank (EVBMF factorisation) or pipeline (the project's "
+                         "compression pipeline); got '" + method + "'");
     arguments.integer("steps", 1, 1, 100);
     arguments.integer("budget-macs", 0, 0, std::numeric_limits<long long>::max());
     const std::vector<std::string> strategies = policyStrategies();
@@ -420,8 +505,9 @@ int runCompress(const Arguments& arguments, Streams& streams) {
 Verb compressVerb() {
     return {"compress",
             "compress one trained architecture (quantization, pruning, low-rank) and measure it",
-            "compress PROJECT (--genotype G | --from RUN:CANDIDATE) [--record] [--weights FILE | --epochs E] [--method ptq|mixed|prune|sparse|low-rank]\n"
-            "         [--bits W[/A]] [--per-tensor] [--calibration minmax|percentile|mse] [--strategy S] [--evaluations N]\n"
+            "compress PROJECT (--genotype G | --from RUN:CANDIDATE | --front RUN [--top K]) [--record] [--weights FILE | --epochs E]\n"
+            "         [--method ptq|mixed|prune|sparse|low-rank|pipeline] [--bits W[/A]] [--per-tensor]\n"
+            "         [--calibration minmax|percentile|mse] [--strategy S] [--evaluations N]\n"
             "         [--budget-storage BYTES] [--budget-bitops N] [--weight-choices LIST] [--activation-choices LIST]\n"
             "         [--rate R | --budget-macs N] [--importance l1|l2|bn|taylor] [--steps N] [--sparsity S] [--per-layer]\n"
             "         [--finetune E] [--save FILE] [--json]",
@@ -433,14 +519,18 @@ Verb compressVerb() {
             "calibration and validation accuracy, then applies the best. prune removes channels (one --rate,\n"
             "or per-layer rates searched under --budget-macs), sparse zeroes small weights, low-rank\n"
             "replaces layers by their EVBMF-ranked factors; these fine-tune (--finetune) and time the\n"
-            "network before and after.",
+            "network before and after. pipeline runs the project's compression.pipeline on the\n"
+            "architecture, or on each architecture of a run's Pareto front (--front RUN), and records\n"
+            "the results as a run of the store.",
             {{"genotype", "G", "the architecture's genotype key"},
              {"from", "RUN:CANDIDATE", "the architecture of a candidate in the project's store (instead of --genotype); implies --record"},
              {"record", "", "record the compression as a run of the project's store (its candidates join the Pareto plot and tables)"},
+             {"front", "RUN", "pipeline: compress every architecture on the Pareto front of run RUN (instead of --genotype / --from)"},
+             {"top", "K", "pipeline --front: at most K architectures of the front, the most accurate first; default 4"},
              {"weights", "FILE", "trained weights to start from (LibTorch archive)"},
              {"epochs", "E", "training epochs when no weights are given"},
              {"threads", "T", "compute threads for training (0: every core)"},
-             {"method", "NAME", "ptq (default), mixed (searched mixed precision), prune (structured channels), sparse (unstructured) or low-rank (EVBMF factorisation)"},
+             {"method", "NAME", "ptq (default), mixed (searched mixed precision), prune (structured channels), sparse (unstructured), low-rank (EVBMF factorisation) or pipeline (the project's compression.pipeline)"},
              {"bits", "W[/A]", "ptq: weight (and activation) bitwidth, 2..16, default 8; mixed: the uniform policy whose storage is the budget, default 4/8"},
              {"per-tensor", "", "one range per weight tensor instead of per output channel"},
              {"calibration", "NAME", "activation ranges: minmax (default), percentile or mse"},

@@ -82,6 +82,15 @@ Candidate pruningPolicyCandidate(const Architecture& architecture, const std::st
     return candidate;
 }
 
+Candidate pipelineCandidate(const std::string& genotypeKey, const PipelineResult& result, double accuracy) {
+    Candidate candidate;
+    candidate.key = genotypeKey + "@pipeline";
+    candidate.metrics = metricsOf(result.metrics, accuracy);
+    candidate.details["layers"] = result.layers;
+    candidate.details["policy"] = {{"method", "pipeline"}, {"steps", result.steps}};
+    return candidate;
+}
+
 Candidate factorisedCandidate(const std::string& genotypeKey, const FactorisationResult& factorised, double accuracy) {
     Candidate candidate;
     candidate.key = genotypeKey + "@low-rank-evbmf";

@@ -8,6 +8,7 @@
 // weight_bits / activation_bits, pruning_rate or rank per layer. Its "accuracy" is
 // validation top-1, like a searched candidate's.
 #include "core/compress/low_rank.h"
+#include "core/engine/compression_pipeline.h"
 #include "core/compress/policy_search.h"
 #include "core/compress/pruning.h"
 #include "core/project/project.h"
@@ -32,6 +33,8 @@ Candidate prunedCandidate(const std::string& genotypeKey, const PruningResult& p
 // pruned architecture.
 Candidate pruningPolicyCandidate(const Architecture& architecture, const std::string& genotypeKey, const PruningTrial& trial,
                                  ChannelImportance importance);
+// The outcome of the project's pipeline on one architecture ("GENOTYPE@pipeline").
+Candidate pipelineCandidate(const std::string& genotypeKey, const PipelineResult& result, double accuracy);
 Candidate factorisedCandidate(const std::string& genotypeKey, const FactorisationResult& factorised, double accuracy);
 
 // One run of the store, created by the constructor (method "mixed-precision/evolution",

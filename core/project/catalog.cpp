@@ -165,10 +165,13 @@ const std::vector<MethodInfo>& compressionCatalog() {
              .field("weight_bits", Node::integer("Weight bitwidth").atLeast(2).atMost(32).byDefault(8))
              .field("activation_bits", Node::integer("Activation bitwidth").atLeast(2).atMost(32).byDefault(8))
              .field("epochs", Node::integer("Fine-tuning epochs").atLeast(1).byDefault(2))},
-        {"mixed-precision", "Mixed-precision search", "Per-layer weight and activation bitwidths searched under budgets",
+        {"mixed-precision", "Mixed-precision search", "Per-layer weight and activation bitwidths searched under a storage budget (HAQ setting, survey IV)",
          Node::object()
-             .field("weight_bits", Node::array(Node::integer().atLeast(2).atMost(32), "Allowed weight bitwidths").minItems(1).byDefault(Json::array({2, 4, 8})))
-             .field("activation_bits", Node::array(Node::integer().atLeast(2).atMost(32), "Allowed activation bitwidths").minItems(1).byDefault(Json::array({4, 8})))},
+             .field("weight_bits", Node::array(Node::integer().atLeast(2).atMost(32), "Allowed weight bitwidths").minItems(1).byDefault(Json::array({2, 3, 4, 5, 6, 8})))
+             .field("activation_bits", Node::array(Node::integer().atLeast(2).atMost(32), "Allowed activation bitwidths").minItems(1).byDefault(Json::array({8})))
+             .field("storage_bytes", Node::integer("Storage budget in bytes (0: the storage of uniform 4-bit weights)").atLeast(0).byDefault(0))
+             .field("strategy", Node::choice({"annealing", "evolution", "random", "rl"}, "Policy search strategy").byDefault("evolution"))
+             .field("evaluations", Node::integer("Policies scored").atLeast(1).byDefault(20))},
         {"distill", "Knowledge distillation", "Teacher → student with temperature T and loss weight (eq. 27)",
          Node::object()
              .field("temperature", Node::number("Softmax temperature T").above(0).byDefault(4.0))
@@ -176,7 +179,7 @@ const std::vector<MethodInfo>& compressionCatalog() {
              .field("epochs", Node::integer("Distillation epochs").atLeast(1).byDefault(2))},
         {"low-rank", "Low-rank decomposition", "SVD for linear and 1×1 convs, Tucker-2 for k×k convs (eq. 25-26)",
          Node::object()
-             .field("rank_selection", Node::choice({"vbmf", "evbmf", "ratio", "search"}, "How ranks are chosen").byDefault("evbmf"))
+             .field("rank_selection", Node::choice({"evbmf", "ratio"}, "How ranks are chosen").byDefault("evbmf"))
              .field("ratio", Node::number("Kept rank fraction when rank_selection is ratio").above(0).atMost(1).byDefault(0.5))
              .field("fine_tune_epochs", Node::integer("Fine-tuning epochs after decomposition").atLeast(0).byDefault(1))},
     };

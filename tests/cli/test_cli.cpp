@@ -363,6 +363,24 @@ private Q_SLOTS:
         for (const auto& candidate : edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString()).candidates(searched["run"].get<int>()))
             QVERIFY(candidate.metric("macs") <= 0.6 * macs);
 
+        // The project's pipeline on the front of run 1: one candidate per front member.
+        QCOMPARE(runCli({"compress", "p.edgesmith.json", "--front", "1", "--method", "pipeline"}, folder.path()).exitCode, 2); // empty pipeline
+        edgesmith::Json document = edgesmith::Json::parse(edgesmith::readFile(folder.filePath("p.edgesmith.json").toStdString()));
+        document["compression"] = {{"pipeline", edgesmith::Json::array({{{"method", "prune-channels"}, {"params", {{"ratio", 0.5}}}},
+                                                                        {{"method", "quantize-ptq"}, {"params", {{"weight_bits", 8}, {"activation_bits", 8}}}}})}};
+        edgesmith::writeFileAtomically(folder.filePath("p.edgesmith.json").toStdString(), document.dump(2));
+        const Result pipeline = runCli({"compress", "p.edgesmith.json", "--front", "1", "--method", "pipeline", "--epochs", "1", "--json"}, folder.path());
+        QVERIFY2(pipeline.exitCode == 0, qPrintable(pipeline.err));
+        const auto piped = edgesmith::Json::parse(pipeline.out.toStdString());
+        QVERIFY(!piped["results"].empty() && piped["results"].size() <= store.candidates(1).size());
+        const auto& outcome = piped["results"][0];
+        QCOMPARE(outcome["steps"].size(), std::size_t(2));
+        QVERIFY(outcome["after"]["macs"].get<double>() < outcome["before"]["macs"].get<double>());
+        QVERIFY(outcome["after"]["storage_bytes"].get<double>() < outcome["before"]["storage_bytes"].get<double>() / 4);
+        const auto recorded = edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString()).candidates(piped["run"].get<int>());
+        QCOMPARE(recorded.size(), piped["results"].size());
+        for (const auto& candidate : recorded) QVERIFY2(candidate.key.ends_with("@pipeline"), candidate.key.c_str());
+
         const Result resumed = runCli({"search", "--resume", "2", "--db", "p.edgesmith.db"}, folder.path());
         QVERIFY(resumed.exitCode != 0);
         QVERIFY2(resumed.err.contains("compression run"), qPrintable(resumed.err));
