@@ -99,17 +99,32 @@ LatencyOptions compressionTiming() {
 // EVBMF ranks per layer; the layers that shrink are replaced by their factors, which are
 // fine-tuned, and the network is measured before and after.
 int lowRank(Network& network, const ProjectCandidate& candidate, const Splits& splits, const Arguments& arguments, bool json, Streams& streams) {
-    Recorder recorder(arguments, candidate, "low-rank", {{"finetune_epochs", arguments.integer("finetune", 1, 0, 1000)}});
+    const long long macs = arguments.integer("budget-macs", 0, 0, std::numeric_limits<long long>::max());
+    const std::string genotypeKey = candidate.space.key(candidate.genotype);
+    Recorder recorder(arguments, candidate, macs > 0 ? "low-rank-search/" + arguments.value("strategy").value_or("evolution") : "low-rank",
+                      {{"finetune_epochs", arguments.integer("finetune", 1, 0, 1000)}});
     const Evaluation before = evaluate(network, splits.test, splits);
     const LatencyStats slow = measureLatency(network, compressionTiming());
-    const auto ranks = suggestRanks(network);
+    std::vector<LayerRanks> ranks = suggestRanks(network);
+    if (macs > 0) {
+        // Ranks searched under the MACs budget instead of EVBMF's.
+        RankSearchOptions search;
+        search.strategy = arguments.value("strategy").value_or("evolution");
+        search.evaluations = static_cast<int>(arguments.integer("evaluations", 30, 1, 100000));
+        search.budget.macs = macs;
+        if (!json) streams.out << "searching ranks (" << search.strategy << ", " << search.evaluations << " policies) under " << macs << " MACs\n";
+        const RankSearchResult found = searchRanks(network, splits, search, [&](const RankTrial& trial) {
+            recorder.add(rankPolicyCandidate(network.architecture(), genotypeKey, trial));
+        });
+        ranks = found.best.ranks;
+    }
     FactorisationResult factorised = factorise(network, ranks);
     const Evaluation direct = evaluate(factorised.network, splits.test, splits);
     fineTune(factorised.network, candidate, splits, arguments);
     const Evaluation after = evaluate(factorised.network, splits.test, splits);
     const LatencyStats fast = measureLatency(factorised.network, compressionTiming());
     if (const auto save = arguments.value("save")) factorised.network.save(*save);
-    recorder.add(factorisedCandidate(candidate.space.key(candidate.genotype), factorised, evaluate(factorised.network, splits.validation, splits).top1));
+    if (macs == 0) recorder.add(factorisedCandidate(genotypeKey, factorised, evaluate(factorised.network, splits.validation, splits).top1));
     Json output = Json::object();
     recorder.finish(output);
     const auto replaced = [&](const LayerRanks& layer) {
@@ -534,11 +549,11 @@ Verb compressVerb() {
              {"bits", "W[/A]", "ptq: weight (and activation) bitwidth, 2..16, default 8; mixed: the uniform policy whose storage is the budget, default 4/8"},
              {"per-tensor", "", "one range per weight tensor instead of per output channel"},
              {"calibration", "NAME", "activation ranges: minmax (default), percentile or mse"},
-             {"strategy", "NAME", "mixed, prune --budget-macs: annealing, evolution (default), random or rl"},
-             {"evaluations", "N", "mixed, prune --budget-macs: policies scored; default 30"},
+             {"strategy", "NAME", "policy searches (mixed, --budget-macs): annealing, evolution (default), random or rl"},
+             {"evaluations", "N", "policy searches: policies scored; default 30"},
              {"budget-storage", "BYTES", "mixed: storage budget in bytes (instead of the uniform --bits policy's)"},
              {"budget-bitops", "N", "mixed: BitOps budget"},
-             {"budget-macs", "N", "prune: search per-layer rates under this many MACs instead of one --rate"},
+             {"budget-macs", "N", "prune: search per-layer rates, low-rank: search ranks, under this many MACs"},
              {"weight-choices", "LIST", "mixed: weight bitwidths to choose from; default 2,3,4,5,6,8"},
              {"activation-choices", "LIST", "mixed: activation bitwidths to choose from; default 8 (one value: not searched)"},
              {"rate", "R", "prune: share of each prunable group's channels removed, in [0, 1); default 0.5"},

@@ -231,11 +231,21 @@ void initialiseFactors(const NetworkModuleImpl::Step& from, std::vector<NetworkM
 
 } // namespace
 
-FactorisationResult factorise(Network& network, const std::vector<LayerRanks>& ranks) {
-    const Architecture& source = network.architecture();
+namespace {
+
+// Which layers a factorisation replaces, the architecture with their factors, and where
+// each original layer's output is in it.
+struct Plan {
+    std::map<std::size_t, const LayerRanks*> replaced;
+    Architecture target;
+    std::vector<int> mapped;
+};
+
+Plan planFactorisation(const Architecture& source, const std::vector<LayerRanks>& ranks) {
+    Plan plan;
     std::map<std::string, const LayerRanks*> byName;
     for (const LayerRanks& layer : ranks) byName[layer.name] = &layer;
-    std::map<std::size_t, const LayerRanks*> replaced;
+    std::map<std::size_t, const LayerRanks*>& replaced = plan.replaced;
     for (std::size_t index = 0; index < source.layers.size(); ++index) {
         const Layer& layer = source.layers[index];
         const auto found = byName.find(layer.name);
@@ -260,10 +270,11 @@ FactorisationResult factorise(Network& network, const std::vector<LayerRanks>& r
     }
     if (!byName.empty()) throw Error("", byName.begin()->first, "no layer of this name in the network");
 
-    Architecture target;
+    Architecture& target = plan.target;
     target.input = source.input;
     LayerBuilder builder(target);
-    std::vector<int> mapped(source.layers.size());
+    std::vector<int>& mapped = plan.mapped;
+    mapped.resize(source.layers.size());
     const auto mapInput = [&](int producer) { return producer < 0 ? producer : mapped[static_cast<std::size_t>(producer)]; };
     for (std::size_t index = 0; index < source.layers.size(); ++index) {
         const Layer& layer = source.layers[index];
@@ -273,7 +284,21 @@ FactorisationResult factorise(Network& network, const std::vector<LayerRanks>& r
         mapped[index] = found == replaced.end() ? appendLike(target, builder, layer, inputs, layer.output.channels)
                                                 : appendFactors(target, builder, layer, *found->second, inputs.front());
     }
+    return plan;
+}
 
+} // namespace
+
+Architecture factorisedArchitecture(const Architecture& architecture, const std::vector<LayerRanks>& ranks) {
+    return planFactorisation(architecture, ranks).target;
+}
+
+FactorisationResult factorise(Network& network, const std::vector<LayerRanks>& ranks) {
+    const Architecture& source = network.architecture();
+    const Plan plan = planFactorisation(source, ranks);
+    const Architecture& target = plan.target;
+    const auto& replaced = plan.replaced;
+    const auto& mapped = plan.mapped;
     FactorisationResult result{Network(target, 0), {}, computeMetrics(source), computeMetrics(target)};
     NetworkModuleImpl& from = network.module();
     NetworkModuleImpl& to = result.network.module();

@@ -56,5 +56,7 @@ struct FactorisationResult {
 // ones, so the network computes nearly what it did before fine-tuning. `network` is not
 // changed. Throws Error naming a layer that is not in the network or whose ranks do not fit.
 FactorisationResult factorise(Network& network, const std::vector<LayerRanks>& ranks);
+// The architecture factorise() would build, without weights (budgets of a rank search).
+Architecture factorisedArchitecture(const Architecture& architecture, const std::vector<LayerRanks>& ranks);
 
 } // namespace edgesmith

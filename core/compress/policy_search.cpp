@@ -40,27 +40,32 @@ public:
     virtual const Layer& layerOf(std::size_t gene) const = 0;
     virtual Metrics metrics(const Genes& genes) const = 0;
 
-    // One step cheaper at a time for the gene that saves most of the budget being broken,
-    // until every budget holds (HAQ's repair, and AMC's for pruning rates).
+    // The gene that saves most of the budget being broken goes to its next cheaper choice
+    // that saves anything (some choices cost the same: a rank that would not shrink its
+    // layer), until every budget holds (HAQ's repair, and AMC's for pruning rates).
     Genes repair(Genes genes) const {
         Metrics current = metrics(genes);
         while (const char* broken = brokenBudget(current)) {
             double bestSaving = 0;
             std::size_t bestGene = genes.size();
+            int bestChoice = 0;
             Metrics bestMetrics;
             for (std::size_t gene = 0; gene < genes.size(); ++gene) {
-                if (genes[gene] == 0) continue;
                 Genes cheaper = genes;
-                --cheaper[gene];
-                const Metrics next = metrics(cheaper);
-                const double saving = amount(current, broken) - amount(next, broken);
-                if (saving > bestSaving) bestSaving = saving, bestGene = gene, bestMetrics = next;
+                while (cheaper[gene] > 0) {
+                    --cheaper[gene];
+                    const Metrics next = metrics(cheaper);
+                    const double saving = amount(current, broken) - amount(next, broken);
+                    if (saving <= 0) continue;
+                    if (saving > bestSaving) bestSaving = saving, bestGene = gene, bestChoice = cheaper[gene], bestMetrics = next;
+                    break;
+                }
             }
             if (bestGene == genes.size())
                 throw Error("", std::string("budget.") + broken,
                             "even the cheapest choices need " + formatAmount(amount(current, broken)) + ", over the budget of " +
                                 formatAmount(limit(broken)));
-            --genes[bestGene];
+            genes[bestGene] = bestChoice;
             current = bestMetrics;
         }
         return genes;
@@ -407,6 +412,54 @@ private:
     std::vector<double> rates_;
 };
 
+// Per factorisable layer: a kept rank fraction, or the layer kept whole (the last,
+// most expensive choice).
+class RankSpace : public GeneSpace {
+public:
+    RankSpace(Network& network, const RankSearchOptions& options)
+        : GeneSpace(options.budget), architecture_(network.architecture()), layers_(suggestRanks(network)) {
+        if (options.rankChoices.empty()) throw Error("", "rank_choices", "give at least one rank fraction");
+        for (double fraction : options.rankChoices)
+            if (!(fraction > 0 && fraction <= 1)) throw Error("", "rank_choices", "rank fractions must be in (0, 1], got " + std::to_string(fraction));
+        fractions_ = options.rankChoices;
+        std::sort(fractions_.begin(), fractions_.end());
+        fractions_.erase(std::unique(fractions_.begin(), fractions_.end()), fractions_.end());
+        if (layers_.empty()) throw Error("", "network", "the network has no layer to factorise");
+        for (const LayerRanks& layer : layers_)
+            for (std::size_t index = 0; index < architecture_.layers.size(); ++index)
+                if (architecture_.layers[index].name == layer.name) indices_.push_back(index);
+    }
+    std::size_t geneCount() const override { return layers_.size(); }
+    int choiceCount(std::size_t) const override { return static_cast<int>(fractions_.size()) + 1; }
+    std::size_t layerCount() const override { return layers_.size(); }
+    const Layer& layerOf(std::size_t gene) const override { return architecture_.layers[indices_[gene]]; }
+    Metrics metrics(const Genes& genes) const override { return computeMetrics(factorisedArchitecture(architecture_, ranks(genes))); }
+
+    std::vector<LayerRanks> ranks(const Genes& genes) const {
+        std::vector<LayerRanks> result;
+        for (std::size_t gene = 0; gene < genes.size(); ++gene) {
+            const auto choice = static_cast<std::size_t>(genes[gene]);
+            if (choice >= fractions_.size()) continue; // kept whole
+            LayerRanks layer = layers_[gene];
+            const auto scaled = [&](int size) { return std::clamp(static_cast<int>(std::lround(fractions_[choice] * size)), 1, size); };
+            if (layer.kind == "svd") {
+                layer.outputRank = layer.inputRank = scaled(std::min(layer.outputChannels, layer.inputChannels));
+            } else {
+                layer.outputRank = scaled(layer.outputChannels);
+                layer.inputRank = scaled(layer.inputChannels);
+            }
+            result.push_back(layer);
+        }
+        return result;
+    }
+
+private:
+    const Architecture& architecture_;
+    std::vector<LayerRanks> layers_;
+    std::vector<std::size_t> indices_;
+    std::vector<double> fractions_;
+};
+
 void requireSearchable(const std::string& strategy, int evaluations, const Splits& splits) {
     if (!registry().count(strategy)) {
         std::string names;
@@ -501,6 +554,30 @@ PruningSearchResult searchPruningPolicy(Network& network, const Splits& splits, 
         recalibrateBatchNorm(pruned.network, splits.train, splits, options.recalibrationBatches);
         trial.metrics = pruned.after;
         trial.accuracy = evaluate(pruned.network, validation, splits).top1;
+        trial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+        if (result.trials.empty() || trial.accuracy > result.best.accuracy ||
+            (trial.accuracy == result.best.accuracy && trial.metrics.macs < result.best.metrics.macs))
+            result.best = trial;
+        result.trials.push_back(trial);
+        if (progress) progress(trial);
+        return trial.accuracy;
+    });
+    return result;
+}
+
+RankSearchResult searchRanks(Network& network, const Splits& splits, const RankSearchOptions& options, const RankProgress& progress) {
+    requireSearchable(options.strategy, options.evaluations, splits);
+    const RankSpace space(network, options);
+    const Dataset validation = firstImages(splits.validation, options.validationImages);
+    RankSearchResult result;
+    searchGenes(space, options.strategy, options.evaluations, options.seed, [&](const Genes& genes) {
+        const auto began = std::chrono::steady_clock::now();
+        RankTrial trial;
+        trial.number = static_cast<int>(result.trials.size()) + 1;
+        FactorisationResult factorised = factorise(network, space.ranks(genes));
+        trial.ranks = factorised.layers;
+        trial.metrics = factorised.after;
+        trial.accuracy = evaluate(factorised.network, validation, splits).top1;
         trial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
         if (result.trials.empty() || trial.accuracy > result.best.accuracy ||
             (trial.accuracy == result.best.accuracy && trial.metrics.macs < result.best.metrics.macs))

@@ -12,6 +12,7 @@
 // (regularised evolution), annealing (simulated annealing) and rl (a Gaussian policy over
 // layer features whose continuous action in [0, 1] is rounded to a bitwidth choice,
 // trained with REINFORCE: the AMC/HAQ action space without the DDPG critic).
+#include "core/compress/low_rank.h"
 #include "core/compress/pruning.h"
 #include "core/compress/quantization.h"
 
@@ -102,5 +103,36 @@ using PruningProgress = std::function<void(const PruningTrial&)>;
 
 PruningSearchResult searchPruningPolicy(Network& network, const Splits& splits, const PruningSearchOptions& options,
                                         const PruningProgress& progress = {});
+
+// Searched low-rank ranks: per factorisable layer a kept fraction of its rank from
+// `rankChoices` (or the layer kept whole, the most expensive choice), under a MACs /
+// storage budget of the factorised float network, with the same strategies and repair.
+// Each policy is scored by factorising a copy and measuring validation accuracy without
+// fine-tuning; fine-tune the chosen one.
+struct RankSearchOptions {
+    std::string strategy = "evolution";
+    std::vector<double> rankChoices{0.125, 0.25, 0.5, 0.75}; // of min(out, in) for SVD; of out and in for Tucker-2
+    PolicyBudget budget;
+    int evaluations = 30;
+    int validationImages = 2000;
+    std::uint64_t seed = 1;
+};
+
+struct RankTrial {
+    int number = 0;
+    std::vector<LayerRanks> ranks; // the layers factorised, with their ranks
+    double accuracy = 0;           // validation top-1 %, before fine-tuning
+    Metrics metrics;               // of the factorised architecture
+    double seconds = 0;
+};
+
+struct RankSearchResult {
+    std::vector<RankTrial> trials;
+    RankTrial best; // highest accuracy; ties go to fewer MACs
+};
+
+using RankProgress = std::function<void(const RankTrial&)>;
+
+RankSearchResult searchRanks(Network& network, const Splits& splits, const RankSearchOptions& options, const RankProgress& progress = {});
 
 } // namespace edgesmith

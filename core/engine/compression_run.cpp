@@ -91,13 +91,13 @@ Candidate pipelineCandidate(const std::string& genotypeKey, const PipelineResult
     return candidate;
 }
 
-Candidate factorisedCandidate(const std::string& genotypeKey, const FactorisationResult& factorised, double accuracy) {
-    Candidate candidate;
-    candidate.key = genotypeKey + "@low-rank-evbmf";
-    candidate.metrics = metricsOf(factorised.after, accuracy);
-    Json layers = layerTable(factorised.network.architecture());
+namespace {
+
+// The factorised layer table with each factor's rank, and the policy record.
+void describeRanks(Candidate& candidate, const Architecture& factored, const std::vector<LayerRanks>& chosen, const std::string& selection) {
+    Json layers = layerTable(factored);
     std::map<std::string, const LayerRanks*> ranks;
-    for (const LayerRanks& layer : factorised.layers) ranks[layer.name] = &layer;
+    for (const LayerRanks& layer : chosen) ranks[layer.name] = &layer;
     // Every factor of a replaced layer shows the rank it was cut to.
     for (auto& row : layers) {
         std::string name = row.value("name", std::string());
@@ -107,10 +107,31 @@ Candidate factorisedCandidate(const std::string& genotypeKey, const Factorisatio
         if (const auto found = ranks.find(name); found != ranks.end()) row["rank"] = std::min(found->second->outputRank, found->second->inputRank);
     }
     Json replaced = Json::array();
-    for (const LayerRanks& layer : factorised.layers)
+    for (const LayerRanks& layer : chosen)
         replaced.push_back({{"name", layer.name}, {"kind", layer.kind}, {"output_rank", layer.outputRank}, {"input_rank", layer.inputRank}});
     candidate.details["layers"] = std::move(layers);
-    candidate.details["policy"] = {{"method", "low-rank"}, {"ranks", "evbmf"}, {"layers", replaced}};
+    candidate.details["policy"] = {{"method", "low-rank"}, {"ranks", selection}, {"layers", replaced}};
+}
+
+} // namespace
+
+Candidate factorisedCandidate(const std::string& genotypeKey, const FactorisationResult& factorised, double accuracy) {
+    Candidate candidate;
+    candidate.key = genotypeKey + "@low-rank-evbmf";
+    candidate.metrics = metricsOf(factorised.after, accuracy);
+    describeRanks(candidate, factorised.network.architecture(), factorised.layers, "evbmf");
+    return candidate;
+}
+
+Candidate rankPolicyCandidate(const Architecture& architecture, const std::string& genotypeKey, const RankTrial& trial) {
+    Candidate candidate;
+    std::string ranks;
+    for (const LayerRanks& layer : trial.ranks) ranks += (ranks.empty() ? "" : ".") + std::to_string(std::min(layer.outputRank, layer.inputRank));
+    candidate.key = genotypeKey + "@low-rank-" + (ranks.empty() ? std::string("none") : ranks);
+    candidate.number = trial.number;
+    candidate.metrics = metricsOf(trial.metrics, trial.accuracy);
+    candidate.seconds = trial.seconds;
+    describeRanks(candidate, factorisedArchitecture(architecture, trial.ranks), trial.ranks, "searched");
     return candidate;
 }
 

@@ -33,6 +33,9 @@ Candidate prunedCandidate(const std::string& genotypeKey, const PruningResult& p
 // pruned architecture.
 Candidate pruningPolicyCandidate(const Architecture& architecture, const std::string& genotypeKey, const PruningTrial& trial,
                                  ChannelImportance importance);
+// A scored choice of ranks (before fine-tuning), its layer table that of the factorised
+// architecture.
+Candidate rankPolicyCandidate(const Architecture& architecture, const std::string& genotypeKey, const RankTrial& trial);
 // The outcome of the project's pipeline on one architecture ("GENOTYPE@pipeline").
 Candidate pipelineCandidate(const std::string& genotypeKey, const PipelineResult& result, double accuracy);
 Candidate factorisedCandidate(const std::string& genotypeKey, const FactorisationResult& factorised, double accuracy);

@@ -279,6 +279,12 @@ private Q_SLOTS:
         const auto factorised = edgesmith::Json::parse(ranks.out.toStdString());
         QVERIFY(factorised["after"]["params"].get<double>() <= factorised["before"]["params"].get<double>());
         for (const auto& layer : factorised["layers"]) QVERIFY(layer["factorised_params"].get<double>() <= layer["params"].get<double>());
+        // Ranks searched under 90 % of the MACs instead of EVBMF's.
+        const double rankBudget = 0.9 * factorised["before"]["macs"].get<double>();
+        const Result searchedRanks = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights, "--method", "low-rank",
+                                             "--budget-macs", QString::number(static_cast<long long>(rankBudget)), "--evaluations", "3", "--finetune", "0", "--json"});
+        QVERIFY2(searchedRanks.exitCode == 0, qPrintable(searchedRanks.err));
+        QVERIFY(edgesmith::Json::parse(searchedRanks.out.toStdString())["after"]["macs"].get<double>() <= rankBudget);
 
         // Mixed precision under the storage of uniform 4-bit weights: the chosen policy keeps it.
         const Result mixed = runCli({"compress", "good/minimal.edgesmith.json", "--genotype", genotype, "--weights", weights, "--method", "mixed",

@@ -236,6 +236,21 @@ private Q_SLOTS:
         QCOMPARE(evaluate(network, splits.test, splits).confusion, original.confusion);
         pruning.budget.macs = 10;
         QVERIFY_THROWS_EXCEPTION(Error, searchPruningPolicy(network, splits, pruning));
+
+        // Searched ranks under a MACs budget: the same guarantee, and the chosen ranks
+        // really replace layers.
+        RankSearchOptions ranks;
+        ranks.budget.macs = full.macs * 9 / 10;
+        ranks.evaluations = 5;
+        ranks.validationImages = 200;
+        const RankSearchResult factored = searchRanks(network, splits, ranks);
+        QCOMPARE(int(factored.trials.size()), ranks.evaluations);
+        for (const RankTrial& trial : factored.trials) {
+            QVERIFY2(trial.metrics.macs <= ranks.budget.macs, qPrintable(QString("%1 > %2").arg(trial.metrics.macs).arg(ranks.budget.macs)));
+            QVERIFY(!trial.ranks.empty());
+            QCOMPARE(trial.metrics.macs, computeMetrics(factorisedArchitecture(architecture, trial.ranks)).macs);
+        }
+        QCOMPARE(evaluate(network, splits.test, splits).confusion, original.confusion);
         QVERIFY_THROWS_EXCEPTION(Error, pruneChannels(network, {{"nowhere", 0.5}}, ChannelImportance::L1));
     }
 
