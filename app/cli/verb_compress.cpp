@@ -549,7 +549,7 @@ Verb compressVerb() {
              {"bits", "W[/A]", "ptq: weight (and activation) bitwidth, 2..16, default 8; mixed: the uniform policy whose storage is the budget, default 4/8"},
              {"per-tensor", "", "one range per weight tensor instead of per output channel"},
              {"calibration", "NAME", "activation ranges: minmax (default), percentile or mse"},
-             {"strategy", "NAME", "policy searches (mixed, --budget-macs): annealing, evolution (default), random or rl"},
+             {"strategy", "NAME", "policy searches (mixed, --budget-macs): annealing, evolution (default), random, rl, or an engine strategy (nsga2, bayesian, ...)"},
              {"evaluations", "N", "policy searches: policies scored; default 30"},
              {"budget-storage", "BYTES", "mixed: storage budget in bytes (instead of the uniform --bits policy's)"},
              {"budget-bitops", "N", "mixed: BitOps budget"},

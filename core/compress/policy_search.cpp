@@ -2,6 +2,9 @@
 
 #include "core/common/error.h"
 #include "core/compress/pruning.h"
+#include "core/search/objectives.h"
+#include "core/search/strategy.h"
+#include "core/space/space.h"
 #include "core/nn/internal/network_module.h"
 #include "core/train/trainer.h"
 
@@ -70,6 +73,16 @@ public:
         }
         return genes;
     }
+
+    bool fits(const Genes& genes) const { return brokenBudget(metrics(genes)) == nullptr; }
+    // The metric the budget limits (storage unless only BitOps or MACs are limited), and
+    // its value: the cost objective of multi-objective strategies.
+    const char* costMetric() const {
+        if (budget_.storageBytes <= 0 && budget_.bitops > 0) return "bitops";
+        if (budget_.storageBytes <= 0 && budget_.macs > 0) return "macs";
+        return "storage_bytes";
+    }
+    double cost(const Metrics& metrics) const { return amount(metrics, costMetric()); }
 
 private:
     const char* brokenBudget(const Metrics& metrics) const {
@@ -460,14 +473,93 @@ private:
     std::vector<double> fractions_;
 };
 
+bool isEngineStrategy(const std::string& name) {
+    const std::vector<std::string> engine = registeredStrategies();
+    return !registry().count(name) && std::find(engine.begin(), engine.end(), name) != engine.end();
+}
+
 void requireSearchable(const std::string& strategy, int evaluations, const Splits& splits) {
-    if (!registry().count(strategy)) {
+    if (!registry().count(strategy) && !isEngineStrategy(strategy)) {
         std::string names;
-        for (const auto& [name, factory] : registry()) names += (names.empty() ? "" : ", ") + name;
+        for (const std::string& name : policyStrategies()) names += (names.empty() ? "" : ", ") + name;
         throw Error("", "strategy", "unknown policy strategy \"" + strategy + "\"; use " + names);
     }
     if (evaluations < 1) throw Error("", "evaluations", "give at least one evaluation");
     if (splits.validation.size() == 0) throw Error("", "dataset.validation", "the policy search scores policies on validation images; the split has none");
+}
+
+// The genes as a chain space the engine's strategies can search: one stage of depth 1 per
+// gene with more than one choice, whose width list has one entry per choice (the widths
+// only label the choices; nothing is built from this space).
+struct EngineSpace {
+    SearchSpace space;
+    std::vector<int> decisionOf; // per gene; -1 for a gene with one choice
+};
+
+EngineSpace engineSpace(const GeneSpace& genes) {
+    Json stages = Json::array();
+    std::vector<int> decisionOf;
+    for (std::size_t gene = 0; gene < genes.geneCount(); ++gene) {
+        if (genes.choiceCount(gene) < 2) {
+            decisionOf.push_back(-1);
+            continue;
+        }
+        Json widths = Json::array();
+        for (int choice = 0; choice < genes.choiceCount(gene); ++choice) widths.push_back(choice + 1);
+        decisionOf.push_back(static_cast<int>(stages.size()));
+        stages.push_back({{"depth", 1}, {"stride", 1}, {"out", widths}, {"block", {{"op", "pwconv"}}}});
+    }
+    const Json document = {{"name", "policy"}, {"input", {{"channels", 1}, {"resolution", 1}}}, {"stages", stages}};
+    return {SearchSpace::parse(document, "policy space"), decisionOf};
+}
+
+// A registered search strategy (NSGA-II, Bayesian optimisation, REINFORCE, grid, ...) on
+// policies, with two objectives: accuracy and the budget's cost metric. Proposals over
+// budget are told back as infeasible without a score, as the engine does; strategies that
+// sample "constrained" avoid them up front.
+void searchWithEngine(const GeneSpace& space, const std::string& name, int evaluations, std::uint64_t seed,
+                      const std::function<double(const Genes&)>& score) {
+    const EngineSpace engine = engineSpace(space);
+    const auto genesOf = [&](const Genotype& genotype) {
+        Genes genes(space.geneCount(), 0);
+        for (std::size_t gene = 0; gene < genes.size(); ++gene)
+            genes[gene] = engine.decisionOf[gene] < 0 ? 0 : genotype[static_cast<std::size_t>(engine.decisionOf[gene])];
+        return genes;
+    };
+    const Objectives objectives({{"accuracy", Goal::Maximize}, {space.costMetric(), Goal::Minimize}});
+    StrategyContext context;
+    context.space = &engine.space;
+    context.objectives = &objectives;
+    context.budget = evaluations;
+    context.withinBudgets = [&](const Genotype& genotype) { return space.fits(genesOf(genotype)); };
+    const std::unique_ptr<Strategy> strategy = makeStrategy(name, context, Json{{"seed", seed}});
+    std::map<std::string, double> scored;
+    std::int64_t number = 0;
+    for (int proposals = 0; static_cast<int>(scored.size()) < evaluations && proposals < 50 * evaluations && !strategy->finished(); ++proposals) {
+        const std::vector<Genotype> asked = strategy->ask(1);
+        if (asked.empty()) break; // nothing outstanding: the strategy has no more to propose
+        for (const Genotype& genotype : asked) {
+            const Genes genes = genesOf(genotype);
+            Candidate candidate;
+            candidate.number = ++number;
+            candidate.genotype = engine.space.canonical(genotype);
+            candidate.key = engine.space.key(candidate.genotype);
+            candidate.metrics[space.costMetric()] = space.cost(space.metrics(genes));
+            if (!space.fits(genes)) {
+                candidate.status = CandidateStatus::Infeasible;
+                candidate.message = std::string(space.costMetric()) + " over the budget";
+            } else if (const auto seen = scored.find(candidate.key); seen != scored.end()) {
+                candidate.metrics["accuracy"] = seen->second;
+            } else if (static_cast<int>(scored.size()) >= evaluations) {
+                // A batch (greedy's trials of one decision) can outrun the evaluations.
+                candidate.status = CandidateStatus::Failed;
+                candidate.message = "not scored: the evaluations are spent";
+            } else {
+                candidate.metrics["accuracy"] = scored[candidate.key] = score(genes);
+            }
+            strategy->tell(candidate);
+        }
+    }
 }
 
 // The loop every policy search shares: ask, repair into the budget, score each distinct
@@ -476,6 +568,7 @@ void requireSearchable(const std::string& strategy, int evaluations, const Split
 // bound on proposals. The search starts from the most expensive policy, repaired.
 void searchGenes(const GeneSpace& space, const std::string& strategyName, int evaluations, std::uint64_t seed,
                  const std::function<double(const Genes&)>& score) {
+    if (isEngineStrategy(strategyName)) return searchWithEngine(space, strategyName, evaluations, seed, score);
     std::mt19937_64 random(seed);
     Genes start(space.geneCount());
     for (std::size_t gene = 0; gene < start.size(); ++gene) start[gene] = space.choiceCount(gene) - 1;
@@ -500,6 +593,8 @@ void searchGenes(const GeneSpace& space, const std::string& strategyName, int ev
 std::vector<std::string> policyStrategies() {
     std::vector<std::string> names;
     for (const auto& [name, factory] : registry()) names.push_back(name);
+    for (const std::string& name : registeredStrategies())
+        if (!registry().count(name)) names.push_back(name);
     return names;
 }
 

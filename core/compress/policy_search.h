@@ -8,10 +8,13 @@
 // the layer that saves the most first, until it fits, so no policy over budget is ever
 // evaluated or returned.
 //
-// Strategies are small ask/tell classes named in policyStrategies(): random, evolution
+// Strategies (policyStrategies()) are small ask/tell classes: random, evolution
 // (regularised evolution), annealing (simulated annealing) and rl (a Gaussian policy over
 // layer features whose continuous action in [0, 1] is rounded to a bitwidth choice,
-// trained with REINFORCE: the AMC/HAQ action space without the DDPG critic).
+// trained with REINFORCE: the AMC/HAQ action space without the DDPG critic); and every
+// strategy of the search engine's registry (nsga2, bayesian, reinforce, grid, ...), which
+// sees the policy as a genotype with two objectives, accuracy and the budget's cost. Those
+// are told over-budget proposals as infeasible instead of having them repaired.
 #include "core/compress/low_rank.h"
 #include "core/compress/pruning.h"
 #include "core/compress/quantization.h"

@@ -175,13 +175,17 @@ private Q_SLOTS:
         search.evaluations = 8;
         search.validationImages = 200;
         search.settings.calibrationBatches = 2;
-        QCOMPARE(policyStrategies(), (std::vector<std::string>{"annealing", "evolution", "random", "rl"}));
-        for (const std::string& strategy : policyStrategies()) {
+        const std::vector<std::string> strategies = policyStrategies();
+        for (const char* name : {"annealing", "evolution", "random", "rl", "nsga2", "bayesian", "reinforce", "regularized-evolution"})
+            QVERIFY2(std::find(strategies.begin(), strategies.end(), name) != strategies.end(), name);
+        for (const std::string& strategy : strategies) {
             search.strategy = strategy;
             int reported = 0;
             const PolicySearchResult result = searchQuantizationPolicy(network, splits, search, [&](const PolicyTrial&) { ++reported; });
-            QCOMPARE(int(result.trials.size()), search.evaluations);
-            QCOMPARE(reported, search.evaluations);
+            // The engine's greedy and grid strategies may end before the evaluations do.
+            QVERIFY2(!result.trials.empty() && int(result.trials.size()) <= search.evaluations, strategy.c_str());
+            if (strategy != "greedy" && strategy != "grid") QCOMPARE(int(result.trials.size()), search.evaluations);
+            QCOMPARE(reported, int(result.trials.size()));
             bool mixed = false;
             for (const PolicyTrial& trial : result.trials) {
                 QVERIFY2(trial.metrics.storageBytes <= search.budget.storageBytes,
@@ -193,7 +197,7 @@ private Q_SLOTS:
                     if (architecture.layers[index].weightCount > 0) bits.insert(trial.policy.weightBits[index]);
                 mixed = mixed || bits.size() > 1;
             }
-            QVERIFY2(mixed, qPrintable(QString::fromStdString(strategy)));
+            if (strategy != "greedy" && strategy != "grid") QVERIFY2(mixed, qPrintable(QString::fromStdString(strategy)));
             QVERIFY(result.best.metrics.storageBytes <= search.budget.storageBytes);
         }
         // The trained weights are back, float and unquantized.
