@@ -28,153 +28,163 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="62"/>
+        <location filename="../app/gui/main_window.cpp" line="63"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith-Projekte (*.edgesmith.json);;JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="104"/>
+        <location filename="../app/gui/main_window.cpp" line="105"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="106"/>
+        <location filename="../app/gui/main_window.cpp" line="107"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>Ein Projekt aus der Fashion-MNIST-MBConv-Vorlage beginnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="110"/>
+        <location filename="../app/gui/main_window.cpp" line="111"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="113"/>
+        <location filename="../app/gui/main_window.cpp" line="114"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="116"/>
+        <location filename="../app/gui/main_window.cpp" line="117"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="119"/>
+        <location filename="../app/gui/main_window.cpp" line="120"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="125"/>
+        <location filename="../app/gui/main_window.cpp" line="126"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="128"/>
+        <location filename="../app/gui/main_window.cpp" line="129"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="134"/>
+        <location filename="../app/gui/main_window.cpp" line="135"/>
         <source>Undo %1</source>
         <translation>%1 rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="134"/>
+        <location filename="../app/gui/main_window.cpp" line="135"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="135"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>Redo %1</source>
         <translation>%1 wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="135"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="143"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="146"/>
         <source>&amp;About EdgeSmith</source>
         <translation>Ü&amp;ber EdgeSmith</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>&amp;Start Search</source>
         <translation>Suche &amp;starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <location filename="../app/gui/main_window.cpp" line="152"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>Führt die Strategie des Projekts aus; Kandidaten erscheinen in den Reitern Pareto und Kandidaten, sobald sie bewertet sind</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Start Search &amp;With…</source>
         <translation>Suche starten &amp;mit…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="156"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>Choose the strategy, estimator, objectives and budget, then start</source>
         <translation>Strategie, Schätzer, Ziele und Budget wählen, dann starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
         <source>Res&amp;ume Run</source>
         <translation>Lauf &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
         <source>Continue the run selected in the Runs tab from its last committed candidate</source>
         <translation>Den im Reiter Läufe gewählten Lauf ab seinem letzten gespeicherten Kandidaten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <source>&amp;Compress Selected Candidate…</source>
+        <translation>Gewählten Kandidaten &amp;komprimieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <source>Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project&apos;s pipeline</source>
+        <translation>Eine Mixed-Precision-, Pruning- oder Low-Rank-Strategie für den gewählten Kandidaten suchen oder die Pipeline des Projekts ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>Pausiert: laufende Bewertungen werden beendet, neue beginnen nicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="498"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>&amp;Cancel Search</source>
         <translation>Suche &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>estimating…</source>
         <translation>wird geschätzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>%1 s left</source>
         <translation>noch %1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>%1 min left</source>
         <translation>noch %1 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>Suche: %n bewertet, %1</numerusform>
@@ -182,23 +192,44 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>Search %1: %2</source>
         <translation>Suche %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
         <source>Search failed</source>
         <translation>Suche fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="230"/>
+        <location filename="../app/gui/main_window.cpp" line="241"/>
+        <source>Cannot compress</source>
+        <translation>Komprimieren nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="230"/>
+        <source>Select one candidate in the table or the Pareto plot first.</source>
+        <translation>Wählen Sie zuerst einen Kandidaten in der Tabelle oder im Pareto-Diagramm.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="241"/>
+        <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
+        <translation>Das Projekt muss gültig und gespeichert sein: Der Kompressionslauf wird in seine Experimentdatenbank geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="250"/>
+        <source>Compressing %1…</source>
+        <translation>%1 wird komprimiert…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="409"/>
         <source>Cannot show run %1</source>
         <translation>Lauf %1 kann nicht angezeigt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="422"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>Lauf %1 wird angezeigt: %n Kandidat</numerusform>
@@ -206,23 +237,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="459"/>
         <source>Search settings</source>
         <translation>Sucheinstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="412"/>
+        <location filename="../app/gui/main_window.cpp" line="476"/>
         <source>Resuming run %1…</source>
         <translation>Lauf %1 wird fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="422"/>
-        <location filename="../app/gui/main_window.cpp" line="428"/>
+        <location filename="../app/gui/main_window.cpp" line="486"/>
+        <location filename="../app/gui/main_window.cpp" line="492"/>
         <source>Cannot start the search</source>
         <translation>Die Suche kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="422"/>
+        <location filename="../app/gui/main_window.cpp" line="486"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>Das Projekt hat %n Problem; beheben Sie zuerst das im Projektbereich aufgeführte.</numerusform>
@@ -230,118 +261,118 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="428"/>
+        <location filename="../app/gui/main_window.cpp" line="492"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>Speichern Sie das Projekt zuerst: seine Experimentdatenbank und relativen Pfade liegen neben der Datei.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="443"/>
+        <location filename="../app/gui/main_window.cpp" line="507"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="447"/>
+        <location filename="../app/gui/main_window.cpp" line="511"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="455"/>
+        <location filename="../app/gui/main_window.cpp" line="519"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="462"/>
+        <location filename="../app/gui/main_window.cpp" line="526"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="472"/>
+        <location filename="../app/gui/main_window.cpp" line="536"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="475"/>
+        <location filename="../app/gui/main_window.cpp" line="539"/>
         <source>&amp;Project panel</source>
         <translation>&amp;Projektleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="478"/>
+        <location filename="../app/gui/main_window.cpp" line="542"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="481"/>
+        <location filename="../app/gui/main_window.cpp" line="545"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="494"/>
+        <location filename="../app/gui/main_window.cpp" line="559"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="497"/>
+        <location filename="../app/gui/main_window.cpp" line="562"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="503"/>
+        <location filename="../app/gui/main_window.cpp" line="568"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="527"/>
+        <location filename="../app/gui/main_window.cpp" line="592"/>
         <source>Search space</source>
         <translation>Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="537"/>
+        <location filename="../app/gui/main_window.cpp" line="602"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="551"/>
+        <location filename="../app/gui/main_window.cpp" line="616"/>
         <source>Filter by genotype…</source>
         <translation>Nach Genotyp filtern…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="555"/>
+        <location filename="../app/gui/main_window.cpp" line="620"/>
         <source>All candidates</source>
         <translation>Alle Kandidaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="556"/>
+        <location filename="../app/gui/main_window.cpp" line="621"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="557"/>
+        <location filename="../app/gui/main_window.cpp" line="622"/>
         <source>Evaluated</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="558"/>
+        <location filename="../app/gui/main_window.cpp" line="623"/>
         <source>Outside the budgets</source>
         <translation>Außerhalb der Budgets</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="559"/>
+        <location filename="../app/gui/main_window.cpp" line="624"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="560"/>
-        <location filename="../app/gui/main_window.cpp" line="579"/>
+        <location filename="../app/gui/main_window.cpp" line="625"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>Copy as CSV</source>
         <translation>Als CSV kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="562"/>
+        <location filename="../app/gui/main_window.cpp" line="627"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>Die ausgewählten Zeilen (ohne Auswahl alle angezeigten) als CSV kopieren (Strg+C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="655"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>%n Kandidat als CSV kopiert</numerusform>
@@ -349,7 +380,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="601"/>
+        <location filename="../app/gui/main_window.cpp" line="666"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
@@ -394,7 +425,7 @@
         <translation type="vanished">Rang</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="604"/>
+        <location filename="../app/gui/main_window.cpp" line="669"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
@@ -403,39 +434,39 @@
         <translation type="vanished">Wählen Sie im Reiter Pareto oder Kandidaten zwei oder mehr Kandidaten aus, um sie nebeneinander zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="607"/>
+        <location filename="../app/gui/main_window.cpp" line="672"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="643"/>
+        <location filename="../app/gui/main_window.cpp" line="708"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="648"/>
+        <location filename="../app/gui/main_window.cpp" line="713"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="784"/>
+        <location filename="../app/gui/main_window.cpp" line="849"/>
         <source>The project names no readable search space.</source>
         <translation>Das Projekt nennt keinen lesbaren Suchraum.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="882"/>
+        <location filename="../app/gui/main_window.cpp" line="947"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="883"/>
+        <location filename="../app/gui/main_window.cpp" line="948"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>Eine Suche läuft. Abbrechen? Alle bewerteten Kandidaten bleiben erhalten; der Lauf lässt sich mit edgesmith-cli search --resume fortsetzen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="220"/>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
-        <location filename="../app/gui/main_window.cpp" line="649"/>
+        <location filename="../app/gui/main_window.cpp" line="267"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="714"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n Kandidat</numerusform>
@@ -443,53 +474,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="619"/>
+        <location filename="../app/gui/main_window.cpp" line="684"/>
         <source>Show run</source>
         <translation>Lauf anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="621"/>
+        <location filename="../app/gui/main_window.cpp" line="686"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="630"/>
+        <location filename="../app/gui/main_window.cpp" line="695"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>Läufe der Experimentdatenbank dieses Projekts. Doppelklick zeigt einen Lauf in den Reitern Pareto, Kandidaten und Schichten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="640"/>
+        <location filename="../app/gui/main_window.cpp" line="705"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="653"/>
+        <location filename="../app/gui/main_window.cpp" line="718"/>
         <source>%v / %m evaluated</source>
         <translation>%v / %m bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="668"/>
+        <location filename="../app/gui/main_window.cpp" line="733"/>
         <source>Untitled project</source>
         <translation>Unbenanntes Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="669"/>
+        <location filename="../app/gui/main_window.cpp" line="734"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>Neues Projekt aus der Vorlage fmnist-mbconv</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="677"/>
-        <location filename="../app/gui/main_window.cpp" line="682"/>
+        <location filename="../app/gui/main_window.cpp" line="742"/>
+        <location filename="../app/gui/main_window.cpp" line="747"/>
         <source>Cannot open project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="690"/>
+        <location filename="../app/gui/main_window.cpp" line="755"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="693"/>
+        <location filename="../app/gui/main_window.cpp" line="758"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>%n Problem im Projekt; siehe Projektleiste</numerusform>
@@ -497,13 +528,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="722"/>
-        <location filename="../app/gui/main_window.cpp" line="726"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
+        <location filename="../app/gui/main_window.cpp" line="791"/>
         <source>Project not saved</source>
         <translation>Projekt nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="723"/>
+        <location filename="../app/gui/main_window.cpp" line="788"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -512,18 +543,18 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="734"/>
-        <location filename="../app/gui/main_window.cpp" line="735"/>
+        <location filename="../app/gui/main_window.cpp" line="799"/>
+        <location filename="../app/gui/main_window.cpp" line="800"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="744"/>
+        <location filename="../app/gui/main_window.cpp" line="809"/>
         <source>Project is valid</source>
         <translation>Projekt ist gültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="745"/>
+        <location filename="../app/gui/main_window.cpp" line="810"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>%n Problem im Projekt</numerusform>
@@ -531,12 +562,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="777"/>
+        <location filename="../app/gui/main_window.cpp" line="842"/>
         <source>inline space</source>
         <translation>eingebetteter Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="781"/>
+        <location filename="../app/gui/main_window.cpp" line="846"/>
         <source>template %1</source>
         <translation>Vorlage %1</translation>
     </message>
@@ -545,32 +576,32 @@
         <translation type="vanished">&lt;i&gt;Das Projekt nennt keinen lesbaren Suchraum.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="792"/>
+        <location filename="../app/gui/main_window.cpp" line="857"/>
         <source>not saved</source>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="831"/>
+        <location filename="../app/gui/main_window.cpp" line="896"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="832"/>
+        <location filename="../app/gui/main_window.cpp" line="897"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="841"/>
+        <location filename="../app/gui/main_window.cpp" line="906"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="847"/>
+        <location filename="../app/gui/main_window.cpp" line="912"/>
         <source>Save project as</source>
         <translation>Projekt speichern unter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="860"/>
+        <location filename="../app/gui/main_window.cpp" line="925"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>Einstellungen gespeichert; LibTorch nutzt %n Thread</numerusform>
@@ -578,12 +609,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="865"/>
+        <location filename="../app/gui/main_window.cpp" line="930"/>
         <source>About EdgeSmith</source>
         <translation>Über EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="866"/>
+        <location filename="../app/gui/main_window.cpp" line="931"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automatischer Entwurf und Kompression von Deep-Learning-Modellen für Edge-Geräte: Architektursuche, Pruning, Quantisierung, Destillation und Niedrigrang-Zerlegung unter Latenz-, Speicher- und Platzbudgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n Rechen-Thread · CUDA %3&lt;/p&gt;</numerusform>
@@ -591,12 +622,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="873"/>
+        <location filename="../app/gui/main_window.cpp" line="938"/>
         <source>available</source>
         <translation>verfügbar</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="873"/>
+        <location filename="../app/gui/main_window.cpp" line="938"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
@@ -604,32 +635,32 @@
 <context>
     <name>edgesmith::widgets::CandidateTableModel</name>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="116"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="108"/>
         <source>On the Pareto front of the project&apos;s objectives</source>
         <translation>Auf der Pareto-Front der Projektziele</translation>
     </message>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="123"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="115"/>
         <source>Genotype</source>
         <translation>Genotyp</translation>
     </message>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="124"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="125"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="117"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="126"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="118"/>
         <source>Generation</source>
         <translation>Generation</translation>
     </message>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="127"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="119"/>
         <source>Time (s)</source>
         <translation>Zeit (s)</translation>
     </message>
@@ -637,101 +668,202 @@
 <context>
     <name>edgesmith::widgets::CompareView</name>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="33"/>
+        <location filename="../widgets/compare_view.cpp" line="34"/>
         <source>Pick two to four candidates to compare them side by side: Ctrl+click rows in the Candidates table, or Shift+drag a rectangle in the Pareto plot.</source>
         <translation>Wählen Sie zwei bis vier Kandidaten, um sie nebeneinander zu vergleichen: Strg+Klick auf Zeilen der Kandidatentabelle oder Umschalt+Ziehen eines Rechtecks im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="40"/>
+        <location filename="../widgets/compare_view.cpp" line="41"/>
         <source>MACs per layer</source>
         <translation>MACs je Schicht</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="46"/>
+        <location filename="../widgets/compare_view.cpp" line="47"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="47"/>
+        <location filename="../widgets/compare_view.cpp" line="48"/>
         <source>Validation accuracy (%)</source>
         <translation>Validierungsgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="58"/>
+        <location filename="../widgets/compare_view.cpp" line="59"/>
         <source>Metrics and layers</source>
         <translation>Metriken und Schichten</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="59"/>
+        <location filename="../widgets/compare_view.cpp" line="60"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="60"/>
+        <location filename="../widgets/compare_view.cpp" line="61"/>
         <source>Confusion matrices</source>
         <translation>Konfusionsmatrizen</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="88"/>
-        <location filename="../widgets/compare_view.cpp" line="151"/>
-        <location filename="../widgets/compare_view.cpp" line="189"/>
+        <location filename="../widgets/compare_view.cpp" line="89"/>
+        <location filename="../widgets/compare_view.cpp" line="150"/>
+        <location filename="../widgets/compare_view.cpp" line="188"/>
         <source>Candidate %1</source>
         <translation>Kandidat %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="90"/>
+        <location filename="../widgets/compare_view.cpp" line="91"/>
         <source>Genotype</source>
         <translation>Genotyp</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="211"/>
+        <location filename="../widgets/compare_view.cpp" line="210"/>
         <source>Candidate %1: predicted</source>
         <translation>Kandidat %1: vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="212"/>
+        <location filename="../widgets/compare_view.cpp" line="211"/>
         <source>true class</source>
         <translation>wahre Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="234"/>
+        <location filename="../widgets/compare_view.cpp" line="233"/>
         <source>No confusion matrices: they are stored for candidates trained on data.</source>
         <translation>Keine Konfusionsmatrizen: Sie werden für auf Daten trainierte Kandidaten gespeichert.</translation>
     </message>
 </context>
 <context>
+    <name>edgesmith::widgets::CompressDialog</name>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="17"/>
+        <source>Compress %1</source>
+        <translation>%1 komprimieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="19"/>
+        <source>Mixed precision (per-layer bitwidths)</source>
+        <translation>Mixed Precision (Bitbreiten je Schicht)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="20"/>
+        <source>Structured pruning (per-layer rates)</source>
+        <translation>Strukturiertes Pruning (Raten je Schicht)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="21"/>
+        <source>Low-rank factorisation (per-layer ranks)</source>
+        <translation>Niedrigrang-Faktorisierung (Ränge je Schicht)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="22"/>
+        <source>The project&apos;s compression pipeline</source>
+        <translation>Die Kompressions-Pipeline des Projekts</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="32"/>
+        <source>-bit weights</source>
+        <translation>-Bit-Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="40"/>
+        <source>the project&apos;s</source>
+        <translation>wie im Projekt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="48"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="49"/>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="50"/>
+        <source>Policies scored</source>
+        <translation>Bewertete Strategien</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="51"/>
+        <source>Storage budget as uniform</source>
+        <translation>Speicherbudget wie einheitlich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="52"/>
+        <source>MACs budget</source>
+        <translation>MAC-Budget</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="53"/>
+        <source>Training epochs</source>
+        <translation>Trainingsepochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="54"/>
+        <source>Fine-tuning epochs</source>
+        <translation>Feinabstimmungsepochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="56"/>
+        <source>Compress</source>
+        <translation>Komprimieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="78"/>
+        <source>Each policy is scored by post-training quantization and validation accuracy, under the storage of uniform %1-bit weights; the best is fine-tuned with quantization-aware training.</source>
+        <translation>Jede Strategie wird mit Post-Training-Quantisierung und Validierungsgenauigkeit bewertet, im Speicherbudget einheitlicher %1-Bit-Gewichte; die beste wird mit quantisierungsbewusstem Training feinabgestimmt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/compress_dialog.cpp" line="81"/>
+        <source>Runs the %n step(s) of the project&apos;s compression pipeline.</source>
+        <translation>
+            <numerusform>Führt den %n Schritt der Kompressions-Pipeline des Projekts aus.</numerusform>
+            <numerusform>Führt die %n Schritte der Kompressions-Pipeline des Projekts aus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="82"/>
+        <source>The project&apos;s compression pipeline is empty: add steps to the project first.</source>
+        <translation>Die Kompressions-Pipeline des Projekts ist leer: Fügen Sie dem Projekt zuerst Schritte hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="84"/>
+        <source>Each policy is scored on a pruned or factorised copy with validation accuracy, under the chosen share of the float network&apos;s MACs; the best is fine-tuned.</source>
+        <translation>Jede Strategie wird an einer beschnittenen oder faktorisierten Kopie mit Validierungsgenauigkeit bewertet, im gewählten Anteil der MACs des Float-Netzes; die beste wird feinabgestimmt.</translation>
+    </message>
+</context>
+<context>
     <name>edgesmith::widgets::ConvergenceView</name>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="36"/>
-        <location filename="../widgets/convergence_view.cpp" line="129"/>
+        <location filename="../widgets/convergence_view.cpp" line="29"/>
+        <location filename="../widgets/convergence_view.cpp" line="122"/>
         <source>Evaluations</source>
         <translation>Bewertungen</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="37"/>
-        <location filename="../widgets/convergence_view.cpp" line="129"/>
+        <location filename="../widgets/convergence_view.cpp" line="30"/>
+        <location filename="../widgets/convergence_view.cpp" line="122"/>
         <source>Evaluation time (s)</source>
         <translation>Bewertungszeit (s)</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="40"/>
+        <location filename="../widgets/convergence_view.cpp" line="33"/>
         <source>Convergence against:</source>
         <translation>Konvergenz über:</translation>
     </message>
     <message>
+        <location filename="../widgets/convergence_view.cpp" line="44"/>
         <location filename="../widgets/convergence_view.cpp" line="51"/>
-        <location filename="../widgets/convergence_view.cpp" line="58"/>
         <source>Hypervolume</source>
         <translation>Hypervolumen</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="55"/>
-        <location filename="../widgets/convergence_view.cpp" line="77"/>
+        <location filename="../widgets/convergence_view.cpp" line="48"/>
+        <location filename="../widgets/convergence_view.cpp" line="70"/>
         <source>Best so far</source>
         <translation>Bisher bestes</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="78"/>
+        <location filename="../widgets/convergence_view.cpp" line="71"/>
         <source>Best %1 so far</source>
         <translation>Bisher beste %1</translation>
     </message>
@@ -906,116 +1038,116 @@
 <context>
     <name>edgesmith::widgets::ParetoView</name>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="51"/>
+        <location filename="../widgets/pareto_view.cpp" line="39"/>
         <source>log</source>
         <translation>log</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="61"/>
+        <location filename="../widgets/pareto_view.cpp" line="49"/>
         <source>Logarithmic x axis</source>
         <translation>Logarithmische x-Achse</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="62"/>
+        <location filename="../widgets/pareto_view.cpp" line="50"/>
         <source>Logarithmic y axis</source>
         <translation>Logarithmische y-Achse</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="63"/>
+        <location filename="../widgets/pareto_view.cpp" line="51"/>
         <source>Reset view</source>
         <translation>Ansicht zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="65"/>
+        <location filename="../widgets/pareto_view.cpp" line="53"/>
         <source>Fit every candidate (drag pans, the wheel zooms, Shift+drag selects)</source>
         <translation>Alle Kandidaten einpassen (Ziehen verschiebt, das Mausrad zoomt, Umschalt+Ziehen wählt aus)</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="67"/>
+        <location filename="../widgets/pareto_view.cpp" line="55"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="69"/>
+        <location filename="../widgets/pareto_view.cpp" line="57"/>
         <source>Save the plot as PNG, SVG or PDF</source>
         <translation>Das Diagramm als PNG, SVG oder PDF speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="72"/>
+        <location filename="../widgets/pareto_view.cpp" line="60"/>
         <source>X axis:</source>
         <translation>X-Achse:</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="76"/>
+        <location filename="../widgets/pareto_view.cpp" line="64"/>
         <source>Y axis:</source>
         <translation>Y-Achse:</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="80"/>
+        <location filename="../widgets/pareto_view.cpp" line="68"/>
         <source>Colour:</source>
         <translation>Farbe:</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="98"/>
+        <location filename="../widgets/pareto_view.cpp" line="86"/>
         <source>No candidates yet.
 Run a search to see the accuracy–cost trade-off here.</source>
         <translation>Noch keine Kandidaten.
 Starten Sie eine Suche, um hier den Kompromiss zwischen Genauigkeit und Kosten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="107"/>
+        <location filename="../widgets/pareto_view.cpp" line="95"/>
         <source>dominated</source>
         <translation>dominiert</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="110"/>
+        <location filename="../widgets/pareto_view.cpp" line="98"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="117"/>
+        <location filename="../widgets/pareto_view.cpp" line="105"/>
         <source>selected</source>
         <translation>ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="171"/>
+        <location filename="../widgets/pareto_view.cpp" line="159"/>
         <source>Pareto status</source>
         <translation>Pareto-Status</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="172"/>
-        <location filename="../widgets/pareto_view.cpp" line="228"/>
-        <location filename="../widgets/pareto_view.cpp" line="440"/>
+        <location filename="../widgets/pareto_view.cpp" line="160"/>
+        <location filename="../widgets/pareto_view.cpp" line="216"/>
+        <location filename="../widgets/pareto_view.cpp" line="429"/>
         <source>Generation</source>
         <translation>Generation</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="484"/>
+        <location filename="../widgets/pareto_view.cpp" line="473"/>
         <source>EdgeSmith Pareto plot</source>
         <translation>EdgeSmith-Pareto-Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="493"/>
+        <location filename="../widgets/pareto_view.cpp" line="482"/>
         <source>%1: unknown format &quot;%2&quot;; use .png, .svg or .pdf</source>
         <translation>%1: unbekanntes Format „%2“; verwenden Sie .png, .svg oder .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="496"/>
+        <location filename="../widgets/pareto_view.cpp" line="485"/>
         <source>%1: could not be written</source>
         <translation>%1: konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="501"/>
+        <location filename="../widgets/pareto_view.cpp" line="490"/>
         <source>Export plot</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="502"/>
+        <location filename="../widgets/pareto_view.cpp" line="491"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="505"/>
+        <location filename="../widgets/pareto_view.cpp" line="494"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1097,77 +1229,77 @@ Standard: %1</translation>
 <context>
     <name>edgesmith::widgets::SearchLauncher</name>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="49"/>
+        <location filename="../widgets/search_launcher.cpp" line="50"/>
         <source>Start search</source>
         <translation>Suche starten</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="82"/>
+        <location filename="../widgets/search_launcher.cpp" line="83"/>
         <source>strategy&apos;s own</source>
         <translation>der Strategie</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="83"/>
+        <location filename="../widgets/search_launcher.cpp" line="84"/>
         <source>Trained (or failed) evaluations before the run stops</source>
         <translation>Trainierte (oder fehlgeschlagene) Bewertungen, bevor der Lauf endet</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="85"/>
+        <location filename="../widgets/search_launcher.cpp" line="86"/>
         <source>automatic</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="86"/>
+        <location filename="../widgets/search_launcher.cpp" line="87"/>
         <source>Candidates evaluated at once, each with its share of the cores</source>
         <translation>Gleichzeitig bewertete Kandidaten, jeder mit seinem Anteil der Kerne</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="89"/>
+        <location filename="../widgets/search_launcher.cpp" line="90"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="90"/>
+        <location filename="../widgets/search_launcher.cpp" line="91"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="92"/>
+        <location filename="../widgets/search_launcher.cpp" line="93"/>
         <source>Strategy</source>
         <translation>Strategie</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="97"/>
+        <location filename="../widgets/search_launcher.cpp" line="98"/>
         <source>Performance estimation</source>
         <translation>Leistungsschätzung</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="102"/>
+        <location filename="../widgets/search_launcher.cpp" line="103"/>
         <source>Objectives</source>
         <translation>Ziele</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="105"/>
+        <location filename="../widgets/search_launcher.cpp" line="106"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="107"/>
+        <location filename="../widgets/search_launcher.cpp" line="108"/>
         <source>Budget (evaluations):</source>
         <translation>Budget (Bewertungen):</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="108"/>
+        <location filename="../widgets/search_launcher.cpp" line="109"/>
         <source>Workers:</source>
         <translation>Worker:</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="109"/>
+        <location filename="../widgets/search_launcher.cpp" line="110"/>
         <source>Time limit:</source>
         <translation>Zeitlimit:</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="119"/>
+        <location filename="../widgets/search_launcher.cpp" line="120"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
@@ -1313,94 +1445,94 @@ Ausgabe %3</translation>
 <context>
     <name>edgesmith::widgets::SpaceEditor</name>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="111"/>
+        <location filename="../widgets/space_editor.cpp" line="112"/>
         <source>
 Drag onto the canvas to add a stage</source>
         <translation>
 Auf die Zeichenfläche ziehen, um eine Stufe hinzuzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="114"/>
+        <location filename="../widgets/space_editor.cpp" line="115"/>
         <source>Operators</source>
         <translation>Operatoren</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="115"/>
+        <location filename="../widgets/space_editor.cpp" line="116"/>
         <source>Drag one onto the canvas to add a stage.</source>
         <translation>Einen auf die Zeichenfläche ziehen, um eine Stufe hinzuzufügen.</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="133"/>
+        <location filename="../widgets/space_editor.cpp" line="134"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="135"/>
+        <location filename="../widgets/space_editor.cpp" line="136"/>
         <source>Remove the selected stage or layer (Delete)</source>
         <translation>Die gewählte Stufe oder Schicht entfernen (Entf)</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="161"/>
+        <location filename="../widgets/space_editor.cpp" line="162"/>
         <source>Start over from…</source>
         <translation>Neu beginnen mit…</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="162"/>
+        <location filename="../widgets/space_editor.cpp" line="163"/>
         <source>template %1</source>
         <translation>Vorlage %1</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="163"/>
+        <location filename="../widgets/space_editor.cpp" line="164"/>
         <source>an empty chain</source>
         <translation>einer leeren Kette</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="167"/>
+        <location filename="../widgets/space_editor.cpp" line="168"/>
         <source>Start the space over from %1</source>
         <translation>Suchraum neu beginnen mit %1</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="246"/>
+        <location filename="../widgets/space_editor.cpp" line="247"/>
         <source>&lt;b&gt;The space has problems&lt;/b&gt;; fix the outlined nodes.</source>
         <translation>&lt;b&gt;Der Suchraum hat Probleme&lt;/b&gt;; beheben Sie die markierten Knoten.</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="250"/>
+        <location filename="../widgets/space_editor.cpp" line="251"/>
         <source>%1 – %2 (median %3)</source>
         <translation>%1 – %2 (Median %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="252"/>
+        <location filename="../widgets/space_editor.cpp" line="253"/>
         <source>&lt;b&gt;%1 architectures&lt;/b&gt; · MACs %2 · parameters %3 · peak activation memory %4 &lt;span style=&apos;color:gray&apos;&gt;(%5 sampled)&lt;/span&gt;</source>
         <translation>&lt;b&gt;%1 Architekturen&lt;/b&gt; · MACs %2 · Parameter %3 · Spitzen-Aktivierungsspeicher %4 &lt;span style=&apos;color:gray&apos;&gt;(%5 Stichproben)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="315"/>
+        <location filename="../widgets/space_editor.cpp" line="313"/>
         <source>Set %1 of %2</source>
         <translation>%1 von %2 setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="329"/>
+        <location filename="../widgets/space_editor.cpp" line="327"/>
         <source>Add a %1 stage</source>
         <translation>Eine %1-Stufe hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="341"/>
+        <location filename="../widgets/space_editor.cpp" line="339"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="349"/>
+        <location filename="../widgets/space_editor.cpp" line="347"/>
         <source>&lt;i&gt;Click a node to edit its choices. A list such as “3, 5” is a choice the search makes; one value fixes the field.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Klicken Sie auf einen Knoten, um seine Auswahl zu bearbeiten. Eine Liste wie „3, 5“ ist eine Wahl der Suche; ein einzelner Wert legt das Feld fest.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="363"/>
+        <location filename="../widgets/space_editor.cpp" line="361"/>
         <source>Operator:</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="368"/>
+        <location filename="../widgets/space_editor.cpp" line="366"/>
         <source>default</source>
         <translation>Standard</translation>
     </message>

@@ -26,324 +26,355 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="62"/>
+        <location filename="../app/gui/main_window.cpp" line="63"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith 项目 (*.edgesmith.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="104"/>
+        <location filename="../app/gui/main_window.cpp" line="105"/>
         <source>&amp;New Project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="106"/>
+        <location filename="../app/gui/main_window.cpp" line="107"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>从 Fashion-MNIST MBConv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="110"/>
+        <location filename="../app/gui/main_window.cpp" line="111"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="113"/>
+        <location filename="../app/gui/main_window.cpp" line="114"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="116"/>
+        <location filename="../app/gui/main_window.cpp" line="117"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="119"/>
+        <location filename="../app/gui/main_window.cpp" line="120"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="125"/>
+        <location filename="../app/gui/main_window.cpp" line="126"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="128"/>
+        <location filename="../app/gui/main_window.cpp" line="129"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="134"/>
+        <location filename="../app/gui/main_window.cpp" line="135"/>
         <source>Undo %1</source>
         <translation>撤销 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="134"/>
+        <location filename="../app/gui/main_window.cpp" line="135"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="135"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>Redo %1</source>
         <translation>重做 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="135"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="143"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="146"/>
         <source>&amp;About EdgeSmith</source>
         <translation>关于 EdgeSmith(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>&amp;Start Search</source>
         <translation>开始搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <location filename="../app/gui/main_window.cpp" line="152"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>运行项目的搜索策略；候选模型评估后即显示在“帕累托”和“候选”标签页中</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Start Search &amp;With…</source>
         <translation>设置并开始搜索(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="156"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>Choose the strategy, estimator, objectives and budget, then start</source>
         <translation>选择策略、评估器、目标和预算，然后开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
         <source>Res&amp;ume Run</source>
         <translation>继续运行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
         <source>Continue the run selected in the Runs tab from its last committed candidate</source>
         <translation>从最后提交的候选处继续运行标签页中选中的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <source>&amp;Compress Selected Candidate…</source>
+        <translation>压缩所选候选(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <source>Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project&apos;s pipeline</source>
+        <translation>为所选候选搜索混合精度、剪枝或低秩策略，或运行项目的流水线</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>已暂停：进行中的评估将完成，不再开始新的评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="498"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>&amp;Cancel Search</source>
         <translation>取消搜索(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>estimating…</source>
         <translation>正在估算…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>%1 s left</source>
         <translation>剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>%1 min left</source>
         <translation>剩余 %1 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>搜索中：已评估 %n 个，%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>Search %1: %2</source>
         <translation>搜索%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="230"/>
+        <location filename="../app/gui/main_window.cpp" line="241"/>
+        <source>Cannot compress</source>
+        <translation>无法压缩</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="230"/>
+        <source>Select one candidate in the table or the Pareto plot first.</source>
+        <translation>请先在表格或帕累托图中选择一个候选。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="241"/>
+        <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
+        <translation>项目必须有效且已保存：压缩运行会写入其实验数据库。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="250"/>
+        <source>Compressing %1…</source>
+        <translation>正在压缩 %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="409"/>
         <source>Cannot show run %1</source>
         <translation>无法显示运行 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="422"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>正在显示运行 %1：%n 个候选</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="459"/>
         <source>Search settings</source>
         <translation>搜索设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="412"/>
+        <location filename="../app/gui/main_window.cpp" line="476"/>
         <source>Resuming run %1…</source>
         <translation>正在继续运行 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="422"/>
-        <location filename="../app/gui/main_window.cpp" line="428"/>
+        <location filename="../app/gui/main_window.cpp" line="486"/>
+        <location filename="../app/gui/main_window.cpp" line="492"/>
         <source>Cannot start the search</source>
         <translation>无法开始搜索</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="422"/>
+        <location filename="../app/gui/main_window.cpp" line="486"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>项目有 %n 个问题；请先修复“项目”面板中列出的问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="428"/>
+        <location filename="../app/gui/main_window.cpp" line="492"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>请先保存项目：其实验数据库和相对路径位于项目文件旁边。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="443"/>
+        <location filename="../app/gui/main_window.cpp" line="507"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="447"/>
+        <location filename="../app/gui/main_window.cpp" line="511"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="455"/>
+        <location filename="../app/gui/main_window.cpp" line="519"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="462"/>
+        <location filename="../app/gui/main_window.cpp" line="526"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="472"/>
+        <location filename="../app/gui/main_window.cpp" line="536"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="475"/>
+        <location filename="../app/gui/main_window.cpp" line="539"/>
         <source>&amp;Project panel</source>
         <translation>项目面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="478"/>
+        <location filename="../app/gui/main_window.cpp" line="542"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="481"/>
+        <location filename="../app/gui/main_window.cpp" line="545"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="494"/>
+        <location filename="../app/gui/main_window.cpp" line="559"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="497"/>
+        <location filename="../app/gui/main_window.cpp" line="562"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="503"/>
+        <location filename="../app/gui/main_window.cpp" line="568"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="527"/>
+        <location filename="../app/gui/main_window.cpp" line="592"/>
         <source>Search space</source>
         <translation>搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="537"/>
+        <location filename="../app/gui/main_window.cpp" line="602"/>
         <source>Pareto</source>
         <translation>帕累托</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="551"/>
+        <location filename="../app/gui/main_window.cpp" line="616"/>
         <source>Filter by genotype…</source>
         <translation>按基因型筛选…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="555"/>
+        <location filename="../app/gui/main_window.cpp" line="620"/>
         <source>All candidates</source>
         <translation>全部候选</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="556"/>
+        <location filename="../app/gui/main_window.cpp" line="621"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="557"/>
+        <location filename="../app/gui/main_window.cpp" line="622"/>
         <source>Evaluated</source>
         <translation>已评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="558"/>
+        <location filename="../app/gui/main_window.cpp" line="623"/>
         <source>Outside the budgets</source>
         <translation>超出预算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="559"/>
+        <location filename="../app/gui/main_window.cpp" line="624"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="560"/>
-        <location filename="../app/gui/main_window.cpp" line="579"/>
+        <location filename="../app/gui/main_window.cpp" line="625"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>Copy as CSV</source>
         <translation>复制为 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="562"/>
+        <location filename="../app/gui/main_window.cpp" line="627"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>将选中的行（未选中时为所有显示的行）复制为 CSV（Ctrl+C）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="655"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>已将 %n 个候选复制为 CSV</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="601"/>
+        <location filename="../app/gui/main_window.cpp" line="666"/>
         <source>Candidates</source>
         <translation>候选模型</translation>
     </message>
@@ -388,7 +419,7 @@
         <translation type="vanished">秩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="604"/>
+        <location filename="../app/gui/main_window.cpp" line="669"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -397,105 +428,105 @@
         <translation type="vanished">在“帕累托”或“候选模型”标签页中选择两个或更多候选模型，即可并排比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="607"/>
+        <location filename="../app/gui/main_window.cpp" line="672"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="643"/>
+        <location filename="../app/gui/main_window.cpp" line="708"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="648"/>
+        <location filename="../app/gui/main_window.cpp" line="713"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="784"/>
+        <location filename="../app/gui/main_window.cpp" line="849"/>
         <source>The project names no readable search space.</source>
         <translation>项目未指定可读取的搜索空间。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="882"/>
+        <location filename="../app/gui/main_window.cpp" line="947"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="883"/>
+        <location filename="../app/gui/main_window.cpp" line="948"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>搜索正在运行。要停止吗？所有已评估的候选都会保留；可用 edgesmith-cli search --resume 继续该运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="220"/>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
-        <location filename="../app/gui/main_window.cpp" line="649"/>
+        <location filename="../app/gui/main_window.cpp" line="267"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="714"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n 个候选模型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="619"/>
+        <location filename="../app/gui/main_window.cpp" line="684"/>
         <source>Show run</source>
         <translation>显示运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="621"/>
+        <location filename="../app/gui/main_window.cpp" line="686"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="630"/>
+        <location filename="../app/gui/main_window.cpp" line="695"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>本项目实验数据库中的运行。双击某个运行可在帕累托、候选和层标签页中显示它。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="640"/>
+        <location filename="../app/gui/main_window.cpp" line="705"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="653"/>
+        <location filename="../app/gui/main_window.cpp" line="718"/>
         <source>%v / %m evaluated</source>
         <translation>已评估 %v / %m</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="668"/>
+        <location filename="../app/gui/main_window.cpp" line="733"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="669"/>
+        <location filename="../app/gui/main_window.cpp" line="734"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>已从 fmnist-mbconv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="677"/>
-        <location filename="../app/gui/main_window.cpp" line="682"/>
+        <location filename="../app/gui/main_window.cpp" line="742"/>
+        <location filename="../app/gui/main_window.cpp" line="747"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="690"/>
+        <location filename="../app/gui/main_window.cpp" line="755"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="693"/>
+        <location filename="../app/gui/main_window.cpp" line="758"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>项目中有 %n 个问题；请查看项目面板</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="722"/>
-        <location filename="../app/gui/main_window.cpp" line="726"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
+        <location filename="../app/gui/main_window.cpp" line="791"/>
         <source>Project not saved</source>
         <translation>项目未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="723"/>
+        <location filename="../app/gui/main_window.cpp" line="788"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -504,30 +535,30 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="734"/>
-        <location filename="../app/gui/main_window.cpp" line="735"/>
+        <location filename="../app/gui/main_window.cpp" line="799"/>
+        <location filename="../app/gui/main_window.cpp" line="800"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="744"/>
+        <location filename="../app/gui/main_window.cpp" line="809"/>
         <source>Project is valid</source>
         <translation>项目有效</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="745"/>
+        <location filename="../app/gui/main_window.cpp" line="810"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>项目中有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="777"/>
+        <location filename="../app/gui/main_window.cpp" line="842"/>
         <source>inline space</source>
         <translation>内嵌搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="781"/>
+        <location filename="../app/gui/main_window.cpp" line="846"/>
         <source>template %1</source>
         <translation>模板 %1</translation>
     </message>
@@ -536,56 +567,56 @@
         <translation type="vanished">&lt;i&gt;项目未指定可读取的搜索空间。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="792"/>
+        <location filename="../app/gui/main_window.cpp" line="857"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="831"/>
+        <location filename="../app/gui/main_window.cpp" line="896"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="832"/>
+        <location filename="../app/gui/main_window.cpp" line="897"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>项目有未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="841"/>
+        <location filename="../app/gui/main_window.cpp" line="906"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="847"/>
+        <location filename="../app/gui/main_window.cpp" line="912"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="860"/>
+        <location filename="../app/gui/main_window.cpp" line="925"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>设置已保存；LibTorch 使用 %n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="865"/>
+        <location filename="../app/gui/main_window.cpp" line="930"/>
         <source>About EdgeSmith</source>
         <translation>关于 EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="866"/>
+        <location filename="../app/gui/main_window.cpp" line="931"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;面向边缘设备的深度学习模型自动设计与压缩：在延迟、内存和存储预算下进行架构搜索、剪枝、量化、蒸馏和低秩分解。&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n 个计算线程 · CUDA %3&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="873"/>
+        <location filename="../app/gui/main_window.cpp" line="938"/>
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="873"/>
+        <location filename="../app/gui/main_window.cpp" line="938"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
@@ -593,32 +624,32 @@
 <context>
     <name>edgesmith::widgets::CandidateTableModel</name>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="116"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="108"/>
         <source>On the Pareto front of the project&apos;s objectives</source>
         <translation>位于项目目标的帕累托前沿上</translation>
     </message>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="123"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="115"/>
         <source>Genotype</source>
         <translation>基因型</translation>
     </message>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="124"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="125"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="117"/>
         <source>Pareto</source>
         <translation>帕累托</translation>
     </message>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="126"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="118"/>
         <source>Generation</source>
         <translation>代</translation>
     </message>
     <message>
-        <location filename="../widgets/candidate_table_model.cpp" line="127"/>
+        <location filename="../widgets/candidate_table_model.cpp" line="119"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
@@ -626,101 +657,201 @@
 <context>
     <name>edgesmith::widgets::CompareView</name>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="33"/>
+        <location filename="../widgets/compare_view.cpp" line="34"/>
         <source>Pick two to four candidates to compare them side by side: Ctrl+click rows in the Candidates table, or Shift+drag a rectangle in the Pareto plot.</source>
         <translation>选择两到四个候选进行并排比较：在候选表中 Ctrl+单击行，或在帕累托图中按住 Shift 拖出矩形。</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="40"/>
+        <location filename="../widgets/compare_view.cpp" line="41"/>
         <source>MACs per layer</source>
         <translation>每层 MACs</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="46"/>
+        <location filename="../widgets/compare_view.cpp" line="47"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="47"/>
+        <location filename="../widgets/compare_view.cpp" line="48"/>
         <source>Validation accuracy (%)</source>
         <translation>验证精度（%）</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="58"/>
+        <location filename="../widgets/compare_view.cpp" line="59"/>
         <source>Metrics and layers</source>
         <translation>指标与层</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="59"/>
+        <location filename="../widgets/compare_view.cpp" line="60"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="60"/>
+        <location filename="../widgets/compare_view.cpp" line="61"/>
         <source>Confusion matrices</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="88"/>
-        <location filename="../widgets/compare_view.cpp" line="151"/>
-        <location filename="../widgets/compare_view.cpp" line="189"/>
+        <location filename="../widgets/compare_view.cpp" line="89"/>
+        <location filename="../widgets/compare_view.cpp" line="150"/>
+        <location filename="../widgets/compare_view.cpp" line="188"/>
         <source>Candidate %1</source>
         <translation>候选 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="90"/>
+        <location filename="../widgets/compare_view.cpp" line="91"/>
         <source>Genotype</source>
         <translation>基因型</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="211"/>
+        <location filename="../widgets/compare_view.cpp" line="210"/>
         <source>Candidate %1: predicted</source>
         <translation>候选 %1：预测</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="212"/>
+        <location filename="../widgets/compare_view.cpp" line="211"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="234"/>
+        <location filename="../widgets/compare_view.cpp" line="233"/>
         <source>No confusion matrices: they are stored for candidates trained on data.</source>
         <translation>没有混淆矩阵：只有在数据上训练的候选才会保存。</translation>
     </message>
 </context>
 <context>
+    <name>edgesmith::widgets::CompressDialog</name>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="17"/>
+        <source>Compress %1</source>
+        <translation>压缩 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="19"/>
+        <source>Mixed precision (per-layer bitwidths)</source>
+        <translation>混合精度（逐层位宽）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="20"/>
+        <source>Structured pruning (per-layer rates)</source>
+        <translation>结构化剪枝（逐层比例）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="21"/>
+        <source>Low-rank factorisation (per-layer ranks)</source>
+        <translation>低秩分解（逐层秩）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="22"/>
+        <source>The project&apos;s compression pipeline</source>
+        <translation>项目的压缩流水线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="32"/>
+        <source>-bit weights</source>
+        <translation> 位权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="40"/>
+        <source>the project&apos;s</source>
+        <translation>按项目设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="48"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="49"/>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="50"/>
+        <source>Policies scored</source>
+        <translation>评估的策略数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="51"/>
+        <source>Storage budget as uniform</source>
+        <translation>存储预算相当于统一</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="52"/>
+        <source>MACs budget</source>
+        <translation>MAC 预算</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="53"/>
+        <source>Training epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="54"/>
+        <source>Fine-tuning epochs</source>
+        <translation>微调轮数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="56"/>
+        <source>Compress</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="78"/>
+        <source>Each policy is scored by post-training quantization and validation accuracy, under the storage of uniform %1-bit weights; the best is fine-tuned with quantization-aware training.</source>
+        <translation>每个策略通过训练后量化和验证准确率评估，存储不超过统一 %1 位权重；最佳策略再经量化感知训练微调。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/compress_dialog.cpp" line="81"/>
+        <source>Runs the %n step(s) of the project&apos;s compression pipeline.</source>
+        <translation>
+            <numerusform>运行项目压缩流水线的 %n 个步骤。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="82"/>
+        <source>The project&apos;s compression pipeline is empty: add steps to the project first.</source>
+        <translation>项目的压缩流水线为空：请先在项目中添加步骤。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compress_dialog.cpp" line="84"/>
+        <source>Each policy is scored on a pruned or factorised copy with validation accuracy, under the chosen share of the float network&apos;s MACs; the best is fine-tuned.</source>
+        <translation>每个策略在剪枝或分解后的副本上以验证准确率评估，MAC 不超过浮点网络的所选比例；最佳策略再经微调。</translation>
+    </message>
+</context>
+<context>
     <name>edgesmith::widgets::ConvergenceView</name>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="36"/>
-        <location filename="../widgets/convergence_view.cpp" line="129"/>
+        <location filename="../widgets/convergence_view.cpp" line="29"/>
+        <location filename="../widgets/convergence_view.cpp" line="122"/>
         <source>Evaluations</source>
         <translation>评估次数</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="37"/>
-        <location filename="../widgets/convergence_view.cpp" line="129"/>
+        <location filename="../widgets/convergence_view.cpp" line="30"/>
+        <location filename="../widgets/convergence_view.cpp" line="122"/>
         <source>Evaluation time (s)</source>
         <translation>评估时间（秒）</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="40"/>
+        <location filename="../widgets/convergence_view.cpp" line="33"/>
         <source>Convergence against:</source>
         <translation>收敛横轴：</translation>
     </message>
     <message>
+        <location filename="../widgets/convergence_view.cpp" line="44"/>
         <location filename="../widgets/convergence_view.cpp" line="51"/>
-        <location filename="../widgets/convergence_view.cpp" line="58"/>
         <source>Hypervolume</source>
         <translation>超体积</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="55"/>
-        <location filename="../widgets/convergence_view.cpp" line="77"/>
+        <location filename="../widgets/convergence_view.cpp" line="48"/>
+        <location filename="../widgets/convergence_view.cpp" line="70"/>
         <source>Best so far</source>
         <translation>目前最佳</translation>
     </message>
     <message>
-        <location filename="../widgets/convergence_view.cpp" line="78"/>
+        <location filename="../widgets/convergence_view.cpp" line="71"/>
         <source>Best %1 so far</source>
         <translation>目前最佳 %1</translation>
     </message>
@@ -895,116 +1026,116 @@
 <context>
     <name>edgesmith::widgets::ParetoView</name>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="51"/>
+        <location filename="../widgets/pareto_view.cpp" line="39"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="61"/>
+        <location filename="../widgets/pareto_view.cpp" line="49"/>
         <source>Logarithmic x axis</source>
         <translation>对数 x 轴</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="62"/>
+        <location filename="../widgets/pareto_view.cpp" line="50"/>
         <source>Logarithmic y axis</source>
         <translation>对数 y 轴</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="63"/>
+        <location filename="../widgets/pareto_view.cpp" line="51"/>
         <source>Reset view</source>
         <translation>重置视图</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="65"/>
+        <location filename="../widgets/pareto_view.cpp" line="53"/>
         <source>Fit every candidate (drag pans, the wheel zooms, Shift+drag selects)</source>
         <translation>显示全部候选（拖动平移，滚轮缩放，Shift+拖动选择）</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="67"/>
+        <location filename="../widgets/pareto_view.cpp" line="55"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="69"/>
+        <location filename="../widgets/pareto_view.cpp" line="57"/>
         <source>Save the plot as PNG, SVG or PDF</source>
         <translation>将图表保存为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="72"/>
+        <location filename="../widgets/pareto_view.cpp" line="60"/>
         <source>X axis:</source>
         <translation>X 轴：</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="76"/>
+        <location filename="../widgets/pareto_view.cpp" line="64"/>
         <source>Y axis:</source>
         <translation>Y 轴：</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="80"/>
+        <location filename="../widgets/pareto_view.cpp" line="68"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="98"/>
+        <location filename="../widgets/pareto_view.cpp" line="86"/>
         <source>No candidates yet.
 Run a search to see the accuracy–cost trade-off here.</source>
         <translation>暂无候选模型。
 运行搜索后，这里将显示精度与开销的权衡。</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="107"/>
+        <location filename="../widgets/pareto_view.cpp" line="95"/>
         <source>dominated</source>
         <translation>被支配</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="110"/>
+        <location filename="../widgets/pareto_view.cpp" line="98"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="117"/>
+        <location filename="../widgets/pareto_view.cpp" line="105"/>
         <source>selected</source>
         <translation>已选</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="171"/>
+        <location filename="../widgets/pareto_view.cpp" line="159"/>
         <source>Pareto status</source>
         <translation>帕累托状态</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="172"/>
-        <location filename="../widgets/pareto_view.cpp" line="228"/>
-        <location filename="../widgets/pareto_view.cpp" line="440"/>
+        <location filename="../widgets/pareto_view.cpp" line="160"/>
+        <location filename="../widgets/pareto_view.cpp" line="216"/>
+        <location filename="../widgets/pareto_view.cpp" line="429"/>
         <source>Generation</source>
         <translation>代</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="484"/>
+        <location filename="../widgets/pareto_view.cpp" line="473"/>
         <source>EdgeSmith Pareto plot</source>
         <translation>EdgeSmith 帕累托图</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="493"/>
+        <location filename="../widgets/pareto_view.cpp" line="482"/>
         <source>%1: unknown format &quot;%2&quot;; use .png, .svg or .pdf</source>
         <translation>%1：未知格式“%2”；请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="496"/>
+        <location filename="../widgets/pareto_view.cpp" line="485"/>
         <source>%1: could not be written</source>
         <translation>%1：无法写入</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="501"/>
+        <location filename="../widgets/pareto_view.cpp" line="490"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="502"/>
+        <location filename="../widgets/pareto_view.cpp" line="491"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 绘图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="505"/>
+        <location filename="../widgets/pareto_view.cpp" line="494"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1085,77 +1216,77 @@ Default: %1</source>
 <context>
     <name>edgesmith::widgets::SearchLauncher</name>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="49"/>
+        <location filename="../widgets/search_launcher.cpp" line="50"/>
         <source>Start search</source>
         <translation>开始搜索</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="82"/>
+        <location filename="../widgets/search_launcher.cpp" line="83"/>
         <source>strategy&apos;s own</source>
         <translation>策略默认</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="83"/>
+        <location filename="../widgets/search_launcher.cpp" line="84"/>
         <source>Trained (or failed) evaluations before the run stops</source>
         <translation>运行停止前已训练（或失败）的评估次数</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="85"/>
+        <location filename="../widgets/search_launcher.cpp" line="86"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="86"/>
+        <location filename="../widgets/search_launcher.cpp" line="87"/>
         <source>Candidates evaluated at once, each with its share of the cores</source>
         <translation>同时评估的候选数，每个分得一部分核心</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="89"/>
+        <location filename="../widgets/search_launcher.cpp" line="90"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="90"/>
+        <location filename="../widgets/search_launcher.cpp" line="91"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="92"/>
+        <location filename="../widgets/search_launcher.cpp" line="93"/>
         <source>Strategy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="97"/>
+        <location filename="../widgets/search_launcher.cpp" line="98"/>
         <source>Performance estimation</source>
         <translation>性能评估</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="102"/>
+        <location filename="../widgets/search_launcher.cpp" line="103"/>
         <source>Objectives</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="105"/>
+        <location filename="../widgets/search_launcher.cpp" line="106"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="107"/>
+        <location filename="../widgets/search_launcher.cpp" line="108"/>
         <source>Budget (evaluations):</source>
         <translation>预算（评估次数）：</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="108"/>
+        <location filename="../widgets/search_launcher.cpp" line="109"/>
         <source>Workers:</source>
         <translation>工作线程：</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="109"/>
+        <location filename="../widgets/search_launcher.cpp" line="110"/>
         <source>Time limit:</source>
         <translation>时间限制：</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="119"/>
+        <location filename="../widgets/search_launcher.cpp" line="120"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -1299,94 +1430,94 @@ out %3</source>
 <context>
     <name>edgesmith::widgets::SpaceEditor</name>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="111"/>
+        <location filename="../widgets/space_editor.cpp" line="112"/>
         <source>
 Drag onto the canvas to add a stage</source>
         <translation>
 拖到画布上以添加一个阶段</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="114"/>
+        <location filename="../widgets/space_editor.cpp" line="115"/>
         <source>Operators</source>
         <translation>算子</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="115"/>
+        <location filename="../widgets/space_editor.cpp" line="116"/>
         <source>Drag one onto the canvas to add a stage.</source>
         <translation>拖一个到画布上以添加阶段。</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="133"/>
+        <location filename="../widgets/space_editor.cpp" line="134"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="135"/>
+        <location filename="../widgets/space_editor.cpp" line="136"/>
         <source>Remove the selected stage or layer (Delete)</source>
         <translation>删除选中的阶段或层（Delete）</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="161"/>
+        <location filename="../widgets/space_editor.cpp" line="162"/>
         <source>Start over from…</source>
         <translation>重新开始于…</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="162"/>
+        <location filename="../widgets/space_editor.cpp" line="163"/>
         <source>template %1</source>
         <translation>模板 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="163"/>
+        <location filename="../widgets/space_editor.cpp" line="164"/>
         <source>an empty chain</source>
         <translation>空链</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="167"/>
+        <location filename="../widgets/space_editor.cpp" line="168"/>
         <source>Start the space over from %1</source>
         <translation>从 %1 重新开始搜索空间</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="246"/>
+        <location filename="../widgets/space_editor.cpp" line="247"/>
         <source>&lt;b&gt;The space has problems&lt;/b&gt;; fix the outlined nodes.</source>
         <translation>&lt;b&gt;搜索空间有问题&lt;/b&gt;；请修复标出的节点。</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="250"/>
+        <location filename="../widgets/space_editor.cpp" line="251"/>
         <source>%1 – %2 (median %3)</source>
         <translation>%1 – %2（中位数 %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="252"/>
+        <location filename="../widgets/space_editor.cpp" line="253"/>
         <source>&lt;b&gt;%1 architectures&lt;/b&gt; · MACs %2 · parameters %3 · peak activation memory %4 &lt;span style=&apos;color:gray&apos;&gt;(%5 sampled)&lt;/span&gt;</source>
         <translation>&lt;b&gt;%1 个架构&lt;/b&gt; · MACs %2 · 参数 %3 · 峰值激活内存 %4 &lt;span style=&apos;color:gray&apos;&gt;（采样 %5 个）&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="315"/>
+        <location filename="../widgets/space_editor.cpp" line="313"/>
         <source>Set %1 of %2</source>
         <translation>设置 %2 的 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="329"/>
+        <location filename="../widgets/space_editor.cpp" line="327"/>
         <source>Add a %1 stage</source>
         <translation>添加一个 %1 阶段</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="341"/>
+        <location filename="../widgets/space_editor.cpp" line="339"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="349"/>
+        <location filename="../widgets/space_editor.cpp" line="347"/>
         <source>&lt;i&gt;Click a node to edit its choices. A list such as “3, 5” is a choice the search makes; one value fixes the field.&lt;/i&gt;</source>
         <translation>&lt;i&gt;单击节点以编辑其选项。“3, 5”这样的列表由搜索来选择；单个值则固定该字段。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="363"/>
+        <location filename="../widgets/space_editor.cpp" line="361"/>
         <source>Operator:</source>
         <translation>算子：</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="368"/>
+        <location filename="../widgets/space_editor.cpp" line="366"/>
         <source>default</source>
         <translation>默认</translation>
     </message>

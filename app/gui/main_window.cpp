@@ -13,6 +13,7 @@
 #include "core/store/store.h"
 #include "widgets/candidate_table_model.h"
 #include "widgets/compare_view.h"
+#include "widgets/compress_dialog.h"
 #include "widgets/convergence_view.h"
 #include "widgets/layer_inspector.h"
 #include "widgets/json_tree_model.h"
@@ -163,6 +164,10 @@ void MainWindow::createActions() {
         if (!rows.isEmpty()) resumeRun(runModel_->run(rows.front().row()).id);
         else if (runModel_->rowCount() > 0) resumeRun(runModel_->run(0).id);
     });
+    compressAction_ = new QAction(tr("&Compress Selected Candidate…"), this);
+    compressAction_->setObjectName("compressAction");
+    compressAction_->setToolTip(tr("Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project's pipeline"));
+    connect(compressAction_, &QAction::triggered, this, &MainWindow::compressSelected);
     pauseAction_ = new QAction(QIcon::fromTheme("media-playback-pause", style()->standardIcon(QStyle::SP_MediaPause)), tr("&Pause"), this);
     pauseAction_->setObjectName("pauseSearchAction");
     pauseAction_->setCheckable(true);
@@ -206,6 +211,48 @@ void MainWindow::connectBridge() {
         refreshRuns();
         Q_EMIT searchFinished(status, message);
     });
+    connect(bridge_, &SearchBridge::compressionRecorded, this, [this](qint64 run) {
+        if (loadRun(run)) tabs_->setCurrentWidget(paretoView_->parentWidget());
+    });
+}
+
+QString MainWindow::selectedKey() const {
+    const QModelIndexList rows = candidateTable_->selectionModel()->selectedRows();
+    if (rows.size() == 1)
+        return QString::fromStdString(candidateModel_->record(candidateProxy_->mapToSource(rows.front()).row()).value("genotype", std::string()));
+    const QStringList keys = paretoView_->selectedKeys();
+    return keys.size() == 1 ? keys.front() : QString();
+}
+
+void MainWindow::compressSelected() {
+    const QString key = selectedKey();
+    if (key.isEmpty()) {
+        reportError(tr("Cannot compress"), tr("Select one candidate in the table or the Pareto plot first."));
+        return;
+    }
+    const Json pipeline = document().value("compression", Json::object()).value("pipeline", Json::array());
+    widgets::CompressDialog dialog(key, static_cast<int>(pipeline.size()), this);
+    if (dialog.exec() == QDialog::Accepted) compressCandidate(key, dialog.job());
+}
+
+bool MainWindow::compressCandidate(const QString& key, const Json& job) {
+    if (bridge_->running()) return false;
+    if (!diagnostics_.empty() || file_.isEmpty() || !undoStack_->isClean()) {
+        reportError(tr("Cannot compress"), tr("The project must be valid and saved: the compression run goes to its experiment database."));
+        return false;
+    }
+    const int row = candidateModel_->rowOf(key);
+    Json full = job;
+    full["genotype"] = key.toStdString();
+    full["source_run"] = shownRun_;
+    full["source_candidate"] = row >= 0 ? candidateModel_->record(row).value("number", std::int64_t(0)) : std::int64_t(0);
+    if (!bridge_->compress(document(), file_, full)) return false;
+    statusMessage_->setText(tr("Compressing %1…").arg(key.section('@', 0, 0)));
+    progress_->setMaximum(0);
+    progress_->show();
+    tabs_->setCurrentWidget(logView_);
+    updateRunActions();
+    return true;
 }
 
 void MainWindow::receiveCandidate(const QByteArray& record) {
@@ -395,6 +442,7 @@ void MainWindow::updateRunActions() {
     runAction_->setEnabled(!running);
     launchAction_->setEnabled(!running);
     resumeAction_->setEnabled(!running);
+    compressAction_->setEnabled(!running);
     pauseAction_->setEnabled(running);
     cancelAction_->setEnabled(running);
     if (!running) {
@@ -502,6 +550,7 @@ void MainWindow::createMenus() {
     run->addAction(cancelAction_);
     run->addSeparator();
     run->addAction(resumeAction_);
+    run->addAction(compressAction_);
     toolbar->addSeparator();
     toolbar->addAction(runAction_);
     toolbar->addAction(pauseAction_);

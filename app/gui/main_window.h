@@ -70,6 +70,14 @@ public:
     // Opens the launcher (strategy, estimator, objectives, budgets); on Start applies its
     // choices as one undoable edit and starts the run.
     void launchSearch();
+    // Compresses the architecture of candidate `key` of the shown run on a worker thread as
+    // `job` says (CompressionJob::toJson() without the source); the compression run it
+    // records is shown when it ends. False, with the reason reported, when it cannot start.
+    bool compressCandidate(const QString& key, const Json& job);
+    // "Run → Compress Selected Candidate…": the dialog, then compressCandidate().
+    void compressSelected();
+    // The candidate selected in the table or the plot; empty when none or several.
+    QString selectedKey() const;
     // Replaces the project document as one undoable step named `text`.
     void applyDocument(const Json& document, const QString& text);
     // Continues a stopped run of the project's database, shown from its stored candidates
@@ -186,6 +194,7 @@ private:
     QAction* resumeAction_ = nullptr;
     QAction* pauseAction_ = nullptr;
     QAction* cancelAction_ = nullptr;
+    QAction* compressAction_ = nullptr;
     SearchBridge* bridge_ = nullptr;
     qint64 evaluated_ = 0;
 };

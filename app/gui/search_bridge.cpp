@@ -1,6 +1,8 @@
 #include "app/gui/search_bridge.h"
 
+#include "core/engine/compression_job.h"
 #include "core/engine/search_engine.h"
+#include "core/estimate/estimator.h"
 #include "core/project/project.h"
 
 #include <QMetaObject>
@@ -26,7 +28,7 @@ SearchBridge::~SearchBridge() {
 
 bool SearchBridge::start(const Json& document, const QString& projectFile, qint64 budget, int workers, double timeLimitSeconds) {
     const std::string file = projectFile.toStdString();
-    return launch([document, file, budget, workers, timeLimitSeconds](Feedback& feedback, QString& status, QString& message) {
+    return launch([document, file, budget, workers, timeLimitSeconds](Feedback& feedback, QString& status, QString& message, qint64&) {
         const Project project = Project::fromDocument(document, file);
         SearchSettings settings;
         settings.budget = budget;
@@ -40,12 +42,33 @@ bool SearchBridge::start(const Json& document, const QString& projectFile, qint6
 
 bool SearchBridge::resumeRun(const QString& database, qint64 run, qint64 budget) {
     const std::string file = database.toStdString();
-    return launch([file, run, budget](Feedback& feedback, QString& status, QString& message) {
+    return launch([file, run, budget](Feedback& feedback, QString& status, QString& message, qint64&) {
         SearchSettings overrides;
         overrides.budget = budget;
         const RunResult result = resumeSearch(file, run, overrides, feedback);
         status = QString::fromStdString(toString(result.status));
         message = QString::fromStdString(result.message);
+    });
+}
+
+bool SearchBridge::compress(const Json& document, const QString& projectFile, const Json& job) {
+    const std::string file = projectFile.toStdString();
+    return launch([document, file, job](Feedback& feedback, QString& status, QString& message, qint64& run) {
+        const Project project = Project::fromDocument(document, file);
+        const auto log = [&feedback](const std::string& line) {
+            EngineEvent event;
+            event.kind = EngineEventKind::Log;
+            event.text = line;
+            if (feedback.onEvent) feedback.onEvent(event);
+        };
+        try {
+            run = runCompressionJob(project, CompressionJob::fromJson(job), log, &feedback.cancel);
+            status = QStringLiteral("finished");
+            message = QStringLiteral("compression run %1").arg(run);
+        } catch (const Cancelled&) {
+            status = QStringLiteral("cancelled");
+            message = QStringLiteral("compression cancelled; the candidates scored so far are in the store");
+        }
     });
 }
 
@@ -99,15 +122,17 @@ bool SearchBridge::launch(Job job) {
     Feedback* feedback = &worker_->feedback;
     worker_->thread = std::thread([job = std::move(job), feedback, post] {
         QString status, message;
+        qint64 run = 0;
         try {
-            job(*feedback, status, message);
+            job(*feedback, status, message, run);
         } catch (const std::exception& error) {
             status = QStringLiteral("failed");
             message = QString::fromUtf8(error.what());
         }
-        post([status, message](SearchBridge& bridge) {
+        post([status, message, run](SearchBridge& bridge) {
             bridge.running_ = false;
             Q_EMIT bridge.finished(status, message);
+            if (run > 0) Q_EMIT bridge.compressionRecorded(run);
         });
     });
     return true;

@@ -1,6 +1,6 @@
 #pragma once
-// Runs the search engine on a worker thread and turns its events into Qt signals,
-// delivered on the GUI thread. The window never touches the engine directly.
+// Runs the search engine (or a compression) on a worker thread and turns its events into
+// Qt signals, delivered on the GUI thread. The window never touches the engine directly.
 #include "core/common/json.h"
 
 #include <QObject>
@@ -29,6 +29,9 @@ public:
     // Continues a stopped run of `database` from its committed candidates; `budget` 0
     // keeps the run's own.
     bool resumeRun(const QString& database, qint64 run, qint64 budget = 0);
+    // Compresses one architecture as `job` (CompressionJob::toJson()) says, recorded as a
+    // run of the project's store; compressionRecorded() names it at the end.
+    bool compress(const Json& document, const QString& projectFile, const Json& job);
     void pause();
     void resume();
     void cancel();
@@ -43,9 +46,11 @@ Q_SIGNALS:
     void progress(qint64 evaluated, qint64 planned, double etaSeconds);
     void logLine(const QString& text);
     void finished(const QString& status, const QString& message);
+    void compressionRecorded(qint64 run);
 
 private:
-    using Job = std::function<void(Feedback&, QString& status, QString& message)>;
+    // `run`: set by jobs whose run is known only at the end (compressions).
+    using Job = std::function<void(Feedback&, QString& status, QString& message, qint64& run)>;
     bool launch(Job job);
 
     struct Worker;

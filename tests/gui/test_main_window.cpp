@@ -8,6 +8,7 @@
 #include "core/store/store.h"
 #include "widgets/candidate_table_model.h"
 #include "widgets/compare_view.h"
+#include "widgets/compress_dialog.h"
 #include "widgets/convergence_view.h"
 #include "widgets/layer_inspector.h"
 #include "widgets/layer_table_model.h"
@@ -26,6 +27,8 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QPushButton>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -132,7 +135,7 @@ private Q_SLOTS:
         QVERIFY(file && edit && view && help);
         const auto* run = window.findChild<QMenu*>("runMenu");
         QVERIFY(run);
-        QCOMPARE(actionTexts(run), QStringList({"Start Search", "Start Search With…", "Pause", "Cancel Search", "Resume Run"}));
+        QCOMPARE(actionTexts(run), QStringList({"Start Search", "Start Search With…", "Pause", "Cancel Search", "Resume Run", "Compress Selected Candidate…"}));
         for (const char* text : {"New Project", "Open…", "Open Recent", "Save", "Save As…", "Quit"})
             QVERIFY2(actionTexts(file).contains(text), text);
         QVERIFY(actionTexts(edit).contains("Undo"));
@@ -467,6 +470,60 @@ private Q_SLOTS:
             window.layerInspector()->chart()->replot();
             window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/compression-layers.png");
         }
+    }
+
+    // Run → Compress Selected Candidate…: the dialog's choices become a job, the job runs
+    // off the GUI thread (real training and policy search on the project's data), and its
+    // run is shown when it ends, each policy with its bitwidths.
+    void compressesASelectedCandidate() {
+        QTemporaryDir folder;
+        const QString projectFile = writeTableProject(folder);
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(projectFile));
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
+        QVERIFY(window.startSearch(6));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        const QString key = QString::fromStdString(window.candidateModel()->record(0)["genotype"].get<std::string>());
+        window.selectCandidate(key);
+        QCOMPARE(window.selectedKey(), key);
+
+        edgesmith::widgets::CompressDialog dialog(key, 0);
+        dialog.methodChoice()->setCurrentIndex(dialog.methodChoice()->findData("pipeline"));
+        QVERIFY(!dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled()); // the project has no pipeline
+        dialog.methodChoice()->setCurrentIndex(dialog.methodChoice()->findData("mixed"));
+        dialog.strategyChoice()->setCurrentText("annealing");
+        dialog.evaluationsBox()->setValue(3);
+        if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/compress-dialog.png");
+            dialog.hide();
+        }
+        edgesmith::Json job = dialog.job();
+        QCOMPARE(job["method"].get<std::string>(), std::string("mixed"));
+        QCOMPARE(job["evaluations"].get<int>(), 3);
+        job["training_epochs"] = 1;
+
+        QSignalSpy recorded(window.findChild<edgesmith::gui::SearchBridge*>(), &edgesmith::gui::SearchBridge::compressionRecorded);
+        QVERIFY(window.compressCandidate(key, job));
+        QVERIFY(!window.findChild<QAction*>("compressAction")->isEnabled()); // one job at a time
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 1, 120000);
+        const qint64 run = recorded.first().at(0).toLongLong();
+        QCOMPARE(window.shownRun(), run);
+        QCOMPARE(window.candidateModel()->rowCount(), 4); // three policies and the fine-tuned best
+        const edgesmith::RunInfo info = edgesmith::Store::openReadOnly(folder.filePath("gui.db").toStdString()).run(run);
+        QCOMPARE(info.strategy, std::string("mixed-search/annealing"));
+        QCOMPARE(info.settings["compression"]["source_run"].get<qint64>(), qint64(1));
+        const QString compressed = QString::fromStdString(window.candidateModel()->record(3)["genotype"].get<std::string>());
+        QVERIFY2(compressed.endsWith("-finetuned"), qPrintable(compressed));
+        window.selectCandidate(compressed);
+        int quantized = 0;
+        auto* layers = window.layerInspector()->model();
+        for (int row = 0; row < layers->rowCount(); ++row)
+            quantized += layers->index(row, edgesmith::widgets::LayerTableModel::WeightBits).data(Qt::UserRole).toDouble() > 0;
+        QVERIFY(quantized > 0);
+        QVERIFY(window.findChild<QAction*>("compressAction")->isEnabled());
     }
 
     // The launcher's forms come from the catalog's schemas; its choices land in the
