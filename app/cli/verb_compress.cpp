@@ -132,9 +132,15 @@ int lowRank(Network& network, const ProjectCandidate& candidate, const Splits& s
             if (done.name == layer.name) return true;
         return false;
     };
+    // Each replaced layer reported with the ranks used and the error of its factors; with
+    // EVBMF, the layers left whole with what EVBMF suggested.
+    std::vector<LayerRanks> reported = factorised.layers;
+    if (macs == 0)
+        for (const LayerRanks& layer : ranks)
+            if (!replaced(layer)) reported.push_back(layer);
     if (json) {
         Json layers = Json::array();
-        for (const auto& layer : ranks)
+        for (const auto& layer : reported)
             layers.push_back({{"name", layer.name}, {"kind", layer.kind}, {"output_rank", layer.outputRank}, {"input_rank", layer.inputRank},
                               {"params", layer.params}, {"factorised_params", layer.factorisedParams},
                               {"reconstruction_error", layer.reconstructionError}, {"replaced", replaced(layer)}});
@@ -146,9 +152,10 @@ int lowRank(Network& network, const ProjectCandidate& candidate, const Splits& s
         streams.out << output.dump() << '\n';
         return kExitOk;
     }
-    streams.out << "low-rank factorisation with EVBMF ranks (SVD for linear and 1×1 layers, Tucker-2 for k×k convolutions)\n"
+    streams.out << "low-rank factorisation with " << (macs > 0 ? "searched ranks" : "EVBMF ranks")
+                << " (SVD for linear and 1×1 layers, Tucker-2 for k×k convolutions)\n"
                 << "  layer                              kind      ranks (out, in)   weights → factorised   error   replaced\n";
-    for (const auto& layer : ranks)
+    for (const auto& layer : reported)
         streams.out << "  " << std::left << std::setw(34) << layer.name << std::setw(10) << layer.kind << std::right << std::setw(6)
                     << layer.outputRank << ", " << std::left << std::setw(10) << layer.inputRank << std::right << std::setw(8) << layer.params
                     << " → " << std::left << std::setw(10) << layer.factorisedParams << std::right << std::fixed << std::setprecision(3)
@@ -232,9 +239,14 @@ int prune(Network& network, const ProjectCandidate& candidate, const Splits& spl
         streams.out << output.dump() << '\n';
         return kExitOk;
     }
-    streams.out << "structured pruning of " << std::fixed << std::setprecision(0) << 100 * rate << " % of the channels by " << toString(importance)
-                << (steps > 1 ? " in " + std::to_string(steps) + " rounds" : std::string())
-                << (epochs > 0 ? ", " + std::to_string(epochs) + " epoch(s) of fine-tuning" + (steps > 1 ? " after each\n" : "\n") : "\n");
+    if (searched) {
+        streams.out << "structured pruning with per-layer rates searched under " << arguments.integer("budget-macs", 0, 0, std::numeric_limits<long long>::max())
+                    << " MACs, channels ranked by " << toString(importance) << (epochs > 0 ? ", " + std::to_string(epochs) + " epoch(s) of fine-tuning\n" : "\n");
+    } else {
+        streams.out << "structured pruning of " << std::fixed << std::setprecision(0) << 100 * rate << " % of the channels by " << toString(importance)
+                    << (steps > 1 ? " in " + std::to_string(steps) + " rounds" : std::string())
+                    << (epochs > 0 ? ", " + std::to_string(epochs) + " epoch(s) of fine-tuning" + (steps > 1 ? " after each\n" : "\n") : "\n");
+    }
     for (const auto& layer : pruned.layers) streams.out << "  " << std::left << std::setw(36) << layer.name << layer.channels << " → " << layer.kept << '\n';
     streams.out << std::setprecision(2) << "test top-1 " << before.top1 << " % → " << after.top1 << " %; params " << pruned.before.params << " → "
                 << pruned.after.params << "; MACs " << pruned.before.macs << " → " << pruned.after.macs << "; latency " << std::setprecision(3)
@@ -296,7 +308,7 @@ std::vector<int> parseBitList(const std::string& option, const std::string& text
 }
 
 // --strategy, --evaluations, --weight-choices, --activation-choices and the budget:
-// --budget-storage BYTES, or --budget-bits B for the storage of uniform B-bit weights.
+// --budget-storage BYTES (or, when absent, the caller's uniform --bits policy) and --budget-bitops.
 PolicySearchOptions policySearchSettings(const Arguments& arguments, const QuantizationPolicy& settings) {
     PolicySearchOptions search;
     search.strategy = arguments.value("strategy").value_or("evolution");
@@ -399,7 +411,7 @@ int runPipeline(const Arguments& arguments, Streams& streams) {
             if (!json) streams.out << key << ": training (" << training.proxyDescription() << ")\n";
             train(network, splits, training);
             const Evaluation before = evaluate(network, splits.test, splits);
-            const Metrics floating = computeMetrics(network.architecture());
+            const Metrics floating = computeMetrics(network.architecture(), QuantizationPolicy::uniform(network.architecture(), 32, 32).bitwidths());
             const PipelineResult result = runCompressionPipeline(network, pipeline, splits, training, [&](const std::string& line) {
                 if (!json) streams.out << "  " << line << '\n';
             });
@@ -439,6 +451,8 @@ int runCompress(const Arguments& arguments, Streams& streams) {
     arguments.number("sparsity", 0.5, 0.0, 0.999);
     // Checked before any training, so bad settings cost nothing.
     const auto [rate, importance] = method == "prune" ? pruningSettings(arguments) : std::pair{0.0, ChannelImportance::L1};
+    if (method == "prune" && importance == ChannelImportance::Taylor && arguments.value("budget-macs"))
+        throw UsageError("--importance taylor ranks channels for one --rate; a --budget-macs search uses l1, l2 or bn");
     const auto [weightBits, activationBits] = parseBits(arguments.value("bits").value_or(method == "mixed" ? "4/8" : "8"));
     for (int bits : {weightBits, activationBits})
         if (bits != 32 && (bits < 2 || bits > 16)) throw UsageError("bitwidths must be within 2..16, or 32 for float; got " + std::to_string(bits));
@@ -471,7 +485,7 @@ int runCompress(const Arguments& arguments, Streams& streams) {
     if (method == "prune") return prune(network, candidate, splits, rate, importance, arguments, json, streams);
     if (method == "sparse") return sparsify(network, candidate, splits, arguments, json, streams);
     const Evaluation before = evaluate(network, splits.test, splits);
-    const Metrics floating = computeMetrics(network.architecture());
+    const Metrics floating = computeMetrics(network.architecture(), QuantizationPolicy::uniform(network.architecture(), 32, 32).bitwidths());
     QuantizationPolicy policy = QuantizationPolicy::uniform(network.architecture(), weightBits, activationBits);
     policy.perChannel = settings.perChannel;
     policy.calibration = settings.calibration;

@@ -230,8 +230,13 @@ void MainWindow::compressSelected() {
         reportError(tr("Cannot compress"), tr("Select one candidate in the table or the Pareto plot first."));
         return;
     }
-    const Json pipeline = document().value("compression", Json::object()).value("pipeline", Json::array());
-    widgets::CompressDialog dialog(key, static_cast<int>(pipeline.size()), this);
+    // The open project may be invalid: read the pipeline without trusting its shape.
+    int steps = 0;
+    const Json& project = document();
+    if (project.is_object() && project.contains("compression") && project["compression"].is_object() && project["compression"].contains("pipeline") &&
+        project["compression"]["pipeline"].is_array())
+        steps = static_cast<int>(project["compression"]["pipeline"].size());
+    widgets::CompressDialog dialog(key, steps, this);
     if (dialog.exec() == QDialog::Accepted) compressCandidate(key, dialog.job());
 }
 
@@ -252,6 +257,7 @@ bool MainWindow::compressCandidate(const QString& key, const Json& job) {
     progress_->show();
     tabs_->setCurrentWidget(logView_);
     updateRunActions();
+    pauseAction_->setEnabled(false); // a compression runs to its end or is cancelled
     return true;
 }
 

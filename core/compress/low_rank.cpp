@@ -170,8 +170,11 @@ int appendFactors(Architecture& target, LayerBuilder& builder, const Layer& laye
     const char* op = layer.op.data();
     const char* activation = layer.activation.empty() ? "" : layer.activation.data();
     const auto named = [&](const std::string& suffix) {
-        target.layers.back().name = layer.name + suffix;
-        target.layers.back().op = layer.op;
+        Layer& factor = target.layers.back();
+        factor.name = layer.name + suffix;
+        factor.op = layer.op;
+        factor.weightBits = layer.weightBits;
+        factor.activationBits = layer.activationBits;
     };
     if (layer.kind == LayerKind::Linear) {
         builder.linear("", op, ranks.outputRank, false, "");
@@ -193,8 +196,9 @@ int appendFactors(Architecture& target, LayerBuilder& builder, const Layer& laye
 }
 
 // Writes the decomposition of `from`'s weight into the factor steps `to` (first factor
-// first); the last factor takes the bias and batch norm.
-void initialiseFactors(const NetworkModuleImpl::Step& from, std::vector<NetworkModuleImpl::Step*> to, const LayerRanks& ranks) {
+// first); the last factor takes the bias and batch norm. Returns ‖Ŵ − W‖ / ‖W‖ of the
+// weight the factors compose.
+double initialiseFactors(const NetworkModuleImpl::Step& from, std::vector<NetworkModuleImpl::Step*> to, const LayerRanks& ranks) {
     torch::NoGradGuard guard;
     const torch::Tensor original = (from.linear ? from.linear->weight : from.conv->weight).detach().to(torch::kCPU, torch::kFloat64);
     const auto weightOf = [](NetworkModuleImpl::Step* step) { return step->linear ? step->linear->weight : step->conv->weight; };
@@ -202,6 +206,7 @@ void initialiseFactors(const NetworkModuleImpl::Step& from, std::vector<NetworkM
         torch::Tensor weight = weightOf(step);
         weight.copy_(value.reshape(weight.sizes()).to(weight.dtype()));
     };
+    torch::Tensor approximation;
     if (ranks.kind == "svd") {
         // W = U S Vᵀ ≈ (U_r √S_r)(√S_r V_rᵀ): the square root splits the scale evenly.
         const torch::Tensor matrix = original.reshape({original.size(0), -1});
@@ -210,13 +215,16 @@ void initialiseFactors(const NetworkModuleImpl::Step& from, std::vector<NetworkM
         const torch::Tensor root = s.narrow(0, 0, r).sqrt();
         assign(to[0], root.unsqueeze(1) * vh.narrow(0, 0, r));
         assign(to[1], u.narrow(1, 0, r) * root.unsqueeze(0));
+        approximation = (u.narrow(1, 0, r) * s.narrow(0, 0, r).unsqueeze(0)).matmul(vh.narrow(0, 0, r)).reshape(original.sizes());
     } else {
         const auto [uo, so, vo] = torch::linalg_svd(original.reshape({original.size(0), -1}), false);
         const auto [ui, si, vi] = torch::linalg_svd(original.transpose(0, 1).reshape({original.size(1), -1}), false);
         const torch::Tensor outputBasis = uo.narrow(1, 0, ranks.outputRank), inputBasis = ui.narrow(1, 0, ranks.inputRank);
+        const torch::Tensor core = torch::einsum("oikl,or,is->rskl", {original, outputBasis, inputBasis});
         assign(to[0], inputBasis.t());
-        assign(to[1], torch::einsum("oikl,or,is->rskl", {original, outputBasis, inputBasis}));
+        assign(to[1], core);
         assign(to[2], outputBasis);
+        approximation = torch::einsum("rskl,or,is->oikl", {core, outputBasis, inputBasis});
     }
     NetworkModuleImpl::Step& last = *to.back();
     if (from.linear && from.linear->bias.defined()) last.linear->bias.copy_(from.linear->bias);
@@ -227,11 +235,21 @@ void initialiseFactors(const NetworkModuleImpl::Step& from, std::vector<NetworkM
         last.norm->running_mean.copy_(from.norm->running_mean);
         last.norm->running_var.copy_(from.norm->running_var);
     }
+    const double norm = original.norm().item<double>();
+    return norm > 0 ? (approximation - original).norm().item<double>() / norm : 0.0;
 }
 
 } // namespace
 
 namespace {
+
+// The weights of a layer's factors: r·(in + out) for SVD; in·r_in + r_in·r_out·k² + r_out·out
+// for Tucker-2.
+std::int64_t factorisedWeights(const Layer& layer, const LayerRanks& ranks) {
+    const std::int64_t in = layer.kind == LayerKind::Linear ? layer.input.elements() : layer.input.channels, out = layer.output.channels;
+    if (ranks.kind == "svd") return std::int64_t(ranks.outputRank) * (in + out);
+    return in * ranks.inputRank + std::int64_t(ranks.inputRank) * ranks.outputRank * layer.kernel * layer.kernel + std::int64_t(ranks.outputRank) * out;
+}
 
 // Which layers a factorisation replaces, the architecture with their factors, and where
 // each original layer's output is in it.
@@ -262,10 +280,7 @@ Plan planFactorisation(const Architecture& source, const std::vector<LayerRanks>
         if (!fits)
             throw Error("", layer.name, "ranks " + std::to_string(chosen.outputRank) + ", " + std::to_string(chosen.inputRank) +
                                             " do not fit a layer of " + std::to_string(in) + " inputs and " + std::to_string(out) + " outputs");
-        const std::int64_t factorised = matrix ? std::int64_t(chosen.outputRank) * (in + out)
-                                               : in * chosen.inputRank + std::int64_t(chosen.inputRank) * chosen.outputRank * layer.kernel * layer.kernel +
-                                                     std::int64_t(chosen.outputRank) * out;
-        if (factorised >= layer.weightCount) continue; // would not shrink
+        if (factorisedWeights(layer, chosen) >= layer.weightCount) continue; // would not shrink
         replaced[index] = &chosen;
     }
     if (!byName.empty()) throw Error("", byName.begin()->first, "no layer of this name in the network");
@@ -313,8 +328,12 @@ FactorisationResult factorise(Network& network, const std::vector<LayerRanks>& r
         const std::size_t factors = found->second->kind == "tucker2" ? 3 : 2;
         std::vector<NetworkModuleImpl::Step*> steps;
         for (std::size_t step = last + 1 - factors; step <= last; ++step) steps.push_back(&to.steps[step]);
-        initialiseFactors(from.steps[index], steps, *found->second);
-        result.layers.push_back(*found->second);
+        // The report is of the ranks used, whatever a caller's LayerRanks said besides.
+        LayerRanks used = *found->second;
+        used.params = source.layers[index].weightCount;
+        used.factorisedParams = factorisedWeights(source.layers[index], used);
+        used.reconstructionError = initialiseFactors(from.steps[index], steps, used);
+        result.layers.push_back(used);
     }
     return result;
 }

@@ -519,6 +519,10 @@ EngineSpace engineSpace(const GeneSpace& genes) {
 // sample "constrained" avoid them up front.
 void searchWithEngine(const GeneSpace& space, const std::string& name, int evaluations, std::uint64_t seed,
                       const std::function<double(const Genes&)>& score) {
+    // An impossible budget fails here, naming it, as with the other strategies.
+    Genes start(space.geneCount());
+    for (std::size_t gene = 0; gene < start.size(); ++gene) start[gene] = space.choiceCount(gene) - 1;
+    start = space.repair(start);
     const EngineSpace engine = engineSpace(space);
     const auto genesOf = [&](const Genotype& genotype) {
         Genes genes(space.geneCount(), 0);
@@ -560,6 +564,9 @@ void searchWithEngine(const GeneSpace& space, const std::string& name, int evalu
             strategy->tell(candidate);
         }
     }
+    // A strategy that proposed nothing within the budget still yields a policy: the
+    // repaired most expensive one.
+    if (scored.empty()) score(start);
 }
 
 // The loop every policy search shares: ask, repair into the budget, score each distinct
@@ -637,6 +644,8 @@ PolicySearchResult searchQuantizationPolicy(Network& network, const Splits& spli
 
 PruningSearchResult searchPruningPolicy(Network& network, const Splits& splits, const PruningSearchOptions& options, const PruningProgress& progress) {
     requireSearchable(options.strategy, options.evaluations, splits);
+    if (options.importance == ChannelImportance::Taylor)
+        throw Error("", "importance", "per-layer rate searches rank channels by l1, l2 or bn; Taylor importance is for one rate");
     const RateSpace space(network.architecture(), options);
     const Dataset validation = firstImages(splits.validation, options.validationImages);
     PruningSearchResult result;

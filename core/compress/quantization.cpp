@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/compress/internal/fake_quantize.h"
 #include "core/data/internal/dataset_tensors.h"
+#include "core/estimate/estimator.h"
 #include "core/nn/internal/network_module.h"
 
 #include <algorithm>
@@ -231,7 +232,7 @@ QuantizationResult quantizePostTraining(Network& network, const Dataset& calibra
 }
 
 QuantizationResult quantizationAwareTraining(Network& network, const Splits& splits, const QuantizationPolicy& policy,
-                                             const TrainingOptions& training) {
+                                             const TrainingOptions& training, const std::atomic<bool>* cancel) {
     quantizePostTraining(network, splits.train, splits, policy); // ranges for the inputs, weights start on their grids
     NetworkModuleImpl& module = network.module();
     const Architecture& architecture = network.architecture();
@@ -241,13 +242,18 @@ QuantizationResult quantizationAwareTraining(Network& network, const Splits& spl
         if ((kind == LayerKind::Conv || kind == LayerKind::Linear) && index < policy.weightBits.size())
             module.weightQuantizers[index] = {policy.weightBits[index], policy.perChannel, policy.symmetricWeights};
     }
+    bool cancelled = false;
     try {
-        train(network, splits, training);
+        cancelled = train(network, splits, training, {}, cancel).cancelled;
     } catch (...) {
         module.weightQuantizers.clear();
         throw;
     }
     module.weightQuantizers.clear();
+    if (cancelled) {
+        module.inputQuantizers.clear();
+        throw Cancelled();
+    }
     module.inputQuantizers.clear();
     return quantizePostTraining(network, splits.train, splits, policy);
 }

@@ -13,6 +13,7 @@
 #include "core/space/architecture.h"
 #include "core/train/trainer.h"
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -84,8 +85,10 @@ QuantizationResult quantizePostTraining(Network& network, const Dataset& calibra
 // float weights keep learning; at the end the weights snap to their grids and the
 // activation ranges are calibrated again on the trained weights. Returns that final
 // quantization; the network is left quantized like after quantizePostTraining.
+// `cancel`, when set during training, ends it with the network back in float and throws
+// Cancelled (core/estimate/estimator.h).
 QuantizationResult quantizationAwareTraining(Network& network, const Splits& splits, const QuantizationPolicy& policy,
-                                             const TrainingOptions& training);
+                                             const TrainingOptions& training, const std::atomic<bool>* cancel = nullptr);
 
 // Back to float inference: no input fake-quantization (weights stay as they are).
 void clearActivationQuantization(Network& network);

@@ -44,7 +44,8 @@ public:
             say(key + ": training (" + training_.proxyDescription() + ")");
             trainChecked(network, training_);
             if (job_.method == "pipeline") {
-                const PipelineResult result = runCompressionPipeline(network, pipeline, splits_, training_, [&](const std::string& line) { say(line); });
+                const PipelineResult result =
+                    runCompressionPipeline(network, pipeline, splits_, training_, [&](const std::string& line) { say(line); }, cancel_);
                 record.add(pipelineCandidate(key, result, evaluate(*result.network, splits_.validation, splits_).top1));
             } else if (job_.method == "mixed") {
                 mixed(network, key, record);
@@ -109,7 +110,7 @@ private:
         });
         PolicyTrial best = found.best;
         if (job_.fineTuneEpochs > 0) {
-            best.metrics = quantizationAwareTraining(network, splits_, best.policy, fineTuning()).metrics;
+            best.metrics = quantizationAwareTraining(network, splits_, best.policy, fineTuning(), cancel_).metrics;
             record.add(tuned(policyCandidate(architecture, key, best), network));
         }
     }
@@ -190,7 +191,8 @@ std::int64_t runCompressionJob(const Project& project, const CompressionJob& job
     require(job.evaluations >= 1, "evaluations", "give at least one evaluation");
     require(job.bits >= 2 && job.bits <= 16, "bits", "the budget's bitwidth must be within 2..16");
     require(job.macsShare > 0 && job.macsShare <= 1, "macs_share", "the MACs budget must be a share in (0, 1]");
-    require(job.fineTuneEpochs >= 0 && job.trainingEpochs >= 0, "epochs", "epochs cannot be negative");
+    require(job.fineTuneEpochs >= 0, "fine_tune_epochs", "epochs cannot be negative");
+    require(job.trainingEpochs >= 0, "training_epochs", "epochs cannot be negative");
     return JobRunner(project, job, log, cancel).run();
 }
 

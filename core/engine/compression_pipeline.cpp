@@ -4,6 +4,7 @@
 #include "core/compress/low_rank.h"
 #include "core/compress/policy_search.h"
 #include "core/compress/pruning.h"
+#include "core/estimate/estimator.h"
 #include "core/nn/internal/network_module.h"
 #include "core/project/catalog.h"
 #include "core/project/schema.h"
@@ -37,8 +38,8 @@ QuantizationPolicy uniformPolicy(const Architecture& architecture, const Json& p
 
 class Pipeline {
 public:
-    Pipeline(Network& trained, const Splits& splits, const TrainingOptions& fineTune)
-        : trained_(trained), splits_(splits), fineTune_(fineTune), current_(copyOf(trained)) {
+    Pipeline(Network& trained, const Splits& splits, const TrainingOptions& fineTune, const std::atomic<bool>* cancel)
+        : trained_(trained), splits_(splits), fineTune_(fineTune), cancel_(cancel), current_(copyOf(trained)) {
         policy_ = QuantizationPolicy::uniform(current_->architecture(), 32, 32);
     }
 
@@ -74,6 +75,10 @@ public:
     }
 
 private:
+    void fit(Network& network, const TrainingOptions& options) const {
+        if (train(network, splits_, options, {}, cancel_).cancelled) throw Cancelled();
+    }
+
     TrainingOptions epochs(int count) const {
         TrainingOptions options = fineTune_;
         options.epochs = count;
@@ -106,7 +111,7 @@ private:
             PruningResult pruned = pruneChannels(*current_, ratio, importance, splits_.train, splits_);
             recalibrateBatchNorm(pruned.network, splits_.train, splits_);
             replace(std::move(pruned.network));
-            train(*current_, splits_, epochs(1));
+            fit(*current_, epochs(1));
         }
         return "MACs " + std::to_string(before) + " → " + std::to_string(computeMetrics(current_->architecture()).macs);
     }
@@ -125,7 +130,7 @@ private:
         FactorisationResult factorised = factorise(*current_, ranks);
         const std::size_t replaced = factorised.layers.size();
         replace(std::move(factorised.network));
-        if (const int count = params.at("fine_tune_epochs").get<int>(); count > 0) train(*current_, splits_, epochs(count));
+        if (const int count = params.at("fine_tune_epochs").get<int>(); count > 0) fit(*current_, epochs(count));
         return std::to_string(replaced) + " layers factorised, params " + std::to_string(before) + " → " + std::to_string(current_->parameterCount());
     }
 
@@ -138,7 +143,7 @@ private:
 
     std::string quantizeAware(const Json& params) {
         policy_ = uniformPolicy(current_->architecture(), params);
-        quantizationAwareTraining(*current_, splits_, policy_, epochs(params.at("epochs").get<int>()));
+        quantizationAwareTraining(*current_, splits_, policy_, epochs(params.at("epochs").get<int>()), cancel_);
         quantized_ = true;
         return "W" + std::to_string(params.at("weight_bits").get<int>()) + "/A" + std::to_string(params.at("activation_bits").get<int>()) + ", " +
                std::to_string(params.at("epochs").get<int>()) + " epoch(s) of QAT";
@@ -168,8 +173,8 @@ private:
         options.distillationWeight = params.at("alpha").get<double>();
         options.temperature = params.at("temperature").get<double>();
         // A quantized student learns through its grids, so it stays on them.
-        if (quantized_) quantizationAwareTraining(*current_, splits_, policy_, options);
-        else train(*current_, splits_, options);
+        if (quantized_) quantizationAwareTraining(*current_, splits_, policy_, options, cancel_);
+        else fit(*current_, options);
         return std::to_string(options.epochs) + " epoch(s) from the uncompressed network, T " + std::to_string(options.temperature).substr(0, 4) +
                ", α " + std::to_string(options.distillationWeight).substr(0, 4);
     }
@@ -177,6 +182,7 @@ private:
     Network& trained_;
     const Splits& splits_;
     TrainingOptions fineTune_;
+    const std::atomic<bool>* cancel_;
     std::unique_ptr<Network> current_;
     QuantizationPolicy policy_;
     bool quantized_ = false;
@@ -185,8 +191,8 @@ private:
 } // namespace
 
 PipelineResult runCompressionPipeline(Network& trained, const Json& pipeline, const Splits& splits, const TrainingOptions& fineTune,
-                                      const std::function<void(const std::string&)>& log) {
-    Pipeline run(trained, splits, fineTune);
+                                      const std::function<void(const std::string&)>& log, const std::atomic<bool>* cancel) {
+    Pipeline run(trained, splits, fineTune, cancel);
     Json steps = Json::array();
     for (std::size_t index = 0; index < pipeline.size(); ++index) {
         const std::string where = "compression.pipeline[" + std::to_string(index) + "]";
@@ -195,11 +201,13 @@ PipelineResult runCompressionPipeline(Network& trained, const Json& pipeline, co
         const MethodInfo* info = findMethod(compressionCatalog(), method);
         if (!info) throw Error("", where + ".method", "unknown compression method \"" + method + "\"");
         const Json params = schema::withDefaults(step.value("params", Json::object()), info->parameters);
+        if (cancel && cancel->load()) throw Cancelled();
         std::string what;
         try {
             what = run.run(method, params);
         } catch (const Error& error) {
-            throw Error(error.file(), where + (error.path().empty() ? "" : "." + error.path()), error.message());
+            // The step's own parameters are what the user can change; the message names the value.
+            throw Error(error.file(), where + ".params", error.message());
         }
         const double accuracy = run.validationAccuracy();
         steps.push_back({{"method", method}, {"params", params}, {"result", what}, {"validation_top1", accuracy}});

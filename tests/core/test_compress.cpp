@@ -210,6 +210,13 @@ private Q_SLOTS:
         PolicySearchOptions impossible = search;
         impossible.budget.storageBytes = 100;
         QVERIFY_THROWS_EXCEPTION(Error, fitToBudget(architecture, QuantizationPolicy::uniform(architecture, 8, 8), impossible));
+        impossible.strategy = "nsga2"; // the engine's strategies refuse it the same way, naming the budget
+        try {
+            searchQuantizationPolicy(network, splits, impossible);
+            QFAIL("an impossible budget was accepted");
+        } catch (const Error& error) {
+            QCOMPARE(error.path(), std::string("budget.storage_bytes"));
+        }
         impossible.strategy = "ddpg";
         QVERIFY_THROWS_EXCEPTION(Error, searchQuantizationPolicy(network, splits, impossible));
 
@@ -252,6 +259,11 @@ private Q_SLOTS:
         for (const RankTrial& trial : factored.trials) {
             QVERIFY2(trial.metrics.macs <= ranks.budget.macs, qPrintable(QString("%1 > %2").arg(trial.metrics.macs).arg(ranks.budget.macs)));
             QVERIFY(!trial.ranks.empty());
+            for (const LayerRanks& layer : trial.ranks) {
+                // The report is of the ranks used: fewer weights than the layer, a real error.
+                QVERIFY(layer.factorisedParams < layer.params);
+                QVERIFY(layer.reconstructionError > 0 && layer.reconstructionError < 1);
+            }
             QCOMPARE(trial.metrics.macs, computeMetrics(factorisedArchitecture(architecture, trial.ranks)).macs);
         }
         QCOMPARE(evaluate(network, splits.test, splits).confusion, original.confusion);

@@ -16,7 +16,7 @@ inline bool depthwise(const Layer& layer) {
 
 // Appends a layer like `layer` to `target` through its `builder`, reading `inputs` (indices in the new
 // architecture); a convolution writes `outputChannels` (a depthwise one follows its input).
-// Returns the new layer's index; it keeps the original's name and operator.
+// Returns the new layer's index; it keeps the original's name, operator and bitwidths.
 inline int appendLike(Architecture& target, LayerBuilder& builder, const Layer& layer, const std::vector<int>& inputs, int outputChannels) {
     builder.setCurrent(inputs.front());
     const char* op = layer.op.data();
@@ -42,8 +42,11 @@ inline int appendLike(Architecture& target, LayerBuilder& builder, const Layer& 
     case LayerKind::Concat: builder.concat("", op, inputs); break;
     case LayerKind::Flatten: throw Error("", layer.name, "this compression method does not handle flatten layers");
     }
-    target.layers.back().name = layer.name;
-    target.layers.back().op = layer.op;
+    Layer& copy = target.layers.back();
+    copy.name = layer.name;
+    copy.op = layer.op;
+    copy.weightBits = layer.weightBits;
+    copy.activationBits = layer.activationBits;
     return builder.current();
 }
 
