@@ -610,6 +610,30 @@ QuantizationPolicy fitToBudget(const Architecture& architecture, QuantizationPol
     return space.policy(space.repair(space.genes(policy)));
 }
 
+namespace {
+
+// Scores one policy through `measure` (which fills the trial's policy, metrics and
+// accuracy), numbers and times it, keeps the best (ties to the smaller `cost`) and reports it.
+template <typename Trial, typename Measure, typename Cost>
+double recordTrial(PolicySearchOutcome<Trial>& result, const Measure& measure, const Cost& cost, const std::function<void(const Trial&)>& progress) {
+    const auto began = std::chrono::steady_clock::now();
+    Trial trial;
+    trial.number = static_cast<int>(result.trials.size()) + 1;
+    measure(trial);
+    trial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    if (result.trials.empty() || trial.accuracy > result.best.accuracy ||
+        (trial.accuracy == result.best.accuracy && cost(trial.metrics) < cost(result.best.metrics)))
+        result.best = trial;
+    result.trials.push_back(trial);
+    if (progress) progress(trial);
+    return trial.accuracy;
+}
+
+std::int64_t storageOf(const Metrics& metrics) { return metrics.storageBytes; }
+std::int64_t macsOf(const Metrics& metrics) { return metrics.macs; }
+
+} // namespace
+
 PolicySearchResult searchQuantizationPolicy(Network& network, const Splits& splits, const PolicySearchOptions& options,
                                             const PolicyProgress& progress) {
     requireSearchable(options.strategy, options.evaluations, splits);
@@ -619,25 +643,18 @@ PolicySearchResult searchQuantizationPolicy(Network& network, const Splits& spli
     WeightSnapshot snapshot(network.module());
     PolicySearchResult result;
     searchGenes(space, options.strategy, options.evaluations, options.seed, [&](const Genes& genes) {
-        const auto began = std::chrono::steady_clock::now();
-        PolicyTrial trial;
-        trial.number = static_cast<int>(result.trials.size()) + 1;
-        trial.policy = space.policy(genes);
-        try {
-            trial.metrics = quantizePostTraining(network, calibration, splits, trial.policy).metrics;
-            trial.accuracy = evaluate(network, validation, splits).top1;
-        } catch (...) {
+        const auto measure = [&](PolicyTrial& trial) {
+            trial.policy = space.policy(genes);
+            try {
+                trial.metrics = quantizePostTraining(network, calibration, splits, trial.policy).metrics;
+                trial.accuracy = evaluate(network, validation, splits).top1;
+            } catch (...) {
+                snapshot.restore();
+                throw;
+            }
             snapshot.restore();
-            throw;
-        }
-        snapshot.restore();
-        trial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-        if (result.trials.empty() || trial.accuracy > result.best.accuracy ||
-            (trial.accuracy == result.best.accuracy && trial.metrics.storageBytes < result.best.metrics.storageBytes))
-            result.best = trial;
-        result.trials.push_back(trial);
-        if (progress) progress(trial);
-        return trial.accuracy;
+        };
+        return recordTrial(result, measure, storageOf, progress);
     });
     return result;
 }
@@ -650,21 +667,14 @@ PruningSearchResult searchPruningPolicy(Network& network, const Splits& splits, 
     const Dataset validation = firstImages(splits.validation, options.validationImages);
     PruningSearchResult result;
     searchGenes(space, options.strategy, options.evaluations, options.seed, [&](const Genes& genes) {
-        const auto began = std::chrono::steady_clock::now();
-        PruningTrial trial;
-        trial.number = static_cast<int>(result.trials.size()) + 1;
-        trial.rates = space.rates(genes);
-        PruningResult pruned = pruneChannels(network, trial.rates, options.importance);
-        recalibrateBatchNorm(pruned.network, splits.train, splits, options.recalibrationBatches);
-        trial.metrics = pruned.after;
-        trial.accuracy = evaluate(pruned.network, validation, splits).top1;
-        trial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-        if (result.trials.empty() || trial.accuracy > result.best.accuracy ||
-            (trial.accuracy == result.best.accuracy && trial.metrics.macs < result.best.metrics.macs))
-            result.best = trial;
-        result.trials.push_back(trial);
-        if (progress) progress(trial);
-        return trial.accuracy;
+        const auto measure = [&](PruningTrial& trial) {
+            trial.rates = space.rates(genes);
+            PruningResult pruned = pruneChannels(network, trial.rates, options.importance);
+            recalibrateBatchNorm(pruned.network, splits.train, splits, options.recalibrationBatches);
+            trial.metrics = pruned.after;
+            trial.accuracy = evaluate(pruned.network, validation, splits).top1;
+        };
+        return recordTrial(result, measure, macsOf, progress);
     });
     return result;
 }
@@ -675,20 +685,13 @@ RankSearchResult searchRanks(Network& network, const Splits& splits, const RankS
     const Dataset validation = firstImages(splits.validation, options.validationImages);
     RankSearchResult result;
     searchGenes(space, options.strategy, options.evaluations, options.seed, [&](const Genes& genes) {
-        const auto began = std::chrono::steady_clock::now();
-        RankTrial trial;
-        trial.number = static_cast<int>(result.trials.size()) + 1;
-        FactorisationResult factorised = factorise(network, space.ranks(genes));
-        trial.ranks = factorised.layers;
-        trial.metrics = factorised.after;
-        trial.accuracy = evaluate(factorised.network, validation, splits).top1;
-        trial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-        if (result.trials.empty() || trial.accuracy > result.best.accuracy ||
-            (trial.accuracy == result.best.accuracy && trial.metrics.macs < result.best.metrics.macs))
-            result.best = trial;
-        result.trials.push_back(trial);
-        if (progress) progress(trial);
-        return trial.accuracy;
+        const auto measure = [&](RankTrial& trial) {
+            FactorisationResult factorised = factorise(network, space.ranks(genes));
+            trial.ranks = factorised.layers;
+            trial.metrics = factorised.after;
+            trial.accuracy = evaluate(factorised.network, validation, splits).top1;
+        };
+        return recordTrial(result, measure, macsOf, progress);
     });
     return result;
 }

@@ -52,10 +52,15 @@ struct PolicyTrial {
     double seconds = 0;
 };
 
-struct PolicySearchResult {
-    std::vector<PolicyTrial> trials;       // in evaluation order
-    PolicyTrial best;                      // highest accuracy; ties go to the smaller storage
+// What every policy search returns: the scored trials in evaluation order, and the best —
+// highest validation accuracy; ties go to the cheaper (storage for bitwidths, MACs for
+// pruning rates and ranks).
+template <typename Trial>
+struct PolicySearchOutcome {
+    std::vector<Trial> trials;
+    Trial best;
 };
+using PolicySearchResult = PolicySearchOutcome<PolicyTrial>;
 
 using PolicyProgress = std::function<void(const PolicyTrial&)>;
 
@@ -97,10 +102,7 @@ struct PruningTrial {
     double seconds = 0;
 };
 
-struct PruningSearchResult {
-    std::vector<PruningTrial> trials;
-    PruningTrial best; // highest accuracy; ties go to fewer MACs
-};
+using PruningSearchResult = PolicySearchOutcome<PruningTrial>;
 
 using PruningProgress = std::function<void(const PruningTrial&)>;
 
@@ -129,10 +131,7 @@ struct RankTrial {
     double seconds = 0;
 };
 
-struct RankSearchResult {
-    std::vector<RankTrial> trials;
-    RankTrial best; // highest accuracy; ties go to fewer MACs
-};
+using RankSearchResult = PolicySearchOutcome<RankTrial>;
 
 using RankProgress = std::function<void(const RankTrial&)>;
 

@@ -1,11 +1,11 @@
 #include "core/engine/compression_pipeline.h"
 
 #include "core/common/error.h"
+#include "core/compress/internal/layer_copy.h"
 #include "core/compress/low_rank.h"
 #include "core/compress/policy_search.h"
 #include "core/compress/pruning.h"
 #include "core/estimate/estimator.h"
-#include "core/nn/internal/network_module.h"
 #include "core/project/catalog.h"
 #include "core/project/schema.h"
 
@@ -17,11 +17,7 @@ namespace {
 
 std::unique_ptr<Network> copyOf(Network& source) {
     auto copy = std::make_unique<Network>(source.architecture(), 0);
-    torch::NoGradGuard guard;
-    const auto from = source.module().parameters(), to = copy->module().parameters();
-    for (std::size_t index = 0; index < from.size(); ++index) to[index].copy_(from[index]);
-    const auto fromBuffers = source.module().buffers(), toBuffers = copy->module().buffers();
-    for (std::size_t index = 0; index < fromBuffers.size(); ++index) toBuffers[index].copy_(fromBuffers[index]);
+    copyState(source.module(), copy->module());
     return copy;
 }
 

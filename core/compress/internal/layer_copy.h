@@ -50,15 +50,19 @@ inline int appendLike(Architecture& target, LayerBuilder& builder, const Layer& 
     return builder.current();
 }
 
-// Every parameter and buffer of `from`'s modules into `to`'s, which have the same shapes.
-inline void copyStep(const NetworkModuleImpl::Step& from, NetworkModuleImpl::Step& to) {
+// Every parameter and buffer of `from` into `to`, a module of the same shapes.
+inline void copyState(const torch::nn::Module& from, torch::nn::Module& to) {
     torch::NoGradGuard guard;
+    const auto sourceParameters = from.parameters(), targetParameters = to.parameters();
+    for (std::size_t index = 0; index < sourceParameters.size(); ++index) targetParameters[index].copy_(sourceParameters[index]);
+    const auto sourceBuffers = from.buffers(), targetBuffers = to.buffers();
+    for (std::size_t index = 0; index < sourceBuffers.size(); ++index) targetBuffers[index].copy_(sourceBuffers[index]);
+}
+
+// The same, step by step: a layer kept as it was by a method that rebuilt the network.
+inline void copyStep(const NetworkModuleImpl::Step& from, NetworkModuleImpl::Step& to) {
     const auto copy = [](const auto& source, const auto& target) {
-        if (source.is_empty() || target.is_empty()) return;
-        const auto sourceParameters = source->parameters(), targetParameters = target->parameters();
-        for (std::size_t index = 0; index < sourceParameters.size(); ++index) targetParameters[index].copy_(sourceParameters[index]);
-        const auto sourceBuffers = source->buffers(), targetBuffers = target->buffers();
-        for (std::size_t index = 0; index < sourceBuffers.size(); ++index) targetBuffers[index].copy_(sourceBuffers[index]);
+        if (!source.is_empty() && !target.is_empty()) copyState(*source.ptr(), *target.ptr());
     };
     copy(from.conv, to.conv);
     copy(from.norm, to.norm);
