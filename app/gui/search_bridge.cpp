@@ -2,7 +2,6 @@
 
 #include "core/engine/compression_job.h"
 #include "core/engine/search_engine.h"
-#include "core/estimate/estimator.h"
 #include "core/project/project.h"
 
 #include <QMetaObject>

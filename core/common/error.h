@@ -48,4 +48,12 @@ private:
     std::vector<Diagnostic> diagnostics_;
 };
 
+// Raised when a cancel flag goes up in long work (an evaluation, a training, a
+// compression). An evaluation it stops is dropped, not stored, so a resumed run
+// evaluates it again.
+class Cancelled : public std::exception {
+public:
+    const char* what() const noexcept override { return "cancelled"; }
+};
+
 } // namespace edgesmith

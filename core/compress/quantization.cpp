@@ -3,7 +3,6 @@
 #include "core/common/error.h"
 #include "core/compress/internal/fake_quantize.h"
 #include "core/data/internal/dataset_tensors.h"
-#include "core/estimate/estimator.h"
 #include "core/nn/internal/network_module.h"
 
 #include <algorithm>
@@ -242,18 +241,15 @@ QuantizationResult quantizationAwareTraining(Network& network, const Splits& spl
         if ((kind == LayerKind::Conv || kind == LayerKind::Linear) && index < policy.weightBits.size())
             module.weightQuantizers[index] = {policy.weightBits[index], policy.perChannel, policy.symmetricWeights};
     }
-    bool cancelled = false;
     try {
-        cancelled = train(network, splits, training, {}, cancel).cancelled;
+        trainUnlessCancelled(network, splits, training, cancel);
     } catch (...) {
+        // Back to float inference, as documented for a cancellation.
         module.weightQuantizers.clear();
+        module.inputQuantizers.clear();
         throw;
     }
     module.weightQuantizers.clear();
-    if (cancelled) {
-        module.inputQuantizers.clear();
-        throw Cancelled();
-    }
     module.inputQuantizers.clear();
     return quantizePostTraining(network, splits.train, splits, policy);
 }

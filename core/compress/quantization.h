@@ -86,7 +86,7 @@ QuantizationResult quantizePostTraining(Network& network, const Dataset& calibra
 // activation ranges are calibrated again on the trained weights. Returns that final
 // quantization; the network is left quantized like after quantizePostTraining.
 // `cancel`, when set during training, ends it with the network back in float and throws
-// Cancelled (core/estimate/estimator.h).
+// Cancelled (core/common/error.h).
 QuantizationResult quantizationAwareTraining(Network& network, const Splits& splits, const QuantizationPolicy& policy,
                                              const TrainingOptions& training, const std::atomic<bool>* cancel = nullptr);
 

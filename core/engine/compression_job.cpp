@@ -4,7 +4,6 @@
 #include "core/compress/policy_search.h"
 #include "core/engine/compression_pipeline.h"
 #include "core/engine/compression_run.h"
-#include "core/estimate/estimator.h"
 #include "core/space/space.h"
 #include "core/store/store.h"
 
@@ -75,7 +74,7 @@ private:
     }
     void trainChecked(Network& network, TrainingOptions options) const {
         if (options.epochs <= 0) return;
-        if (train(network, splits_, options, {}, cancel_).cancelled) throw Cancelled();
+        trainUnlessCancelled(network, splits_, options, cancel_);
     }
     TrainingOptions fineTuning() const {
         TrainingOptions options = training_;

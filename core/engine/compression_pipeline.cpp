@@ -5,7 +5,6 @@
 #include "core/compress/low_rank.h"
 #include "core/compress/policy_search.h"
 #include "core/compress/pruning.h"
-#include "core/estimate/estimator.h"
 #include "core/project/catalog.h"
 #include "core/project/schema.h"
 
@@ -72,7 +71,7 @@ public:
 
 private:
     void fit(Network& network, const TrainingOptions& options) const {
-        if (train(network, splits_, options, {}, cancel_).cancelled) throw Cancelled();
+        trainUnlessCancelled(network, splits_, options, cancel_);
     }
 
     TrainingOptions epochs(int count) const {

@@ -2,6 +2,7 @@
 // Performance estimators (survey III-C): what gives a candidate its accuracy. The
 // evaluator calls estimate() from worker threads, several at once, so an estimator
 // keeps what it loads once (datasets, tables) read-only after construction.
+#include "core/common/error.h"
 #include "core/common/json.h"
 #include "core/common/measurement_gate.h"
 #include "core/search/candidate.h"
@@ -15,13 +16,6 @@
 #include <string>
 
 namespace edgesmith {
-
-// Raised inside an evaluation when its cancel flag goes up; the candidate is dropped,
-// not stored, so a resumed run evaluates it again.
-class Cancelled : public std::exception {
-public:
-    const char* what() const noexcept override { return "cancelled"; }
-};
 
 struct EvaluationControl {
     const std::atomic<bool>* cancel = nullptr;

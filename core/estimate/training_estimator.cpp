@@ -59,12 +59,11 @@ public:
         options.threads = control.threads;
         options.gate = control.gate;
         Network network(proxySpace_ ? proxySpace_->derive(candidate.genotype, false) : architecture, options.seed);
-        const TrainingResult result = train(network, splits_, options, [&](const Progress& progress) {
+        const TrainingResult result = trainUnlessCancelled(network, splits_, options, control.cancel, [&](const Progress& progress) {
             if (progress.epochEnd && control.log)
                 control.log(candidate.key + ": epoch " + std::to_string(progress.epoch) + "/" + std::to_string(progress.epochs) +
                             ", validation " + std::to_string(progress.validationAccuracy).substr(0, 5) + " %");
-        }, control.cancel);
-        if (result.cancelled) throw Cancelled();
+        });
         candidate.metrics["accuracy"] = result.validation.top1;
         candidate.metrics["error"] = 100.0 - result.validation.top1;
         Json details = result.toJson();

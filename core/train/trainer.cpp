@@ -349,4 +349,11 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
     return result;
 }
 
+TrainingResult trainUnlessCancelled(Network& network, const Splits& splits, const TrainingOptions& options, const std::atomic<bool>* cancel,
+                                    const ProgressSink& onProgress) {
+    TrainingResult result = train(network, splits, options, onProgress, cancel);
+    if (result.cancelled) throw Cancelled();
+    return result;
+}
+
 } // namespace edgesmith

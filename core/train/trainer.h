@@ -94,6 +94,10 @@ using ProgressSink = std::function<void(const Progress&)>;
 
 TrainingResult train(Network& network, const Splits& splits, const TrainingOptions& options,
                      const ProgressSink& onProgress = {}, const std::atomic<bool>* cancel = nullptr);
+// train(), for callers that stop as a whole when cancelled: a cancelled run throws
+// Cancelled (core/common/error.h) instead of returning.
+TrainingResult trainUnlessCancelled(Network& network, const Splits& splits, const TrainingOptions& options,
+                                    const std::atomic<bool>* cancel, const ProgressSink& onProgress = {});
 
 // Top-1 / top-5, loss, per-class accuracy and confusion matrix of `data`, normalised
 // with the training split's statistics.
