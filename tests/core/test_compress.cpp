@@ -43,6 +43,17 @@ Architecture smallCnn() {
     return SearchSpace::parse(space, "small.json").derive({});
 }
 
+// 10 classes of synthetic 28×28 images: enough for a small CNN to learn in seconds.
+Splits syntheticSplits() { return makeSplits(makeSyntheticDataset(10, 600, 1, 28, 1), makeSyntheticDataset(10, 200, 1, 28, 2), 0.2, 1.0, 3); }
+
+TrainingOptions shortTraining() {
+    TrainingOptions options;
+    options.epochs = 2;
+    options.learningRate = 0.01;
+    options.threads = 1;
+    return options;
+}
+
 } // namespace
 
 class TestCompress : public QObject {
@@ -119,12 +130,9 @@ private Q_SLOTS:
     // Structured pruning: the smaller network has exactly the analytic params and MACs of
     // its architecture, runs, and at rate 0 computes what the original did.
     void channelPruningMakesASmallerNetwork() {
-        const Splits splits = makeSplits(makeSyntheticDataset(10, 600, 1, 28, 1), makeSyntheticDataset(10, 200, 1, 28, 2), 0.2, 1.0, 3);
+        const Splits splits = syntheticSplits();
         Network network(smallCnn(), 1);
-        TrainingOptions options;
-        options.epochs = 2;
-        options.learningRate = 0.01;
-        options.threads = 1;
+        const TrainingOptions options = shortTraining();
         train(network, splits, options);
         const Evaluation original = evaluate(network, splits.test, splits);
 
@@ -161,12 +169,9 @@ private Q_SLOTS:
     // it is scored, so none over budget is evaluated or returned; the search leaves the
     // trained weights as they were.
     void policySearchNeverExceedsItsBudget() {
-        const Splits splits = makeSplits(makeSyntheticDataset(10, 600, 1, 28, 1), makeSyntheticDataset(10, 200, 1, 28, 2), 0.2, 1.0, 3);
+        const Splits splits = syntheticSplits();
         Network network(smallCnn(), 1);
-        TrainingOptions options;
-        options.epochs = 2;
-        options.learningRate = 0.01;
-        options.threads = 1;
+        const TrainingOptions options = shortTraining();
         train(network, splits, options);
         const Evaluation original = evaluate(network, splits.test, splits);
         const Architecture& architecture = network.architecture();
@@ -335,11 +340,8 @@ private Q_SLOTS:
     // QAT: fine-tuning through the 2-bit weight grid recovers much of what post-training
     // quantization at 2 bits loses, and leaves the weights on their grids.
     void quantizationAwareTrainingRecoversLowBitAccuracy() {
-        const Splits splits = makeSplits(makeSyntheticDataset(10, 600, 1, 28, 1), makeSyntheticDataset(10, 200, 1, 28, 2), 0.2, 1.0, 3);
-        TrainingOptions options;
-        options.epochs = 2;
-        options.learningRate = 0.01;
-        options.threads = 1;
+        const Splits splits = syntheticSplits();
+        const TrainingOptions options = shortTraining();
         Network trained(smallCnn(), 1);
         train(trained, splits, options);
         const QString weights = QDir(QDir::tempPath()).filePath("edgesmith-test-qat.pt");
@@ -366,11 +368,8 @@ private Q_SLOTS:
     // the same final widths in rounds; unstructured pruning zeroes exactly the requested
     // share and the masks keep those weights zero through fine-tuning.
     void taylorIterativeAndUnstructuredPruning() {
-        const Splits splits = makeSplits(makeSyntheticDataset(10, 600, 1, 28, 1), makeSyntheticDataset(10, 200, 1, 28, 2), 0.2, 1.0, 3);
-        TrainingOptions options;
-        options.epochs = 2;
-        options.learningRate = 0.01;
-        options.threads = 1;
+        const Splits splits = syntheticSplits();
+        const TrainingOptions options = shortTraining();
         Network network(smallCnn(), 1);
         train(network, splits, options);
         QVERIFY_THROWS_EXCEPTION(Error, pruneChannels(network, 0.5, ChannelImportance::Taylor));
