@@ -159,7 +159,9 @@ int keptChannels(int total, double rate) { return std::max(1, static_cast<int>(s
 
 // Structured pruning of each root at `rateOf(layer index)`, the channels ranked by
 // `scoreOf(layer index)`.
-PruningResult pruneByScores(Network& network, const std::function<double(std::size_t)>& rateOf,
+using Groups = std::vector<std::pair<std::size_t, Group>>;
+
+PruningResult pruneByScores(Network& network, const Groups& groups, const std::function<double(std::size_t)>& rateOf,
                             const std::function<torch::Tensor(std::size_t)>& scoreOf) {
     const Architecture& architecture = network.architecture();
     NetworkModuleImpl& source = network.module();
@@ -170,7 +172,7 @@ PruningResult pruneByScores(Network& network, const std::function<double(std::si
     std::map<int, torch::Tensor> readBy; // by reader convolution: its kept input channels
     std::map<int, int> channels;         // root → kept count
     std::vector<PrunedLayer> report;
-    for (const auto& [index, group] : prunableGroups(architecture)) {
+    for (const auto& [index, group] : groups) {
         const Layer& layer = architecture.layers[index];
         const int total = layer.output.channels;
         const int keep = keptChannels(total, rateOf(index));
@@ -232,7 +234,8 @@ PruningResult pruneChannels(Network& network, double rate, ChannelImportance imp
     if (importance != ChannelImportance::Taylor) return pruneChannels(network, rate, importance);
     requireRate(rate, "rate");
     const std::map<std::size_t, torch::Tensor> scores = taylorScores(network, data, statistics, batches);
-    return pruneByScores(network, [&](std::size_t) { return rate; }, [&](std::size_t index) { return scores.at(index); });
+    return pruneByScores(network, prunableGroups(network.architecture()), [&](std::size_t) { return rate; },
+                         [&](std::size_t index) { return scores.at(index); });
 }
 
 std::vector<std::string> prunableLayers(const Architecture& architecture) {
@@ -244,9 +247,10 @@ std::vector<std::string> prunableLayers(const Architecture& architecture) {
 namespace {
 
 // Each root's rate: its entry in `rates`, or `otherwise`; a name that is no prunable layer is refused.
-std::function<double(std::size_t)> ratesByName(const Architecture& architecture, const std::map<std::string, double>& rates, double otherwise) {
+std::function<double(std::size_t)> ratesByName(const Architecture& architecture, const Groups& groups, const std::map<std::string, double>& rates,
+                                               double otherwise) {
     std::map<std::string, std::size_t> roots;
-    for (const auto& [index, group] : prunableGroups(architecture)) roots[architecture.layers[index].name] = index;
+    for (const auto& [index, group] : groups) roots[architecture.layers[index].name] = index;
     std::map<std::size_t, double> byIndex;
     for (const auto& [name, rate] : rates) {
         const auto found = roots.find(name);
@@ -263,9 +267,11 @@ std::function<double(std::size_t)> ratesByName(const Architecture& architecture,
 } // namespace
 
 Architecture prunedArchitecture(const Architecture& architecture, const std::map<std::string, double>& rates) {
-    const auto rateOf = ratesByName(architecture, rates, 0.0);
+    // Called for every step of a policy search's budget repair: the groups are found once.
+    const Groups groups = prunableGroups(architecture);
+    const auto rateOf = ratesByName(architecture, groups, rates, 0.0);
     std::map<int, int> channels;
-    for (const auto& [index, group] : prunableGroups(architecture))
+    for (const auto& [index, group] : groups)
         channels[static_cast<int>(index)] = keptChannels(architecture.layers[index].output.channels, rateOf(index));
     return rebuilt(architecture, channels);
 }
@@ -274,7 +280,8 @@ PruningResult pruneChannels(Network& network, const std::map<std::string, double
     if (importance == ChannelImportance::Taylor)
         throw Error("", "importance", "Taylor importance is measured on data; call the overload that takes a dataset");
     NetworkModuleImpl& module = network.module();
-    return pruneByScores(network, ratesByName(network.architecture(), rates, otherwise),
+    const Groups groups = prunableGroups(network.architecture());
+    return pruneByScores(network, groups, ratesByName(network.architecture(), groups, rates, otherwise),
                          [&](std::size_t index) { return importanceOf(module.steps[index], importance); });
 }
 
