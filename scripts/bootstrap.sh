@@ -16,11 +16,16 @@ PACKAGES=(
   # matrix products ~30x slower than OpenBLAS on a 2-core machine.
   libopenblas0-pthread
   dataset-fashion-mnist
-  # The PyTorch and Optuna peers of the benchmarks.
+  # The PyTorch and Optuna peers of the benchmarks, and the ONNX checker of the export tests.
   python3-torch
   python3-optuna
+  python3-onnx
   fonts-dejavu-core
 )
+
+# Node.js runs ONNX Runtime (npm onnxruntime-node) in the export tests; a Node.js from
+# elsewhere (with its own npm) is fine.
+if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(nodejs npm); fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do
@@ -36,6 +41,17 @@ if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# ONNX Runtime for the export tests, pinned in tests/export/package.json. Its installer
+# would download GPU binaries; ONNXRUNTIME_NODE_INSTALL=skip keeps it to the CPU ones that
+# ship inside the npm package.
+NODE_DIR="$BUILD/node"
+if [[ ! -f "$NODE_DIR/node_modules/onnxruntime-node/package.json" ]] || ! cmp -s "$ROOT/tests/export/package.json" "$NODE_DIR/package.json"; then
+  echo "bootstrap: installing onnxruntime-node into $NODE_DIR"
+  mkdir -p "$NODE_DIR"
+  cp "$ROOT/tests/export/package.json" "$NODE_DIR/package.json"
+  (cd "$NODE_DIR" && ONNXRUNTIME_NODE_INSTALL=skip npm install --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
 # Building needs a bit over 2 GB per parallel torch translation unit; ccache and the

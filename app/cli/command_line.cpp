@@ -18,6 +18,8 @@ const std::vector<Verb>& verbs() {
         trainVerb(),
         latencyVerb(),
         compressVerb(),
+        exportVerb(),
+        importVerb(),
         searchVerb(),
         runsVerb(),
         showVerb(),

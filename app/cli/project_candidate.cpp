@@ -1,6 +1,7 @@
 #include "app/cli/project_candidate.h"
 
 #include "app/cli/command_line.h"
+#include "core/export/inference.h"
 #include "core/store/store.h"
 
 #include <tuple>
@@ -26,10 +27,17 @@ std::pair<std::int64_t, std::int64_t> parseSource(const std::string& text) {
 
 } // namespace
 
-ProjectCandidate loadProjectCandidate(const Arguments& arguments) {
+ProjectCandidate loadProjectCandidate(const Arguments& arguments, bool modelAllowed) {
     if (arguments.positionals().size() != 1) throw UsageError("name one project file");
     const auto key = arguments.value("genotype");
     const auto from = arguments.value("from");
+    if (const auto model = arguments.value("model"); model && modelAllowed) {
+        if (key || from) throw UsageError("give one of --genotype, --from and --model");
+        Project project = Project::load(arguments.positionals().front());
+        SearchSpace space = SearchSpace::parse(project.spaceDocument(), project.spaceLabel());
+        auto imported = std::make_shared<ImportedModel>(importModel(*model));
+        return {std::move(project), std::move(space), Genotype{}, 0, 0, std::move(imported)};
+    }
     if (!key && !from) throw UsageError("--genotype G or --from RUN:CANDIDATE is required (see 'edgesmith-cli metrics PROJECT' for keys)");
     if (key && from) throw UsageError("give either --genotype or --from, not both");
     Project project = Project::load(arguments.positionals().front());
@@ -51,7 +59,7 @@ ProjectCandidate loadProjectCandidate(const Arguments& arguments) {
     } catch (const Error& error) {
         throw UsageError(error.message());
     }
-    return {std::move(project), std::move(space), std::move(genotype), run, number};
+    return {std::move(project), std::move(space), std::move(genotype), run, number, nullptr};
 }
 
 TrainingOptions projectTrainingOptions(const Project& project) {
@@ -59,6 +67,19 @@ TrainingOptions projectTrainingOptions(const Project& project) {
     TrainingOptions options = TrainingOptions::fromJson(document["estimator"].value("params", Json::object()));
     options.applyAugmentation(document["dataset"].value("augment", Json::object()));
     return options;
+}
+
+void saveModel(const std::string& file, Network& network, const ProjectCandidate& candidate, const Splits& splits, const std::string& policy,
+               double testTop1) {
+    ModelInfo info;
+    info.genotype = candidate.key() + (policy.empty() ? "" : "@" + policy);
+    info.name = std::filesystem::path(file).stem().string();
+    info.space = candidate.project.spaceDocument();
+    info.source = {{"project", candidate.project.name()}};
+    if (candidate.run > 0) info.source.update(Json{{"run", candidate.run}, {"candidate", candidate.candidate}});
+    info.normalisation = normalisationOf(splits);
+    info.accuracy = {{"test_top1", testTop1}};
+    writeTorchArchive(network, info, file);
 }
 
 } // namespace edgesmith::cli

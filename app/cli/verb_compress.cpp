@@ -4,6 +4,7 @@
 #include "core/common/text.h"
 #include "core/compress/low_rank.h"
 #include "core/engine/compression_run.h"
+#include "core/export/inference.h"
 #include "core/search/objectives.h"
 #include "core/search/pareto.h"
 #include "core/compress/policy_search.h"
@@ -42,7 +43,7 @@ public:
     Recorder(const Arguments& arguments, const ProjectCandidate& candidate, const std::string& method, const Json& settings) {
         if (!arguments.flag("record") && candidate.run == 0) return;
         store_.emplace(Store::open(candidate.project.databasePath()));
-        const CompressionSource source{candidate.space.key(candidate.genotype), candidate.run, candidate.candidate, arguments.value("weights").value_or("")};
+        const CompressionSource source{candidate.key(), candidate.run, candidate.candidate, arguments.value("weights").value_or("")};
         run_.emplace(*store_, candidate.project, method, source, settings);
     }
     ~Recorder() {
@@ -56,6 +57,16 @@ public:
 
     void add(Candidate candidate) {
         if (run_) run_->add(std::move(candidate));
+    }
+    // A final result: its network is kept with the run for exports.
+    void add(Candidate candidate, Network& network, const ProjectCandidate& source, const Splits& splits) {
+        if (!run_) return;
+        ModelInfo info;
+        info.space = source.project.spaceDocument();
+        info.source = {{"project", source.project.name()}};
+        info.normalisation = normalisationOf(splits);
+        info.accuracy = {{"test_top1", evaluate(network, splits.test, splits).top1}};
+        run_->add(std::move(candidate), network, std::move(info));
     }
     // Closes the run and adds its id to the JSON output.
     void finish(Json& output) {
@@ -100,7 +111,7 @@ LatencyOptions compressionTiming() {
 // fine-tuned, and the network is measured before and after.
 int lowRank(Network& network, const ProjectCandidate& candidate, const Splits& splits, const Arguments& arguments, bool json, Streams& streams) {
     const long long macs = arguments.integer("budget-macs", 0, 0, std::numeric_limits<long long>::max());
-    const std::string genotypeKey = candidate.space.key(candidate.genotype);
+    const std::string genotypeKey = candidate.key();
     Recorder recorder(arguments, candidate, macs > 0 ? "low-rank-search/" + arguments.value("strategy").value_or("evolution") : "low-rank",
                       {{"finetune_epochs", arguments.integer("finetune", 1, 0, 1000)}});
     const Evaluation before = evaluate(network, splits.test, splits);
@@ -123,8 +134,10 @@ int lowRank(Network& network, const ProjectCandidate& candidate, const Splits& s
     fineTune(factorised.network, candidate, splits, arguments);
     const Evaluation after = evaluate(factorised.network, splits.test, splits);
     const LatencyStats fast = measureLatency(factorised.network, compressionTiming());
-    if (const auto save = arguments.value("save")) factorised.network.save(*save);
-    if (macs == 0) recorder.add(factorisedCandidate(genotypeKey, factorised, evaluate(factorised.network, splits.validation, splits).top1));
+    if (const auto save = arguments.value("save")) saveModel(*save, factorised.network, candidate, splits, "low-rank", after.top1);
+    if (macs == 0)
+        recorder.add(factorisedCandidate(genotypeKey, factorised, evaluate(factorised.network, splits.validation, splits).top1), factorised.network, candidate,
+                     splits);
     Json output = Json::object();
     recorder.finish(output);
     const auto replaced = [&](const LayerRanks& layer) {
@@ -144,7 +157,7 @@ int lowRank(Network& network, const ProjectCandidate& candidate, const Splits& s
             layers.push_back({{"name", layer.name}, {"kind", layer.kind}, {"output_rank", layer.outputRank}, {"input_rank", layer.inputRank},
                               {"params", layer.params}, {"factorised_params", layer.factorisedParams},
                               {"reconstruction_error", layer.reconstructionError}, {"replaced", replaced(layer)}});
-        output.update(Json{{"genotype", candidate.space.key(candidate.genotype)}, {"method", "low-rank"}, {"layers", layers},
+        output.update(Json{{"genotype", candidate.key()}, {"method", "low-rank"}, {"layers", layers},
                             {"before", {{"test", before.toJson()}, {"params", factorised.before.params}, {"macs", factorised.before.macs}, {"latency_ms", slow.medianMs}}},
                             {"factorised_test", direct.toJson()},
                             {"after", {{"test", after.toJson()}, {"params", factorised.after.params}, {"macs", factorised.after.macs}, {"latency_ms", fast.medianMs}}}}
@@ -196,7 +209,7 @@ int prune(Network& network, const ProjectCandidate& candidate, const Splits& spl
     const LatencyStats slow = measureLatency(network, compressionTiming());
     const int steps = static_cast<int>(arguments.integer("steps", 1, 1, 100));
     const int epochs = static_cast<int>(arguments.integer("finetune", 1, 0, 1000));
-    const std::string genotypeKey = candidate.space.key(candidate.genotype);
+    const std::string genotypeKey = candidate.key();
     std::optional<PruningSearchResult> searched;
     if (const long long macs = arguments.integer("budget-macs", 0, 0, std::numeric_limits<long long>::max()); macs > 0) {
         // Per-layer rates searched under the MACs budget, the best one pruned for real.
@@ -219,8 +232,10 @@ int prune(Network& network, const ProjectCandidate& candidate, const Splits& spl
     }
     const Evaluation after = evaluate(pruned.network, splits.test, splits);
     const LatencyStats fast = measureLatency(pruned.network, compressionTiming());
-    if (const auto save = arguments.value("save")) pruned.network.save(*save);
-    if (!searched) recorder.add(prunedCandidate(genotypeKey, pruned, importance, rate, evaluate(pruned.network, splits.validation, splits).top1));
+    if (const auto save = arguments.value("save")) saveModel(*save, pruned.network, candidate, splits, "prune", after.top1);
+    if (!searched)
+        recorder.add(prunedCandidate(genotypeKey, pruned, importance, rate, evaluate(pruned.network, splits.validation, splits).top1), pruned.network, candidate,
+                     splits);
     Json output = Json::object();
     recorder.finish(output);
     if (json) {
@@ -267,14 +282,14 @@ int sparsify(Network& network, const ProjectCandidate& candidate, const Splits& 
     clearWeightMasks(network);
     const Evaluation after = evaluate(network, splits.test, splits);
     const LatencyStats same = measureLatency(network, compressionTiming());
-    if (const auto save = arguments.value("save")) network.save(*save);
+    if (const auto save = arguments.value("save")) saveModel(*save, network, candidate, splits, "sparse", after.top1);
     const auto report = weightSparsity(network);
     std::int64_t weights = 0, zeros = 0;
     for (const auto& layer : report) weights += layer.weights, zeros += layer.zeros;
     if (json) {
         Json layers = Json::array();
         for (const auto& layer : report) layers.push_back({{"name", layer.name}, {"weights", layer.weights}, {"zeros", layer.zeros}});
-        streams.out << Json{{"genotype", candidate.space.key(candidate.genotype)}, {"method", "sparse"}, {"sparsity", sparsity}, {"global", global},
+        streams.out << Json{{"genotype", candidate.key()}, {"method", "sparse"}, {"sparsity", sparsity}, {"global", global},
                             {"layers", layers}, {"weights", weights}, {"zeros", zeros},
                             {"before", {{"test", before.toJson()}, {"latency_ms", slow.medianMs}}},
                             {"after", {{"test", after.toJson()}, {"latency_ms", same.medianMs}}}}
@@ -416,7 +431,12 @@ int runPipeline(const Arguments& arguments, Streams& streams) {
                 if (!json) streams.out << "  " << line << '\n';
             });
             const Evaluation after = evaluate(*result.network, splits.test, splits);
-            run.add(pipelineCandidate(key, result, evaluate(*result.network, splits.validation, splits).top1));
+            ModelInfo kept;
+            kept.space = project.spaceDocument();
+            kept.source = {{"project", project.name()}};
+            kept.normalisation = normalisationOf(splits);
+            kept.accuracy = {{"test_top1", after.top1}};
+            run.add(pipelineCandidate(key, result, evaluate(*result.network, splits.validation, splits).top1), *result.network, std::move(kept));
             results.push_back({{"genotype", key}, {"steps", result.steps},
                                {"before", {{"test", before.toJson()}, {"storage_bytes", floating.storageBytes}, {"macs", floating.macs}, {"params", floating.params}}},
                                {"after", {{"test", after.toJson()}, {"storage_bytes", result.metrics.storageBytes}, {"macs", result.metrics.macs}, {"params", result.metrics.params}}}});
@@ -437,7 +457,7 @@ int runPipeline(const Arguments& arguments, Streams& streams) {
 int runCompress(const Arguments& arguments, Streams& streams) {
     if (arguments.value("method").value_or("") == "pipeline") return runPipeline(arguments, streams);
     if (arguments.value("front")) throw UsageError("--front works with --method pipeline");
-    const ProjectCandidate candidate = loadProjectCandidate(arguments);
+    ProjectCandidate candidate = loadProjectCandidate(arguments, true);
     const std::string method = arguments.value("method").value_or("ptq");
     if (method != "ptq" && method != "mixed" && method != "low-rank" && method != "prune" && method != "sparse")
         throw UsageError("--method must be ptq (post-training quantization), mixed (searched per-layer bitwidths), prune (structured channel "
@@ -467,9 +487,16 @@ int runCompress(const Arguments& arguments, Streams& streams) {
     const bool json = arguments.flag("json");
 
     const Splits splits = loadProjectData(candidate.project.document()["dataset"], candidate.project.file());
-    Network network(candidate.space.derive(candidate.genotype), 0);
+    Network network = candidate.model ? std::move(candidate.model->network) : Network(candidate.space.derive(candidate.genotype), 0);
     std::string origin;
-    if (const auto weights = arguments.value("weights")) {
+    if (candidate.model) {
+        if (arguments.value("weights")) throw UsageError("--model brings its own weights; leave out --weights");
+        const Shape& input = network.architecture().input;
+        if (input.channels != splits.train.channels() || input.height != splits.train.height() || input.width != splits.train.width())
+            throw UsageError(*arguments.value("model") + ": the model takes " + input.text() + " inputs; the project's data is " +
+                             std::to_string(splits.train.channels()) + "×" + std::to_string(splits.train.height()) + "×" + std::to_string(splits.train.width()));
+        origin = "model from " + *arguments.value("model");
+    } else if (const auto weights = arguments.value("weights")) {
         network.load(*weights);
         origin = "weights from " + *weights;
     } else {
@@ -477,7 +504,7 @@ int runCompress(const Arguments& arguments, Streams& streams) {
         options.epochs = static_cast<int>(arguments.integer("epochs", options.epochs, 1, 1000));
         options.threads = static_cast<int>(arguments.integer("threads", 0, 0, 1024));
         options.progressEvery = 0;
-        if (!json) streams.out << "training " << candidate.space.key(candidate.genotype) << " (" << options.proxyDescription() << ") first\n";
+        if (!json) streams.out << "training " << candidate.key() << " (" << options.proxyDescription() << ") first\n";
         train(network, splits, options);
         origin = "trained here, " + options.proxyDescription();
     }
@@ -489,8 +516,8 @@ int runCompress(const Arguments& arguments, Streams& streams) {
     QuantizationPolicy policy = QuantizationPolicy::uniform(network.architecture(), weightBits, activationBits);
     policy.perChannel = settings.perChannel;
     policy.calibration = settings.calibration;
-    Json header = {{"genotype", candidate.space.key(candidate.genotype)}, {"method", method}, {"origin", origin}};
-    const std::string genotypeKey = candidate.space.key(candidate.genotype);
+    Json header = {{"genotype", candidate.key()}, {"method", method}, {"origin", origin}};
+    const std::string genotypeKey = candidate.key();
     Recorder recorder(arguments, candidate, method == "mixed" ? "mixed-precision/" + search.strategy : "ptq",
                       {{"per_channel", settings.perChannel}, {"calibration", toString(settings.calibration)}});
     if (method == "mixed") {
@@ -521,8 +548,10 @@ int runCompress(const Arguments& arguments, Streams& streams) {
     }
     const QuantizationResult result = quantizePostTraining(network, splits.train, splits, policy);
     const Evaluation after = evaluate(network, splits.test, splits);
-    if (const auto save = arguments.value("save")) network.save(*save);
-    if (method == "ptq") recorder.add(policyCandidate(network.architecture(), genotypeKey, {1, policy, evaluate(network, splits.validation, splits).top1, result.metrics, 0.0}));
+    if (const auto save = arguments.value("save")) saveModel(*save, network, candidate, splits, method, after.top1);
+    if (method == "ptq")
+        recorder.add(policyCandidate(network.architecture(), genotypeKey, {1, policy, evaluate(network, splits.validation, splits).top1, result.metrics, 0.0}),
+                     network, candidate, splits);
     recorder.finish(header);
     reportQuantization(header, policy, result, before, after, floating, json, streams);
     if (!json) streams.out << recorder.described();
@@ -534,13 +563,15 @@ int runCompress(const Arguments& arguments, Streams& streams) {
 Verb compressVerb() {
     return {"compress",
             "compress one trained architecture (quantization, pruning, low-rank) and measure it",
-            "compress PROJECT (--genotype G | --from RUN:CANDIDATE | --front RUN [--top K]) [--record] [--weights FILE | --epochs E]\n"
+            "compress PROJECT (--genotype G | --from RUN:CANDIDATE | --model MODEL.json | --front RUN [--top K]) [--record]\n"
+            "         [--weights FILE | --epochs E]\n"
             "         [--method ptq|mixed|prune|sparse|low-rank|pipeline] [--bits W[/A]] [--per-tensor]\n"
             "         [--calibration minmax|percentile|mse] [--strategy S] [--evaluations N]\n"
             "         [--budget-storage BYTES] [--budget-bitops N] [--weight-choices LIST] [--activation-choices LIST]\n"
             "         [--rate R | --budget-macs N] [--importance l1|l2|bn|taylor] [--steps N] [--sparsity S] [--per-layer]\n"
             "         [--finetune E] [--save FILE] [--json]",
-            "Loads the architecture's weights (--weights, from 'edgesmith-cli train --save') or trains it\n"
+            "Loads the architecture's weights (--weights, from 'edgesmith-cli train --save'), imports a whole\n"
+            "model (--model, written by --save or 'export --format torch', pruned or quantized ones too) or trains it\n"
             "with the project's estimator settings, measures test accuracy, compresses and measures again.\n"
             "ptq quantizes every convolution and linear layer at --bits (weights per output channel unless\n"
             "--per-tensor; activations calibrated on training images). mixed searches per-layer bitwidths\n"
@@ -576,7 +607,8 @@ Verb compressVerb() {
              {"sparsity", "S", "sparse: share of the weights set to zero, in [0, 1); default 0.5"},
              {"per-layer", "", "sparse: rank magnitudes within each layer instead of over the whole network"},
              {"finetune", "E", "prune, sparse, low-rank: epochs of fine-tuning (per round with --steps); default 1"},
-             {"save", "FILE", "write the compressed network's weights"},
+             {"save", "FILE", "write the compressed network: weights at FILE and its model JSON beside it (for export and --model)"},
+             {"model", "MODEL.json", "continue from a model file (--save or 'export --format torch') instead of --genotype / --from"},
              {"json", "", "one JSON object on stdout"}},
             runCompress};
 }

@@ -41,7 +41,7 @@ int runTrain(const Arguments& arguments, Streams& streams) {
                     << " %  " << std::setprecision(0) << progress.samplesPerSecond << " img/s\n";
     });
     const Evaluation test = evaluate(network, splits.test, splits);
-    if (const auto save = arguments.value("save")) network.save(*save);
+    if (const auto save = arguments.value("save")) saveModel(*save, network, candidate, splits, "", test.top1);
     if (json) {
         Json output = result.toJson();
         output["genotype"] = candidate.space.key(candidate.genotype);
@@ -97,7 +97,7 @@ Verb trainVerb() {
              {"epochs", "E", "training epochs"},
              {"subset", "F", "fraction of the training split, in (0, 1]"},
              {"threads", "T", "compute threads (0: every core)"},
-             {"save", "FILE", "write the trained weights (LibTorch archive)"},
+             {"save", "FILE", "write the trained weights (LibTorch archive) and their model JSON beside it"},
              {"json", "", "one JSON object: history, validation and test evaluation"}},
             runTrain};
 }

@@ -37,13 +37,11 @@ void syncDirectory(const std::filesystem::path& directory) {
     }
 }
 
-} // namespace
-
-void writeFileAtomically(const std::filesystem::path& target, const std::string& contents) {
-    const std::filesystem::path directory = target.parent_path();
+// The contents in a flushed temporary beside `target`; its path.
+std::filesystem::path stage(const std::filesystem::path& target, const std::string& contents) {
     std::filesystem::path temporaryName = target.filename();
     temporaryName += ".tmp-XXXXXX";
-    std::string pattern = (directory / temporaryName).string();
+    std::string pattern = (target.parent_path() / temporaryName).string();
     const int descriptor = ::mkstemp(pattern.data());
     if (descriptor < 0) failWith(target, "cannot create a temporary file beside it");
     const std::filesystem::path temporary = pattern;
@@ -57,13 +55,39 @@ void writeFileAtomically(const std::filesystem::path& target, const std::string&
         throw;
     }
     ::close(descriptor);
-    if (::rename(temporary.c_str(), target.c_str()) != 0) {
-        const int saved = errno;
-        ::unlink(temporary.c_str());
-        errno = saved;
-        failWith(target, "cannot replace");
+    return temporary;
+}
+
+} // namespace
+
+void writeFileAtomically(const std::filesystem::path& target, const std::string& contents) {
+    writeFilesAtomically({{target, contents}});
+}
+
+void writeFilesAtomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files) {
+    std::vector<std::filesystem::path> staged;
+    const auto discard = [&] {
+        for (const auto& temporary : staged) ::unlink(temporary.c_str());
+    };
+    try {
+        for (const auto& [target, contents] : files) staged.push_back(stage(target, contents));
+    } catch (...) {
+        discard();
+        throw;
     }
-    syncDirectory(directory);
+    for (std::size_t index = 0; index < files.size(); ++index) {
+        const std::filesystem::path& target = files[index].first;
+        if (::rename(staged[index].c_str(), target.c_str()) != 0) {
+            const int saved = errno;
+            // The set is one unit: what this call already put in place goes too.
+            for (std::size_t done = 0; done < index; ++done) ::unlink(files[done].first.c_str());
+            staged.erase(staged.begin(), staged.begin() + static_cast<std::ptrdiff_t>(index));
+            discard();
+            errno = saved;
+            failWith(target, "cannot replace");
+        }
+        syncDirectory(target.parent_path());
+    }
 }
 
 std::string readFile(const std::filesystem::path& file) {

@@ -377,6 +377,7 @@ public:
         for (torch::Tensor tensor : module_.parameters()) tensor.copy_(saved_[index++]);
         for (torch::Tensor tensor : module_.buffers()) tensor.copy_(saved_[index++]);
         module_.inputQuantizers.clear();
+        module_.weightGrids.clear();
     }
 
 private:

@@ -196,6 +196,7 @@ QuantizationResult quantizePostTraining(Network& network, const Dataset& calibra
     // 2. Weights on their grids, input quantizers from the calibrated ranges.
     QuantizationResult result;
     module.inputQuantizers.assign(count, {});
+    module.weightGrids.assign(count, {});
     for (std::size_t index = 0; index < count; ++index) {
         const Layer& layer = architecture.layers[index];
         NetworkModuleImpl::Step& step = module.steps[index];
@@ -207,6 +208,7 @@ QuantizationResult quantizePostTraining(Network& network, const Dataset& calibra
         if (report.weightBits < 32) {
             torch::Tensor weight = layer.kind == LayerKind::Conv ? step.conv->weight : step.linear->weight;
             report.weightError = quantizeWeight(weight, report.weightBits, policy.perChannel, policy.symmetricWeights);
+            module.weightGrids[index] = {report.weightBits, policy.perChannel, policy.symmetricWeights};
         }
         if (report.activationBits < 32 && !seen[index].sample.empty()) {
             const Observed& observed = seen[index];

@@ -4,6 +4,7 @@
 #include "core/compress/policy_search.h"
 #include "core/engine/compression_pipeline.h"
 #include "core/engine/compression_run.h"
+#include "core/export/inference.h"
 #include "core/space/space.h"
 #include "core/store/store.h"
 
@@ -45,7 +46,7 @@ public:
             if (job_.method == "pipeline") {
                 const PipelineResult result =
                     runCompressionPipeline(network, pipeline, splits_, training_, [&](const std::string& line) { say(line); }, cancel_);
-                record.add(pipelineCandidate(key, result, evaluate(*result.network, splits_.validation, splits_).top1));
+                record.add(pipelineCandidate(key, result, evaluate(*result.network, splits_.validation, splits_).top1), *result.network, keptInfo(*result.network));
             } else if (job_.method == "mixed") {
                 mixed(network, key, record);
             } else if (job_.method == "prune") {
@@ -68,6 +69,15 @@ public:
 private:
     void say(const std::string& line) const {
         if (log_) log_(line);
+    }
+    // How the compressed network is kept for exports.
+    ModelInfo keptInfo(Network& network) const {
+        ModelInfo info;
+        info.space = project_.spaceDocument();
+        info.source = {{"project", project_.name()}};
+        info.normalisation = normalisationOf(splits_);
+        info.accuracy = {{"test_top1", evaluate(network, splits_.test, splits_).top1}};
+        return info;
     }
     void checkCancel() const {
         if (cancel_ && cancel_->load()) throw Cancelled();
@@ -110,7 +120,7 @@ private:
         PolicyTrial best = found.best;
         if (job_.fineTuneEpochs > 0) {
             best.metrics = quantizationAwareTraining(network, splits_, best.policy, fineTuning(), cancel_).metrics;
-            record.add(tuned(policyCandidate(architecture, key, best), network));
+            record.add(tuned(policyCandidate(architecture, key, best), network), network, keptInfo(network));
         }
     }
 
@@ -127,7 +137,8 @@ private:
         PruningResult pruned = pruneChannels(network, found.best.rates, search.importance);
         recalibrateBatchNorm(pruned.network, splits_.train, splits_);
         trainChecked(pruned.network, fineTuning());
-        record.add(tuned(pruningPolicyCandidate(network.architecture(), key, found.best, search.importance), pruned.network));
+        record.add(tuned(pruningPolicyCandidate(network.architecture(), key, found.best, search.importance), pruned.network), pruned.network,
+                   keptInfo(pruned.network));
     }
 
     void lowRank(Network& network, const std::string& key, CompressionRun& record) {
@@ -142,7 +153,8 @@ private:
         if (job_.fineTuneEpochs == 0) return;
         FactorisationResult factorised = factorise(network, found.best.ranks);
         trainChecked(factorised.network, fineTuning());
-        record.add(tuned(rankPolicyCandidate(network.architecture(), key, found.best), factorised.network));
+        record.add(tuned(rankPolicyCandidate(network.architecture(), key, found.best), factorised.network), factorised.network,
+                   keptInfo(factorised.network));
     }
 
     const Project& project_;

@@ -1,5 +1,7 @@
 #include "core/engine/compression_run.h"
 
+#include "core/engine/export_job.h"
+
 #include <cmath>
 #include <map>
 
@@ -148,9 +150,38 @@ CompressionRun::CompressionRun(Store& store, const Project& project, const std::
     run_ = store.createRun(project.document(), method, "compression", seed, stored);
 }
 
-void CompressionRun::add(Candidate candidate) {
+std::int64_t CompressionRun::add(Candidate candidate) {
     candidate.number = ++count_;
     store_.addCandidate(run_, candidate, Json{{"compression", true}});
+    return candidate.number;
+}
+
+std::int64_t CompressionRun::add(Candidate candidate, Network& network, ModelInfo info) {
+    const std::string key = candidate.key;
+    const std::int64_t number = add(std::move(candidate));
+    info.genotype = key;
+    info.source["run"] = run_;
+    info.source["candidate"] = number;
+    if (info.name.empty()) info.name = "run" + std::to_string(run_) + "-c" + std::to_string(number);
+    keepModel(store_.file(), run_, number, network, info);
+    return number;
+}
+
+Candidate importedCandidate(const std::string& key, Network& network, double accuracy) {
+    Candidate candidate;
+    candidate.key = key;
+    const Json document = modelDocument(network, ModelInfo{});
+    const Json& metrics = document["metrics"];
+    candidate.metrics = {{"accuracy", accuracy},
+                         {"error", 100.0 - accuracy},
+                         {"macs", metrics["macs"].get<double>()},
+                         {"flops", metrics["flops"].get<double>()},
+                         {"params", metrics["params"].get<double>()},
+                         {"peak_activation_bytes", metrics["peak_activation_bytes"].get<double>()},
+                         {"storage_bytes", metrics["storage_bytes"].get<double>()},
+                         {"bitops", metrics["bitops"].get<double>()}};
+    candidate.details["layers"] = document["layer_table"];
+    return candidate;
 }
 
 void CompressionRun::finish() { store_.setStatus(run_, RunStatus::Finished); }

@@ -9,6 +9,7 @@
 // validation top-1, like a searched candidate's.
 #include "core/compress/low_rank.h"
 #include "core/engine/compression_pipeline.h"
+#include "core/export/model_file.h"
 #include "core/compress/policy_search.h"
 #include "core/compress/pruning.h"
 #include "core/project/project.h"
@@ -39,6 +40,8 @@ Candidate rankPolicyCandidate(const Architecture& architecture, const std::strin
 // The outcome of the project's pipeline on one architecture ("GENOTYPE@pipeline").
 Candidate pipelineCandidate(const std::string& genotypeKey, const PipelineResult& result, double accuracy);
 Candidate factorisedCandidate(const std::string& genotypeKey, const FactorisationResult& factorised, double accuracy);
+// A model brought in by `import` (its layer table and metrics at its own bitwidths).
+Candidate importedCandidate(const std::string& key, Network& network, double accuracy);
 
 // One run of the store, created by the constructor (method "mixed-precision/evolution",
 // "prune", "low-rank", ...). Each add() commits one candidate in its own transaction;
@@ -49,7 +52,11 @@ public:
     CompressionRun(Store& store, const Project& project, const std::string& method, const CompressionSource& source, const Json& settings,
                    std::uint64_t seed = 0);
     std::int64_t id() const { return run_; }
-    void add(Candidate candidate);
+    // Commits the candidate; returns its number in the run.
+    std::int64_t add(Candidate candidate);
+    // Also keeps `network` as that candidate's model beside the store, so exports use
+    // these exact weights (see core/engine/export_job.h).
+    std::int64_t add(Candidate candidate, Network& network, ModelInfo info);
     void finish();
     void fail(const std::string& message);
 

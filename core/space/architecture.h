@@ -123,6 +123,9 @@ bool hasQuantizedLayers(const Architecture& architecture);
 // stride, padding, groups, dilation, BN, bias, activation, inputs, ...): the
 // architecture part of exports, and what the PyTorch peer of the benchmarks builds from.
 std::string architectureJson(const Architecture& architecture);
+// The architecture back from that document (imports). Throws Error naming `file` and the
+// JSON path of the first field that is missing or wrong.
+Architecture architectureFromJson(const Json& document, const std::string& file);
 
 // The per-layer table users see (CLI --layers, stored candidates, the layer inspector):
 // name, op, input and output shapes, MACs, params and fp32 activation bytes per layer, and

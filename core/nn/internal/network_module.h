@@ -41,6 +41,9 @@ struct NetworkModuleImpl : torch::nn::Module {
         bool perChannel = true, symmetric = true;
     };
     std::vector<WeightQuantizer> weightQuantizers;
+    // The grids post-training quantization put the stored weights on, kept for exports (the
+    // integer values and scales an int8 model carries); empty: float weights.
+    std::vector<WeightQuantizer> weightGrids;
     // Unstructured pruning: 0/1 masks multiplied into the weights of every forward pass, so
     // pruned weights stay zero while the network fine-tunes; undefined or empty: none.
     std::vector<torch::Tensor> weightMasks;

@@ -1,0 +1,76 @@
+#include "core/export/internal/folded_weights.h"
+
+namespace edgesmith {
+
+FoldedWeights foldedWeights(NetworkModuleImpl& module, std::size_t index) {
+    torch::NoGradGuard guard;
+    const NetworkModuleImpl::Step& step = module.steps[index];
+    FoldedWeights folded;
+    const bool conv = static_cast<bool>(step.conv);
+    torch::Tensor weight = (conv ? step.conv->weight : step.linear->weight).detach().to(torch::kCPU).to(torch::kFloat32);
+    if (index < module.weightMasks.size() && module.weightMasks[index].defined()) weight = weight * module.weightMasks[index].to(torch::kCPU);
+    const std::int64_t outputs = weight.size(0);
+    const torch::Tensor ownBias = conv ? step.conv->bias : step.linear->bias;
+    folded.hasBias = ownBias.defined() || static_cast<bool>(step.norm);
+    torch::Tensor bias = ownBias.defined() ? ownBias.detach().to(torch::kCPU).to(torch::kFloat32) : torch::zeros({outputs});
+    if (step.norm) {
+        // Evaluation-mode batch norm is per-channel affine: fold it in double precision.
+        const auto& norm = step.norm;
+        const torch::Tensor deviation = (norm->running_var.detach().to(torch::kCPU).to(torch::kFloat64) + norm->options.eps()).sqrt();
+        const torch::Tensor factor = norm->weight.detach().to(torch::kCPU).to(torch::kFloat64) / deviation;
+        const torch::Tensor shift = norm->bias.detach().to(torch::kCPU).to(torch::kFloat64) -
+                                    norm->running_mean.detach().to(torch::kCPU).to(torch::kFloat64) * factor;
+        std::vector<std::int64_t> view(static_cast<std::size_t>(weight.dim()), 1);
+        view[0] = outputs;
+        weight = (weight.to(torch::kFloat64) * factor.view(view)).to(torch::kFloat32);
+        bias = (bias.to(torch::kFloat64) * factor + shift).to(torch::kFloat32);
+    }
+    folded.weight = weight.contiguous();
+    folded.bias = bias.contiguous();
+    return folded;
+}
+
+void addIntegerWeights(FoldedWeights& folded, NetworkModuleImpl& module, std::size_t index, int fallbackBits) {
+    torch::NoGradGuard guard;
+    const NetworkModuleImpl::Step& step = module.steps[index];
+    const std::int64_t outputs = folded.weight.size(0);
+    const bool onGrid = index < module.weightGrids.size() && module.weightGrids[index].bits <= 8 && module.weightGrids[index].symmetric;
+    if (!onGrid && fallbackBits <= 0) return;
+    const int bits = onGrid ? module.weightGrids[index].bits : fallbackBits;
+    const double qmax = double((std::int64_t(1) << (bits - 1)) - 1);
+    if (onGrid) {
+        // The stored weights lie on their grid; the grid's scale is max |w| / qmax of each
+        // row (per channel) or of the tensor, and batch norm's factor f scales each output
+        // channel: integers × sign(f), scale × |f|.
+        const bool perChannel = module.weightGrids[index].perChannel;
+        torch::Tensor stored = (step.conv ? step.conv->weight : step.linear->weight).detach().to(torch::kCPU).to(torch::kFloat32);
+        if (index < module.weightMasks.size() && module.weightMasks[index].defined()) stored = stored * module.weightMasks[index].to(torch::kCPU);
+        const torch::Tensor rows = stored.reshape({perChannel ? outputs : 1, -1});
+        const torch::Tensor rowScale = (rows.abs().amax(1) / qmax).clamp_min(1e-12);
+        const torch::Tensor integers = (rows / rowScale.view({-1, 1})).round().clamp(-qmax, qmax);
+        const torch::Tensor gridScale = perChannel ? rowScale : rowScale.expand({outputs});
+        torch::Tensor values = integers.reshape_as(stored);
+        // Per output channel: the folded weight divided by the stored one is BN's factor.
+        torch::Tensor factor = torch::ones({outputs}, torch::kFloat64);
+        if (step.norm) {
+            const auto& norm = step.norm;
+            factor = norm->weight.detach().to(torch::kCPU).to(torch::kFloat64) /
+                     (norm->running_var.detach().to(torch::kCPU).to(torch::kFloat64) + norm->options.eps()).sqrt();
+        }
+        const torch::Tensor sign = torch::where(factor < 0, -torch::ones_like(factor), torch::ones_like(factor));
+        std::vector<std::int64_t> view(static_cast<std::size_t>(values.dim()), 1);
+        view[0] = outputs;
+        folded.integers = (values * sign.to(torch::kFloat32).view(view)).to(torch::kInt8).contiguous();
+        folded.scales = (gridScale.to(torch::kFloat64) * factor.abs()).to(torch::kFloat32).contiguous();
+        folded.bits = bits;
+        return;
+    }
+    const torch::Tensor rows = folded.weight.reshape({outputs, -1});
+    const torch::Tensor scales = (rows.abs().amax(1) / qmax).clamp_min(1e-12);
+    folded.integers = (rows / scales.view({-1, 1})).round().clamp(-qmax, qmax).reshape_as(folded.weight).to(torch::kInt8).contiguous();
+    folded.scales = scales.contiguous();
+    folded.bits = bits;
+    folded.requantized = true;
+}
+
+} // namespace edgesmith
