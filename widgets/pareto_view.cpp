@@ -131,6 +131,15 @@ ParetoView::ParetoView(QWidget* parent)
     connect(plot_, &QCustomPlot::mouseMove, this, &ParetoView::moved);
     connect(plot_, &QCustomPlot::mouseRelease, this, &ParetoView::released);
     connect(plot_, &QCustomPlot::mouseWheel, this, [this] { userView_ = true; });
+    plot_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(plot_, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
+        const QString key = keyAt(position);
+        if (key.isEmpty()) return;
+        selected_ = {key};
+        refresh();
+        Q_EMIT candidateClicked(key);
+        Q_EMIT candidateMenuRequested(key, plot_->mapToGlobal(position));
+    });
     connect(plot_->selectionRect(), &QCPSelectionRect::accepted, this, [this](const QRect& rectangle) {
         selected_ = keysIn(rectangle);
         refresh();

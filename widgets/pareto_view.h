@@ -72,6 +72,8 @@ public:
 Q_SIGNALS:
     void candidateClicked(const QString& key);
     void candidatesSelected(const QStringList& keys);
+    // Right-click on a point: it is selected (candidateClicked) first.
+    void candidateMenuRequested(const QString& key, const QPoint& globalPosition);
 
 private:
     struct PlotPoint {

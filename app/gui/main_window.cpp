@@ -5,6 +5,7 @@
 #include "core/common/atomic_file.h"
 #include "core/common/paths.h"
 #include "core/common/version.h"
+#include "core/engine/export_job.h"
 #include "core/engine/runtime.h"
 #include "core/estimate/estimator.h"
 #include "core/project/catalog.h"
@@ -14,6 +15,7 @@
 #include "widgets/candidate_table_model.h"
 #include "widgets/compare_view.h"
 #include "widgets/compress_dialog.h"
+#include "widgets/export_dialog.h"
 #include "widgets/convergence_view.h"
 #include "widgets/layer_inspector.h"
 #include "widgets/json_tree_model.h"
@@ -38,6 +40,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -168,6 +171,15 @@ void MainWindow::createActions() {
     compressAction_->setObjectName("compressAction");
     compressAction_->setToolTip(tr("Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project's pipeline"));
     connect(compressAction_, &QAction::triggered, this, &MainWindow::compressSelected);
+    exportAction_ = new QAction(tr("&Export Selected Candidate…"), this);
+    exportAction_->setObjectName("exportAction");
+    exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction_->setToolTip(tr("Write the selected candidate as ONNX (float or int8), a LibTorch archive, JSON or C arrays"));
+    connect(exportAction_, &QAction::triggered, this, &MainWindow::exportSelected);
+    reportAction_ = new QAction(tr("Export Run &Report…"), this);
+    reportAction_->setObjectName("reportAction");
+    reportAction_->setToolTip(tr("Write an HTML page (Pareto plot, front, layers, curves) and a CSV of the shown run"));
+    connect(reportAction_, &QAction::triggered, this, &MainWindow::exportReport);
     pauseAction_ = new QAction(QIcon::fromTheme("media-playback-pause", style()->standardIcon(QStyle::SP_MediaPause)), tr("&Pause"), this);
     pauseAction_->setObjectName("pauseSearchAction");
     pauseAction_->setCheckable(true);
@@ -202,11 +214,12 @@ void MainWindow::connectBridge() {
     connect(bridge_, &SearchBridge::finished, this, [this](const QString& status, const QString& message) {
         paretoView_->refresh();
         progress_->hide();
-        statusMessage_->setText(tr("Search %1: %2").arg(status, message));
-        logView_->append(status == "failed" ? widgets::LogView::Level::Error : widgets::LogView::Level::Info,
-                         tr("Search %1: %2").arg(status, message));
+        const QString activity = activity_.isEmpty() ? tr("Search") : activity_;
+        statusMessage_->setText(tr("%1 %2: %3").arg(activity, status, message));
+        logView_->append(status == "failed" ? widgets::LogView::Level::Error : widgets::LogView::Level::Info, tr("%1 %2: %3").arg(activity, status, message));
         convergenceView_->refresh();
-        if (status == "failed") reportError(tr("Search failed"), message);
+        if (status == "failed") reportError(tr("%1 failed").arg(activity), message);
+        activity_.clear();
         updateRunActions();
         refreshRuns();
         Q_EMIT searchFinished(status, message);
@@ -252,6 +265,7 @@ bool MainWindow::compressCandidate(const QString& key, const Json& job) {
     full["source_run"] = shownRun_;
     full["source_candidate"] = row >= 0 ? candidateModel_->record(row).value("number", std::int64_t(0)) : std::int64_t(0);
     if (!bridge_->compress(document(), file_, full)) return false;
+    activity_ = tr("Compression");
     statusMessage_->setText(tr("Compressing %1…").arg(key.section('@', 0, 0)));
     progress_->setMaximum(0);
     progress_->show();
@@ -259,6 +273,78 @@ bool MainWindow::compressCandidate(const QString& key, const Json& job) {
     updateRunActions();
     pauseAction_->setEnabled(false); // a compression runs to its end or is cancelled
     return true;
+}
+
+void MainWindow::exportSelected() {
+    const QString key = selectedKey();
+    const int row = key.isEmpty() ? -1 : candidateModel_->rowOf(key);
+    if (row < 0 || shownRun_ <= 0) {
+        reportError(tr("Cannot export"), tr("Select one candidate of a run in the table or the Pareto plot first."));
+        return;
+    }
+    if (file_.isEmpty()) {
+        reportError(tr("Cannot export"), tr("Save the project first: exports read its store and data."));
+        return;
+    }
+    const qint64 number = candidateModel_->record(row).value("number", std::int64_t(0));
+    const Json project = document();
+    const QString projectFile = file_;
+    // The summary asks core what the job would do (whether a kept model exists, the files).
+    const auto plan = [project, projectFile](const Json& job) {
+        try {
+            return QString::fromStdString(exportPlan(Project::fromDocument(project, projectFile.toStdString()), ExportJob::fromJson(job)));
+        } catch (const std::exception& error) {
+            return QString::fromUtf8(error.what());
+        }
+    };
+    widgets::ExportDialog dialog(key, shownRun_, number, QFileInfo(file_).absolutePath(), plan, this);
+    if (dialog.exec() == QDialog::Accepted) exportCandidate(dialog.job());
+}
+
+void MainWindow::exportReport() {
+    if (shownRun_ <= 0 || file_.isEmpty()) {
+        reportError(tr("Cannot export"), tr("Open a saved project and show one of its runs first."));
+        return;
+    }
+    const QString suggested = QDir(QFileInfo(file_).absolutePath()).filePath(QStringLiteral("run%1-report.html").arg(shownRun_));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export Run Report"), suggested, tr("HTML pages (*.html)"));
+    if (file.isEmpty()) return;
+    const QString key = selectedKey();
+    const int row = key.isEmpty() ? -1 : candidateModel_->rowOf(key);
+    ExportJob job;
+    job.format = ExportFormat::Report;
+    job.run = shownRun_;
+    job.candidate = row >= 0 ? candidateModel_->record(row).value("number", std::int64_t(0)) : 0;
+    job.out = file.toStdString();
+    exportCandidate(job.toJson());
+}
+
+bool MainWindow::exportCandidate(const Json& job) {
+    if (bridge_->running()) return false;
+    if (file_.isEmpty() || !undoStack_->isClean()) {
+        reportError(tr("Cannot export"), tr("Save the project first: exports read its store and data."));
+        return false;
+    }
+    if (!bridge_->exportCandidate(document(), file_, job)) return false;
+    activity_ = tr("Export");
+    statusMessage_->setText(tr("Exporting candidate %1 of run %2…").arg(job.value("candidate", std::int64_t(0))).arg(job.value("run", std::int64_t(0))));
+    progress_->setMaximum(0);
+    progress_->show();
+    tabs_->setCurrentWidget(logView_);
+    updateRunActions();
+    pauseAction_->setEnabled(false);
+    return true;
+}
+
+void MainWindow::showCandidateMenu(const QString& key, const QPoint& globalPosition) {
+    selectCandidate(key);
+    QMenu menu(this);
+    menu.setObjectName("candidateMenu");
+    menu.addAction(exportAction_);
+    menu.addAction(compressAction_);
+    menu.addSeparator();
+    menu.addAction(reportAction_);
+    menu.exec(globalPosition);
 }
 
 void MainWindow::receiveCandidate(const QByteArray& record) {
@@ -449,6 +535,8 @@ void MainWindow::updateRunActions() {
     launchAction_->setEnabled(!running);
     resumeAction_->setEnabled(!running);
     compressAction_->setEnabled(!running);
+    exportAction_->setEnabled(!running);
+    reportAction_->setEnabled(!running);
     pauseAction_->setEnabled(running);
     cancelAction_->setEnabled(running);
     if (!running) {
@@ -479,6 +567,7 @@ bool MainWindow::resumeRun(qint64 run, qint64 budget) {
     const QString database = databaseFile();
     if (database.isEmpty() || !loadRun(run)) return false;
     if (!bridge_->resumeRun(database, run, budget)) return false;
+    activity_ = tr("Search");
     statusMessage_->setText(tr("Resuming run %1…").arg(run));
     progress_->setMaximum(0);
     progress_->show();
@@ -501,6 +590,7 @@ bool MainWindow::startSearch(qint64 budget, int workers, double timeLimitSeconds
     }
     clearResults();
     if (!bridge_->start(document(), file_, budget, workers, timeLimitSeconds)) return false;
+    activity_ = tr("Search");
     statusMessage_->setText(tr("Searching…"));
     progress_->setMaximum(0);
     progress_->show();
@@ -557,6 +647,8 @@ void MainWindow::createMenus() {
     run->addSeparator();
     run->addAction(resumeAction_);
     run->addAction(compressAction_);
+    run->addAction(exportAction_);
+    run->addAction(reportAction_);
     toolbar->addSeparator();
     toolbar->addAction(runAction_);
     toolbar->addAction(pauseAction_);
@@ -607,6 +699,7 @@ void MainWindow::createTabs() {
     paretoSplitter->setStretchFactor(1, 1);
     tabs_->addTab(paretoSplitter, tr("Pareto"));
     connect(paretoView_, &widgets::ParetoView::candidateClicked, this, &MainWindow::selectCandidate);
+    connect(paretoView_, &widgets::ParetoView::candidateMenuRequested, this, &MainWindow::showCandidateMenu);
     connect(paretoView_, &widgets::ParetoView::candidatesSelected, this, [this](const QStringList& keys) {
         if (keys.size() == 1) selectCandidate(keys.front());
         else if (keys.size() > 1) {
@@ -661,6 +754,13 @@ void MainWindow::createTabs() {
         statusMessage_->setText(tr("Copied %n candidate(s) as CSV", nullptr, static_cast<int>(rows.size())));
     };
     connect(copyAction, &QAction::triggered, this, copyRows);
+    candidateTable_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(candidateTable_, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
+        const QModelIndex index = candidateTable_->indexAt(position);
+        if (!index.isValid()) return;
+        const Json& record = candidateModel_->record(candidateProxy_->mapToSource(index).row());
+        showCandidateMenu(QString::fromStdString(record.value("genotype", std::string())), candidateTable_->viewport()->mapToGlobal(position));
+    });
     connect(copy, &QPushButton::clicked, this, copyRows);
     connect(convergenceView_, &widgets::ConvergenceView::frontChanged, candidateModel_, &widgets::CandidateTableModel::setFrontKeys);
     auto* filters = new QHBoxLayout;

@@ -74,8 +74,15 @@ public:
     // `job` says (CompressionJob::toJson() without the source); the compression run it
     // records is shown when it ends. False, with the reason reported, when it cannot start.
     bool compressCandidate(const QString& key, const Json& job);
+    // Exports candidate `job.candidate` of `job.run` (ExportJob::toJson()) on the worker
+    // thread; false when the project is not saved or a job runs.
+    bool exportCandidate(const Json& job);
     // "Run → Compress Selected Candidate…": the dialog, then compressCandidate().
     void compressSelected();
+    void exportSelected();
+    void exportReport();
+    // Right-click on a candidate (Pareto point or table row).
+    void showCandidateMenu(const QString& key, const QPoint& globalPosition);
     // The candidate selected in the table or the plot; empty when none or several.
     QString selectedKey() const;
     // Replaces the project document as one undoable step named `text`.
@@ -195,6 +202,9 @@ private:
     QAction* pauseAction_ = nullptr;
     QAction* cancelAction_ = nullptr;
     QAction* compressAction_ = nullptr;
+    QAction* exportAction_ = nullptr;
+    QAction* reportAction_ = nullptr;
+    QString activity_;        // what the bridge runs: "Search", "Compression", "Export"
     SearchBridge* bridge_ = nullptr;
     qint64 evaluated_ = 0;
 };

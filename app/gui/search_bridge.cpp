@@ -1,6 +1,7 @@
 #include "app/gui/search_bridge.h"
 
 #include "core/engine/compression_job.h"
+#include "core/engine/export_job.h"
 #include "core/engine/search_engine.h"
 #include "core/project/project.h"
 
@@ -67,6 +68,30 @@ bool SearchBridge::compress(const Json& document, const QString& projectFile, co
         } catch (const Cancelled&) {
             status = QStringLiteral("cancelled");
             message = QStringLiteral("compression cancelled; the candidates scored so far are in the store");
+        }
+    });
+}
+
+bool SearchBridge::exportCandidate(const Json& document, const QString& projectFile, const Json& job) {
+    const std::string file = projectFile.toStdString();
+    return launch([document, file, job](Feedback& feedback, QString& status, QString& message, qint64&) {
+        const Project project = Project::fromDocument(document, file);
+        const auto log = [&feedback](const std::string& line) {
+            EngineEvent event;
+            event.kind = EngineEventKind::Log;
+            event.text = line;
+            if (feedback.onEvent) feedback.onEvent(event);
+        };
+        try {
+            const ExportResult result = runExportJob(project, ExportJob::fromJson(job), log, &feedback.cancel);
+            for (const std::string& line : result.summary) log(line);
+            QStringList files;
+            for (const auto& written : result.files) files << QString::fromStdString(written.string());
+            status = QStringLiteral("finished");
+            message = QStringLiteral("wrote %1").arg(files.join(QStringLiteral(" and ")));
+        } catch (const Cancelled&) {
+            status = QStringLiteral("cancelled");
+            message = QStringLiteral("export cancelled; nothing was written");
         }
     });
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Runs the search engine (or a compression) on a worker thread and turns its events into
+// Runs the search engine (or a compression, or an export) on a worker thread and turns its events into
 // Qt signals, delivered on the GUI thread. The window never touches the engine directly.
 #include "core/common/json.h"
 
@@ -32,6 +32,9 @@ public:
     // Compresses one architecture as `job` (CompressionJob::toJson()) says, recorded as a
     // run of the project's store; compressionRecorded() names it at the end.
     bool compress(const Json& document, const QString& projectFile, const Json& job);
+    // Exports a candidate as `job` (ExportJob::toJson()) says; finished() carries the files
+    // written ("wrote A and B") or why not.
+    bool exportCandidate(const Json& document, const QString& projectFile, const Json& job);
     void pause();
     void resume();
     void cancel();

@@ -9,6 +9,8 @@
 #include "widgets/candidate_table_model.h"
 #include "widgets/compare_view.h"
 #include "widgets/compress_dialog.h"
+#include "widgets/export_dialog.h"
+#include "core/engine/export_job.h"
 #include "widgets/convergence_view.h"
 #include "widgets/layer_inspector.h"
 #include "widgets/layer_table_model.h"
@@ -28,6 +30,8 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QMenu>
 #include <QMenuBar>
@@ -524,6 +528,81 @@ private Q_SLOTS:
             quantized += layers->index(row, edgesmith::widgets::LayerTableModel::WeightBits).data(Qt::UserRole).toDouble() > 0;
         QVERIFY(quantized > 0);
         QVERIFY(window.findChild<QAction*>("compressAction")->isEnabled());
+    }
+
+    // Right-click on a candidate offers Export…; the dialog says what will happen (a first
+    // export trains; a later one reuses the kept model), and the export runs on the worker
+    // thread and writes an int8 ONNX model and a run report.
+    void exportsACandidateFromItsMenu() {
+        QTemporaryDir folder;
+        const QString projectFile = writeTableProject(folder);
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(projectFile));
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
+        QVERIFY(window.startSearch(4));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        const edgesmith::Json record = window.candidateModel()->record(0);
+        const QString key = QString::fromStdString(record["genotype"].get<std::string>());
+        const qint64 number = record["number"].get<qint64>();
+
+        // The table's context menu holds the export action (closed as soon as it shows).
+        auto* table = window.findChild<QTableView*>("candidateTable");
+        QStringList offered;
+        QTimer::singleShot(200, [&offered] {
+            if (auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget())) {
+                for (QAction* action : menu->actions()) offered << action->objectName();
+                menu->close();
+            }
+        });
+        Q_EMIT table->customContextMenuRequested(table->visualRect(table->model()->index(0, 0)).center());
+        QVERIFY2(offered.contains("exportAction"), qPrintable(offered.join(',')));
+        QCOMPARE(window.selectedKey(), key);
+
+        const edgesmith::Json document = window.document();
+        const auto plan = [&](const edgesmith::Json& job) {
+            return QString::fromStdString(edgesmith::exportPlan(edgesmith::Project::fromDocument(document, projectFile.toStdString()),
+                                                                edgesmith::ExportJob::fromJson(job)));
+        };
+        edgesmith::widgets::ExportDialog dialog(key, window.shownRun(), number, folder.path(), plan);
+        dialog.formatChoice()->setCurrentIndex(dialog.formatChoice()->findData("onnx-int8"));
+        QVERIFY(dialog.outputEdit()->text().endsWith("-int8.onnx"));
+        QVERIFY2(dialog.summaryLabel()->text().contains("trained first"), qPrintable(dialog.summaryLabel()->text()));
+        if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/export-dialog.png");
+            dialog.hide();
+        }
+        dialog.outputEdit()->clear();
+        QVERIFY(!dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+        dialog.outputEdit()->setText(folder.filePath("model-int8.onnx"));
+        edgesmith::Json job = dialog.job();
+        QCOMPARE(job["format"].get<std::string>(), std::string("onnx-int8"));
+        job["training_epochs"] = 1;
+        QVERIFY(window.exportCandidate(job));
+        QVERIFY(!window.findChild<QAction*>("exportAction")->isEnabled()); // one job at a time
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
+        QCOMPARE(finished.last().at(0).toString(), QString("finished"));
+        QVERIFY(QFileInfo(folder.filePath("model-int8.onnx")).size() > 0);
+        dialog.outputEdit()->setText(folder.filePath("again-int8.onnx")); // the summary is asked again
+        QVERIFY2(dialog.summaryLabel()->text().contains("kept"), qPrintable(dialog.summaryLabel()->text()));
+
+        edgesmith::Json report = job;
+        report["format"] = "report";
+        report["out"] = folder.filePath("report.html").toStdString();
+        QVERIFY(window.exportCandidate(report));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 60000);
+        QVERIFY(edgesmith::readFile(folder.filePath("report.html").toStdString()).find("<svg") != std::string::npos);
+        QVERIFY(QFileInfo::exists(folder.filePath("report.csv")));
+
+        // An export that cannot be written fails with the file named, and nothing is left.
+        edgesmith::Json bad = job;
+        bad["out"] = folder.filePath("gui.edgesmith.json/m.onnx").toStdString();
+        QVERIFY(window.exportCandidate(bad));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 60000);
+        QCOMPARE(finished.last().at(0).toString(), QString("failed"));
+        QVERIFY2(finished.last().at(1).toString().contains("m.onnx"), qPrintable(finished.last().at(1).toString()));
     }
 
     // The launcher's forms come from the catalog's schemas; its choices land in the
