@@ -65,10 +65,11 @@ struct Process {
     QString out, err;
 };
 
-Process run(const QString& program, const QStringList& arguments, const QString& folder = {}) {
+Process run(const QString& program, const QStringList& arguments, const QString& folder = {}, const QString& graphOptimization = "all") {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert("NODE_PATH", kNodeModules);
+    environment.insert("ORT_GRAPH_OPTIMIZATION", graphOptimization);
     process.setProcessEnvironment(environment);
     if (!folder.isEmpty()) process.setWorkingDirectory(folder);
     process.start(program, arguments);
@@ -96,14 +97,16 @@ Json checkedOnnx(const QString& file) {
     return checked.exitCode == 0 ? Json::parse(checked.out.toStdString()) : Json();
 }
 
-// Logits from ONNX Runtime for the batch (tests/export/ort_run.js).
-std::vector<float> onnxRuntimeOutputs(const QString& model, const PixelBatch& batch, const QString& folder) {
+// Logits from ONNX Runtime for the batch (tests/export/ort_run.js). `graphOptimization`
+// "disabled" runs the graph's own semantics; the default "all" lets ONNX Runtime fuse QDQ
+// into its integer kernels.
+std::vector<float> onnxRuntimeOutputs(const QString& model, const PixelBatch& batch, const QString& folder, const QString& graphOptimization = "all") {
     const QString input = folder + "/input.bin", output = folder + "/output.bin";
     writeFloats(input, batch.values);
     QStringList arguments{QString(kTools) + "/ort_run.js", model, input};
     for (std::int64_t dim : batch.shape) arguments << QString::number(dim);
     arguments << output;
-    const Process ran = run("node", arguments);
+    const Process ran = run("node", arguments, {}, graphOptimization);
     if (ran.exitCode != 0) {
         qWarning("onnxruntime-node: %s", qPrintable(ran.err));
         return {};
@@ -195,6 +198,7 @@ private slots:
         const std::vector<float> expected = networkOutputs(*trained_, batch_, info_.normalisation);
         const std::vector<float> actual = onnxRuntimeOutputs(file, batch_, folder_.path());
         const double difference = maxAbsDifference(expected, actual);
+        qInfo("float ONNX: largest logit difference from LibTorch %.3g over 1000 images", difference);
         QVERIFY2(difference <= 1e-4, qPrintable(QString::number(difference)));
     }
 
@@ -224,9 +228,16 @@ private slots:
             QCOMPARE(clips, activationBits < 8 ? 8 : 0);
             QCOMPARE(checked["initializers"]["stem/weight_quantized"].get<std::string>(), std::string("INT8"));
             const std::vector<float> expected = networkOutputs(model.network, batch_, model.info.normalisation);
-            const std::vector<float> actual = onnxRuntimeOutputs(file, batch_, folder_.path());
-            const double agreed = agreement(expected, actual, 10);
-            QVERIFY2(agreed >= 0.99, qPrintable(QString("W%1/A%2: %3").arg(weightBits).arg(activationBits).arg(agreed)));
+            // The file's own semantics are EdgeSmith's fake quantization.
+            const double exact = agreement(expected, onnxRuntimeOutputs(file, batch_, folder_.path(), "disabled"), 10);
+            QVERIFY2(exact >= 0.99, qPrintable(QString("W%1/A%2 without graph optimizations: %3").arg(weightBits).arg(activationBits).arg(exact)));
+            // With ONNX Runtime's integer kernels. On CPUs without VNNI its u8 × s8 products
+            // add up in saturating 16-bit sums, which full 8-bit weight grids can overflow
+            // (docs/export.md); narrower grids cannot.
+            const double fused = agreement(expected, onnxRuntimeOutputs(file, batch_, folder_.path()), 10);
+            qInfo("W%d/A%d: ONNX Runtime predicts like EdgeSmith on %.2f %% of 1000 images (%.2f %% without graph optimizations)", weightBits,
+                  activationBits, 100 * fused, 100 * exact);
+            QVERIFY2(fused >= (weightBits < 8 ? 0.99 : 0.9), qPrintable(QString("W%1/A%2: %3").arg(weightBits).arg(activationBits).arg(fused)));
         }
     }
 

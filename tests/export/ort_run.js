@@ -12,7 +12,9 @@ async function main() {
     const bytes = fs.readFileSync(input);
     const values = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
     if (values.length !== dims.reduce((a, b) => a * b, 1)) throw new Error(`${input}: ${values.length} values for dims ${dims}`);
-    const session = await ort.InferenceSession.create(model, { executionProviders: ['cpu'], intraOpNumThreads: 1 });
+    // ORT_GRAPH_OPTIMIZATION: disabled | basic | extended | all (ONNX Runtime's default).
+    const graphOptimizationLevel = process.env.ORT_GRAPH_OPTIMIZATION || 'all';
+    const session = await ort.InferenceSession.create(model, { executionProviders: ['cpu'], intraOpNumThreads: 1, graphOptimizationLevel });
     const feeds = { [session.inputNames[0]]: new ort.Tensor('float32', values, dims) };
     const results = await session.run(feeds);
     const result = results[session.outputNames[0]];
