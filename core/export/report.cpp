@@ -44,6 +44,18 @@ std::string number(double value, int digits = 4) {
     return text.str();
 }
 
+// Tick labels: 14.5M rather than 14477216.
+std::string tickLabel(double value) {
+    const double magnitude = std::abs(value);
+    std::ostringstream text;
+    text << std::setprecision(3);
+    if (magnitude >= 1e9) text << value / 1e9 << 'G';
+    else if (magnitude >= 1e6) text << value / 1e6 << 'M';
+    else if (magnitude >= 1e4) text << value / 1e3 << 'k';
+    else text << value;
+    return text.str();
+}
+
 // Axis extent with a little air on both sides.
 std::pair<double, double> extent(const std::vector<double>& values) {
     double low = *std::min_element(values.begin(), values.end()), high = *std::max_element(values.begin(), values.end());
@@ -53,7 +65,7 @@ std::pair<double, double> extent(const std::vector<double>& values) {
 }
 
 struct Plot {
-    static constexpr double kWidth = 640, kHeight = 380, kLeft = 64, kRight = 20, kTop = 20, kBottom = 48;
+    static constexpr double kWidth = 640, kHeight = 380, kLeft = 64, kRight = 32, kTop = 20, kBottom = 48;
     std::pair<double, double> x, y;
     double px(double value) const { return kLeft + (value - x.first) / (x.second - x.first) * (kWidth - kLeft - kRight); }
     double py(double value) const { return kHeight - kBottom - (value - y.first) / (y.second - y.first) * (kHeight - kTop - kBottom); }
@@ -67,8 +79,8 @@ struct Plot {
             << "\" fill=\"#fafafa\" stroke=\"#999\"/>\n";
         for (int tick = 0; tick <= 4; ++tick) {
             const double xv = x.first + (x.second - x.first) * tick / 4, yv = y.first + (y.second - y.first) * tick / 4;
-            svg << "<text x=\"" << px(xv) << "\" y=\"" << kHeight - kBottom + 16 << "\" text-anchor=\"middle\">" << number(xv, 3) << "</text>\n"
-                << "<text x=\"" << kLeft - 6 << "\" y=\"" << py(yv) + 4 << "\" text-anchor=\"end\">" << number(yv, 3) << "</text>\n"
+            svg << "<text x=\"" << px(xv) << "\" y=\"" << kHeight - kBottom + 16 << "\" text-anchor=\"middle\">" << tickLabel(xv) << "</text>\n"
+                << "<text x=\"" << kLeft - 6 << "\" y=\"" << py(yv) + 4 << "\" text-anchor=\"end\">" << tickLabel(yv) << "</text>\n"
                 << "<line x1=\"" << kLeft << "\" x2=\"" << kWidth - kRight << "\" y1=\"" << py(yv) << "\" y2=\"" << py(yv) << "\" stroke=\"#e4e4e4\"/>\n";
         }
         svg << "<text x=\"" << (kLeft + kWidth - kRight) / 2 << "\" y=\"" << kHeight - 10 << "\" text-anchor=\"middle\">" << escaped(xLabel) << "</text>\n"
@@ -100,8 +112,8 @@ std::string paretoSvg(const std::vector<Candidate>& candidates, const std::vecto
     for (std::size_t index = 0; index < candidates.size(); ++index) {
         const Candidate& candidate = candidates[index];
         if (candidate.status != CandidateStatus::Evaluated || !candidate.has(axis.metric) || !candidate.has("accuracy")) continue;
-        svg << "<circle cx=\"" << plot.px(candidate.metric(axis.metric)) << "\" cy=\"" << plot.py(candidate.metric("accuracy"))
-            << "\" r=\"2.5\" fill=\"#9aa5b1\"><title>#" << candidate.number << ' ' << escaped(candidate.key) << "</title></circle>\n";
+        svg << "<g><title>#" << candidate.number << ' ' << escaped(candidate.key) << "</title><circle cx=\"" << plot.px(candidate.metric(axis.metric))
+            << "\" cy=\"" << plot.py(candidate.metric("accuracy")) << "\" r=\"2.5\" fill=\"#9aa5b1\"/></g>\n";
     }
     std::vector<std::size_t> sorted;
     for (std::size_t member : front)
@@ -112,8 +124,9 @@ std::string paretoSvg(const std::vector<Candidate>& candidates, const std::vecto
         for (std::size_t member : sorted) svg << plot.px(candidates[member].metric(axis.metric)) << ',' << plot.py(candidates[member].metric("accuracy")) << ' ';
         svg << "\"/>\n";
         for (std::size_t member : sorted)
-            svg << "<circle cx=\"" << plot.px(candidates[member].metric(axis.metric)) << "\" cy=\"" << plot.py(candidates[member].metric("accuracy"))
-                << "\" r=\"4\" fill=\"#1f6fb2\"><title>#" << candidates[member].number << ' ' << escaped(candidates[member].key) << "</title></circle>\n";
+            svg << "<g><title>#" << candidates[member].number << ' ' << escaped(candidates[member].key) << "</title><circle cx=\""
+                << plot.px(candidates[member].metric(axis.metric)) << "\" cy=\"" << plot.py(candidates[member].metric("accuracy"))
+                << "\" r=\"4\" fill=\"#1f6fb2\"/></g>\n";
     }
     if (chosen < candidates.size() && candidates[chosen].has(axis.metric) && candidates[chosen].has("accuracy")) {
         const double cx = plot.px(candidates[chosen].metric(axis.metric)), cy = plot.py(candidates[chosen].metric("accuracy"));
@@ -140,7 +153,11 @@ std::string curvesSvg(const Json& history) {
     const auto line = [&](const std::vector<double>& values, const char* colour, const char* name, double legendY) {
         svg << "<polyline fill=\"none\" stroke=\"" << colour << "\" stroke-width=\"2\" points=\"";
         for (std::size_t index = 0; index < values.size(); ++index) svg << plot.px(epochs[index]) << ',' << plot.py(values[index]) << ' ';
-        svg << "\"/>\n<text x=\"" << Plot::kLeft + 12 << "\" y=\"" << legendY << "\" fill=\"" << colour << "\">" << name << "</text>\n";
+        svg << "\"/>\n";
+        // Marks too: a one-epoch curve is a single point.
+        for (std::size_t index = 0; index < values.size(); ++index)
+            svg << "<circle cx=\"" << plot.px(epochs[index]) << "\" cy=\"" << plot.py(values[index]) << "\" r=\"3\" fill=\"" << colour << "\"/>\n";
+        svg << "<text x=\"" << Plot::kLeft + 12 << "\" y=\"" << legendY << "\" fill=\"" << colour << "\">" << name << "</text>\n";
     };
     line(train, "#9aa5b1", "training", Plot::kTop + 16);
     line(validation, "#1f6fb2", "validation", Plot::kTop + 30);
