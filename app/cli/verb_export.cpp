@@ -1,6 +1,7 @@
 #include "app/cli/command_line.h"
 #include "app/cli/project_candidate.h"
 
+#include "core/common/error.h"
 #include "core/compress/quantization.h"
 #include "core/engine/compression_run.h"
 #include "core/engine/export_job.h"
@@ -33,6 +34,21 @@ void printResult(const ExportResult& result, ExportFormat format, bool json, Str
     for (const auto& file : result.files) streams.out << "wrote " << file.string() << '\n';
 }
 
+// An output file that cannot be written is a failure of the export (exit 1), not bad input:
+// IoError, which the CLI reports as bad input (exit 2), stays for the inputs (project,
+// store, model file) that cannot be read.
+template <typename Work>
+ExportResult writingOutputs(ExportFormat format, const std::filesystem::path& out, Work&& work) {
+    try {
+        return work();
+    } catch (const IoError& error) {
+        const std::filesystem::path failed = std::filesystem::path(error.file()).lexically_normal();
+        for (const auto& file : exportFiles(format, out))
+            if (file.lexically_normal() == failed) throw Error(error.file(), error.path(), error.message());
+        throw;
+    }
+}
+
 // export PROJECT --model MODEL.json: a model file, no store involved.
 int exportModelFile(const Arguments& arguments, ExportFormat format, const std::filesystem::path& out, bool json, Streams& streams) {
     if (format == ExportFormat::Report) throw UsageError("--format report exports a run (RUN), not a model file");
@@ -45,7 +61,9 @@ int exportModelFile(const Arguments& arguments, ExportFormat format, const std::
         quantizePostTraining(model.network, splits.train, splits, QuantizationPolicy::uniform(model.network.architecture(), 8, 8));
         model.info.accuracy["test_top1"] = evaluate(model.network, splits.test, splits).top1;
     }
-    result = exportModel(model.network, model.info, format, out, !arguments.flag("static-batch"), arguments.value("c-prefix").value_or(""));
+    result = writingOutputs(format, out, [&] {
+        return exportModel(model.network, model.info, format, out, !arguments.flag("static-batch"), arguments.value("c-prefix").value_or(""));
+    });
     printResult(result, format, json, streams);
     return kExitOk;
 }
@@ -86,8 +104,10 @@ int runExport(const Arguments& arguments, Streams& streams) {
     job.dynamicBatch = !arguments.flag("static-batch");
     job.cPrefix = arguments.value("c-prefix").value_or("");
     const Project project = Project::load(positionals.front());
-    const ExportResult result = runExportJob(project, job, [&](const std::string& line) {
-        if (!json) streams.out << line << '\n';
+    const ExportResult result = writingOutputs(format, job.out, [&] {
+        return runExportJob(project, job, [&](const std::string& line) {
+            if (!json) streams.out << line << '\n';
+        });
     });
     printResult(result, format, json, streams);
     return kExitOk;

@@ -11,6 +11,19 @@
 #include <thread>
 
 namespace edgesmith::gui {
+namespace {
+
+// A job's lines as Log events of the engine's feedback (the Log tab shows them).
+std::function<void(const std::string&)> logLines(Feedback& feedback) {
+    return [&feedback](const std::string& line) {
+        EngineEvent event;
+        event.kind = EngineEventKind::Log;
+        event.text = line;
+        if (feedback.onEvent) feedback.onEvent(event);
+    };
+}
+
+} // namespace
 
 struct SearchBridge::Worker {
     Feedback feedback;
@@ -55,12 +68,7 @@ bool SearchBridge::compress(const Json& document, const QString& projectFile, co
     const std::string file = projectFile.toStdString();
     return launch([document, file, job](Feedback& feedback, QString& status, QString& message, qint64& run) {
         const Project project = Project::fromDocument(document, file);
-        const auto log = [&feedback](const std::string& line) {
-            EngineEvent event;
-            event.kind = EngineEventKind::Log;
-            event.text = line;
-            if (feedback.onEvent) feedback.onEvent(event);
-        };
+        const auto log = logLines(feedback);
         try {
             run = runCompressionJob(project, CompressionJob::fromJson(job), log, &feedback.cancel);
             status = QStringLiteral("finished");
@@ -76,12 +84,7 @@ bool SearchBridge::exportCandidate(const Json& document, const QString& projectF
     const std::string file = projectFile.toStdString();
     return launch([document, file, job](Feedback& feedback, QString& status, QString& message, qint64&) {
         const Project project = Project::fromDocument(document, file);
-        const auto log = [&feedback](const std::string& line) {
-            EngineEvent event;
-            event.kind = EngineEventKind::Log;
-            event.text = line;
-            if (feedback.onEvent) feedback.onEvent(event);
-        };
+        const auto log = logLines(feedback);
         try {
             const ExportResult result = runExportJob(project, ExportJob::fromJson(job), log, &feedback.cancel);
             for (const std::string& line : result.summary) log(line);

@@ -48,6 +48,15 @@ PixelBatch pixelBatch(const Dataset& data, std::int64_t count) {
     return batch;
 }
 
+std::vector<int> topClasses(const std::vector<float>& logits, std::size_t classes) {
+    std::vector<int> result;
+    for (std::size_t row = 0; classes > 0 && row + classes <= logits.size(); row += classes) {
+        const auto first = logits.begin() + static_cast<std::ptrdiff_t>(row);
+        result.push_back(static_cast<int>(std::max_element(first, first + static_cast<std::ptrdiff_t>(classes)) - first));
+    }
+    return result;
+}
+
 Normalisation normalisationOf(const Splits& splits) { return {splits.mean, splits.deviation}; }
 
 std::vector<float> networkOutputs(Network& network, const PixelBatch& batch, const Normalisation& normalisation) {

@@ -29,4 +29,7 @@ std::vector<float> networkOutputs(Network& network, const PixelBatch& batch, con
 // The output of layer `layer` (N × C × H × W, row-major) for the batch.
 std::vector<float> layerOutput(Network& network, std::size_t layer, const PixelBatch& batch, const Normalisation& normalisation);
 
+// The class each row of N × `classes` logits scores highest.
+std::vector<int> topClasses(const std::vector<float>& logits, std::size_t classes);
+
 } // namespace edgesmith

@@ -73,14 +73,6 @@ std::vector<float> ortOutputs(const std::filesystem::path& model, const PixelBat
     return values;
 }
 
-std::vector<int> predictions(const std::vector<float>& logits, std::size_t classes) {
-    std::vector<int> result;
-    for (std::size_t row = 0; row + classes <= logits.size(); row += classes)
-        result.push_back(static_cast<int>(std::max_element(logits.begin() + std::ptrdiff_t(row), logits.begin() + std::ptrdiff_t(row + classes)) -
-                                          (logits.begin() + std::ptrdiff_t(row))));
-    return result;
-}
-
 double top1(const std::vector<int>& predicted, const std::vector<std::int64_t>& labels) {
     std::size_t right = 0;
     for (std::size_t index = 0; index < predicted.size() && index < labels.size(); ++index) right += predicted[index] == labels[index];
@@ -161,23 +153,23 @@ int main(int argc, char** argv) {
             const double ortInt8 = ortMedianMs(int8File, subject.architecture.input, subject.runs);
             std::string same = "–", accuracy = "–";
             if (trained) {
-                const std::vector<int> quantized = predictions(networkOutputs(copy.network, images, info.normalisation), 10);
+                const std::vector<int> quantized = topClasses(networkOutputs(copy.network, images, info.normalisation), 10);
                 const auto share = [&](const std::vector<int>& other) {
                     std::size_t equal = 0;
                     for (std::size_t index = 0; index < other.size() && index < quantized.size(); ++index) equal += other[index] == quantized[index];
                     return other.empty() ? 0.0 : 100.0 * double(equal) / double(other.size());
                 };
-                const std::vector<int> int8 = predictions(ortOutputs(int8File, images, folder), 10);
+                const std::vector<int> int8 = topClasses(ortOutputs(int8File, images, folder), 10);
                 setenv("ORT_GRAPH_OPTIMIZATION", "disabled", 1);
-                const std::vector<int> reference = predictions(ortOutputs(int8File, images, folder), 10);
+                const std::vector<int> reference = topClasses(ortOutputs(int8File, images, folder), 10);
                 unsetenv("ORT_GRAPH_OPTIMIZATION");
                 // The file's own semantics (no fused integer kernels) must be EdgeSmith's.
                 agreed = agreed && share(reference) >= 99.0;
                 char cell[160];
                 std::snprintf(cell, sizeof cell, "%.2f %% / %.2f %%", share(int8), share(reference));
                 same = cell;
-                std::snprintf(cell, sizeof cell, "%.2f / %.2f / %.2f %%", top1(predictions(torchLogits, 10), images.labels),
-                              top1(predictions(floatLogits, 10), images.labels), top1(int8, images.labels));
+                std::snprintf(cell, sizeof cell, "%.2f / %.2f / %.2f %%", top1(topClasses(torchLogits, 10), images.labels),
+                              top1(topClasses(floatLogits, 10), images.labels), top1(int8, images.labels));
                 accuracy = cell;
             }
             char line[1024];

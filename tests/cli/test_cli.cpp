@@ -2,6 +2,7 @@
 #include "core/common/json.h"
 #include "core/store/store.h"
 
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -24,6 +25,39 @@ Result runCli(const QStringList& arguments, const QString& workingDirectory = QS
     if (!process.waitForFinished(120000)) return {-1, {}, QStringLiteral("timed out")};
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
+
+// The minimal project copied into `folder` as p.edgesmith.json and searched once: run 1 of
+// p.edgesmith.db, with evaluated candidates and no kept models.
+Result searchedProject(const QTemporaryDir& folder) {
+    if (!QFile::copy(QStringLiteral(EDGESMITH_TEST_DATA "/projects/good/minimal.edgesmith.json"), folder.filePath("p.edgesmith.json")))
+        return {-1, {}, QStringLiteral("cannot copy the minimal project")};
+    return runCli({"search", "p.edgesmith.json", "--budget", "1"}, folder.path());
+}
+
+// The ONNX checker's verdict and the model's summary (tests/export/check_onnx.py).
+Result checkOnnx(const QString& file) {
+    QProcess process;
+    process.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(EDGESMITH_SOURCE_TREE "/tests/export/check_onnx.py"), file});
+    if (!process.waitForFinished(60000)) return {-1, {}, QStringLiteral("timed out")};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+int countNodes(const edgesmith::Json& summary, const std::string& op) {
+    int count = 0;
+    for (const auto& node : summary["nodes"]) count += node["op"].get<std::string>() == op;
+    return count;
+}
+
+// Every file under `folder` (hidden ones and subfolders included), relative to it.
+QStringList filesUnder(const QString& folder) {
+    QStringList files;
+    QDirIterator entries(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (entries.hasNext()) files << QDir(folder).relativeFilePath(entries.next());
+    return files;
+}
+
+QString readText(const QString& file) { return QString::fromStdString(edgesmith::readFile(file.toStdString())); }
 
 } // namespace
 
@@ -394,6 +428,197 @@ private Q_SLOTS:
         QCOMPARE(missing.exitCode, 2);
         QVERIFY2(missing.err.contains("no candidate 99"), qPrintable(missing.err));
         QCOMPARE(runCli({"compress", "p.edgesmith.json", "--from", "one"}, folder.path()).exitCode, 2);
+    }
+
+    // The first export of a searched candidate trains it and keeps the model beside the
+    // store; later exports reuse it (and leave it as it is). Both ONNX files pass the checker,
+    // the int8 one as QDQ.
+    void exportTrainsOnceThenReusesTheKeptModel() {
+        QTemporaryDir folder;
+        QCOMPARE(searchedProject(folder).exitCode, 0);
+        const QString kept = folder.filePath("p.edgesmith-models/run1-candidate1.json");
+        QVERIFY(!QFile::exists(kept)); // the store keeps metrics, not weights
+        const Result first = runCli({"export", "p.edgesmith.json", "1", "1", "--format", "onnx", "--out", "m.onnx", "--json"}, folder.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const auto exported = edgesmith::Json::parse(first.out.toStdString());
+        QCOMPARE(exported["format"].get<std::string>(), std::string("onnx"));
+        QCOMPARE(exported["files"], edgesmith::Json::array({"m.onnx"}));
+        QVERIFY(exported["trained"].get<bool>());
+        QVERIFY(QFileInfo(folder.filePath("m.onnx")).size() > 0);
+        QVERIFY(QFileInfo(kept).size() > 0);
+        QVERIFY(QFileInfo(folder.filePath("p.edgesmith-models/run1-candidate1.pt")).size() > 0);
+        const std::string keptDocument = edgesmith::readFile(kept.toStdString());
+        const std::string key = edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString()).candidate(1, 1).value().key;
+        QCOMPARE(edgesmith::Json::parse(keptDocument)["genotype"].get<std::string>(), key);
+
+        const Result floatCheck = checkOnnx(folder.filePath("m.onnx"));
+        QVERIFY2(floatCheck.exitCode == 0, qPrintable(floatCheck.err));
+        const auto floatModel = edgesmith::Json::parse(floatCheck.out.toStdString());
+        QCOMPARE(floatModel["opset"].get<int>(), 13);
+        QVERIFY(countNodes(floatModel, "Conv") > 0);
+        QCOMPARE(countNodes(floatModel, "QuantizeLinear"), 0);
+        QCOMPARE(floatModel["inputs"][0][0], edgesmith::Json("batch")); // a dynamic batch unless --static-batch
+
+        const Result second = runCli({"export", "p.edgesmith.json", "1:1", "--format", "onnx-int8", "--out", "q.onnx", "--json"}, folder.path());
+        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+        const auto reused = edgesmith::Json::parse(second.out.toStdString());
+        QVERIFY(!reused["trained"].get<bool>());
+        QCOMPARE(reused["files"], edgesmith::Json::array({"q.onnx"}));
+        QVERIFY(QFileInfo(folder.filePath("q.onnx")).size() > 0);
+        QCOMPARE(edgesmith::readFile(kept.toStdString()), keptDocument); // quantized for the export only
+        const Result int8Check = checkOnnx(folder.filePath("q.onnx"));
+        QVERIFY2(int8Check.exitCode == 0, qPrintable(int8Check.err));
+        const auto int8Model = edgesmith::Json::parse(int8Check.out.toStdString());
+        QCOMPARE(int8Model["opset"].get<int>(), 13);
+        QVERIFY(countNodes(int8Model, "QuantizeLinear") > 0);
+        QVERIFY(countNodes(int8Model, "DequantizeLinear") > countNodes(int8Model, "QuantizeLinear")); // weights too
+        int int8Initializers = 0;
+        for (const auto& [name, type] : int8Model["initializers"].items()) int8Initializers += type.get<std::string>() == "INT8";
+        QVERIFY(int8Initializers > 0);
+
+        const Result text = runCli({"export", "p.edgesmith.json", "1", "1", "--format", "onnx", "--out", "s.onnx", "--static-batch"}, folder.path());
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(text.out.contains("using the model kept at") && text.out.contains("wrote s.onnx"), qPrintable(text.out));
+        const Result staticCheck = checkOnnx(folder.filePath("s.onnx"));
+        QCOMPARE(staticCheck.exitCode, 0);
+        QCOMPARE(edgesmith::Json::parse(staticCheck.out.toStdString())["inputs"][0][0], edgesmith::Json(1));
+    }
+
+    // export --format torch writes the weights and the model JSON; import reads them back,
+    // measures them and (--record) adds them to the store as a run of one candidate;
+    // compress --model compresses them further.
+    void exportedTorchModelsImportAndCompress() {
+        QTemporaryDir folder;
+        QCOMPARE(searchedProject(folder).exitCode, 0);
+        const Result torch = runCli({"export", "p.edgesmith.json", "1", "1", "--format", "torch", "--out", "model.pt", "--json"}, folder.path());
+        QVERIFY2(torch.exitCode == 0, qPrintable(torch.err));
+        const auto exported = edgesmith::Json::parse(torch.out.toStdString());
+        QCOMPARE(exported["files"], edgesmith::Json::array({"model.pt", "model.json"}));
+        QVERIFY(exported["trained"].get<bool>());
+        QVERIFY(QFileInfo(folder.filePath("model.pt")).size() > 0);
+        const auto document = edgesmith::Json::parse(edgesmith::readFile(folder.filePath("model.json").toStdString()));
+        QCOMPARE(document["format"].get<std::string>(), std::string("edgesmith-model"));
+        QCOMPARE(document["weights"].get<std::string>(), std::string("model.pt"));
+        const std::string key = edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString()).candidate(1, 1).value().key;
+
+        const Result measured = runCli({"import", "p.edgesmith.json", "model.json", "--json"}, folder.path());
+        QVERIFY2(measured.exitCode == 0, qPrintable(measured.err));
+        const auto unrecorded = edgesmith::Json::parse(measured.out.toStdString());
+        QVERIFY(!unrecorded.contains("run"));
+        QCOMPARE(unrecorded["genotype"].get<std::string>(), key);
+        QCOMPARE(edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString()).runs().size(), std::size_t(1));
+
+        const Result imported = runCli({"import", "p.edgesmith.json", "model.json", "--record", "--json"}, folder.path());
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        const auto result = edgesmith::Json::parse(imported.out.toStdString());
+        QCOMPARE(result["run"].get<int>(), 2);
+        QCOMPARE(result["candidate"].get<int>(), 1);
+        QCOMPARE(result["genotype"].get<std::string>(), key);
+        QVERIFY(!result["quantized"].get<bool>());
+        QVERIFY(result["test_top1"].get<double>() >= 0 && result["test_top1"].get<double>() <= 100);
+        QCOMPARE(result["test_top1"], result["exported_test_top1"]); // the same weights, the same test split
+        QCOMPARE(result["metrics"]["params"], document["metrics"]["params"]);
+        const edgesmith::Store store = edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString());
+        const edgesmith::RunInfo run = store.run(2);
+        QCOMPARE(run.strategy, std::string("import"));
+        QCOMPARE(edgesmith::toString(run.status), std::string("finished"));
+        const auto candidates = store.candidates(2);
+        QCOMPARE(candidates.size(), std::size_t(1));
+        QCOMPARE(candidates.front().key, key);
+        QVERIFY(candidates.front().has("accuracy") && candidates.front().has("storage_bytes"));
+        QVERIFY(QFileInfo(folder.filePath("p.edgesmith-models/run2-candidate1.pt")).size() > 0); // kept for Export
+
+        const Result compressed = runCli({"compress", "p.edgesmith.json", "--model", "model.json", "--method", "ptq", "--json"}, folder.path());
+        QVERIFY2(compressed.exitCode == 0, qPrintable(compressed.err));
+        const auto ptq = edgesmith::Json::parse(compressed.out.toStdString());
+        QCOMPARE(ptq["genotype"].get<std::string>(), key);
+        QVERIFY(ptq["origin"].get<std::string>().find("model.json") != std::string::npos);
+        QCOMPARE(ptq["weight_bits"].get<int>(), 8);
+        QVERIFY(ptq["quantized"]["storage_bytes"].get<double>() < ptq["float"]["storage_bytes"].get<double>());
+    }
+
+    // The two-file and architecture formats, and the run report.
+    void exportWritesCArraysModelJsonAndReports() {
+        QTemporaryDir folder;
+        QCOMPARE(searchedProject(folder).exitCode, 0);
+        const edgesmith::Store store = edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString());
+        const auto candidates = store.candidates(1);
+        QVERIFY(!candidates.empty());
+        const std::string key = store.candidate(1, 1).value().key;
+
+        QVERIFY(QDir(folder.path()).mkdir("fw"));
+        const Result c = runCli({"export", "p.edgesmith.json", "1", "1", "--format", "c", "--out", "fw/model", "--json"}, folder.path());
+        QVERIFY2(c.exitCode == 0, qPrintable(c.err));
+        QCOMPARE(edgesmith::Json::parse(c.out.toStdString())["files"], edgesmith::Json::array({"fw/model.h", "fw/model.c"}));
+        const QString header = readText(folder.filePath("fw/model.h")), source = readText(folder.filePath("fw/model.c"));
+        QVERIFY(header.contains("#ifndef MODEL_H") && header.contains(QString::fromStdString(key)));
+        QVERIFY(source.contains("#include \"model.h\"") && source.contains("model_input_mean"));
+
+        const Result json = runCli({"export", "p.edgesmith.json", "1", "1", "--format", "json", "--out", "a.json", "--json"}, folder.path());
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        QVERIFY(!edgesmith::Json::parse(json.out.toStdString())["trained"].get<bool>()); // the C export kept it
+        const auto architecture = edgesmith::Json::parse(edgesmith::readFile(folder.filePath("a.json").toStdString()));
+        QCOMPARE(architecture["format"].get<std::string>(), std::string("edgesmith-model"));
+        QCOMPARE(architecture["genotype"].get<std::string>(), key);
+        QVERIFY(!architecture["layer_table"].empty());
+        QVERIFY(!architecture.contains("weights")); // the architecture alone
+        QVERIFY(!QFile::exists(folder.filePath("a.pt")));
+
+        const Result report = runCli({"export", "p.edgesmith.json", "1", "--format", "report", "--out", "r", "--json"}, folder.path());
+        QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+        QCOMPARE(edgesmith::Json::parse(report.out.toStdString())["files"], edgesmith::Json::array({"r.html", "r.csv"}));
+        QVERIFY(readText(folder.filePath("r.html")).contains("<svg"));
+        const QStringList rows = readText(folder.filePath("r.csv")).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), int(candidates.size()) + 1);
+        QVERIFY2(rows.front().startsWith("number,key,"), qPrintable(rows.front()));
+        for (const auto& candidate : candidates) QVERIFY(readText(folder.filePath("r.csv")).contains(QString::fromStdString(candidate.key)));
+    }
+
+    // Bad requests are exit 2 before anything is done; a missing candidate names the store;
+    // an unwritable output fails (exit 1) leaving nothing behind; a foreign model file names
+    // its file and field and records nothing.
+    void exportAndImportRejectBadRequests() {
+        QTemporaryDir folder;
+        QCOMPARE(searchedProject(folder).exitCode, 0);
+        const Result format = runCli({"export", "p.edgesmith.json", "1", "1", "--format", "onx", "--out", "m.onnx"}, folder.path());
+        QCOMPARE(format.exitCode, 2);
+        QVERIFY2(format.err.contains("\"onx\"") && format.err.contains("onnx, onnx-int8, torch, json, c, report"), qPrintable(format.err));
+        const Result out = runCli({"export", "p.edgesmith.json", "1", "1", "--format", "onnx"}, folder.path());
+        QCOMPARE(out.exitCode, 2);
+        QVERIFY2(out.err.contains("--out PATH is required"), qPrintable(out.err));
+        QCOMPARE(runCli({"export", "p.edgesmith.json", "1", "1", "--out", "m.onnx"}, folder.path()).exitCode, 2);          // no --format
+        QCOMPARE(runCli({"export", "p.edgesmith.json", "1", "--format", "onnx", "--out", "m.onnx"}, folder.path()).exitCode, 2); // no candidate
+        QCOMPARE(runCli({"export", "p.edgesmith.json", "one", "1", "--format", "onnx", "--out", "m.onnx"}, folder.path()).exitCode, 2);
+
+        const Result missing = runCli({"export", "p.edgesmith.json", "1", "99", "--format", "onnx", "--out", "m.onnx"}, folder.path());
+        QVERIFY(missing.exitCode != 0);
+        QVERIFY2(missing.err.contains("p.edgesmith.db") && missing.err.contains("no candidate 99"), qPrintable(missing.err));
+        QVERIFY(!QFile::exists(folder.filePath("m.onnx")));
+        QVERIFY(!QFile::exists(folder.filePath("p.edgesmith-models/run1-candidate99.json")));
+
+        QVERIFY(QFile(folder.filePath("not-a-folder")).open(QIODevice::WriteOnly));
+        const Result unwritable = runCli({"export", "p.edgesmith.json", "1", "1", "--format", "onnx", "--out", "not-a-folder/m.onnx"}, folder.path());
+        QCOMPARE(unwritable.exitCode, 1);
+        QVERIFY2(unwritable.err.contains("not-a-folder/m.onnx"), qPrintable(unwritable.err));
+        const Result pair = runCli({"export", "p.edgesmith.json", "1", "1", "--format", "torch", "--out", "not-a-folder/m.pt"}, folder.path());
+        QCOMPARE(pair.exitCode, 1);
+        QVERIFY2(pair.err.contains("not-a-folder/m.pt"), qPrintable(pair.err));
+        const QStringList files = filesUnder(folder.path());
+        for (const QString& file : files) {
+            const QString name = QFileInfo(file).fileName();
+            QVERIFY2(!name.startsWith("m.") && !name.contains(".tmp-"), qPrintable(file));
+        }
+        QVERIFY2(files.contains("p.edgesmith-models/run1-candidate1.json"), qPrintable(files.join(' '))); // the training was kept
+
+        edgesmith::writeFileAtomically(folder.filePath("notes.json").toStdString(), std::string(R"({"format": "something-else", "layers": []})"));
+        const Result foreign = runCli({"import", "p.edgesmith.json", "notes.json", "--record"}, folder.path());
+        QVERIFY(foreign.exitCode != 0);
+        QVERIFY2(foreign.err.contains("notes.json") && foreign.err.contains("format"), qPrintable(foreign.err));
+        QCOMPARE(edgesmith::Store::openReadOnly(folder.filePath("p.edgesmith.db").toStdString()).runs().size(), std::size_t(1)); // nothing recorded
+        const Result absent = runCli({"import", "p.edgesmith.json", "absent.json"}, folder.path());
+        QCOMPARE(absent.exitCode, 2);
+        QVERIFY2(absent.err.contains("absent.json"), qPrintable(absent.err));
+        QCOMPARE(runCli({"import", "p.edgesmith.json"}, folder.path()).exitCode, 2);
     }
 
     void infoDescribesTheRuntime() {

@@ -114,16 +114,8 @@ std::vector<float> onnxRuntimeOutputs(const QString& model, const PixelBatch& ba
     return readFloats(output);
 }
 
-std::vector<int> predictions(const std::vector<float>& logits, std::size_t classes) {
-    std::vector<int> result;
-    for (std::size_t row = 0; row + classes <= logits.size(); row += classes)
-        result.push_back(static_cast<int>(std::max_element(logits.begin() + std::ptrdiff_t(row), logits.begin() + std::ptrdiff_t(row + classes)) -
-                                          (logits.begin() + std::ptrdiff_t(row))));
-    return result;
-}
-
 double agreement(const std::vector<float>& a, const std::vector<float>& b, std::size_t classes) {
-    const auto left = predictions(a, classes), right = predictions(b, classes);
+    const auto left = topClasses(a, classes), right = topClasses(b, classes);
     if (left.size() != right.size() || left.empty()) return 0;
     std::size_t same = 0;
     for (std::size_t index = 0; index < left.size(); ++index) same += left[index] == right[index];
