@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite (CTest labels unit,
 # cli, gui and benchmark). GUI tests run offscreen, so no display is needed. The
-# 10-minute accuracy run (label "long") is left to `ctest --test-dir build -L long`.
+# 10-minute accuracy run and the 5-minute compression benchmark (label "long") are left to
+# `ctest --test-dir build -L long`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -139,7 +139,7 @@ private Q_SLOTS:
         QVERIFY(file && edit && view && help);
         const auto* run = window.findChild<QMenu*>("runMenu");
         QVERIFY(run);
-        QCOMPARE(actionTexts(run), QStringList({"Start Search", "Start Search With…", "Pause", "Cancel Search", "Resume Run", "Compress Selected Candidate…"}));
+        QCOMPARE(actionTexts(run), QStringList({"Start Search", "Start Search With…", "Pause", "Cancel Search", "Resume Run", "Compress Selected Candidate…", "Export Selected Candidate…", "Export Run Report…"}));
         for (const char* text : {"New Project", "Open…", "Open Recent", "Save", "Save As…", "Quit"})
             QVERIFY2(actionTexts(file).contains(text), text);
         QVERIFY(actionTexts(edit).contains("Undo"));
