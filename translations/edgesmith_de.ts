@@ -174,7 +174,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="189"/>
-        <location filename="../app/gui/main_window.cpp" line="594"/>
+        <location filename="../app/gui/main_window.cpp" line="603"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
@@ -248,8 +248,10 @@
     <message>
         <location filename="../app/gui/main_window.cpp" line="282"/>
         <location filename="../app/gui/main_window.cpp" line="286"/>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
-        <location filename="../app/gui/main_window.cpp" line="325"/>
+        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
+        <location filename="../app/gui/main_window.cpp" line="315"/>
+        <location filename="../app/gui/main_window.cpp" line="334"/>
         <source>Cannot export</source>
         <translation>Exportieren nicht möglich</translation>
     </message>
@@ -260,42 +262,51 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="286"/>
-        <location filename="../app/gui/main_window.cpp" line="325"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>Speichern Sie zuerst das Projekt: Exporte lesen seine Datenbank und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <source>The project must be valid: exports train with its settings and data.</source>
+        <translation>Das Projekt muss gültig sein: Exporte trainieren mit seinen Einstellungen und Daten.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="315"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>Öffnen Sie zuerst ein gespeichertes Projekt und zeigen Sie einen seiner Läufe an.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="310"/>
+        <location filename="../app/gui/main_window.cpp" line="319"/>
         <source>Export Run Report</source>
         <translation>Bericht des Laufs exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="310"/>
+        <location filename="../app/gui/main_window.cpp" line="319"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML-Seiten (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="329"/>
+        <location filename="../app/gui/main_window.cpp" line="334"/>
+        <source>The project must be valid and saved: exports read its store and data.</source>
+        <translation>Das Projekt muss gültig und gespeichert sein: Exporte lesen seine Datenbank und Daten.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="338"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="330"/>
+        <location filename="../app/gui/main_window.cpp" line="339"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>Kandidat %1 von Lauf %2 wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="501"/>
+        <location filename="../app/gui/main_window.cpp" line="510"/>
         <source>Cannot show run %1</source>
         <translation>Lauf %1 kann nicht angezeigt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="514"/>
+        <location filename="../app/gui/main_window.cpp" line="523"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>Lauf %1 wird angezeigt: %n Kandidat</numerusform>
@@ -303,23 +314,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="553"/>
+        <location filename="../app/gui/main_window.cpp" line="562"/>
         <source>Search settings</source>
         <translation>Sucheinstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="571"/>
+        <location filename="../app/gui/main_window.cpp" line="580"/>
         <source>Resuming run %1…</source>
         <translation>Lauf %1 wird fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="581"/>
-        <location filename="../app/gui/main_window.cpp" line="587"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="596"/>
         <source>Cannot start the search</source>
         <translation>Die Suche kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="581"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>Das Projekt hat %n Problem; beheben Sie zuerst das im Projektbereich aufgeführte.</numerusform>
@@ -327,118 +338,118 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="587"/>
+        <location filename="../app/gui/main_window.cpp" line="596"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>Speichern Sie das Projekt zuerst: seine Experimentdatenbank und relativen Pfade liegen neben der Datei.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="603"/>
+        <location filename="../app/gui/main_window.cpp" line="612"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="607"/>
+        <location filename="../app/gui/main_window.cpp" line="616"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="615"/>
+        <location filename="../app/gui/main_window.cpp" line="624"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="622"/>
+        <location filename="../app/gui/main_window.cpp" line="631"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="632"/>
+        <location filename="../app/gui/main_window.cpp" line="641"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="635"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>&amp;Project panel</source>
         <translation>&amp;Projektleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="638"/>
+        <location filename="../app/gui/main_window.cpp" line="647"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="641"/>
+        <location filename="../app/gui/main_window.cpp" line="650"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="657"/>
+        <location filename="../app/gui/main_window.cpp" line="666"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="660"/>
+        <location filename="../app/gui/main_window.cpp" line="669"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="666"/>
+        <location filename="../app/gui/main_window.cpp" line="675"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="690"/>
+        <location filename="../app/gui/main_window.cpp" line="699"/>
         <source>Search space</source>
         <translation>Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="700"/>
+        <location filename="../app/gui/main_window.cpp" line="709"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="715"/>
+        <location filename="../app/gui/main_window.cpp" line="724"/>
         <source>Filter by genotype…</source>
         <translation>Nach Genotyp filtern…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="719"/>
+        <location filename="../app/gui/main_window.cpp" line="728"/>
         <source>All candidates</source>
         <translation>Alle Kandidaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="720"/>
+        <location filename="../app/gui/main_window.cpp" line="729"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="721"/>
+        <location filename="../app/gui/main_window.cpp" line="730"/>
         <source>Evaluated</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="722"/>
+        <location filename="../app/gui/main_window.cpp" line="731"/>
         <source>Outside the budgets</source>
         <translation>Außerhalb der Budgets</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="723"/>
+        <location filename="../app/gui/main_window.cpp" line="732"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="724"/>
-        <location filename="../app/gui/main_window.cpp" line="743"/>
+        <location filename="../app/gui/main_window.cpp" line="733"/>
+        <location filename="../app/gui/main_window.cpp" line="752"/>
         <source>Copy as CSV</source>
         <translation>Als CSV kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="726"/>
+        <location filename="../app/gui/main_window.cpp" line="735"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>Die ausgewählten Zeilen (ohne Auswahl alle angezeigten) als CSV kopieren (Strg+C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="754"/>
+        <location filename="../app/gui/main_window.cpp" line="763"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>%n Kandidat als CSV kopiert</numerusform>
@@ -446,7 +457,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="772"/>
+        <location filename="../app/gui/main_window.cpp" line="781"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
@@ -491,7 +502,7 @@
         <translation type="vanished">Rang</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="775"/>
+        <location filename="../app/gui/main_window.cpp" line="784"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
@@ -500,39 +511,39 @@
         <translation type="vanished">Wählen Sie im Reiter Pareto oder Kandidaten zwei oder mehr Kandidaten aus, um sie nebeneinander zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="778"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="814"/>
+        <location filename="../app/gui/main_window.cpp" line="823"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="819"/>
+        <location filename="../app/gui/main_window.cpp" line="828"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="955"/>
+        <location filename="../app/gui/main_window.cpp" line="964"/>
         <source>The project names no readable search space.</source>
         <translation>Das Projekt nennt keinen lesbaren Suchraum.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1053"/>
+        <location filename="../app/gui/main_window.cpp" line="1062"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1054"/>
+        <location filename="../app/gui/main_window.cpp" line="1063"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>Eine Suche läuft. Abbrechen? Alle bewerteten Kandidaten bleiben erhalten; der Lauf lässt sich mit edgesmith-cli search --resume fortsetzen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="359"/>
-        <location filename="../app/gui/main_window.cpp" line="375"/>
-        <location filename="../app/gui/main_window.cpp" line="820"/>
+        <location filename="../app/gui/main_window.cpp" line="368"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
+        <location filename="../app/gui/main_window.cpp" line="829"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n Kandidat</numerusform>
@@ -541,8 +552,8 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="217"/>
-        <location filename="../app/gui/main_window.cpp" line="570"/>
-        <location filename="../app/gui/main_window.cpp" line="593"/>
+        <location filename="../app/gui/main_window.cpp" line="579"/>
+        <location filename="../app/gui/main_window.cpp" line="602"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -558,53 +569,53 @@
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="790"/>
+        <location filename="../app/gui/main_window.cpp" line="799"/>
         <source>Show run</source>
         <translation>Lauf anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="792"/>
+        <location filename="../app/gui/main_window.cpp" line="801"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="801"/>
+        <location filename="../app/gui/main_window.cpp" line="810"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>Läufe der Experimentdatenbank dieses Projekts. Doppelklick zeigt einen Lauf in den Reitern Pareto, Kandidaten und Schichten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="811"/>
+        <location filename="../app/gui/main_window.cpp" line="820"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="824"/>
+        <location filename="../app/gui/main_window.cpp" line="833"/>
         <source>%v / %m evaluated</source>
         <translation>%v / %m bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="839"/>
+        <location filename="../app/gui/main_window.cpp" line="848"/>
         <source>Untitled project</source>
         <translation>Unbenanntes Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="840"/>
+        <location filename="../app/gui/main_window.cpp" line="849"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>Neues Projekt aus der Vorlage fmnist-mbconv</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="848"/>
-        <location filename="../app/gui/main_window.cpp" line="853"/>
+        <location filename="../app/gui/main_window.cpp" line="857"/>
+        <location filename="../app/gui/main_window.cpp" line="862"/>
         <source>Cannot open project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="861"/>
+        <location filename="../app/gui/main_window.cpp" line="870"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="864"/>
+        <location filename="../app/gui/main_window.cpp" line="873"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>%n Problem im Projekt; siehe Projektleiste</numerusform>
@@ -612,13 +623,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="893"/>
-        <location filename="../app/gui/main_window.cpp" line="897"/>
+        <location filename="../app/gui/main_window.cpp" line="902"/>
+        <location filename="../app/gui/main_window.cpp" line="906"/>
         <source>Project not saved</source>
         <translation>Projekt nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="894"/>
+        <location filename="../app/gui/main_window.cpp" line="903"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -627,18 +638,18 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="905"/>
-        <location filename="../app/gui/main_window.cpp" line="906"/>
+        <location filename="../app/gui/main_window.cpp" line="914"/>
+        <location filename="../app/gui/main_window.cpp" line="915"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="915"/>
+        <location filename="../app/gui/main_window.cpp" line="924"/>
         <source>Project is valid</source>
         <translation>Projekt ist gültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="916"/>
+        <location filename="../app/gui/main_window.cpp" line="925"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>%n Problem im Projekt</numerusform>
@@ -646,12 +657,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="948"/>
+        <location filename="../app/gui/main_window.cpp" line="957"/>
         <source>inline space</source>
         <translation>eingebetteter Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="952"/>
+        <location filename="../app/gui/main_window.cpp" line="961"/>
         <source>template %1</source>
         <translation>Vorlage %1</translation>
     </message>
@@ -660,32 +671,32 @@
         <translation type="vanished">&lt;i&gt;Das Projekt nennt keinen lesbaren Suchraum.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="963"/>
+        <location filename="../app/gui/main_window.cpp" line="972"/>
         <source>not saved</source>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1002"/>
+        <location filename="../app/gui/main_window.cpp" line="1011"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1003"/>
+        <location filename="../app/gui/main_window.cpp" line="1012"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1012"/>
+        <location filename="../app/gui/main_window.cpp" line="1021"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1018"/>
+        <location filename="../app/gui/main_window.cpp" line="1027"/>
         <source>Save project as</source>
         <translation>Projekt speichern unter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1031"/>
+        <location filename="../app/gui/main_window.cpp" line="1040"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>Einstellungen gespeichert; LibTorch nutzt %n Thread</numerusform>
@@ -693,12 +704,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1036"/>
+        <location filename="../app/gui/main_window.cpp" line="1045"/>
         <source>About EdgeSmith</source>
         <translation>Über EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1037"/>
+        <location filename="../app/gui/main_window.cpp" line="1046"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automatischer Entwurf und Kompression von Deep-Learning-Modellen für Edge-Geräte: Architektursuche, Pruning, Quantisierung, Destillation und Niedrigrang-Zerlegung unter Latenz-, Speicher- und Platzbudgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n Rechen-Thread · CUDA %3&lt;/p&gt;</numerusform>
@@ -706,12 +717,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1044"/>
+        <location filename="../app/gui/main_window.cpp" line="1053"/>
         <source>available</source>
         <translation>verfügbar</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1044"/>
+        <location filename="../app/gui/main_window.cpp" line="1053"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>

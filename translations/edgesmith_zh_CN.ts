@@ -172,7 +172,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="189"/>
-        <location filename="../app/gui/main_window.cpp" line="594"/>
+        <location filename="../app/gui/main_window.cpp" line="603"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -245,8 +245,10 @@
     <message>
         <location filename="../app/gui/main_window.cpp" line="282"/>
         <location filename="../app/gui/main_window.cpp" line="286"/>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
-        <location filename="../app/gui/main_window.cpp" line="325"/>
+        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
+        <location filename="../app/gui/main_window.cpp" line="315"/>
+        <location filename="../app/gui/main_window.cpp" line="334"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
@@ -257,190 +259,199 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="286"/>
-        <location filename="../app/gui/main_window.cpp" line="325"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>请先保存项目：导出会读取其数据库和数据。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <source>The project must be valid: exports train with its settings and data.</source>
+        <translation>项目必须有效：导出会使用其设置和数据进行训练。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="315"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>请先打开已保存的项目并显示其中一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="310"/>
+        <location filename="../app/gui/main_window.cpp" line="319"/>
         <source>Export Run Report</source>
         <translation>导出运行报告</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="310"/>
+        <location filename="../app/gui/main_window.cpp" line="319"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML 页面 (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="329"/>
+        <location filename="../app/gui/main_window.cpp" line="334"/>
+        <source>The project must be valid and saved: exports read its store and data.</source>
+        <translation>项目必须有效且已保存：导出会读取其数据库和数据。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="338"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="330"/>
+        <location filename="../app/gui/main_window.cpp" line="339"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>正在导出运行 %2 的候选 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="501"/>
+        <location filename="../app/gui/main_window.cpp" line="510"/>
         <source>Cannot show run %1</source>
         <translation>无法显示运行 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="514"/>
+        <location filename="../app/gui/main_window.cpp" line="523"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>正在显示运行 %1：%n 个候选</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="553"/>
+        <location filename="../app/gui/main_window.cpp" line="562"/>
         <source>Search settings</source>
         <translation>搜索设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="571"/>
+        <location filename="../app/gui/main_window.cpp" line="580"/>
         <source>Resuming run %1…</source>
         <translation>正在继续运行 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="581"/>
-        <location filename="../app/gui/main_window.cpp" line="587"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="596"/>
         <source>Cannot start the search</source>
         <translation>无法开始搜索</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="581"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>项目有 %n 个问题；请先修复“项目”面板中列出的问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="587"/>
+        <location filename="../app/gui/main_window.cpp" line="596"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>请先保存项目：其实验数据库和相对路径位于项目文件旁边。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="603"/>
+        <location filename="../app/gui/main_window.cpp" line="612"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="607"/>
+        <location filename="../app/gui/main_window.cpp" line="616"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="615"/>
+        <location filename="../app/gui/main_window.cpp" line="624"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="622"/>
+        <location filename="../app/gui/main_window.cpp" line="631"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="632"/>
+        <location filename="../app/gui/main_window.cpp" line="641"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="635"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>&amp;Project panel</source>
         <translation>项目面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="638"/>
+        <location filename="../app/gui/main_window.cpp" line="647"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="641"/>
+        <location filename="../app/gui/main_window.cpp" line="650"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="657"/>
+        <location filename="../app/gui/main_window.cpp" line="666"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="660"/>
+        <location filename="../app/gui/main_window.cpp" line="669"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="666"/>
+        <location filename="../app/gui/main_window.cpp" line="675"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="690"/>
+        <location filename="../app/gui/main_window.cpp" line="699"/>
         <source>Search space</source>
         <translation>搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="700"/>
+        <location filename="../app/gui/main_window.cpp" line="709"/>
         <source>Pareto</source>
         <translation>帕累托</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="715"/>
+        <location filename="../app/gui/main_window.cpp" line="724"/>
         <source>Filter by genotype…</source>
         <translation>按基因型筛选…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="719"/>
+        <location filename="../app/gui/main_window.cpp" line="728"/>
         <source>All candidates</source>
         <translation>全部候选</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="720"/>
+        <location filename="../app/gui/main_window.cpp" line="729"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="721"/>
+        <location filename="../app/gui/main_window.cpp" line="730"/>
         <source>Evaluated</source>
         <translation>已评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="722"/>
+        <location filename="../app/gui/main_window.cpp" line="731"/>
         <source>Outside the budgets</source>
         <translation>超出预算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="723"/>
+        <location filename="../app/gui/main_window.cpp" line="732"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="724"/>
-        <location filename="../app/gui/main_window.cpp" line="743"/>
+        <location filename="../app/gui/main_window.cpp" line="733"/>
+        <location filename="../app/gui/main_window.cpp" line="752"/>
         <source>Copy as CSV</source>
         <translation>复制为 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="726"/>
+        <location filename="../app/gui/main_window.cpp" line="735"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>将选中的行（未选中时为所有显示的行）复制为 CSV（Ctrl+C）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="754"/>
+        <location filename="../app/gui/main_window.cpp" line="763"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>已将 %n 个候选复制为 CSV</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="772"/>
+        <location filename="../app/gui/main_window.cpp" line="781"/>
         <source>Candidates</source>
         <translation>候选模型</translation>
     </message>
@@ -485,7 +496,7 @@
         <translation type="vanished">秩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="775"/>
+        <location filename="../app/gui/main_window.cpp" line="784"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -494,39 +505,39 @@
         <translation type="vanished">在“帕累托”或“候选模型”标签页中选择两个或更多候选模型，即可并排比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="778"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="814"/>
+        <location filename="../app/gui/main_window.cpp" line="823"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="819"/>
+        <location filename="../app/gui/main_window.cpp" line="828"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="955"/>
+        <location filename="../app/gui/main_window.cpp" line="964"/>
         <source>The project names no readable search space.</source>
         <translation>项目未指定可读取的搜索空间。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1053"/>
+        <location filename="../app/gui/main_window.cpp" line="1062"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1054"/>
+        <location filename="../app/gui/main_window.cpp" line="1063"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>搜索正在运行。要停止吗？所有已评估的候选都会保留；可用 edgesmith-cli search --resume 继续该运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="359"/>
-        <location filename="../app/gui/main_window.cpp" line="375"/>
-        <location filename="../app/gui/main_window.cpp" line="820"/>
+        <location filename="../app/gui/main_window.cpp" line="368"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
+        <location filename="../app/gui/main_window.cpp" line="829"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n 个候选模型</numerusform>
@@ -534,8 +545,8 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="217"/>
-        <location filename="../app/gui/main_window.cpp" line="570"/>
-        <location filename="../app/gui/main_window.cpp" line="593"/>
+        <location filename="../app/gui/main_window.cpp" line="579"/>
+        <location filename="../app/gui/main_window.cpp" line="602"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -551,66 +562,66 @@
         <translation>%1 失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="790"/>
+        <location filename="../app/gui/main_window.cpp" line="799"/>
         <source>Show run</source>
         <translation>显示运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="792"/>
+        <location filename="../app/gui/main_window.cpp" line="801"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="801"/>
+        <location filename="../app/gui/main_window.cpp" line="810"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>本项目实验数据库中的运行。双击某个运行可在帕累托、候选和层标签页中显示它。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="811"/>
+        <location filename="../app/gui/main_window.cpp" line="820"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="824"/>
+        <location filename="../app/gui/main_window.cpp" line="833"/>
         <source>%v / %m evaluated</source>
         <translation>已评估 %v / %m</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="839"/>
+        <location filename="../app/gui/main_window.cpp" line="848"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="840"/>
+        <location filename="../app/gui/main_window.cpp" line="849"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>已从 fmnist-mbconv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="848"/>
-        <location filename="../app/gui/main_window.cpp" line="853"/>
+        <location filename="../app/gui/main_window.cpp" line="857"/>
+        <location filename="../app/gui/main_window.cpp" line="862"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="861"/>
+        <location filename="../app/gui/main_window.cpp" line="870"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="864"/>
+        <location filename="../app/gui/main_window.cpp" line="873"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>项目中有 %n 个问题；请查看项目面板</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="893"/>
-        <location filename="../app/gui/main_window.cpp" line="897"/>
+        <location filename="../app/gui/main_window.cpp" line="902"/>
+        <location filename="../app/gui/main_window.cpp" line="906"/>
         <source>Project not saved</source>
         <translation>项目未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="894"/>
+        <location filename="../app/gui/main_window.cpp" line="903"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -619,30 +630,30 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="905"/>
-        <location filename="../app/gui/main_window.cpp" line="906"/>
+        <location filename="../app/gui/main_window.cpp" line="914"/>
+        <location filename="../app/gui/main_window.cpp" line="915"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="915"/>
+        <location filename="../app/gui/main_window.cpp" line="924"/>
         <source>Project is valid</source>
         <translation>项目有效</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="916"/>
+        <location filename="../app/gui/main_window.cpp" line="925"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>项目中有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="948"/>
+        <location filename="../app/gui/main_window.cpp" line="957"/>
         <source>inline space</source>
         <translation>内嵌搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="952"/>
+        <location filename="../app/gui/main_window.cpp" line="961"/>
         <source>template %1</source>
         <translation>模板 %1</translation>
     </message>
@@ -651,56 +662,56 @@
         <translation type="vanished">&lt;i&gt;项目未指定可读取的搜索空间。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="963"/>
+        <location filename="../app/gui/main_window.cpp" line="972"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1002"/>
+        <location filename="../app/gui/main_window.cpp" line="1011"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1003"/>
+        <location filename="../app/gui/main_window.cpp" line="1012"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>项目有未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1012"/>
+        <location filename="../app/gui/main_window.cpp" line="1021"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1018"/>
+        <location filename="../app/gui/main_window.cpp" line="1027"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1031"/>
+        <location filename="../app/gui/main_window.cpp" line="1040"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>设置已保存；LibTorch 使用 %n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1036"/>
+        <location filename="../app/gui/main_window.cpp" line="1045"/>
         <source>About EdgeSmith</source>
         <translation>关于 EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1037"/>
+        <location filename="../app/gui/main_window.cpp" line="1046"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;面向边缘设备的深度学习模型自动设计与压缩：在延迟、内存和存储预算下进行架构搜索、剪枝、量化、蒸馏和低秩分解。&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n 个计算线程 · CUDA %3&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1044"/>
+        <location filename="../app/gui/main_window.cpp" line="1053"/>
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1044"/>
+        <location filename="../app/gui/main_window.cpp" line="1053"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>

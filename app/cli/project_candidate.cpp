@@ -69,10 +69,19 @@ TrainingOptions projectTrainingOptions(const Project& project) {
     return options;
 }
 
+void requireProjectInput(const Network& network, const Splits& splits, const std::string& model) {
+    const Shape& input = network.architecture().input;
+    if (input.channels != splits.train.channels() || input.height != splits.train.height() || input.width != splits.train.width())
+        throw UsageError(model + ": the model takes " + input.text() + " inputs; the project's data is " + std::to_string(splits.train.channels()) + "×" +
+                         std::to_string(splits.train.height()) + "×" + std::to_string(splits.train.width()));
+}
+
 void saveModel(const std::string& file, Network& network, const ProjectCandidate& candidate, const Splits& splits, const std::string& policy,
                double testTop1) {
     ModelInfo info;
-    info.genotype = candidate.key() + (policy.empty() ? "" : "@" + policy);
+    // A model compressed again chains its policies: G@prune-l1-50+ptq.
+    const std::string key = candidate.key();
+    info.genotype = policy.empty() ? key : key + (key.find('@') == std::string::npos ? "@" : "+") + policy;
     info.name = std::filesystem::path(file).stem().string();
     info.space = candidate.project.spaceDocument();
     info.source = {{"project", candidate.project.name()}};

@@ -28,6 +28,9 @@ struct ProjectCandidate {
 // space rejects or a malformed --from, and Error naming the store for a missing candidate.
 ProjectCandidate loadProjectCandidate(const Arguments& arguments, bool modelAllowed = false);
 
+// Throws UsageError naming `model` when the network does not take the project's inputs.
+void requireProjectInput(const Network& network, const Splits& splits, const std::string& model);
+
 // Writes the network as a model pair (weights at FILE, the model document beside it) for
 // --save, with the normalisation of `splits` and the test accuracy.
 void saveModel(const std::string& file, Network& network, const ProjectCandidate& candidate, const Splits& splits, const std::string& policy,

@@ -491,10 +491,7 @@ int runCompress(const Arguments& arguments, Streams& streams) {
     std::string origin;
     if (candidate.model) {
         if (arguments.value("weights")) throw UsageError("--model brings its own weights; leave out --weights");
-        const Shape& input = network.architecture().input;
-        if (input.channels != splits.train.channels() || input.height != splits.train.height() || input.width != splits.train.width())
-            throw UsageError(*arguments.value("model") + ": the model takes " + input.text() + " inputs; the project's data is " +
-                             std::to_string(splits.train.channels()) + "×" + std::to_string(splits.train.height()) + "×" + std::to_string(splits.train.width()));
+        requireProjectInput(network, splits, *arguments.value("model"));
         origin = "model from " + *arguments.value("model");
     } else if (const auto weights = arguments.value("weights")) {
         network.load(*weights);

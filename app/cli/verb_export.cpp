@@ -57,9 +57,9 @@ int exportModelFile(const Arguments& arguments, ExportFormat format, const std::
     ExportResult result;
     if (format == ExportFormat::OnnxInt8 && !isQuantized(model.network)) {
         const Splits splits = loadProjectData(project.document()["dataset"], project.file());
+        requireProjectInput(model.network, splits, *arguments.value("model"));
         if (!json) streams.out << "quantizing W8/A8 per channel (post-training, calibrated on training images) for the int8 export\n";
-        quantizePostTraining(model.network, splits.train, splits, QuantizationPolicy::uniform(model.network.architecture(), 8, 8));
-        model.info.accuracy["test_top1"] = evaluate(model.network, splits.test, splits).top1;
+        quantizeForInt8Export(model.network, model.info, splits);
     }
     result = writingOutputs(format, out, [&] {
         return exportModel(model.network, model.info, format, out, !arguments.flag("static-batch"), arguments.value("c-prefix").value_or(""));
@@ -119,10 +119,7 @@ int runImport(const Arguments& arguments, Streams& streams) {
     const Project project = Project::load(positionals[0]);
     ImportedModel model = importModel(positionals[1]);
     const Splits splits = loadProjectData(project.document()["dataset"], project.file());
-    const Shape& input = model.network.architecture().input;
-    if (input.channels != splits.train.channels() || input.height != splits.train.height() || input.width != splits.train.width())
-        throw UsageError(positionals[1] + ": the model takes " + input.text() + " inputs; the project's data is " + std::to_string(splits.train.channels()) +
-                         "×" + std::to_string(splits.train.height()) + "×" + std::to_string(splits.train.width()));
+    requireProjectInput(model.network, splits, positionals[1]);
     const Evaluation test = evaluate(model.network, splits.test, splits);
     const double validation = evaluate(model.network, splits.validation, splits).top1;
     const Json document = modelDocument(model.network, model.info);

@@ -286,13 +286,22 @@ void MainWindow::exportSelected() {
         reportError(tr("Cannot export"), tr("Save the project first: exports read its store and data."));
         return;
     }
+    if (!diagnostics_.empty()) {
+        reportError(tr("Cannot export"), tr("The project must be valid: exports train with its settings and data."));
+        return;
+    }
     const qint64 number = candidateModel_->record(row).value("number", std::int64_t(0));
-    const Json project = document();
-    const QString projectFile = file_;
+    std::shared_ptr<const Project> project;
+    try {
+        project = std::make_shared<const Project>(Project::fromDocument(document(), file_.toStdString()));
+    } catch (const Error& error) {
+        reportError(tr("Cannot export"), QString::fromStdString(error.message()));
+        return;
+    }
     // The summary asks core what the job would do (whether a kept model exists, the files).
-    const auto plan = [project, projectFile](const Json& job) {
+    const auto plan = [project](const Json& job) {
         try {
-            return QString::fromStdString(exportPlan(Project::fromDocument(project, projectFile.toStdString()), ExportJob::fromJson(job)));
+            return QString::fromStdString(exportPlan(*project, ExportJob::fromJson(job)));
         } catch (const std::exception& error) {
             return QString::fromUtf8(error.what());
         }
@@ -321,8 +330,8 @@ void MainWindow::exportReport() {
 
 bool MainWindow::exportCandidate(const Json& job) {
     if (bridge_->running()) return false;
-    if (file_.isEmpty() || !undoStack_->isClean()) {
-        reportError(tr("Cannot export"), tr("Save the project first: exports read its store and data."));
+    if (!diagnostics_.empty() || file_.isEmpty() || !undoStack_->isClean()) {
+        reportError(tr("Cannot export"), tr("The project must be valid and saved: exports read its store and data."));
         return false;
     }
     if (!bridge_->exportCandidate(document(), file_, job)) return false;

@@ -65,6 +65,11 @@ void writeFileAtomically(const std::filesystem::path& target, const std::string&
 }
 
 void writeFilesAtomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files) {
+    // A target that cannot be replaced fails before any file of the set is touched.
+    for (const auto& [target, contents] : files) {
+        std::error_code status;
+        if (std::filesystem::is_directory(target, status)) throw IoError(target.string(), "", "is a folder; cannot replace it with a file");
+    }
     std::vector<std::filesystem::path> staged;
     const auto discard = [&] {
         for (const auto& temporary : staged) ::unlink(temporary.c_str());

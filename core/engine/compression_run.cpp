@@ -157,14 +157,14 @@ std::int64_t CompressionRun::add(Candidate candidate) {
 }
 
 std::int64_t CompressionRun::add(Candidate candidate, Network& network, ModelInfo info) {
-    const std::string key = candidate.key;
-    const std::int64_t number = add(std::move(candidate));
-    info.genotype = key;
+    // The model first: a candidate in the store always has its weights kept.
+    const std::int64_t number = count_ + 1;
+    info.genotype = candidate.key;
     info.source["run"] = run_;
     info.source["candidate"] = number;
     if (info.name.empty()) info.name = "run" + std::to_string(run_) + "-c" + std::to_string(number);
     keepModel(store_.file(), run_, number, network, info);
-    return number;
+    return add(std::move(candidate));
 }
 
 Candidate importedCandidate(const std::string& key, Network& network, double accuracy) {

@@ -116,9 +116,13 @@ public:
         const std::filesystem::path kept = keptModelPath(project_.databasePath(), job_.run, job_.candidate);
         ExportResult result;
         if (!job_.retrain && std::filesystem::exists(kept)) {
-            say(log_, "using the model kept at " + kept.string());
             ImportedModel model = importModel(kept);
-            return finish(model.network, model.info, std::move(result));
+            // Kept models are named by run and candidate number; a store made afresh reuses them.
+            if (model.info.genotype == candidate->key) {
+                say(log_, "using the model kept at " + kept.string());
+                return finish(model.network, model.info, std::move(result));
+            }
+            say(log_, kept.string() + " holds " + model.info.genotype + ", not this candidate; training it again");
         }
         return trainAndExport(*candidate, std::move(result));
     }
@@ -170,11 +174,7 @@ private:
     ExportResult finish(Network& network, ModelInfo info, ExportResult result) {
         if (job_.format == ExportFormat::OnnxInt8 && !isQuantized(network)) {
             say(log_, "quantizing W8/A8 per channel (post-training, min/max calibration on training images) for the int8 export");
-            const QuantizationPolicy policy = QuantizationPolicy::uniform(network.architecture(), 8, 8);
-            quantizePostTraining(network, splits().train, splits(), policy);
-            info.accuracy["test_top1"] = evaluate(network, splits().test, splits()).top1;
-            info.policy = {{"weight_bits", policy.weightBits}, {"activation_bits", policy.activationBits}, {"per_channel", true}, {"calibration", "minmax"},
-                           {"applied_by", "export"}};
+            quantizeForInt8Export(network, info, splits());
         }
         if (info.accuracy.contains("test_top1")) {
             std::ostringstream line;
@@ -280,6 +280,9 @@ ExportResult exportModel(Network& network, const ModelInfo& info, ExportFormat f
         options.dynamicBatch = dynamicBatch;
         const OnnxSummary summary = writeOnnx(network, info, file, options);
         result.files = {file};
+        if (!options.quantized && isQuantized(network))
+            result.summary.push_back("the network is quantized: this float file keeps its weights on their grids but computes activations in float "
+                                     "(onnx-int8 writes the quantized computation)");
         result.summary.push_back("ONNX opset " + std::to_string(summary.opset) + ", " + std::to_string(summary.nodes) + " nodes, " + bytesText(summary.bytes) +
                                  (options.quantized ? "; " + std::to_string(summary.quantizedLayers) + " layers with int8 weights, " +
                                                           std::to_string(summary.quantizedInputs) + " quantized inputs"
@@ -311,6 +314,14 @@ ExportResult exportModel(Network& network, const ModelInfo& info, ExportFormat f
         throw Error(out.string(), "format", "a report is of a run of the store, not of one model");
     }
     return result;
+}
+
+void quantizeForInt8Export(Network& network, ModelInfo& info, const Splits& splits) {
+    const QuantizationPolicy policy = QuantizationPolicy::uniform(network.architecture(), 8, 8);
+    quantizePostTraining(network, splits.train, splits, policy);
+    info.accuracy["test_top1"] = evaluate(network, splits.test, splits).top1;
+    info.policy = {{"weight_bits", policy.weightBits}, {"activation_bits", policy.activationBits}, {"per_channel", true}, {"calibration", "minmax"},
+                   {"applied_by", "export"}};
 }
 
 std::string exportPlan(const Project& project, const ExportJob& job) {

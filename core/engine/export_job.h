@@ -6,6 +6,7 @@
 // see keptModelPath) and every later export of that candidate reuses it. Compressions keep
 // their final networks there too. Long: call it off the GUI thread.
 #include "core/common/json.h"
+#include "core/data/dataset.h"
 #include "core/export/model_file.h"
 #include "core/project/project.h"
 
@@ -61,6 +62,10 @@ ExportResult runExportJob(const Project& project, const ExportJob& job, const st
 // onnx-int8 needs it quantized.
 ExportResult exportModel(Network& network, const ModelInfo& info, ExportFormat format, const std::filesystem::path& out, bool dynamicBatch = true,
                          const std::string& cPrefix = "");
+
+// W8/A8 per-channel post-training quantization (min/max, calibrated on training images) of
+// a float model for an int8 export; `info` gets the new test accuracy and the policy.
+void quantizeForInt8Export(Network& network, ModelInfo& info, const Splits& splits);
 
 // What an export of the job would write and do, without doing it (the dialog's summary).
 std::string exportPlan(const Project& project, const ExportJob& job);

@@ -36,9 +36,9 @@ void addIntegerWeights(FoldedWeights& folded, NetworkModuleImpl& module, std::si
     const std::int64_t outputs = folded.weight.size(0);
     const bool onGrid = index < module.weightGrids.size() && module.weightGrids[index].bits <= 8 && module.weightGrids[index].symmetric;
     if (!onGrid && fallbackBits <= 0) return;
-    const int bits = onGrid ? module.weightGrids[index].bits : fallbackBits;
-    const double qmax = double((std::int64_t(1) << (bits - 1)) - 1);
     if (onGrid) {
+        const int bits = module.weightGrids[index].bits;
+        const double qmax = double((std::int64_t(1) << (bits - 1)) - 1);
         // The stored weights lie on their grid; the grid's scale is max |w| / qmax of each
         // row (per channel) or of the tensor, and batch norm's factor f scales each output
         // channel: integers × sign(f), scale × |f|.
@@ -60,11 +60,18 @@ void addIntegerWeights(FoldedWeights& folded, NetworkModuleImpl& module, std::si
         const torch::Tensor sign = torch::where(factor < 0, -torch::ones_like(factor), torch::ones_like(factor));
         std::vector<std::int64_t> view(static_cast<std::size_t>(values.dim()), 1);
         view[0] = outputs;
-        folded.integers = (values * sign.to(torch::kFloat32).view(view)).to(torch::kInt8).contiguous();
-        folded.scales = (gridScale.to(torch::kFloat64) * factor.abs()).to(torch::kFloat32).contiguous();
-        folded.bits = bits;
-        return;
+        // Weights that left their grid (changed after quantization) are quantized afresh.
+        const torch::Tensor rebuilt = values * gridScale.view(view);
+        if ((rebuilt - stored).abs().max().item<double>() <= 1e-5 * std::max(1e-12, stored.abs().max().item<double>())) {
+            folded.integers = (values * sign.to(torch::kFloat32).view(view)).to(torch::kInt8).contiguous();
+            folded.scales = (gridScale.to(torch::kFloat64) * factor.abs()).to(torch::kFloat32).contiguous();
+            folded.bits = bits;
+            return;
+        }
+        if (fallbackBits <= 0) return;
     }
+    const int bits = fallbackBits;
+    const double qmax = double((std::int64_t(1) << (bits - 1)) - 1);
     const torch::Tensor rows = folded.weight.reshape({outputs, -1});
     const torch::Tensor scales = (rows.abs().amax(1) / qmax).clamp_min(1e-12);
     folded.integers = (rows / scales.view({-1, 1})).round().clamp(-qmax, qmax).reshape_as(folded.weight).to(torch::kInt8).contiguous();

@@ -5,6 +5,7 @@
 #include "core/common/version.h"
 #include "core/nn/internal/network_module.h"
 
+#include <optional>
 #include <sstream>
 
 namespace edgesmith {
@@ -175,13 +176,29 @@ ImportedModel importModel(const std::filesystem::path& file) {
         throw Error(documentFile.string(), "version", "must be an integer ≤ " + std::to_string(kModelFormatVersion) + " (written by a newer EdgeSmith?)");
     if (!document.contains("architecture")) throw Error(documentFile.string(), "architecture", "is missing");
     const Architecture architecture = architectureFromJson(document["architecture"], documentFile.string());
-    ImportedModel model{Network(architecture, 0), {}};
+    std::optional<Network> network;
+    try {
+        network.emplace(architecture, 0);
+        network->outputShape(1); // layers whose shapes do not chain fail here, not later
+    } catch (const c10::Error& error) {
+        throw Error(documentFile.string(), "architecture", std::string("the layers do not fit together: ") + error.what_without_backtrace());
+    }
+    ImportedModel model{std::move(*network), {}};
     ModelInfo& info = model.info;
-    info.name = document.value("name", documentFile.stem().string());
-    info.genotype = document.value("genotype", "");
+    const auto text = [&](const char* key, const std::string& fallback) {
+        if (!document.contains(key)) return fallback;
+        if (!document[key].is_string()) throw Error(documentFile.string(), key, "must be a string");
+        return document[key].get<std::string>();
+    };
+    const auto object = [&](const char* key) {
+        if (document.contains(key) && !document[key].is_object()) throw Error(documentFile.string(), key, "must be an object");
+        return document.value(key, Json::object());
+    };
+    info.name = text("name", documentFile.stem().string());
+    info.genotype = text("genotype", "");
     info.space = document.value("space", Json());
-    info.source = document.value("source", Json::object());
-    info.accuracy = document.value("accuracy", Json::object());
+    info.source = object("source");
+    info.accuracy = object("accuracy");
     info.policy = document.value("policy", Json());
     try {
         const Json& input = document.at("input");
@@ -190,6 +207,8 @@ ImportedModel importModel(const std::filesystem::path& file) {
     } catch (const Json::exception&) {
         throw Error(documentFile.string(), "input", "must give mean and deviation per channel");
     }
+    if (info.normalisation.mean.size() != static_cast<std::size_t>(architecture.input.channels))
+        throw Error(documentFile.string(), "input.mean", "must hold one value per input channel (" + std::to_string(architecture.input.channels) + ")");
     if (info.normalisation.mean.size() != info.normalisation.deviation.size() ||
         std::any_of(info.normalisation.deviation.begin(), info.normalisation.deviation.end(), [](double value) { return !(value > 0); }))
         throw Error(documentFile.string(), "input.deviation", "must hold one positive value per mean");

@@ -323,6 +323,9 @@ OnnxSummary writeOnnx(Network& network, const ModelInfo& info, const std::filesy
     if (options.quantized && !isQuantized(network))
         throw Error(file.string(), "", "an int8 (QDQ) export needs a quantized network: quantize it first (post-training quantization calibrates the activation ranges)");
     if (options.batch < 1) throw Error(file.string(), "", "the batch size must be at least 1");
+    if (info.normalisation.mean.size() != static_cast<std::size_t>(network.architecture().input.channels))
+        throw Error(file.string(), "", "the model's input normalisation has " + std::to_string(info.normalisation.mean.size()) + " channels, its input " +
+                                           std::to_string(network.architecture().input.channels));
     torch::NoGradGuard guard;
     OnnxSummary summary;
     summary.opset = kOpset;
@@ -337,7 +340,12 @@ OnnxSummary writeOnnx(Network& network, const ModelInfo& info, const std::filesy
     opset->set_version(kOpset);
     onnx::GraphProto* graph = model.mutable_graph();
     graph->set_name(info.name.empty() ? "edgesmith" : info.name);
-    OnnxBuilder(network, info, options, *graph, summary).build(*graph);
+    try {
+        OnnxBuilder(network, info, options, *graph, summary).build(*graph);
+    } catch (const Error& error) {
+        if (!error.file().empty()) throw;
+        throw Error(file.string(), error.path(), error.message());
+    }
     addMetadata(model, "edgesmith.genotype", info.genotype);
     addMetadata(model, "edgesmith.input", "pixels on a 0..1 scale, N×C×H×W; normalised inside the graph");
     addMetadata(model, "edgesmith.quantization", options.quantized ? "QDQ: int8 weights per output channel, activations as calibrated" : "float");

@@ -146,6 +146,7 @@ Architecture architectureFromJson(const Json& document, const std::string& file)
         throw fail("layers", "must be a non-empty array");
     Architecture architecture;
     architecture.input = shapeAt(document["input"], "input");
+    std::set<std::string> names;
     const Json& layers = document["layers"];
     for (std::size_t index = 0; index < layers.size(); ++index) {
         const std::string path = "layers[" + std::to_string(index) + "]";
@@ -171,6 +172,9 @@ Architecture architectureFromJson(const Json& document, const std::string& file)
         layer.input = shapeAt(item.value("input", Json()), path + ".input");
         layer.output = shapeAt(item.value("output", Json()), path + ".output");
         if (!item.contains("inputs") || !item["inputs"].is_array() || item["inputs"].empty()) throw fail(path + ".inputs", "must list the layers it reads");
+        const std::size_t wanted = kind == "add" ? 2 : kind == "concat" ? 0 : 1;
+        if ((wanted > 0 && item["inputs"].size() != wanted) || item["inputs"].size() > 8)
+            throw fail(path + ".inputs", wanted == 0 ? "a concat reads 1 to 8 layers" : "a " + kind + " layer reads " + std::to_string(wanted) + " tensor(s)");
         for (const Json& producer : item["inputs"]) {
             if (!producer.is_number_integer() || producer.get<long long>() < -1 || producer.get<long long>() >= static_cast<long long>(index))
                 throw fail(path + ".inputs", "must index earlier layers (-1: the network input)");
@@ -185,6 +189,12 @@ Architecture architectureFromJson(const Json& document, const std::string& file)
         layer.sliceStart = integer("slice_start", 0, 0);
         layer.weightBits = integer("weight_bits", 32, 2);
         layer.activationBits = integer("activation_bits", 32, 2);
+        for (const auto& [key, bits] : {std::pair{"weight_bits", layer.weightBits}, std::pair{"activation_bits", layer.activationBits}})
+            if (bits > 16 && bits != 32) throw fail(path + "." + key, "must be within 2..16, or 32 for float");
+        for (const char* key : {"batch_norm", "bias"})
+            if (item.contains(key) && !item[key].is_boolean()) throw fail(path + "." + key, "must be true or false");
+        if (item.contains("dropout") && (!item["dropout"].is_number() || item["dropout"].get<double>() < 0 || item["dropout"].get<double>() >= 1))
+            throw fail(path + ".dropout", "must be a number in [0, 1)");
         layer.batchNorm = item.value("batch_norm", false);
         layer.bias = item.value("bias", false);
         layer.dropout = item.value("dropout", 0.0);
@@ -199,6 +209,9 @@ Architecture architectureFromJson(const Json& document, const std::string& file)
         layer.weightCount = item.value("weight_count", std::int64_t(0));
         if (layer.kind == LayerKind::Conv && (layer.input.channels % layer.groups || layer.output.channels % layer.groups))
             throw fail(path + ".groups", "must divide the input and output channels");
+        // Layer names name ONNX nodes and tensors: each once, none of the graph's own.
+        if (layer.name.empty() || layer.name == "input" || layer.name == "logits" || layer.name == "normalised" || !names.insert(layer.name).second)
+            throw fail(path + ".name", "must be a non-empty name no other layer has (and not input, logits or normalised)");
         architecture.layers.push_back(std::move(layer));
     }
     return architecture;

@@ -213,6 +213,8 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
     NetworkModuleImpl& module = network.module();
     const torch::Device device = options.device == "cuda" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
     module.train();
+    // Training moves the weights off any grid post-training quantization put them on.
+    module.weightGrids.clear();
 
     // Proxy subset, drawn with the seed from the training split only.
     Dataset trainData = splits.train;

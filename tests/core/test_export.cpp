@@ -282,6 +282,20 @@ private slots:
         wrong = document;
         wrong["input"]["deviation"] = {0.0};
         refused(wrong, "input.deviation");
+        wrong = document;
+        wrong["input"]["mean"] = {0.1, 0.2, 0.3};
+        refused(wrong, "input.mean");
+        wrong = document;
+        wrong["architecture"]["layers"][0]["bias"] = 1;
+        refused(wrong, "layers[0].bias");
+        wrong = document;
+        wrong["architecture"]["layers"][1]["name"] = "stem"; // twice
+        refused(wrong, "layers[1].name");
+        std::size_t residual = 0;
+        while (document["architecture"]["layers"][residual]["kind"] != "add") ++residual;
+        wrong = document;
+        wrong["architecture"]["layers"][residual]["inputs"] = {static_cast<int>(residual) - 1};
+        refused(wrong, "layers[" + std::to_string(residual) + "].inputs");
         // Another architecture's weights: the layer shapes disagree.
         wrong = document;
         wrong["architecture"]["layers"][0]["output"] = {12, 28, 28};
