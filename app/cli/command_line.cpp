@@ -20,6 +20,7 @@ const std::vector<Verb>& verbs() {
         compressVerb(),
         exportVerb(),
         importVerb(),
+        proxiesVerb(),
         searchVerb(),
         runsVerb(),
         showVerb(),

@@ -39,6 +39,7 @@ Verb showVerb();
 Verb compressVerb();
 Verb exportVerb();
 Verb importVerb();
+Verb proxiesVerb();
 
 // Parses argv, dispatches to the verb and turns every error into one clear line on
 // stderr and an exit code (0 ok, 1 failed, 2 bad input).

@@ -621,6 +621,32 @@ private Q_SLOTS:
         QCOMPARE(runCli({"import", "p.edgesmith.json"}, folder.path()).exitCode, 2);
     }
 
+    // Zero-cost proxies of sampled genotypes, and of a run's candidates ranked against their
+    // trained accuracy; conflicting or empty sources are bad input.
+    void proxiesScoreAndRankArchitectures() {
+        QTemporaryDir folder;
+        QVERIFY(QFile::copy(QStringLiteral(EDGESMITH_TEST_DATA "/projects/good/minimal.edgesmith.json"), folder.filePath("p.edgesmith.json")));
+        const Result sampled = runCli({"proxies", "p.edgesmith.json", "--sample", "2", "--batch", "8", "--json"}, folder.path());
+        QVERIFY2(sampled.exitCode == 0, qPrintable(sampled.err));
+        const auto scores = edgesmith::Json::parse(sampled.out.toStdString());
+        QCOMPARE(scores["architectures"].size(), std::size_t(2));
+        for (const char* proxy : {"synflow", "snip", "grasp", "grad_norm", "jacob_cov", "params", "macs"})
+            QVERIFY2(scores["architectures"][0]["scores"][proxy].is_number(), proxy);
+        QVERIFY(!scores.contains("correlation"));
+        QCOMPARE(runCli({"proxies", "p.edgesmith.json", "--run", "1"}, folder.path()).exitCode, 2); // no store yet
+        QCOMPARE(runCli({"search", "p.edgesmith.json", "--budget", "3"}, folder.path()).exitCode, 0);
+        const Result ranked = runCli({"proxies", "p.edgesmith.json", "--run", "1", "--batch", "8", "--json"}, folder.path());
+        QVERIFY2(ranked.exitCode == 0, qPrintable(ranked.err));
+        const auto correlation = edgesmith::Json::parse(ranked.out.toStdString())["correlation"];
+        QCOMPARE(correlation.size(), std::size_t(7));
+        for (const auto& [proxy, values] : correlation.items()) {
+            const edgesmith::Json tau = values["kendall_tau"];
+            QVERIFY2(tau.is_null() || (tau.get<double>() >= -1 && tau.get<double>() <= 1), proxy.c_str());
+        }
+        QCOMPARE(runCli({"proxies", "p.edgesmith.json", "--run", "1", "--sample", "2"}, folder.path()).exitCode, 2);
+        QCOMPARE(runCli({"proxies", "p.edgesmith.json", "--run", "9"}, folder.path()).exitCode, 2);
+    }
+
     void infoDescribesTheRuntime() {
         const Result result = runCli({"info", "--json"});
         QCOMPARE(result.exitCode, 0);
