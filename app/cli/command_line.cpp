@@ -96,6 +96,9 @@ int dispatch(const Verb& verb, const std::vector<std::string>& words, Streams& s
     } catch (const StoreError& error) {
         streams.err << "edgesmith-cli " << verb.name << ": " << error.what() << '\n';
         return kExitBadInput;
+    } catch (const WriteError& error) {
+        streams.err << "edgesmith-cli " << verb.name << ": " << error.what() << '\n';
+        return kExitFailed;
     } catch (const IoError& error) {
         streams.err << "edgesmith-cli " << verb.name << ": " << error.what() << '\n';
         return kExitBadInput;

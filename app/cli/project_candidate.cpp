@@ -1,7 +1,7 @@
 #include "app/cli/project_candidate.h"
 
 #include "app/cli/command_line.h"
-#include "core/export/inference.h"
+#include "core/engine/export_job.h"
 #include "core/store/store.h"
 
 #include <tuple>
@@ -78,16 +78,12 @@ void requireProjectInput(const Network& network, const Splits& splits, const std
 
 void saveModel(const std::string& file, Network& network, const ProjectCandidate& candidate, const Splits& splits, const std::string& policy,
                double testTop1) {
-    ModelInfo info;
+    ModelInfo info = projectModelInfo(candidate.project, splits, testTop1);
     // A model compressed again chains its policies: G@prune-l1-50+ptq.
     const std::string key = candidate.key();
     info.genotype = policy.empty() ? key : key + (key.find('@') == std::string::npos ? "@" : "+") + policy;
     info.name = std::filesystem::path(file).stem().string();
-    info.space = candidate.project.spaceDocument();
-    info.source = {{"project", candidate.project.name()}};
     if (candidate.run > 0) info.source.update(Json{{"run", candidate.run}, {"candidate", candidate.candidate}});
-    info.normalisation = normalisationOf(splits);
-    info.accuracy = {{"test_top1", testTop1}};
     writeTorchArchive(network, info, file);
 }
 

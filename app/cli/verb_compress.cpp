@@ -4,7 +4,7 @@
 #include "core/common/text.h"
 #include "core/compress/low_rank.h"
 #include "core/engine/compression_run.h"
-#include "core/export/inference.h"
+#include "core/engine/export_job.h"
 #include "core/search/objectives.h"
 #include "core/search/pareto.h"
 #include "core/compress/policy_search.h"
@@ -59,14 +59,8 @@ public:
         if (run_) run_->add(std::move(candidate));
     }
     // A final result: its network is kept with the run for exports.
-    void add(Candidate candidate, Network& network, const ProjectCandidate& source, const Splits& splits) {
-        if (!run_) return;
-        ModelInfo info;
-        info.space = source.project.spaceDocument();
-        info.source = {{"project", source.project.name()}};
-        info.normalisation = normalisationOf(splits);
-        info.accuracy = {{"test_top1", evaluate(network, splits.test, splits).top1}};
-        run_->add(std::move(candidate), network, std::move(info));
+    void add(Candidate candidate, Network& network, const ProjectCandidate& source, const Splits& splits, double testTop1) {
+        if (run_) run_->add(std::move(candidate), network, projectModelInfo(source.project, splits, testTop1));
     }
     // Closes the run and adds its id to the JSON output.
     void finish(Json& output) {
@@ -137,7 +131,7 @@ int lowRank(Network& network, const ProjectCandidate& candidate, const Splits& s
     if (const auto save = arguments.value("save")) saveModel(*save, factorised.network, candidate, splits, "low-rank", after.top1);
     if (macs == 0)
         recorder.add(factorisedCandidate(genotypeKey, factorised, evaluate(factorised.network, splits.validation, splits).top1), factorised.network, candidate,
-                     splits);
+                     splits, after.top1);
     Json output = Json::object();
     recorder.finish(output);
     const auto replaced = [&](const LayerRanks& layer) {
@@ -235,7 +229,7 @@ int prune(Network& network, const ProjectCandidate& candidate, const Splits& spl
     if (const auto save = arguments.value("save")) saveModel(*save, pruned.network, candidate, splits, "prune", after.top1);
     if (!searched)
         recorder.add(prunedCandidate(genotypeKey, pruned, importance, rate, evaluate(pruned.network, splits.validation, splits).top1), pruned.network, candidate,
-                     splits);
+                     splits, after.top1);
     Json output = Json::object();
     recorder.finish(output);
     if (json) {
@@ -431,12 +425,8 @@ int runPipeline(const Arguments& arguments, Streams& streams) {
                 if (!json) streams.out << "  " << line << '\n';
             });
             const Evaluation after = evaluate(*result.network, splits.test, splits);
-            ModelInfo kept;
-            kept.space = project.spaceDocument();
-            kept.source = {{"project", project.name()}};
-            kept.normalisation = normalisationOf(splits);
-            kept.accuracy = {{"test_top1", after.top1}};
-            run.add(pipelineCandidate(key, result, evaluate(*result.network, splits.validation, splits).top1), *result.network, std::move(kept));
+            run.add(pipelineCandidate(key, result, evaluate(*result.network, splits.validation, splits).top1), *result.network,
+                    projectModelInfo(project, splits, after.top1));
             results.push_back({{"genotype", key}, {"steps", result.steps},
                                {"before", {{"test", before.toJson()}, {"storage_bytes", floating.storageBytes}, {"macs", floating.macs}, {"params", floating.params}}},
                                {"after", {{"test", after.toJson()}, {"storage_bytes", result.metrics.storageBytes}, {"macs", result.metrics.macs}, {"params", result.metrics.params}}}});
@@ -548,7 +538,7 @@ int runCompress(const Arguments& arguments, Streams& streams) {
     if (const auto save = arguments.value("save")) saveModel(*save, network, candidate, splits, method, after.top1);
     if (method == "ptq")
         recorder.add(policyCandidate(network.architecture(), genotypeKey, {1, policy, evaluate(network, splits.validation, splits).top1, result.metrics, 0.0}),
-                     network, candidate, splits);
+                     network, candidate, splits, after.top1);
     recorder.finish(header);
     reportQuantization(header, policy, result, before, after, floating, json, streams);
     if (!json) streams.out << recorder.described();

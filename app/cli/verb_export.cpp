@@ -5,7 +5,6 @@
 #include "core/compress/quantization.h"
 #include "core/engine/compression_run.h"
 #include "core/engine/export_job.h"
-#include "core/export/inference.h"
 #include "core/store/store.h"
 
 #include <iomanip>
@@ -34,21 +33,6 @@ void printResult(const ExportResult& result, ExportFormat format, bool json, Str
     for (const auto& file : result.files) streams.out << "wrote " << file.string() << '\n';
 }
 
-// An output file that cannot be written is a failure of the export (exit 1), not bad input:
-// IoError, which the CLI reports as bad input (exit 2), stays for the inputs (project,
-// store, model file) that cannot be read.
-template <typename Work>
-ExportResult writingOutputs(ExportFormat format, const std::filesystem::path& out, Work&& work) {
-    try {
-        return work();
-    } catch (const IoError& error) {
-        const std::filesystem::path failed = std::filesystem::path(error.file()).lexically_normal();
-        for (const auto& file : exportFiles(format, out))
-            if (file.lexically_normal() == failed) throw Error(error.file(), error.path(), error.message());
-        throw;
-    }
-}
-
 // export PROJECT --model MODEL.json: a model file, no store involved.
 int exportModelFile(const Arguments& arguments, ExportFormat format, const std::filesystem::path& out, bool json, Streams& streams) {
     if (format == ExportFormat::Report) throw UsageError("--format report exports a run (RUN), not a model file");
@@ -61,9 +45,7 @@ int exportModelFile(const Arguments& arguments, ExportFormat format, const std::
         if (!json) streams.out << "quantizing W8/A8 per channel (post-training, calibrated on training images) for the int8 export\n";
         quantizeForInt8Export(model.network, model.info, splits);
     }
-    result = writingOutputs(format, out, [&] {
-        return exportModel(model.network, model.info, format, out, !arguments.flag("static-batch"), arguments.value("c-prefix").value_or(""));
-    });
+    result = exportModel(model.network, model.info, format, out, !arguments.flag("static-batch"), arguments.value("c-prefix").value_or(""));
     printResult(result, format, json, streams);
     return kExitOk;
 }
@@ -104,10 +86,8 @@ int runExport(const Arguments& arguments, Streams& streams) {
     job.dynamicBatch = !arguments.flag("static-batch");
     job.cPrefix = arguments.value("c-prefix").value_or("");
     const Project project = Project::load(positionals.front());
-    const ExportResult result = writingOutputs(format, job.out, [&] {
-        return runExportJob(project, job, [&](const std::string& line) {
-            if (!json) streams.out << line << '\n';
-        });
+    const ExportResult result = runExportJob(project, job, [&](const std::string& line) {
+        if (!json) streams.out << line << '\n';
     });
     printResult(result, format, json, streams);
     return kExitOk;

@@ -17,13 +17,17 @@ namespace {
     throw IoError(file.string(), "", what + ": " + std::strerror(errno));
 }
 
+[[noreturn]] void failWriting(const std::filesystem::path& file, const std::string& what) {
+    throw WriteError(file.string(), "", what + ": " + std::strerror(errno));
+}
+
 void writeAll(int descriptor, const std::string& contents, const std::filesystem::path& file) {
     std::size_t written = 0;
     while (written < contents.size()) {
         const ssize_t chunk = ::write(descriptor, contents.data() + written, contents.size() - written);
         if (chunk < 0) {
             if (errno == EINTR) continue;
-            failWith(file, "cannot write");
+            failWriting(file, "cannot write");
         }
         written += static_cast<std::size_t>(chunk);
     }
@@ -43,11 +47,11 @@ std::filesystem::path stage(const std::filesystem::path& target, const std::stri
     temporaryName += ".tmp-XXXXXX";
     std::string pattern = (target.parent_path() / temporaryName).string();
     const int descriptor = ::mkstemp(pattern.data());
-    if (descriptor < 0) failWith(target, "cannot create a temporary file beside it");
+    if (descriptor < 0) failWriting(target, "cannot create a temporary file beside it");
     const std::filesystem::path temporary = pattern;
     try {
         writeAll(descriptor, contents, target);
-        if (::fsync(descriptor) != 0) failWith(target, "cannot flush to disk");
+        if (::fsync(descriptor) != 0) failWriting(target, "cannot flush to disk");
         ::fchmod(descriptor, 0644);
     } catch (...) {
         ::close(descriptor);
@@ -68,7 +72,7 @@ void writeFilesAtomically(const std::vector<std::pair<std::filesystem::path, std
     // A target that cannot be replaced fails before any file of the set is touched.
     for (const auto& [target, contents] : files) {
         std::error_code status;
-        if (std::filesystem::is_directory(target, status)) throw IoError(target.string(), "", "is a folder; cannot replace it with a file");
+        if (std::filesystem::is_directory(target, status)) throw WriteError(target.string(), "", "is a folder; cannot replace it with a file");
     }
     std::vector<std::filesystem::path> staged;
     const auto discard = [&] {
@@ -89,7 +93,7 @@ void writeFilesAtomically(const std::vector<std::pair<std::filesystem::path, std
             staged.erase(staged.begin(), staged.begin() + static_cast<std::ptrdiff_t>(index));
             discard();
             errno = saved;
-            failWith(target, "cannot replace");
+            failWriting(target, "cannot replace");
         }
         syncDirectory(target.parent_path());
     }

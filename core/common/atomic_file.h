@@ -8,7 +8,7 @@ namespace edgesmith {
 
 // Replaces `target` with `contents` so that a crash at any moment leaves either the old
 // file or the new one, never a half-written file: write a temporary beside it, fsync,
-// rename over the target, fsync the folder. Throws IoError naming the file.
+// rename over the target, fsync the folder. Throws WriteError (an IoError) naming the file.
 void writeFileAtomically(const std::filesystem::path& target, const std::string& contents);
 
 // Several files as one unit (an export's MODEL.pt + MODEL.json, a header and its source):

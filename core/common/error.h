@@ -38,6 +38,13 @@ public:
     using Error::Error;
 };
 
+// An output could not be written (the work failed, not its input): the CLI exits 1 for it
+// where an unreadable input exits 2.
+class WriteError : public IoError {
+public:
+    using IoError::IoError;
+};
+
 // An input was read but is not acceptable; carries every problem found, not just the first.
 class ValidationError : public Error {
 public:

@@ -176,12 +176,15 @@ std::pair<Dataset, Dataset> loadIdxFolder(const std::filesystem::path& folder) {
 torch::Tensor normalisedImages(const Dataset& data, const Splits& statistics, const torch::Device& device) {
     const torch::Tensor& raw = data.tensors().images;
     torch::Tensor values = raw.scalar_type() == torch::kUInt8 ? raw.to(torch::kFloat32).div_(255.0) : raw.to(torch::kFloat32);
-    const auto channels = static_cast<std::int64_t>(statistics.mean.size());
-    if (channels == values.size(1)) {
-        values.sub_(torch::tensor(statistics.mean, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}))
-            .div_(torch::tensor(statistics.deviation, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}));
-    }
+    normalisePixels(values, statistics.mean, statistics.deviation);
     return values.to(device);
+}
+
+void normalisePixels(torch::Tensor& values, const std::vector<double>& mean, const std::vector<double>& deviation) {
+    const auto channels = static_cast<std::int64_t>(mean.size());
+    if (channels != values.size(1)) return;
+    values.sub_(torch::tensor(mean, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}))
+        .div_(torch::tensor(deviation, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}));
 }
 
 Dataset makeSyntheticDataset(int classes, std::int64_t samples, int channels, int side, std::uint64_t seed) {

@@ -4,7 +4,7 @@
 #include "core/compress/policy_search.h"
 #include "core/engine/compression_pipeline.h"
 #include "core/engine/compression_run.h"
-#include "core/export/inference.h"
+#include "core/engine/export_job.h"
 #include "core/space/space.h"
 #include "core/store/store.h"
 
@@ -72,12 +72,7 @@ private:
     }
     // How the compressed network is kept for exports.
     ModelInfo keptInfo(Network& network) const {
-        ModelInfo info;
-        info.space = project_.spaceDocument();
-        info.source = {{"project", project_.name()}};
-        info.normalisation = normalisationOf(splits_);
-        info.accuracy = {{"test_top1", evaluate(network, splits_.test, splits_).top1}};
-        return info;
+        return projectModelInfo(project_, splits_, evaluate(network, splits_.test, splits_).top1);
     }
     void checkCancel() const {
         if (cancel_ && cancel_->load()) throw Cancelled();

@@ -79,13 +79,11 @@ std::optional<QuantizationPolicy> candidatePolicy(const Candidate& candidate, co
     return result;
 }
 
-ModelInfo infoFor(const Project& project, const Candidate& candidate, std::int64_t run, const Splits& splits) {
-    ModelInfo info;
+ModelInfo infoFor(const Project& project, const Candidate& candidate, std::int64_t run, const Splits& splits, double testTop1) {
+    ModelInfo info = projectModelInfo(project, splits, testTop1);
     info.name = fileFriendly(project.name()) + "-run" + std::to_string(run) + "-c" + std::to_string(candidate.number);
     info.genotype = candidate.key;
-    info.space = project.spaceDocument();
-    info.source = {{"project", project.name()}, {"database", project.databasePath().string()}, {"run", run}, {"candidate", candidate.number}};
-    info.normalisation = normalisationOf(splits);
+    info.source.update(Json{{"database", project.databasePath().string()}, {"run", run}, {"candidate", candidate.number}});
     info.policy = candidate.details.value("policy", Json());
     return info;
 }
@@ -157,8 +155,9 @@ private:
         say(log_, "training " + key + " (" + options.proxyDescription() + "); the store keeps metrics, not weights");
         trainUnlessCancelled(network, splits(), options, cancel_);
         result.trained = true;
-        ModelInfo info = infoFor(project_, candidate, job_.run, splits());
-        info.accuracy["float_test_top1"] = evaluate(network, splits().test, splits()).top1;
+        const double floatTop1 = evaluate(network, splits().test, splits()).top1;
+        ModelInfo info = infoFor(project_, candidate, job_.run, splits(), floatTop1);
+        info.accuracy["float_test_top1"] = floatTop1;
         if (policy) {
             quantizePostTraining(network, splits().train, splits(), *policy);
             say(log_, "applied the candidate's quantization policy (post-training, calibrated on training images)");
@@ -251,6 +250,15 @@ ExportJob ExportJob::fromJson(const Json& json) {
     return job;
 }
 
+ModelInfo projectModelInfo(const Project& project, const Splits& splits, double testTop1) {
+    ModelInfo info;
+    info.space = project.spaceDocument();
+    info.source = {{"project", project.name()}};
+    info.normalisation = normalisationOf(splits);
+    info.accuracy = {{"test_top1", testTop1}};
+    return info;
+}
+
 std::filesystem::path keptModelPath(const std::filesystem::path& database, std::int64_t run, std::int64_t candidate) {
     std::filesystem::path folder = database.parent_path() / (database.stem().string() + "-models");
     return folder / ("run" + std::to_string(run) + "-candidate" + std::to_string(candidate) + ".json");
@@ -260,7 +268,7 @@ void keepModel(const std::filesystem::path& database, std::int64_t run, std::int
     const std::filesystem::path file = keptModelPath(database, run, candidate);
     std::error_code status;
     std::filesystem::create_directories(file.parent_path(), status);
-    if (status) throw IoError(file.parent_path().string(), "", "cannot create the folder of kept models: " + status.message());
+    if (status) throw WriteError(file.parent_path().string(), "", "cannot create the folder of kept models: " + status.message());
     writeTorchArchive(network, info, file);
 }
 

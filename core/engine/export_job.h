@@ -48,6 +48,10 @@ struct ExportResult {
     bool trained = false;             // the model was trained for this export
 };
 
+// What a model of the project carries: its space, the project's name, the normalisation of
+// `splits` and the test accuracy EdgeSmith measured.
+ModelInfo projectModelInfo(const Project& project, const Splits& splits, double testTop1);
+
 // DB-models/runR-candidateC.json beside the project's store (with its .pt).
 std::filesystem::path keptModelPath(const std::filesystem::path& database, std::int64_t run, std::int64_t candidate);
 // Keeps `network` as the model of that candidate (compressions call this for their results).

@@ -69,8 +69,6 @@ void floats(std::ostringstream& out, const std::string& name, const torch::Tenso
     array(out, "float", name, values.data_ptr<float>(), values.numel(), [](float value) { return real(value); });
 }
 
-constexpr const char* kKinds[] = {"CONV", "LINEAR", "MAXPOOL", "AVGPOOL", "GLOBAL_AVG_POOL", "SQUEEZE_EXCITE", "ADD",
-                                  "DROPOUT", "FLATTEN", "CHANNEL_SHUFFLE", "SLICE", "CONCAT"};
 
 } // namespace
 
@@ -136,7 +134,7 @@ CArraysSummary writeCArrays(Network& network, const ModelInfo& info, const std::
         }
         const bool quantizedInput = index < module.inputQuantizers.size() && module.inputQuantizers[index].active;
         const auto& q = quantizedInput ? module.inputQuantizers[index] : NetworkModuleImpl::InputQuantizer{};
-        entries << "    {\"" << cString(layer.name) << "\", " << macro << '_' << kKinds[static_cast<int>(layer.kind)] << ", {";
+        entries << "    {\"" << cString(layer.name) << "\", " << macro << '_' << upper(kindName(layer.kind)) << ", {";
         for (std::size_t input = 0; input < layer.inputs.size(); ++input) entries << (input ? ", " : "") << layer.inputs[input];
         entries << "}, " << layer.inputs.size() << ", " << layer.input.channels << ", " << layer.input.height << ", " << layer.input.width << ", "
                 << layer.output.channels << ", " << layer.output.height << ", " << layer.output.width << ", " << layer.kernel << ", " << layer.stride << ", "
@@ -173,7 +171,8 @@ CArraysSummary writeCArrays(Network& network, const ModelInfo& info, const std::
            << " */\n"
            << "#ifndef " << macro << "_H\n#define " << macro << "_H\n\n#include <stdint.h>\n\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
            << "enum " << prefix << "_layer_kind {\n";
-    for (std::size_t kind = 0; kind < std::size(kKinds); ++kind) header << "    " << macro << '_' << kKinds[kind] << " = " << kind << ",\n";
+    for (int kind = 0; kind < kLayerKindCount; ++kind)
+        header << "    " << macro << '_' << upper(kindName(static_cast<LayerKind>(kind))) << " = " << kind << ",\n";
     header << "};\n\n"
            << "typedef struct {\n"
            << "    const char *name;\n    int kind;\n    int inputs[8];\n    int input_count;\n"

@@ -9,10 +9,7 @@ namespace {
 
 torch::Tensor normalised(const PixelBatch& batch, const Normalisation& normalisation) {
     torch::Tensor values = torch::from_blob(const_cast<float*>(batch.values.data()), batch.shape, torch::kFloat32).clone();
-    const auto channels = static_cast<std::int64_t>(normalisation.mean.size());
-    if (channels == values.size(1))
-        values.sub_(torch::tensor(normalisation.mean, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}))
-            .div_(torch::tensor(normalisation.deviation, torch::kFloat64).to(torch::kFloat32).view({1, channels, 1, 1}));
+    normalisePixels(values, normalisation.mean, normalisation.deviation);
     return values;
 }
 

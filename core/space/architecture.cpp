@@ -34,6 +34,8 @@ int activationBitsOf(const Architecture& architecture, const Bitwidths& bits, st
 
 } // namespace
 
+const char* kindName(LayerKind kind) { return kKindNames[static_cast<int>(kind)]; }
+
 std::string Shape::text() const {
     return std::to_string(channels) + "×" + std::to_string(height) + "×" + std::to_string(width);
 }

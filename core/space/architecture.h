@@ -119,6 +119,10 @@ Metrics computeMetrics(const Architecture& architecture, const Bitwidths& bits =
 // Whether the space chose bitwidths below 32 for any layer.
 bool hasQuantizedLayers(const Architecture& architecture);
 
+// "conv", "linear", "global_avg_pool", ...: the kind's name in architecture documents.
+const char* kindName(LayerKind kind);
+inline constexpr int kLayerKindCount = static_cast<int>(LayerKind::Concat) + 1;
+
 // Every layer with all that is needed to rebuild it elsewhere (kind, shapes, kernel,
 // stride, padding, groups, dilation, BN, bias, activation, inputs, ...): the
 // architecture part of exports, and what the PyTorch peer of the benchmarks builds from.

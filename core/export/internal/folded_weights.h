@@ -12,6 +12,8 @@ struct FoldedWeights {
     torch::Tensor weight; // float, what the layer computes with
     torch::Tensor bias;   // float [out]; zeros when the layer has neither bias nor batch norm
     bool hasBias = false;
+    torch::Tensor stored; // the layer's own weights (mask applied), before folding
+    torch::Tensor factor; // double [out]: batch norm's γ/σ per output channel, ones without it
     // Filled by integerWeights(): int8 values and float scales [out] with weight ≈ integers ×
     // scales per output channel; bits of the grid (≤ 8).
     torch::Tensor integers, scales;
