@@ -130,7 +130,7 @@ public:
         : store_(store), run_(run), settings_(std::move(settings)), feedback_(feedback), evaluator_(project, projectFile) {
         const Json& section = project.at("strategy");
         const std::string name = settings_.strategy.empty() ? section.at("name").get<std::string>() : settings_.strategy;
-        Json params = settings_.strategy.empty() || settings_.strategy == section.at("name") ? section.value("params", Json::object()) : Json::object();
+        Json params = settings_.strategy.empty() || settings_.strategy == section.at("name").get<std::string>() ? section.value("params", Json::object()) : Json::object();
         if (settings_.seed) params["seed"] = *settings_.seed;
         context_.space = &evaluator_.space();
         context_.objectives = &evaluator_.objectives();

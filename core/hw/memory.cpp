@@ -20,7 +20,20 @@ class CountingAllocator final : public c10::Allocator {
 public:
     explicit CountingAllocator(c10::Allocator* base) : base_(base) { instance_ = this; }
 
-    c10::DataPtr allocate(std::size_t bytes) const override {
+    // LibTorch 1.13 declares allocate() const, 2.3 and later not: both are defined, and
+    // whichever the installed version declares is the override.
+    c10::DataPtr allocate(std::size_t bytes) const { return counted(bytes); }
+    c10::DataPtr allocate(std::size_t bytes) { return counted(bytes); }
+    c10::DeleterFnPtr raw_deleter() const override { return &release; }
+    // LibTorch 2.x declares it pure virtual; 1.13 does not have it, hence no `override`.
+    void copy_data(void* destination, const void* source, std::size_t count) const { std::memcpy(destination, source, count); }
+
+    std::int64_t peak() const { return peak_; }
+    void resetPeak() { peak_ = live_.load(); }
+    std::int64_t live() const { return live_; }
+
+private:
+    c10::DataPtr counted(std::size_t bytes) const {
         void* data = base_->raw_allocate(bytes);
         {
             std::lock_guard lock(mutex_);
@@ -32,15 +45,7 @@ public:
         }
         return {data, data, &release, c10::Device(c10::DeviceType::CPU)};
     }
-    c10::DeleterFnPtr raw_deleter() const override { return &release; }
-    // LibTorch 2.x declares it pure virtual; 1.13 does not have it, hence no `override`.
-    void copy_data(void* destination, const void* source, std::size_t count) const { std::memcpy(destination, source, count); }
 
-    std::int64_t peak() const { return peak_; }
-    void resetPeak() { peak_ = live_.load(); }
-    std::int64_t live() const { return live_; }
-
-private:
     static void release(void* data) {
         CountingAllocator& self = *instance_;
         std::size_t bytes = 0;
