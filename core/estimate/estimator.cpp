@@ -36,6 +36,7 @@ std::unique_ptr<Estimator> makeEstimator(const Json& project, const std::filesys
     if (name == "analytic") return std::make_unique<AnalyticEstimator>();
     if (name == "training" || name == "proxy-training") return makeTrainingEstimator(params, project, projectFile);
     if (name == "table") return makeTableEstimator(params, projectFile);
+    if (name == "supernet") return makeSupernetEstimator(params, project, projectFile);
     throw Error(projectFile.string(), "estimator.name", "no implementation is registered for estimator \"" + name + "\"");
 }
 

@@ -112,6 +112,28 @@ const std::vector<MethodInfo>& estimatorCatalog() {
         {"analytic", "Analytic metrics only", "No training: MACs, params, memory, storage and modelled latency", Node::object()},
         {"training", "Full training", "Trains every candidate from scratch on the training split", trainingParameters(10, 1.0)},
         {"proxy-training", "Proxy training", "Fewer epochs, a data subset and optionally a smaller resolution (survey III-C1)", trainingParameters(2, 0.2)},
+        {"supernet", "Weight-sharing supernet",
+         "Trains one supernet over the space once (SPOS, FairNAS, sandwich or once-for-all progressive shrinking), then scores each "
+         "candidate with inherited weights after batch-norm recalibration (survey III-C1, eq. 18-19)",
+         Node::object()
+             .field("sampling", Node::choice({"uniform", "fair", "sandwich", "progressive"},
+                                             "Subnets per step: uniform single path (SPOS), FairNAS strict fairness, sandwich rule with in-place "
+                                             "distillation, or progressive shrinking (largest, then kernel, depth, width)")
+                                    .byDefault("uniform"))
+             .field("epochs", Node::integer("Supernet training epochs").atLeast(1).atMost(1000).byDefault(6))
+             .field("batch_size", Node::integer("Mini-batch size").atLeast(1).atMost(65536).byDefault(128))
+             .field("optimizer", Node::choice({"sgd", "adamw"}, "Optimizer of the shared weights").byDefault("adamw"))
+             .field("learning_rate", Node::number("Peak learning rate (cosine schedule)").above(0).atMost(10).byDefault(0.002))
+             .field("momentum", Node::number("SGD momentum").atLeast(0).below(1).byDefault(0.9))
+             .field("weight_decay", Node::number("Weight decay").atLeast(0).atMost(1).byDefault(0.0005))
+             .field("subset", Node::number("Fraction of the training split the supernet trains on").above(0).atMost(1).byDefault(1.0))
+             .field("random_subnets", Node::integer("Random subnets per step besides the largest (sandwich, progressive)").atLeast(0).atMost(16).byDefault(2))
+             .field("temperature", Node::number("In-place distillation temperature").above(0).atMost(100).byDefault(1.0))
+             .field("gradient_clip", Node::number("Clip the gradient norm to this (0: off)").atLeast(0).byDefault(5.0))
+             .field("recalibration_batches", Node::integer("Training batches that re-estimate each subnet's batch norm").atLeast(1).atMost(1000).byDefault(20))
+             .field("validation_samples", Node::integer("Validation images each subnet is scored on (0: all)").atLeast(0).byDefault(0))
+             .field("reuse", Node::boolean("Keep the trained supernet beside the project and reuse it while the space, data and settings are unchanged").byDefault(true))
+             .field("seed", seed())},
         {"table", "Tabular benchmark", "Looks metrics up in a JSON table keyed by genotype (survey VI-D): {\"0-1-2\": {\"mean_acc\": 91.2, ...}}",
          Node::object()
              .required("file", Node::string("The table (JSON); relative to the project file").nonEmpty())

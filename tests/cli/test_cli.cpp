@@ -128,6 +128,55 @@ private Q_SLOTS:
         QVERIFY(front.out.contains("hypervolume"));
     }
 
+    // The supernet estimator: trained once on the first candidate, every candidate then
+    // scored with inherited weights; a second run of the same project reuses the kept
+    // supernet instead of training it again, and a changed setting trains a new one.
+    void supernetSearchTrainsOnceAndReuses() {
+        QTemporaryDir folder;
+        const std::string dir = folder.path().toStdString();
+        edgesmith::Json project = {
+            {"format_version", 1}, {"name", "supernet test"},
+            {"dataset", {{"kind", "synthetic"}, {"classes", 4}, {"samples", 240}, {"validation_fraction", 0.25}}},
+            {"space", {{"inline", edgesmith::Json::parse(R"({"name": "tiny", "backbone": "chain", "classes": 4,
+                "input": {"channels": 1, "resolution": 28},
+                "stem": [{"op": "conv", "out": 8, "stride": 2}],
+                "stages": [{"depth": [1, 2], "stride": 2, "out": [8, 16], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3]}}],
+                "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 4}]})")}}},
+            {"objectives", {{{"metric", "accuracy"}}, {{"metric", "macs"}}}},
+            {"strategy", {{"name", "random"}, {"params", {{"seed", 3}}}}},
+            {"estimator", {{"name", "supernet"}, {"params", {{"epochs", 3}, {"batch_size", 16}, {"sampling", "sandwich"}, {"learning_rate", 0.01}}}}},
+            {"database", "runs.db"}};
+        edgesmith::writeFileAtomically(dir + "/s.edgesmith.json", project.dump(2));
+        const Result first = runCli({"search", "s.edgesmith.json", "--budget", "6", "--workers", "2"}, folder.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.out + first.err));
+        QVERIFY2(first.out.contains("supernet: training"), qPrintable(first.out));
+        QVERIFY(!first.out.contains("supernet: reusing"));
+        const QStringList kept = QDir(folder.path()).entryList({"s.edgesmith.supernet-*.pt"});
+        QCOMPARE(kept.size(), 1);
+
+        const auto run = edgesmith::Json::parse(runCli({"show", "1", "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
+        QCOMPARE(run["candidates"].size(), std::size_t(6));
+        std::set<double> accuracies;
+        for (const auto& candidate : run["candidates"]) {
+            QCOMPARE(candidate["status"].get<std::string>(), std::string("evaluated"));
+            const double accuracy = candidate["metrics"]["accuracy"].get<double>();
+            QVERIFY(accuracy >= 0 && accuracy <= 100);
+            accuracies.insert(accuracy);
+        }
+        QVERIFY(*accuracies.rbegin() > 25); // learnt something: 4 classes, chance is 25 %
+
+        const Result second = runCli({"search", "s.edgesmith.json", "--budget", "2"}, folder.path());
+        QVERIFY2(second.exitCode == 0, qPrintable(second.out + second.err));
+        QVERIFY2(second.out.contains("supernet: reusing"), qPrintable(second.out));
+        QVERIFY(!second.out.contains("supernet: training"));
+
+        project["estimator"]["params"]["epochs"] = 2;
+        edgesmith::writeFileAtomically(dir + "/s.edgesmith.json", project.dump(2));
+        const Result changed = runCli({"search", "s.edgesmith.json", "--budget", "1"}, folder.path());
+        QVERIFY2(changed.out.contains("supernet: training"), qPrintable(changed.out));
+        QCOMPARE(QDir(folder.path()).entryList({"s.edgesmith.supernet-*.pt"}).size(), 2);
+    }
+
     void badDatabasesAreClearErrors() {
         QTemporaryDir folder;
         edgesmith::writeFileAtomically(folder.path().toStdString() + "/notes.db", std::string("not a database\n"));

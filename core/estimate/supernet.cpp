@@ -1,0 +1,565 @@
+#include "core/estimate/supernet.h"
+
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/common/text.h"
+#include "core/compress/quantization.h"
+#include "core/data/internal/dataset_tensors.h"
+#include "core/engine/runtime.h"
+#include "core/nn/internal/network_module.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <optional>
+#include <random>
+#include <sstream>
+#include <unordered_map>
+
+namespace edgesmith {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Sizes = std::vector<std::int64_t>;
+
+// Elastic dimensions in the order progressive shrinking opens them.
+enum class Elastic { Kernel = 1, Depth = 2, Other = 3 };
+
+Elastic elasticOf(const Decision& decision) {
+    const std::string field = decision.path.substr(decision.path.rfind('.') + 1);
+    if (field == "kernel") return Elastic::Kernel;
+    if (field == "depth") return Elastic::Depth;
+    return Elastic::Other;
+}
+
+// Weights are per layer of a block and per operator: a block choosing between MBConv and
+// a plain convolution keeps one set for each (SPOS), while kernel, width and expansion
+// options of one operator share theirs.
+std::string layerKey(const Layer& layer) { return layer.name + "|" + std::string(layer.op) + "|"; }
+
+// Every tensor a layer owns, with the shape this layer reads.
+template <typename Visit>
+void forEachTensor(const Layer& layer, Visit&& visit) {
+    const std::string prefix = layerKey(layer);
+    switch (layer.kind) {
+    case LayerKind::Conv:
+        visit(prefix + "conv.weight", Sizes{layer.output.channels, layer.input.channels / layer.groups, layer.kernel, layer.kernel});
+        if (layer.bias) visit(prefix + "conv.bias", Sizes{layer.output.channels});
+        if (layer.batchNorm) {
+            visit(prefix + "bn.weight", Sizes{layer.output.channels});
+            visit(prefix + "bn.bias", Sizes{layer.output.channels});
+        }
+        break;
+    case LayerKind::Linear:
+        visit(prefix + "linear.weight", Sizes{layer.output.channels, layer.input.elements()});
+        if (layer.bias) visit(prefix + "linear.bias", Sizes{layer.output.channels});
+        break;
+    case LayerKind::SqueezeExcite:
+        visit(prefix + "se_reduce.weight", Sizes{layer.squeezeChannels, layer.input.channels, 1, 1});
+        visit(prefix + "se_reduce.bias", Sizes{layer.squeezeChannels});
+        visit(prefix + "se_expand.weight", Sizes{layer.input.channels, layer.squeezeChannels, 1, 1});
+        visit(prefix + "se_expand.bias", Sizes{layer.input.channels});
+        break;
+    default:
+        break;
+    }
+}
+
+// The first channels of every dimension, and the centre of a larger kernel.
+torch::Tensor sliced(const torch::Tensor& shared, const Sizes& shape) {
+    torch::Tensor view = shared;
+    for (std::size_t dimension = 0; dimension < shape.size(); ++dimension) {
+        const std::int64_t full = shared.size(static_cast<std::int64_t>(dimension));
+        const std::int64_t offset = dimension >= 2 ? (full - shape[dimension]) / 2 : 0;
+        if (shape[dimension] != full) view = view.narrow(static_cast<std::int64_t>(dimension), offset, shape[dimension]);
+    }
+    return view;
+}
+
+std::string sizesText(const Sizes& sizes) {
+    std::string text;
+    for (std::int64_t size : sizes) text += (text.empty() ? "" : "×") + std::to_string(size);
+    return text;
+}
+
+std::optional<double> numericValue(const Json& option) {
+    if (option.is_number()) return option.get<double>();
+    if (option.is_boolean()) return option.get<bool>() ? 1.0 : 0.0;
+    return std::nullopt;
+}
+
+} // namespace
+
+SupernetOptions SupernetOptions::fromJson(const Json& params) {
+    SupernetOptions options;
+    options.sampling = params.value("sampling", options.sampling);
+    options.epochs = params.value("epochs", options.epochs);
+    options.batchSize = params.value("batch_size", options.batchSize);
+    options.optimizer = params.value("optimizer", options.optimizer);
+    options.learningRate = params.value("learning_rate", options.learningRate);
+    options.momentum = params.value("momentum", options.momentum);
+    options.weightDecay = params.value("weight_decay", options.weightDecay);
+    options.subset = params.value("subset", options.subset);
+    options.randomSubnets = params.value("random_subnets", options.randomSubnets);
+    options.temperature = params.value("temperature", options.temperature);
+    options.gradientClip = params.value("gradient_clip", options.gradientClip);
+    options.seed = params.value("seed", options.seed);
+    options.device = params.value("device", options.device);
+    return options;
+}
+
+std::string SupernetOptions::description() const {
+    std::ostringstream text;
+    text << sampling << " sampling, " << epochs << (epochs == 1 ? " epoch" : " epochs");
+    if (subset < 1.0) text << ", " << formatNumber(std::round(1000.0 * subset) / 10.0) << " % of the training split";
+    return text.str();
+}
+
+struct Supernet::State {
+    SearchSpace space;
+    std::vector<std::string> keys;
+    std::vector<torch::Tensor> weights;
+    std::unordered_map<std::string, std::size_t> index;
+    Genotype largest, smallest;
+
+    // Modules of recently trained subnets; their weights are re-pointed at the shared
+    // tensors before every use.
+    std::unordered_map<std::string, std::shared_ptr<NetworkModuleImpl>> modules;
+
+    explicit State(const SearchSpace& searchSpace) : space(searchSpace) {}
+
+    const torch::Tensor& weight(const std::string& key, const Sizes& shape) const {
+        const auto found = index.find(key);
+        if (found == index.end()) throw Error("", key, "the supernet has no such tensor (this subnet was not seen when it was built)");
+        const torch::Tensor& shared = weights[found->second];
+        for (std::size_t dimension = 0; dimension < shape.size(); ++dimension)
+            if (shape[dimension] > shared.size(static_cast<std::int64_t>(dimension)))
+                throw Error("", key, "a subnet needs " + sizesText(shape) + " but the supernet holds " + sizesText(shared.sizes().vec()));
+        return shared;
+    }
+
+    double parametersOf(const Genotype& genotype) const { return double(computeMetrics(space.derive(genotype, false)).params); }
+
+    // Numeric options at one end, then each other decision set to its extreme option in turn.
+    Genotype extreme(bool most) const {
+        const auto& decisions = space.decisions();
+        Genotype genotype(decisions.size(), 0);
+        std::vector<std::size_t> open;
+        for (std::size_t decision = 0; decision < decisions.size(); ++decision) {
+            const auto& options = decisions[decision].options;
+            bool numeric = true;
+            for (const Json& option : options) numeric = numeric && numericValue(option).has_value();
+            if (!numeric) {
+                open.push_back(decision);
+                continue;
+            }
+            for (std::size_t option = 1; option < options.size(); ++option) {
+                const double value = *numericValue(options[option]), best = *numericValue(options[static_cast<std::size_t>(genotype[decision])]);
+                if (most ? value > best : value < best) genotype[decision] = static_cast<int>(option);
+            }
+        }
+        for (std::size_t decision : open) {
+            double best = parametersOf(genotype);
+            const int kept = genotype[decision];
+            int chosen = kept;
+            for (std::size_t option = 0; option < decisions[decision].options.size(); ++option) {
+                genotype[decision] = static_cast<int>(option);
+                const double params = parametersOf(genotype);
+                if (most ? params > best : params < best) best = params, chosen = static_cast<int>(option);
+            }
+            genotype[decision] = chosen;
+        }
+        return space.canonical(genotype);
+    }
+
+    // The largest shape each tensor takes over the extremes, every non-numeric option of
+    // each decision on top of the largest genotype, and a seeded sample of the space.
+    std::map<std::string, Sizes> largestShapes(std::uint64_t seed) const {
+        std::vector<Genotype> genotypes{largest, smallest};
+        const auto& decisions = space.decisions();
+        for (std::size_t decision = 0; decision < decisions.size(); ++decision)
+            for (std::size_t option = 0; option < decisions[decision].options.size(); ++option) {
+                Genotype variant = largest;
+                variant[decision] = static_cast<int>(option);
+                genotypes.push_back(space.canonical(variant));
+            }
+        std::mt19937_64 random(seed ^ 0x5eedULL);
+        for (int sample = 0; sample < 2000; ++sample) genotypes.push_back(space.sample(random));
+        std::map<std::string, Sizes> shapes;
+        for (const Genotype& genotype : genotypes)
+            for (const Layer& layer : space.derive(genotype).layers)
+                forEachTensor(layer, [&](const std::string& key, const Sizes& shape) {
+                    auto [entry, added] = shapes.emplace(key, shape);
+                    if (!added)
+                        for (std::size_t dimension = 0; dimension < shape.size(); ++dimension)
+                            entry->second[dimension] = std::max(entry->second[dimension], shape[dimension]);
+                });
+        return shapes;
+    }
+
+    void initialise(std::uint64_t seed) {
+        torch::NoGradGuard guard;
+        torch::manual_seed(seed);
+        for (std::size_t position = 0; position < keys.size(); ++position) {
+            torch::Tensor& tensor = weights[position];
+            const std::string& key = keys[position];
+            const std::string part = key.substr(key.rfind('|') + 1);
+            if (part == "conv.weight" || part == "se_reduce.weight" || part == "se_expand.weight")
+                torch::nn::init::kaiming_normal_(tensor, 0.0, torch::kFanOut, torch::kReLU);
+            else if (part == "linear.weight") torch::nn::init::normal_(tensor, 0.0, 0.01);
+            else if (part == "bn.weight") torch::nn::init::ones_(tensor);
+            else torch::nn::init::zeros_(tensor);
+        }
+    }
+
+    // Points a subnet module's weights at views of the shared tensors, so its gradients
+    // land in the supernet.
+    void bind(NetworkModuleImpl& module) const {
+        for (std::size_t position = 0; position < module.steps.size(); ++position) {
+            auto& step = module.steps[position];
+            const Layer& layer = *step.layer;
+            forEachTensor(layer, [&](const std::string& key, const Sizes& shape) {
+                // Contiguous: convolutions on strided weights fall back to slow kernels.
+                const torch::Tensor view = sliced(weight(key, shape), shape).contiguous();
+                const std::string part = key.substr(key.rfind('|') + 1);
+                if (part == "conv.weight") step.conv->weight = view;
+                else if (part == "conv.bias") step.conv->bias = view;
+                else if (part == "bn.weight") step.norm->weight = view;
+                else if (part == "bn.bias") step.norm->bias = view;
+                else if (part == "linear.weight") step.linear->weight = view;
+                else if (part == "linear.bias") step.linear->bias = view;
+                else if (part == "se_reduce.weight") step.squeeze->weight = view;
+                else if (part == "se_reduce.bias") step.squeeze->bias = view;
+                else if (part == "se_expand.weight") step.excite->weight = view;
+                else if (part == "se_expand.bias") step.excite->bias = view;
+            });
+        }
+    }
+
+    NetworkModuleImpl& moduleFor(const Genotype& genotype) {
+        const std::string key = space.key(genotype);
+        auto found = modules.find(key);
+        if (found == modules.end()) {
+            if (modules.size() >= 512) modules.clear();
+            found = modules.emplace(key, std::make_shared<NetworkModuleImpl>(space.derive(genotype))).first;
+            // Its batch-norm buffers live where the shared weights do.
+            found->second->to(weights.front().device());
+        }
+        bind(*found->second);
+        return *found->second;
+    }
+
+    std::string signature() const {
+        std::string text = "edgesmith-supernet 1 " + space.name();
+        for (std::size_t position = 0; position < keys.size(); ++position)
+            text += "\n" + keys[position] + " " + sizesText(weights[position].sizes().vec());
+        return text;
+    }
+};
+
+namespace {
+
+// The subnets one training step runs, the first of them trained on the labels.
+class SubnetSampler {
+public:
+    SubnetSampler(const SearchSpace& space, const Genotype& largest, const Genotype& smallest, const SupernetOptions& options)
+        : space_(space), largest_(largest), smallest_(smallest), options_(options), random_(options.seed ^ 0xa11ceULL) {
+        for (const Decision& decision : space.decisions()) elastic_.push_back(elasticOf(decision));
+    }
+
+    std::vector<Genotype> next(double progress, std::string& phase) {
+        if (options_.sampling == "fair") return fair();
+        if (options_.sampling == "sandwich") {
+            std::vector<Genotype> subnets{largest_, smallest_};
+            for (int count = 0; count < options_.randomSubnets; ++count) subnets.push_back(space_.sample(random_));
+            return subnets;
+        }
+        if (options_.sampling == "progressive") return progressive(progress, phase);
+        return {space_.sample(random_)};
+    }
+
+    bool distils() const { return options_.sampling == "sandwich" || options_.sampling == "progressive"; }
+
+private:
+    // FairNAS: within one step each option of every decision is trained equally often,
+    // so no option gets ahead by being drawn more.
+    std::vector<Genotype> fair() {
+        const auto& decisions = space_.decisions();
+        std::size_t paths = 1;
+        for (const Decision& decision : decisions) paths = std::max(paths, decision.options.size());
+        std::vector<Genotype> subnets(paths, Genotype(decisions.size(), 0));
+        for (std::size_t decision = 0; decision < decisions.size(); ++decision) {
+            std::vector<int> order;
+            while (order.size() < paths) {
+                std::vector<int> round(decisions[decision].options.size());
+                std::iota(round.begin(), round.end(), 0);
+                std::shuffle(round.begin(), round.end(), random_);
+                order.insert(order.end(), round.begin(), round.end());
+            }
+            for (std::size_t path = 0; path < paths; ++path) subnets[path][decision] = order[path];
+        }
+        for (Genotype& subnet : subnets) subnet = space_.canonical(subnet);
+        return subnets;
+    }
+
+    // Once-for-all: the largest network alone for the first quarter of the steps, then the
+    // elastic kernel, then depth, then every other decision, each subnet distilled from
+    // the largest.
+    std::vector<Genotype> progressive(double progress, std::string& phase) {
+        const int stage = std::min(3, static_cast<int>(progress * 4.0));
+        static const char* names[] = {"largest", "kernel", "depth", "all"};
+        phase = names[stage];
+        std::vector<Genotype> subnets{largest_};
+        if (stage == 0) return subnets;
+        for (int count = 0; count < options_.randomSubnets; ++count) {
+            Genotype subnet = largest_;
+            for (std::size_t decision = 0; decision < subnet.size(); ++decision)
+                if (static_cast<int>(elastic_[decision]) <= stage)
+                    subnet[decision] = std::uniform_int_distribution<int>(0, int(space_.decisions()[decision].options.size()) - 1)(random_);
+            subnets.push_back(space_.canonical(subnet));
+        }
+        return subnets;
+    }
+
+    const SearchSpace& space_;
+    const Genotype &largest_, &smallest_;
+    const SupernetOptions& options_;
+    std::mt19937_64 random_;
+    std::vector<Elastic> elastic_;
+};
+
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const std::vector<torch::Tensor>& parameters, const SupernetOptions& options) {
+    if (options.optimizer == "sgd")
+        return std::make_unique<torch::optim::SGD>(parameters, torch::optim::SGDOptions(options.learningRate)
+                                                                   .momentum(options.momentum)
+                                                                   .nesterov(options.momentum > 0)
+                                                                   .weight_decay(options.weightDecay));
+    if (options.optimizer == "adamw")
+        return std::make_unique<torch::optim::AdamW>(parameters, torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
+    throw Error("", "estimator.params.optimizer", "unknown supernet optimizer \"" + options.optimizer + "\" (sgd or adamw)");
+}
+
+} // namespace
+
+Supernet::Supernet(const SearchSpace& space, std::uint64_t seed) : state_(std::make_unique<State>(space)) {
+    state_->largest = state_->extreme(true);
+    state_->smallest = state_->extreme(false);
+    for (auto& [key, shape] : state_->largestShapes(seed)) {
+        state_->index.emplace(key, state_->keys.size());
+        state_->keys.push_back(key);
+        state_->weights.push_back(torch::empty(shape).set_requires_grad(true));
+    }
+    state_->initialise(seed);
+}
+
+Supernet::~Supernet() = default;
+Supernet::Supernet(Supernet&&) noexcept = default;
+Supernet& Supernet::operator=(Supernet&&) noexcept = default;
+
+const SearchSpace& Supernet::space() const { return state_->space; }
+const Genotype& Supernet::largest() const { return state_->largest; }
+const Genotype& Supernet::smallest() const { return state_->smallest; }
+
+std::int64_t Supernet::parameterCount() const {
+    std::int64_t total = 0;
+    for (const auto& tensor : state_->weights) total += tensor.numel();
+    return total;
+}
+
+std::vector<SupernetTensor> Supernet::tensors() const {
+    std::vector<SupernetTensor> result;
+    for (std::size_t position = 0; position < state_->keys.size(); ++position)
+        result.push_back({state_->keys[position], state_->weights[position].sizes().vec()});
+    return result;
+}
+
+std::vector<SupernetTensor> Supernet::slicesOf(const Genotype& genotype) const {
+    std::vector<SupernetTensor> result;
+    for (const Layer& layer : state_->space.derive(state_->space.canonical(genotype)).layers)
+        forEachTensor(layer, [&](const std::string& key, const Sizes& shape) {
+            state_->weight(key, shape);
+            result.push_back({key, shape});
+        });
+    return result;
+}
+
+void Supernet::train(const Splits& splits, const SupernetOptions& options, const std::function<void(const SupernetProgress&)>& onProgress,
+                     const std::atomic<bool>* cancel) {
+    if (splits.train.size() == 0) throw Error("", "dataset", "the training split is empty");
+    setComputeThreads(options.threads);
+    torch::manual_seed(options.seed);
+    Dataset data = splits.train;
+    if (options.subset < 1.0) {
+        std::vector<std::int64_t> order(static_cast<std::size_t>(data.size()));
+        std::iota(order.begin(), order.end(), 0);
+        std::mt19937_64 random(options.seed);
+        std::shuffle(order.begin(), order.end(), random);
+        order.resize(std::max<std::size_t>(1, static_cast<std::size_t>(options.subset * double(order.size()))));
+        data = data.select(order);
+    }
+    const torch::Device device = options.device == "cuda" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    if (device.is_cuda() && !torch::cuda::is_available()) throw Error("", "device", "CUDA is not available on this machine");
+    if (!state_->weights.empty() && state_->weights.front().device() != device) {
+        torch::NoGradGuard guard;
+        for (auto& weight : state_->weights) weight = weight.to(device).detach().set_requires_grad(true);
+        state_->modules.clear();
+    }
+    const torch::Tensor images = normalisedImages(data, splits, device);
+    const torch::Tensor labels = data.tensors().labels.to(device);
+    const std::int64_t samples = data.size(), batches = (samples + options.batchSize - 1) / options.batchSize;
+    const std::int64_t totalSteps = std::max<std::int64_t>(1, batches * options.epochs);
+
+    auto optimizer = makeOptimizer(state_->weights, options);
+    SubnetSampler sampler(state_->space, state_->largest, state_->smallest, options);
+    torch::Generator generator = at::detail::createCPUGenerator(options.seed);
+    const auto start = Clock::now();
+    const double temperature = options.temperature;
+    std::int64_t step = 0;
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+        const torch::Tensor order = torch::randperm(samples, generator, torch::kInt64).to(device);
+        double lossSum = 0;
+        std::string phase;
+        for (std::int64_t batch = 0; batch < batches; ++batch, ++step) {
+            if (cancel && cancel->load()) throw Cancelled();
+            const BatchPass pass(options.gate);
+            const double progress = double(step) / double(totalSteps);
+            for (auto& group : optimizer->param_groups())
+                group.options().set_lr(options.learningRate * 0.5 * (1 + std::cos(M_PI * progress)));
+            const std::int64_t count = std::min<std::int64_t>(options.batchSize, samples - batch * options.batchSize);
+            const torch::Tensor picked = order.narrow(0, batch * options.batchSize, count);
+            const torch::Tensor input = images.index_select(0, picked), target = labels.index_select(0, picked);
+
+            // Unused paths keep no gradient, so the optimizer leaves them alone this step.
+            for (auto& weight : state_->weights) weight.mutable_grad() = torch::Tensor();
+            const std::vector<Genotype> subnets = sampler.next(progress, phase);
+            torch::Tensor softTargets;
+            for (std::size_t position = 0; position < subnets.size(); ++position) {
+                NetworkModuleImpl& module = state_->moduleFor(subnets[position]);
+                module.train();
+                const torch::Tensor logits = module.forward(input);
+                torch::Tensor loss;
+                if (position == 0 || !sampler.distils()) {
+                    loss = torch::nn::functional::cross_entropy(logits, target);
+                    if (position == 0) lossSum += loss.item<double>();
+                    if (sampler.distils()) softTargets = torch::softmax(logits.detach() / temperature, 1);
+                } else {
+                    // In-place distillation: the smaller subnets learn the largest one's outputs.
+                    loss = torch::nn::functional::kl_div(torch::log_softmax(logits / temperature, 1), softTargets,
+                                                         torch::nn::functional::KLDivFuncOptions().reduction(torch::kBatchMean)) *
+                           (temperature * temperature);
+                }
+                if (options.sampling == "fair") loss = loss / double(subnets.size());
+                loss.backward();
+            }
+            if (options.gradientClip > 0) {
+                std::vector<torch::Tensor> touched;
+                for (auto& weight : state_->weights)
+                    if (weight.grad().defined()) touched.push_back(weight);
+                torch::nn::utils::clip_grad_norm_(touched, options.gradientClip);
+            }
+            optimizer->step();
+
+            const bool epochEnd = batch + 1 == batches;
+            if (onProgress && (epochEnd || (options.progressEvery > 0 && (batch + 1) % options.progressEvery == 0))) {
+                const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+                SupernetProgress report;
+                report.epoch = epoch + 1;
+                report.epochs = options.epochs;
+                report.batch = batch + 1;
+                report.batches = batches;
+                report.loss = lossSum / double(batch + 1);
+                report.phase = phase;
+                report.etaSeconds = elapsed / double(step + 1) * double(totalSteps - step - 1);
+                report.epochEnd = epochEnd;
+                onProgress(report);
+            }
+        }
+    }
+    state_->modules.clear();
+}
+
+Network Supernet::extract(const Genotype& genotype) const {
+    Network network(state_->space.derive(state_->space.canonical(genotype)));
+    torch::NoGradGuard guard;
+    auto& steps = network.module().steps;
+    for (auto& step : steps)
+        forEachTensor(*step.layer, [&](const std::string& key, const Sizes& shape) {
+            const torch::Tensor source = sliced(state_->weight(key, shape), shape);
+            const std::string part = key.substr(key.rfind('|') + 1);
+            torch::Tensor target;
+            if (part == "conv.weight") target = step.conv->weight;
+            else if (part == "conv.bias") target = step.conv->bias;
+            else if (part == "bn.weight") target = step.norm->weight;
+            else if (part == "bn.bias") target = step.norm->bias;
+            else if (part == "linear.weight") target = step.linear->weight;
+            else if (part == "linear.bias") target = step.linear->bias;
+            else if (part == "se_reduce.weight") target = step.squeeze->weight;
+            else if (part == "se_reduce.bias") target = step.squeeze->bias;
+            else if (part == "se_expand.weight") target = step.excite->weight;
+            else if (part == "se_expand.bias") target = step.excite->bias;
+            target.copy_(source);
+        });
+    return network;
+}
+
+Evaluation Supernet::evaluate(const Genotype& genotype, const Splits& splits, int recalibrationBatches, std::int64_t validationSamples) const {
+    Network network = extract(genotype);
+    if (!state_->weights.empty() && state_->weights.front().is_cuda()) network.moveTo("cuda");
+    recalibrateBatchNorm(network, splits.train, splits, recalibrationBatches);
+    Dataset validation = splits.validation;
+    if (validationSamples > 0 && validationSamples < validation.size()) {
+        std::vector<std::int64_t> first(static_cast<std::size_t>(validationSamples));
+        std::iota(first.begin(), first.end(), 0);
+        validation = validation.select(first);
+    }
+    // Bitwidths chosen by the space (joint search): scored as the quantized network.
+    if (hasQuantizedLayers(network.architecture()))
+        quantizePostTraining(network, splits.train, splits, QuantizationPolicy::fromArchitecture(network.architecture()));
+    return edgesmith::evaluate(network, validation, splits);
+}
+
+void Supernet::addToWeight(const std::string& key, const std::vector<std::int64_t>& index, double delta) {
+    const auto found = state_->index.find(key);
+    if (found == state_->index.end()) throw Error("", key, "the supernet has no such tensor");
+    torch::NoGradGuard guard;
+    torch::Tensor element = state_->weights[found->second];
+    if (index.size() != static_cast<std::size_t>(element.dim())) throw Error("", key, "needs " + std::to_string(element.dim()) + " indices");
+    for (std::size_t dimension = 0; dimension < index.size(); ++dimension) element = element.select(0, index[dimension]);
+    element.add_(delta);
+}
+
+void Supernet::save(const std::filesystem::path& file) const {
+    std::ostringstream bytes;
+    try {
+        torch::serialize::OutputArchive archive;
+        archive.write("signature", c10::IValue(state_->signature()));
+        for (std::size_t position = 0; position < state_->weights.size(); ++position)
+            archive.write("t" + std::to_string(position), state_->weights[position].detach().cpu());
+        archive.save_to(bytes);
+    } catch (const c10::Error& error) {
+        throw WriteError(file.string(), "", std::string("cannot write the supernet: ") + error.what_without_backtrace());
+    }
+    writeFileAtomically(file, bytes.str());
+}
+
+void Supernet::load(const std::filesystem::path& file) {
+    torch::serialize::InputArchive archive;
+    std::vector<torch::Tensor> loaded(state_->weights.size());
+    c10::IValue signature;
+    try {
+        archive.load_from(file.string());
+        archive.read("signature", signature);
+        for (std::size_t position = 0; position < loaded.size(); ++position) archive.read("t" + std::to_string(position), loaded[position]);
+    } catch (const c10::Error& error) {
+        throw IoError(file.string(), "", std::string("cannot read a supernet from it: ") + error.what_without_backtrace());
+    }
+    if (!signature.isString() || signature.toStringRef() != state_->signature())
+        throw Error(file.string(), "signature", "the file holds the weights of another supernet (another space or another version of it)");
+    torch::NoGradGuard guard;
+    for (std::size_t position = 0; position < loaded.size(); ++position) state_->weights[position].copy_(loaded[position]);
+}
+
+} // namespace edgesmith

@@ -1,0 +1,117 @@
+#pragma once
+// A weight-sharing supernet over a search space (survey III-C1): one set of weights holds
+// every candidate. Each layer of a block owns one tensor per operator at the largest shape
+// any genotype asks of it; a subnet reads the first N output and input channels (elastic
+// width and expansion, eq. 19), the centre k×k of the largest kernel (single-path
+// superkernel, eq. 18) and skips the blocks its depth drops. Candidates are then scored
+// with inherited weights after their batch norms are recalibrated, in seconds instead of
+// the minutes training from scratch takes.
+#include "core/common/json.h"
+#include "core/common/measurement_gate.h"
+#include "core/data/dataset.h"
+#include "core/nn/network.h"
+#include "core/space/space.h"
+#include "core/train/trainer.h"
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace edgesmith {
+
+struct SupernetOptions {
+    // uniform: one subnet per batch, uniform over the space (SPOS).
+    // fair: FairNAS strict fairness, every option of every decision once per step.
+    // sandwich: the largest, the smallest and `randomSubnets` random subnets per batch,
+    //           the others distilled from the largest in place (BigNAS / OFA).
+    // progressive: once-for-all progressive shrinking: the largest network first, then
+    //              elastic kernel, then depth, then width and everything else, with
+    //              in-place distillation from the largest.
+    std::string sampling = "uniform";
+    int epochs = 6;
+    int batchSize = 128;
+    std::string optimizer = "adamw"; // sgd, adamw
+    double learningRate = 0.002;
+    double momentum = 0.9;
+    double weightDecay = 5e-4;
+    double subset = 1.0;    // fraction of the training split
+    int randomSubnets = 2;  // sandwich and progressive
+    double temperature = 1.0;
+    double gradientClip = 5.0;
+    std::uint64_t seed = 0;
+    int threads = 0;
+    std::string device = "cpu"; // "cuda": the shared weights move there for training and stay
+    int progressEvery = 50;
+    MeasurementGate* gate = nullptr;
+
+    // From the supernet estimator's params; missing keys keep the defaults.
+    static SupernetOptions fromJson(const Json& params);
+    // "uniform sampling, 6 epochs, 100 % of the training split": provenance of a number.
+    std::string description() const;
+};
+
+struct SupernetProgress {
+    int epoch = 0, epochs = 0;
+    std::int64_t batch = 0, batches = 0;
+    double loss = 0;        // running over the epoch, of the first subnet of each step
+    std::string phase;      // progressive shrinking: "largest", "kernel", "depth", "all"
+    double etaSeconds = 0;
+    bool epochEnd = false;
+};
+
+struct SupernetTensor {
+    std::string key;                 // "stages[1].blocks[0].depthwise|mbconv|conv.weight"
+    std::vector<std::int64_t> shape; // the largest shape, which every subnet slices
+};
+
+class Supernet {
+public:
+    // Weights seeded for reproducibility, initialised like stand-alone networks.
+    explicit Supernet(const SearchSpace& space, std::uint64_t seed = 0);
+    ~Supernet();
+    Supernet(Supernet&&) noexcept;
+    Supernet& operator=(Supernet&&) noexcept;
+
+    const SearchSpace& space() const;
+    std::int64_t parameterCount() const;
+    std::vector<SupernetTensor> tensors() const;
+    // The shared tensors a subnet reads, with the part it reads; their element counts sum
+    // to the subnet's own parameter count.
+    std::vector<SupernetTensor> slicesOf(const Genotype& genotype) const;
+
+    // The genotype with the most and the fewest parameters (numeric options at their
+    // ends, the other decisions chosen one at a time).
+    const Genotype& largest() const;
+    const Genotype& smallest() const;
+
+    // Throws Cancelled when `cancel` is set; the weights keep what was learnt so far.
+    void train(const Splits& splits, const SupernetOptions& options, const std::function<void(const SupernetProgress&)>& onProgress = {},
+               const std::atomic<bool>* cancel = nullptr);
+
+    // A stand-alone network of the genotype holding copies of its inherited weights; its
+    // batch norms still need recalibrateBatchNorm() (the statistics are per subnet).
+    Network extract(const Genotype& genotype) const;
+    // Inherited-weight accuracy on the validation split (its first `validationSamples`
+    // when positive) after recalibrating batch norm on `recalibrationBatches` batches of
+    // the training split.
+    Evaluation evaluate(const Genotype& genotype, const Splits& splits, int recalibrationBatches = 20, std::int64_t validationSamples = 0) const;
+
+    // Adds `delta` to one element of a shared tensor: how tests see what subnets share.
+    void addToWeight(const std::string& key, const std::vector<std::int64_t>& index, double delta);
+
+    // A LibTorch archive (written atomically) that also records the space's shape
+    // signature; load() throws Error when the file holds another supernet's tensors and
+    // IoError when it cannot be read.
+    void save(const std::filesystem::path& file) const;
+    void load(const std::filesystem::path& file);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+} // namespace edgesmith

@@ -1,0 +1,119 @@
+// Weight sharing as an estimator: the supernet is trained once, on the first candidate a
+// run asks for (or read back from the file an earlier run left), then every candidate is
+// scored with inherited weights after its batch norms are recalibrated.
+#include "core/common/error.h"
+#include "core/estimate/estimator.h"
+#include "core/estimate/supernet.h"
+#include "core/space/space.h"
+#include "core/train/trainer.h"
+
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+
+namespace edgesmith {
+namespace {
+
+// FNV-1a: a stable name for the settings a kept supernet was trained with.
+std::string fingerprint(const std::string& text) {
+    std::uint64_t hash = 1469598103934665603ULL;
+    for (unsigned char byte : text) hash = (hash ^ byte) * 1099511628211ULL;
+    char digits[17];
+    std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
+    return digits;
+}
+
+class SupernetEstimator : public Estimator {
+public:
+    SupernetEstimator(const Json& params, const Json& project, const std::filesystem::path& projectFile)
+        : options_(SupernetOptions::fromJson(params)), splits_(loadProjectData(project.at("dataset"), projectFile)),
+          supernet_(SearchSpace::parse(projectSpaceDocument(project, projectFile), projectFile.string()), options_.seed),
+          recalibrationBatches_(params.value("recalibration_batches", 20)), validationSamples_(params.value("validation_samples", 0)) {
+        if (splits_.validation.size() == 0)
+            throw Error(projectFile.string(), "dataset.validation_fraction", "the search needs a validation split to score candidates");
+        if (params.value("reuse", true) && !projectFile.empty()) {
+            Json settings = params;
+            settings.erase("recalibration_batches");
+            settings.erase("validation_samples");
+            settings.erase("reuse");
+            const std::string key = fingerprint(projectSpaceDocument(project, projectFile).dump() + project.at("dataset").dump() + settings.dump());
+            file_ = projectFile.parent_path() / (projectFile.stem().string() + ".supernet-" + key + ".pt");
+        }
+        options_.progressEvery = 100;
+    }
+
+    void estimate(Candidate& candidate, const Architecture&, const EvaluationControl& control) const override {
+        ensureTrained(control);
+        const Evaluation evaluation = supernet_.evaluate(candidate.genotype, splits_, recalibrationBatches_, validationSamples_);
+        candidate.metrics["accuracy"] = evaluation.top1;
+        candidate.metrics["error"] = 100.0 - evaluation.top1;
+        candidate.details["evaluation"] = evaluation.toJson();
+        candidate.details["proxy"] = "supernet, inherited weights (" + options_.description() + "), batch norm recalibrated on " +
+                                     std::to_string(recalibrationBatches_) + " batches";
+        candidate.details["supernet"] = {{"sampling", options_.sampling},
+                                         {"epochs", options_.epochs},
+                                         {"training_seconds", trainingSeconds_},
+                                         {"parameters", supernet_.parameterCount()},
+                                         {"file", file_.string()}};
+    }
+
+    bool trains() const override { return true; }
+
+private:
+    void ensureTrained(const EvaluationControl& control) const {
+        std::lock_guard lock(mutex_);
+        if (trained_) return;
+        if (!file_.empty() && std::filesystem::exists(file_)) {
+            try {
+                supernet_.load(file_);
+                trained_ = true;
+                if (control.log) control.log("supernet: reusing " + file_.string());
+                return;
+            } catch (const Error& error) {
+                if (control.log) control.log("supernet: cannot reuse " + file_.string() + " (" + error.message() + "), training again");
+            }
+        }
+        SupernetOptions options = options_;
+        options.threads = control.threads;
+        options.gate = control.gate;
+        if (control.log) control.log("supernet: training " + std::to_string(supernet_.parameterCount()) + " shared parameters, " + options.description());
+        const auto start = std::chrono::steady_clock::now();
+        supernet_.train(splits_, options, [&](const SupernetProgress& progress) {
+            if (!control.log) return;
+            std::string line = "supernet: epoch " + std::to_string(progress.epoch) + "/" + std::to_string(progress.epochs) + ", batch " +
+                               std::to_string(progress.batch) + "/" + std::to_string(progress.batches) + ", loss " +
+                               std::to_string(progress.loss).substr(0, 6);
+            if (!progress.phase.empty()) line += ", phase " + progress.phase;
+            line += ", " + std::to_string(static_cast<int>(progress.etaSeconds)) + " s left";
+            control.log(line);
+        }, control.cancel);
+        trainingSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        trained_ = true;
+        if (!file_.empty()) {
+            try {
+                supernet_.save(file_);
+            } catch (const Error& error) {
+                // The run goes on with the weights in memory; only their reuse is lost.
+                if (control.log) control.log("supernet: cannot keep the weights: " + error.message());
+            }
+        }
+    }
+
+    SupernetOptions options_;
+    Splits splits_;
+    mutable Supernet supernet_;
+    int recalibrationBatches_;
+    std::int64_t validationSamples_;
+    std::filesystem::path file_;
+    mutable std::mutex mutex_;
+    mutable bool trained_ = false;
+    mutable double trainingSeconds_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<Estimator> makeSupernetEstimator(const Json& params, const Json& project, const std::filesystem::path& projectFile) {
+    return std::make_unique<SupernetEstimator>(params, project, projectFile);
+}
+
+} // namespace edgesmith
