@@ -798,29 +798,39 @@
         <translation>Konfusionsmatrizen</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="89"/>
-        <location filename="../widgets/compare_view.cpp" line="150"/>
-        <location filename="../widgets/compare_view.cpp" line="188"/>
+        <location filename="../widgets/compare_view.cpp" line="93"/>
+        <location filename="../widgets/compare_view.cpp" line="165"/>
+        <location filename="../widgets/compare_view.cpp" line="203"/>
         <source>Candidate %1</source>
         <translation>Kandidat %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="91"/>
+        <location filename="../widgets/compare_view.cpp" line="95"/>
         <source>Genotype</source>
         <translation>Genotyp</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="210"/>
+        <location filename="../widgets/compare_view.cpp" line="104"/>
+        <source>Accuracy from</source>
+        <translation>Genauigkeit aus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="107"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="225"/>
         <source>Candidate %1: predicted</source>
         <translation>Kandidat %1: vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="211"/>
+        <location filename="../widgets/compare_view.cpp" line="226"/>
         <source>true class</source>
         <translation>wahre Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="233"/>
+        <location filename="../widgets/compare_view.cpp" line="248"/>
         <source>No confusion matrices: they are stored for candidates trained on data.</source>
         <translation>Keine Konfusionsmatrizen: Sie werden für auf Daten trainierte Kandidaten gespeichert.</translation>
     </message>

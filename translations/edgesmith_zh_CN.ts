@@ -787,29 +787,39 @@
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="89"/>
-        <location filename="../widgets/compare_view.cpp" line="150"/>
-        <location filename="../widgets/compare_view.cpp" line="188"/>
+        <location filename="../widgets/compare_view.cpp" line="93"/>
+        <location filename="../widgets/compare_view.cpp" line="165"/>
+        <location filename="../widgets/compare_view.cpp" line="203"/>
         <source>Candidate %1</source>
         <translation>候选 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="91"/>
+        <location filename="../widgets/compare_view.cpp" line="95"/>
         <source>Genotype</source>
         <translation>基因型</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="210"/>
+        <location filename="../widgets/compare_view.cpp" line="104"/>
+        <source>Accuracy from</source>
+        <translation>准确率来源</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="107"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="225"/>
         <source>Candidate %1: predicted</source>
         <translation>候选 %1：预测</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="211"/>
+        <location filename="../widgets/compare_view.cpp" line="226"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="233"/>
+        <location filename="../widgets/compare_view.cpp" line="248"/>
         <source>No confusion matrices: they are stored for candidates trained on data.</source>
         <translation>没有混淆矩阵：只有在数据上训练的候选才会保存。</translation>
     </message>

@@ -84,7 +84,11 @@ void CompareView::fillTable() {
             if (value.is_number()) names.insert(name);
     table_->clear();
     table_->setColumnCount(static_cast<int>(entries_.size()));
-    table_->setRowCount(static_cast<int>(names.size()) + 1);
+    // Where each accuracy came from (training, a supernet, a predictor, a table): numbers
+    // from different estimators are not to be compared as equals.
+    bool provenance = false;
+    for (const Entry& entry : entries_) provenance = provenance || entry.details.contains("proxy");
+    table_->setRowCount(static_cast<int>(names.size()) + 1 + (provenance ? 1 : 0));
     QStringList headers;
     for (std::size_t column = 0; column < entries_.size(); ++column) headers << tr("Candidate %1").arg(column + 1);
     table_->setHorizontalHeaderLabels(headers);
@@ -96,6 +100,17 @@ void CompareView::fillTable() {
         table_->setItem(0, static_cast<int>(column), item);
     }
     int row = 1;
+    if (provenance) {
+        rows << tr("Accuracy from");
+        for (std::size_t column = 0; column < entries_.size(); ++column) {
+            const Json& proxy = entries_[column].details.value("proxy", Json());
+            const QString text = proxy.is_string() ? QString::fromStdString(proxy.get<std::string>()) : tr("—");
+            auto* item = new QTableWidgetItem(text);
+            item->setToolTip(text);
+            table_->setItem(row, static_cast<int>(column), item);
+        }
+        ++row;
+    }
     for (const std::string& name : names) {
         const MetricInfo* info = findMetric(name);
         rows << metricTitle(QString::fromStdString(name));

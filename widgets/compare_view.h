@@ -21,7 +21,7 @@ public:
         QString key;
         Json metrics = Json::object(); // by catalog name
         Json layers = Json::array();   // core's layerTable rows
-        Json details = Json::object(); // the stored details: "history", "evaluation"
+        Json details = Json::object(); // the stored details: "history", "evaluation", "proxy"
     };
     static constexpr int kMaximum = 4;
 

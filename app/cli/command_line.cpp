@@ -21,6 +21,8 @@ const std::vector<Verb>& verbs() {
         exportVerb(),
         importVerb(),
         proxiesVerb(),
+        predictVerb(),
+        differentiableVerb(),
         searchVerb(),
         runsVerb(),
         showVerb(),

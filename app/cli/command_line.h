@@ -39,6 +39,8 @@ Verb showVerb();
 Verb compressVerb();
 Verb exportVerb();
 Verb importVerb();
+Verb predictVerb();
+Verb differentiableVerb();
 Verb proxiesVerb();
 
 // Parses argv, dispatches to the verb and turns every error into one clear line on

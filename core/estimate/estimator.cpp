@@ -37,6 +37,7 @@ std::unique_ptr<Estimator> makeEstimator(const Json& project, const std::filesys
     if (name == "training" || name == "proxy-training") return makeTrainingEstimator(params, project, projectFile);
     if (name == "table") return makeTableEstimator(params, projectFile);
     if (name == "supernet") return makeSupernetEstimator(params, project, projectFile);
+    if (name == "predictor") return makePredictorEstimator(params, project, projectFile);
     throw Error(projectFile.string(), "estimator.name", "no implementation is registered for estimator \"" + name + "\"");
 }
 

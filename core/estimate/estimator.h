@@ -36,7 +36,7 @@ public:
 };
 
 // The estimator a project's `estimator` section names (analytic, training,
-// proxy-training, table, supernet), with its params completed by the catalog defaults.
+// proxy-training, table, supernet, predictor), with its params completed by the catalog defaults.
 std::unique_ptr<Estimator> makeEstimator(const Json& project, const std::filesystem::path& projectFile);
 
 // The search-space document of a project: its inline space or the named template.
@@ -46,5 +46,6 @@ Json projectSpaceDocument(const Json& project, const std::filesystem::path& proj
 std::unique_ptr<Estimator> makeTrainingEstimator(const Json& params, const Json& project, const std::filesystem::path& projectFile);
 std::unique_ptr<Estimator> makeTableEstimator(const Json& params, const std::filesystem::path& projectFile);
 std::unique_ptr<Estimator> makeSupernetEstimator(const Json& params, const Json& project, const std::filesystem::path& projectFile);
+std::unique_ptr<Estimator> makePredictorEstimator(const Json& params, const Json& project, const std::filesystem::path& projectFile);
 
 } // namespace edgesmith

@@ -7,6 +7,7 @@
 #include "core/data/internal/dataset_tensors.h"
 #include "core/engine/runtime.h"
 #include "core/nn/internal/network_module.h"
+#include "core/search/gumbel.h"
 
 #include <algorithm>
 #include <chrono>
@@ -479,6 +480,237 @@ void Supernet::train(const Splits& splits, const SupernetOptions& options, const
         }
     }
     state_->modules.clear();
+}
+
+namespace {
+
+// The layer whose output a decision's gate multiplies: the last convolution of its block,
+// of its stage's last block for stage-wide decisions (depth, out), the network's last
+// layer for space-wide ones (width, resolution); -1 where the space names no such layer.
+int gatedLayer(const Architecture& architecture, const Decision& decision) {
+    if (decision.stage < 0) return static_cast<int>(architecture.layers.size()) - 1;
+    std::string prefix = "stages[" + std::to_string(decision.stage) + "].";
+    if (decision.block >= 0) prefix += "blocks[" + std::to_string(decision.block) + "].";
+    int found = -1;
+    for (std::size_t index = 0; index < architecture.layers.size(); ++index)
+        if (architecture.layers[index].kind == LayerKind::Conv && architecture.layers[index].name.rfind(prefix, 0) == 0) found = static_cast<int>(index);
+    return found;
+}
+
+// The cost a differentiable search weighs (analytic, so every drawn genotype has it
+// exactly), in thousands so that its logarithm is positive and of order ten.
+double analyticCost(const SearchSpace& space, const Genotype& genotype, const std::string& cost) {
+    const Metrics metrics = computeMetrics(space.derive(genotype, false));
+    if (cost == "params") return double(metrics.params);
+    if (cost == "peak_activation_bytes") return double(metrics.peakActivationBytes);
+    return double(metrics.macs);
+}
+
+} // namespace
+
+Json DifferentiableResult::toJson(const SearchSpace& space, const std::string& cost) const {
+    Json decisions = Json::array();
+    for (std::size_t decision = 0; decision < space.decisions().size(); ++decision) {
+        const Decision& info = space.decisions()[decision];
+        if (info.options.size() < 2) continue;
+        Json history = Json::array();
+        for (const auto& epoch : probabilities) history.push_back(epoch[decision]);
+        decisions.push_back({{"path", info.path}, {"label", info.label}, {"options", info.options}, {"probabilities", history}});
+    }
+    return {{"derived", space.key(derived)}, {"decisions", decisions}, {"expected_cost", expectedCost}, {"cost", cost}, {"seconds", seconds}};
+}
+
+DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const DifferentiableOptions& options,
+                                                    const std::function<void(const DifferentiableProgress&)>& onProgress,
+                                                    const std::atomic<bool>* cancel) {
+    if (splits.train.size() < 2) throw Error("", "dataset", "the training split is too small for a differentiable search");
+    if (options.cost != "macs" && options.cost != "params" && options.cost != "peak_activation_bytes" && options.cost != "none")
+        throw Error("", "cost", "unknown cost \"" + options.cost + "\" (macs, params, peak_activation_bytes or none)");
+    const auto start = Clock::now();
+    setComputeThreads(options.threads);
+    torch::manual_seed(options.seed);
+    const SearchSpace& space = state_->space;
+    const auto& decisions = space.decisions();
+
+    // Bi-level: the weights learn on one part of the training split, α on the rest.
+    std::vector<std::int64_t> order(static_cast<std::size_t>(splits.train.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 random(options.seed);
+    std::shuffle(order.begin(), order.end(), random);
+    order.resize(std::max<std::size_t>(2, static_cast<std::size_t>(options.subset * double(order.size()))));
+    const std::size_t held = std::clamp<std::size_t>(static_cast<std::size_t>(options.architectureFraction * double(order.size())), 1, order.size() - 1);
+    const Dataset architectureData = splits.train.select({order.begin(), order.begin() + std::ptrdiff_t(held)});
+    const Dataset weightData = splits.train.select({order.begin() + std::ptrdiff_t(held), order.end()});
+    const torch::Device device(torch::kCPU);
+    const torch::Tensor weightImages = normalisedImages(weightData, splits, device), weightLabels = weightData.tensors().labels;
+    const torch::Tensor architectureImages = normalisedImages(architectureData, splits, device),
+                        architectureLabels = architectureData.tensors().labels;
+    const std::int64_t samples = weightData.size(), batches = (samples + options.batchSize - 1) / options.batchSize;
+    const std::int64_t totalSteps = std::max<std::int64_t>(1, batches * options.epochs);
+
+    std::vector<torch::Tensor> alpha;
+    std::vector<torch::Tensor> alphaParameters;
+    for (const Decision& decision : decisions) {
+        alpha.push_back(torch::zeros({std::int64_t(decision.options.size())}, torch::kFloat64).set_requires_grad(decision.options.size() >= 2));
+        if (decision.options.size() >= 2) alphaParameters.push_back(alpha.back());
+    }
+    // E[cost] under softmax(α) and its gradient by the score function over genotypes drawn
+    // from α: exact for any space, where a per-option lookup table would have to assume
+    // that the options' costs add up (depth and width make them interact).
+    const auto drawPlain = [&]() {
+        Genotype genotype(decisions.size(), 0);
+        for (std::size_t decision = 0; decision < decisions.size(); ++decision) {
+            if (decisions[decision].options.size() < 2) continue;
+            const double* logits = alpha[decision].data_ptr<double>();
+            genotype[decision] =
+                gumbelArgmax({logits, logits + decisions[decision].options.size()}, gumbelNoise(decisions[decision].options.size(), random));
+        }
+        return space.canonical(genotype);
+    };
+    const auto meanCost = [&](int draws) {
+        double sum = 0;
+        for (int draw = 0; draw < draws; ++draw) sum += analyticCost(space, drawPlain(), options.cost);
+        return sum / draws;
+    };
+    // CE times w·(log E)^β (eq. 23) in value; in gradient also d/dE of that times the
+    // score-function estimate of ∇E.
+    const auto costFactor = [&]() {
+        constexpr int kDraws = 32;
+        std::vector<Genotype> drawn;
+        std::vector<double> values;
+        for (int draw = 0; draw < kDraws; ++draw) {
+            drawn.push_back(drawPlain());
+            values.push_back(analyticCost(space, drawn.back(), options.cost));
+        }
+        const double mean = std::accumulate(values.begin(), values.end(), 0.0) / kDraws;
+        torch::Tensor score = torch::zeros({}, torch::kFloat64);
+        for (int draw = 0; draw < kDraws; ++draw) {
+            torch::Tensor logProbability = torch::zeros({}, torch::kFloat64);
+            for (std::size_t decision = 0; decision < decisions.size(); ++decision)
+                if (decisions[decision].options.size() >= 2 && space.isActive(drawn[draw], decision))
+                    logProbability = logProbability + torch::log_softmax(alpha[decision], 0)[drawn[draw][decision]];
+            score = score + logProbability * ((values[draw] - mean) / kDraws);
+        }
+        const double logarithm = std::log(std::max(mean * 1e-3, std::exp(1.0)));
+        const double factor = options.costWeight * std::pow(logarithm, options.costExponent);
+        const double slope = options.costWeight * options.costExponent * std::pow(logarithm, options.costExponent - 1) / std::max(mean, 1.0);
+        return factor + slope * (score - score.detach());
+    };
+
+    SupernetOptions weightOptions;
+    weightOptions.optimizer = "adamw";
+    weightOptions.learningRate = options.learningRate;
+    weightOptions.weightDecay = options.weightDecay;
+    auto weightOptimizer = makeOptimizer(state_->weights, weightOptions);
+    torch::optim::Adam alphaOptimizer(alphaParameters, torch::optim::AdamOptions(options.architectureLearningRate).weight_decay(1e-3));
+    torch::Generator generator = at::detail::createCPUGenerator(options.seed);
+    DifferentiableResult result;
+
+    // A subnet drawn from α by Gumbel-max, with the noise each decision drew.
+    const auto draw = [&](std::vector<std::vector<double>>& noises) {
+        Genotype genotype(decisions.size(), 0);
+        noises.assign(decisions.size(), {});
+        for (std::size_t decision = 0; decision < decisions.size(); ++decision) {
+            if (decisions[decision].options.size() < 2) continue;
+            const double* logits = alpha[decision].data_ptr<double>();
+            noises[decision] = gumbelNoise(decisions[decision].options.size(), random);
+            genotype[decision] = gumbelArgmax({logits, logits + decisions[decision].options.size()}, noises[decision]);
+        }
+        return genotype;
+    };
+
+    std::int64_t step = 0, architectureCursor = 0;
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+        const torch::Tensor epochOrder = torch::randperm(samples, generator, torch::kInt64);
+        double lossSum = 0, temperature = options.initialTemperature;
+        for (std::int64_t batch = 0; batch < batches; ++batch, ++step) {
+            if (cancel && cancel->load()) throw Cancelled();
+            const BatchPass pass(options.gate);
+            const double progress = double(step) / double(totalSteps);
+            temperature = options.initialTemperature * std::pow(options.finalTemperature / options.initialTemperature, progress);
+            for (auto& group : weightOptimizer->param_groups()) group.options().set_lr(options.learningRate * 0.5 * (1 + std::cos(M_PI * progress)));
+            const bool warming = epoch < options.warmupEpochs;
+
+            // Weight step on the drawn subnet.
+            std::vector<std::vector<double>> noises;
+            const Genotype weightGenotype = warming ? space.sample(random) : space.canonical(draw(noises));
+            const std::int64_t count = std::min<std::int64_t>(options.batchSize, samples - batch * options.batchSize);
+            const torch::Tensor picked = epochOrder.narrow(0, batch * options.batchSize, count);
+            for (auto& weight : state_->weights) weight.mutable_grad() = torch::Tensor();
+            {
+                NetworkModuleImpl& module = state_->moduleFor(weightGenotype);
+                module.train();
+                module.outputScales.clear();
+                const torch::Tensor loss = torch::nn::functional::cross_entropy(module.forward(weightImages.index_select(0, picked)),
+                                                                                weightLabels.index_select(0, picked));
+                lossSum += loss.item<double>();
+                loss.backward();
+            }
+            std::vector<torch::Tensor> touched;
+            for (auto& weight : state_->weights)
+                if (weight.grad().defined()) touched.push_back(weight);
+            torch::nn::utils::clip_grad_norm_(touched, 5.0);
+            weightOptimizer->step();
+            if (warming) continue;
+
+            // Architecture step: the weights are fixed, the gates carry the loss to α.
+            const Genotype drawn = draw(noises);
+            const Genotype genotype = space.canonical(drawn);
+            NetworkModuleImpl& module = state_->moduleFor(genotype);
+            for (auto& weight : state_->weights) weight.set_requires_grad(false);
+            state_->bind(module);
+            module.train();
+            module.outputScales.assign(module.steps.size(), torch::Tensor());
+            for (std::size_t decision = 0; decision < decisions.size(); ++decision) {
+                if (decisions[decision].options.size() < 2 || !space.isActive(genotype, decision)) continue;
+                const int layer = gatedLayer(module.architecture, decisions[decision]);
+                if (layer < 0) continue;
+                const torch::Tensor soft = torch::softmax((alpha[decision] + torch::tensor(noises[decision], torch::kFloat64)) / temperature, 0);
+                const torch::Tensor chosen = soft[drawn[decision]];
+                const torch::Tensor gate = (chosen + (1.0 - chosen).detach()).to(torch::kFloat32);
+                torch::Tensor& scale = module.outputScales[static_cast<std::size_t>(layer)];
+                scale = scale.defined() ? scale * gate : gate;
+            }
+            const std::int64_t architectureCount = std::min<std::int64_t>(options.batchSize, architectureData.size());
+            const torch::Tensor indices =
+                (torch::arange(architectureCount, torch::kInt64) + architectureCursor) % architectureData.size();
+            architectureCursor = (architectureCursor + architectureCount) % architectureData.size();
+            torch::Tensor loss = torch::nn::functional::cross_entropy(module.forward(architectureImages.index_select(0, indices)),
+                                                                      architectureLabels.index_select(0, indices));
+            if (options.cost != "none" && options.costWeight > 0) loss = loss * costFactor().to(torch::kFloat32);
+            alphaOptimizer.zero_grad();
+            loss.backward();
+            alphaOptimizer.step();
+            module.outputScales.clear();
+            for (auto& weight : state_->weights) weight.set_requires_grad(true);
+        }
+        std::vector<std::vector<double>> probabilities;
+        for (const auto& logits : alpha) {
+            const torch::Tensor soft = torch::softmax(logits.detach(), 0);
+            probabilities.emplace_back(soft.data_ptr<double>(), soft.data_ptr<double>() + soft.numel());
+        }
+        result.probabilities.push_back(std::move(probabilities));
+        const double expected = options.cost == "none" ? 0.0 : meanCost(512);
+        result.expectedCost.push_back(expected);
+        if (onProgress) {
+            DifferentiableProgress report;
+            report.epoch = epoch + 1;
+            report.epochs = options.epochs;
+            report.batch = report.batches = batches;
+            report.loss = lossSum / double(std::max<std::int64_t>(batches, 1));
+            report.temperature = temperature;
+            report.expectedCost = expected;
+            report.epochEnd = true;
+            onProgress(report);
+        }
+    }
+    state_->modules.clear();
+    Genotype derived(decisions.size(), 0);
+    for (std::size_t decision = 0; decision < decisions.size(); ++decision)
+        if (decisions[decision].options.size() >= 2) derived[decision] = static_cast<int>(alpha[decision].detach().argmax().item<std::int64_t>());
+    result.derived = space.canonical(derived);
+    result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return result;
 }
 
 Network Supernet::extract(const Genotype& genotype) const {

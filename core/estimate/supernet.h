@@ -68,6 +68,52 @@ struct SupernetTensor {
     std::vector<std::int64_t> shape; // the largest shape, which every subnet slices
 };
 
+// Differentiable search over the supernet (FBNet / GDAS style, survey eq. 11, 22, 23): one
+// vector of architecture logits α per decision. Each weight step trains the subnet drawn by
+// Gumbel-max from α; each architecture step, on a part of the training split held back from
+// the weights (bi-level, eq. 11), draws a subnet the same way and multiplies the output of
+// the layer each decision controls by a straight-through gate (one in value, the relaxed
+// softmax((α + g) / τ) of the drawn option in gradient), so the loss reaches α through the
+// drawn path alone and memory stays that of one subnet. The temperature τ anneals
+// exponentially. With a cost the loss is CE · w · (log E[cost])^β (eq. 23), E[cost] under
+// softmax(α) over analytic costs (MACs, params or peak activation memory, in thousands),
+// its gradient by the score function over 32 genotypes drawn per step: exact for any
+// space, where a per-option lookup table would assume that options' costs add up.
+struct DifferentiableOptions {
+    int epochs = 6;
+    int warmupEpochs = 1;             // weights only, subnets drawn uniformly, before α moves
+    int batchSize = 128;
+    double learningRate = 0.002;      // weights (AdamW, cosine)
+    double weightDecay = 5e-4;
+    double architectureLearningRate = 0.01; // α (Adam)
+    double initialTemperature = 5.0, finalTemperature = 0.5;
+    double architectureFraction = 0.2; // of the training split, held back for the α steps
+    double subset = 1.0;
+    std::string cost = "macs";        // macs, params, peak_activation_bytes, or none
+    double costWeight = 0.2, costExponent = 0.6; // w and β of eq. 23
+    std::uint64_t seed = 0;
+    int threads = 0;
+    MeasurementGate* gate = nullptr;
+};
+
+// Reported at the end of every epoch.
+struct DifferentiableProgress {
+    int epoch = 0, epochs = 0;
+    std::int64_t batch = 0, batches = 0;
+    double loss = 0, temperature = 0, expectedCost = 0;
+    bool epochEnd = false;
+};
+
+struct DifferentiableResult {
+    Genotype derived; // the most probable option of every decision
+    // softmax(α) of every decision at the end of every epoch: [epoch][decision][option]
+    std::vector<std::vector<std::vector<double>>> probabilities;
+    std::vector<double> expectedCost; // per epoch, in the cost's units, over 512 draws from α
+    double seconds = 0;
+    // {"derived", "decisions": [{path, options, probabilities: [[per epoch]...]}], "expected_cost", "cost"}
+    Json toJson(const SearchSpace& space, const std::string& cost) const;
+};
+
 class Supernet {
 public:
     // Weights seeded for reproducibility, initialised like stand-alone networks.
@@ -99,6 +145,11 @@ public:
     // when positive) after recalibrating batch norm on `recalibrationBatches` batches of
     // the training split.
     Evaluation evaluate(const Genotype& genotype, const Splits& splits, int recalibrationBatches = 20, std::int64_t validationSamples = 0) const;
+
+    // Differentiable search; the shared weights are trained on the way. Throws Cancelled.
+    DifferentiableResult searchDifferentiable(const Splits& splits, const DifferentiableOptions& options,
+                                              const std::function<void(const DifferentiableProgress&)>& onProgress = {},
+                                              const std::atomic<bool>* cancel = nullptr);
 
     // Adds `delta` to one element of a shared tensor: how tests see what subnets share.
     void addToWeight(const std::string& key, const std::vector<std::int64_t>& index, double delta);

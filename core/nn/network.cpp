@@ -165,6 +165,7 @@ torch::Tensor NetworkModuleImpl::forward(const torch::Tensor& input) {
             break;
         }
         }
+        if (index < outputScales.size() && outputScales[index].defined()) y = y * outputScales[index];
         outputs[index] = std::move(y);
     }
     return steps.empty() ? input : outputs.back();

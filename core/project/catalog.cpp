@@ -134,6 +134,17 @@ const std::vector<MethodInfo>& estimatorCatalog() {
              .field("validation_samples", Node::integer("Validation images each subnet is scored on (0: all)").atLeast(0).byDefault(0))
              .field("reuse", Node::boolean("Keep the trained supernet beside the project and reuse it while the space, data and settings are unchanged").byDefault(true))
              .field("seed", seed())},
+        {"predictor", "Accuracy predictor",
+         "A regressor on the genotype (Gaussian process or MLP) fitted on the candidates the project's database already holds, "
+         "then asked instead of training (survey III-C1, OFA / FBNetV3); reports its held-out fit",
+         Node::object()
+             .field("kind", Node::choice({"gp", "mlp"}, "Regressor: Gaussian process (Matérn 5/2 on the one-hot genotype) or a two-layer MLP").byDefault("gp"))
+             .field("source", Node::choice({"training", "supernet"}, "Learn from runs that trained their candidates (training, proxy-training) or from supernet runs").byDefault("training"))
+             .field("metric", Node::string("The metric to predict").nonEmpty().byDefault("accuracy"))
+             .field("database", Node::string("The database to learn from, relative to the project file; empty: the project's own").byDefault(""))
+             .field("min_candidates", Node::integer("Fewest evaluated candidates to fit on").atLeast(4).byDefault(10))
+             .field("held_out", Node::number("Fraction held out to report the fit").above(0).below(1).byDefault(0.2))
+             .field("seed", seed())},
         {"table", "Tabular benchmark", "Looks metrics up in a JSON table keyed by genotype (survey VI-D): {\"0-1-2\": {\"mean_acc\": 91.2, ...}}",
          Node::object()
              .required("file", Node::string("The table (JSON); relative to the project file").nonEmpty())

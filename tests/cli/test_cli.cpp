@@ -175,6 +175,46 @@ private Q_SLOTS:
         const Result changed = runCli({"search", "s.edgesmith.json", "--budget", "1"}, folder.path());
         QVERIFY2(changed.out.contains("supernet: training"), qPrintable(changed.out));
         QCOMPARE(QDir(folder.path()).entryList({"s.edgesmith.supernet-*.pt"}).size(), 2);
+
+        // Predictors learn from those runs: their held-out fit, then a search that asks one.
+        const Result none = runCli({"predict", "s.edgesmith.json"}, folder.path());
+        QCOMPARE(none.exitCode, 2); // no training runs in this database
+        QVERIFY2(none.err.contains("runs.db") && none.err.contains("training runs"), qPrintable(none.err));
+        const Result fit = runCli({"predict", "s.edgesmith.json", "--source", "supernet", "--json"}, folder.path());
+        QVERIFY2(fit.exitCode == 0, qPrintable(fit.err));
+        const auto report = edgesmith::Json::parse(fit.out.toStdString());
+        QVERIFY(report["candidates"].get<int>() >= 6);
+        QCOMPARE(report["predictors"].size(), std::size_t(2));
+        for (const auto& predictor : report["predictors"]) QVERIFY(predictor["rmse"].get<double>() >= 0);
+
+        project["estimator"] = {{"name", "predictor"}, {"params", {{"source", "supernet"}, {"min_candidates", 4}, {"kind", "mlp"}}}};
+        edgesmith::writeFileAtomically(dir + "/s.edgesmith.json", project.dump(2));
+        const Result predicted = runCli({"search", "s.edgesmith.json", "--budget", "3"}, folder.path());
+        QVERIFY2(predicted.exitCode == 0, qPrintable(predicted.out + predicted.err));
+        const QStringList lines = runCli({"runs", "--db", "runs.db", "--json"}, folder.path()).out.split('\n', Qt::SkipEmptyParts);
+        QVERIFY(!lines.isEmpty());
+        const int newest = edgesmith::Json::parse(lines.back().toStdString())["run"].get<int>();
+        QCOMPARE(newest, 4);
+        const auto run4 = edgesmith::Json::parse(runCli({"show", QString::number(newest), "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
+        QCOMPARE(run4["candidates"].size(), std::size_t(3));
+        for (const auto& candidate : run4["candidates"]) QCOMPARE(candidate["status"].get<std::string>(), std::string("evaluated"));
+
+        // Differentiable search on the same space: α history per epoch, the derived
+        // architecture recorded as a candidate with it.
+        const Result searched = runCli({"differentiable", "s.edgesmith.json", "--epochs", "2", "--record", "--json", "--threads", "2"}, folder.path());
+        QVERIFY2(searched.exitCode == 0, qPrintable(searched.err));
+        const auto result = edgesmith::Json::parse(searched.out.toStdString());
+        QCOMPARE(result["run"].get<int>(), 5);
+        QCOMPARE(result["expected_cost"].size(), std::size_t(2));
+        QVERIFY(!result["decisions"].empty());
+        for (const auto& decision : result["decisions"]) QCOMPARE(decision["probabilities"].size(), std::size_t(2));
+        const auto recorded = edgesmith::Json::parse(runCli({"show", "5", "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
+        QCOMPARE(recorded["candidates"].size(), std::size_t(1));
+        QCOMPARE(recorded["candidates"][0]["genotype"].get<std::string>(), result["derived"].get<std::string>());
+        QVERIFY(recorded["candidates"][0]["metrics"].contains("accuracy"));
+        const Result badCost = runCli({"differentiable", "s.edgesmith.json", "--cost", "joules"}, folder.path());
+        QCOMPARE(badCost.exitCode, 2);
+        QVERIFY(badCost.err.contains("joules"));
     }
 
     void badDatabasesAreClearErrors() {

@@ -7,6 +7,7 @@
 #include "core/estimate/supernet.h"
 #include "core/export/inference.h"
 #include "core/project/project.h"
+#include "core/search/gumbel.h"
 #include "core/space/space.h"
 
 #include <QtTest>
@@ -213,6 +214,59 @@ private slots:
         for (const SupernetProgress& progress : reports)
             if (phases.isEmpty() || phases.back() != QString::fromStdString(progress.phase)) phases << QString::fromStdString(progress.phase);
         QCOMPARE(phases, QStringList({"largest", "kernel", "depth", "all"}));
+    }
+
+    void gumbelSamplingFollowsTheProbabilities() {
+        const std::vector<double> logits{1.0, 0.0, -1.0, 2.0};
+        const std::vector<double> expected = softmax(logits);
+        std::mt19937_64 random(17);
+        std::vector<int> counts(logits.size(), 0);
+        const int draws = 40000;
+        for (int draw = 0; draw < draws; ++draw) ++counts[static_cast<std::size_t>(gumbelArgmax(logits, gumbelNoise(logits.size(), random)))];
+        for (std::size_t option = 0; option < logits.size(); ++option)
+            QVERIFY2(std::abs(double(counts[option]) / draws - expected[option]) < 0.01,
+                     qPrintable(QString("option %1: %2 drawn, p = %3").arg(option).arg(double(counts[option]) / draws).arg(expected[option])));
+        // A low temperature sharpens the relaxation towards one-hot.
+        QVERIFY(softmax(logits, 0.05)[3] > 0.999);
+    }
+
+    void costTermSteersDifferentiableSearchToCheaperNetworks() {
+        const Splits splits = fashionSplits(0.03); // 1,764 training images
+        DifferentiableOptions options;
+        options.epochs = 3;
+        options.warmupEpochs = 1;
+        options.threads = 2;
+        options.learningRate = 0.01;
+        options.architectureLearningRate = 0.05;
+        options.cost = "none";
+        Supernet plain(compactSpace(), 11);
+        const DifferentiableResult free = plain.searchDifferentiable(splits, options);
+        options.cost = "macs";
+        options.costWeight = 1.0;
+        options.costExponent = 2.0;
+        Supernet costed(compactSpace(), 11);
+        std::vector<DifferentiableProgress> reports;
+        const DifferentiableResult cheap = costed.searchDifferentiable(splits, options, [&](const DifferentiableProgress& report) { reports.push_back(report); });
+        QCOMPARE(int(reports.size()), 3);
+        QCOMPARE(int(cheap.probabilities.size()), 3);
+        QVERIFY(reports.back().temperature < reports.front().temperature);
+        // α starts uniform, so the first epoch (warm-up) keeps it there; then the cost term
+        // lowers the expected MACs, and the derived network is cheaper than without it.
+        QVERIFY2(cheap.expectedCost.back() < cheap.expectedCost.front(), qPrintable(QString("%1 → %2").arg(cheap.expectedCost.front()).arg(cheap.expectedCost.back())));
+        const SearchSpace space = compactSpace();
+        const double freeMacs = double(computeMetrics(space.derive(free.derived)).macs), cheapMacs = double(computeMetrics(space.derive(cheap.derived)).macs);
+        qInfo("expected MACs %.0f → %.0f; derived %.0f MACs with the cost term, %.0f without", cheap.expectedCost.front(), cheap.expectedCost.back(),
+              cheapMacs, freeMacs);
+        QVERIFY2(cheapMacs < freeMacs, qPrintable(QString("%1 with the cost term, %2 without").arg(cheapMacs).arg(freeMacs)));
+        const Json document = cheap.toJson(space, "macs");
+        QCOMPARE(document["derived"].get<std::string>(), space.key(cheap.derived));
+        QCOMPARE(document["decisions"].size(), space.decisions().size());
+        for (const auto& decision : document["decisions"]) {
+            QCOMPARE(decision["probabilities"].size(), std::size_t(3));
+            double sum = 0;
+            for (const auto& probability : decision["probabilities"].back()) sum += probability.get<double>();
+            QVERIFY(std::abs(sum - 1.0) < 1e-9);
+        }
     }
 
     void cancellingStopsTraining() {

@@ -754,6 +754,14 @@ private Q_SLOTS:
         QVERIFY(accuracyRow > 0);
         QVERIFY(compare.table()->item(accuracyRow, 0)->font().bold());
         QVERIFY(!compare.table()->item(accuracyRow, 1)->font().bold());
+        // Provenance: which estimator produced each accuracy.
+        auto trained = entry("t", 88), shared = entry("s", 87);
+        trained.details["proxy"] = "2 epochs, 20 % of the training split";
+        shared.details["proxy"] = "supernet, inherited weights (sandwich sampling, 6 epochs)";
+        compare.setEntries({trained, shared});
+        QCOMPARE(compare.table()->verticalHeaderItem(1)->text(), QString("Accuracy from"));
+        QCOMPARE(compare.table()->item(1, 1)->text(), QString("supernet, inherited weights (sandwich sampling, 6 epochs)"));
+        QVERIFY(compare.table()->item(1, 0)->text().startsWith("2 epochs"));
         compare.setEntries({entry("a", 90)});
         QCOMPARE(compare.entryCount(), 1); // one alone is not a comparison: the hint shows
     }

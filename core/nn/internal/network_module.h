@@ -50,6 +50,9 @@ struct NetworkModuleImpl : torch::nn::Module {
     // The weight a convolution or linear step computes with: masked, then fake-quantized.
     torch::Tensor effectiveWeight(std::size_t step, const torch::Tensor& weight) const;
     bool transformsWeight(std::size_t step) const;
+    // Differentiable search: the output of a step times this (a one-valued straight-through
+    // gate whose gradient reaches the architecture parameters); empty or undefined: none.
+    std::vector<torch::Tensor> outputScales;
     // Sees the input of every convolution and linear step (calibration); empty: off.
     std::function<void(std::size_t step, const torch::Tensor& input)> observer;
 };
