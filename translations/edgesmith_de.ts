@@ -28,183 +28,183 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="66"/>
+        <location filename="../app/gui/main_window.cpp" line="67"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith-Projekte (*.edgesmith.json);;JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="108"/>
+        <location filename="../app/gui/main_window.cpp" line="109"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="110"/>
+        <location filename="../app/gui/main_window.cpp" line="111"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>Ein Projekt aus der Fashion-MNIST-MBConv-Vorlage beginnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="114"/>
+        <location filename="../app/gui/main_window.cpp" line="115"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="117"/>
+        <location filename="../app/gui/main_window.cpp" line="118"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="120"/>
+        <location filename="../app/gui/main_window.cpp" line="121"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="123"/>
+        <location filename="../app/gui/main_window.cpp" line="124"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="129"/>
+        <location filename="../app/gui/main_window.cpp" line="130"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="132"/>
+        <location filename="../app/gui/main_window.cpp" line="133"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>Undo %1</source>
         <translation>%1 rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="140"/>
         <source>Redo %1</source>
         <translation>%1 wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="140"/>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="146"/>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="149"/>
+        <location filename="../app/gui/main_window.cpp" line="150"/>
         <source>&amp;About EdgeSmith</source>
         <translation>Ü&amp;ber EdgeSmith</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="152"/>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
         <source>&amp;Start Search</source>
         <translation>Suche &amp;starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>Führt die Strategie des Projekts aus; Kandidaten erscheinen in den Reitern Pareto und Kandidaten, sobald sie bewertet sind</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="158"/>
         <source>Start Search &amp;With…</source>
         <translation>Suche starten &amp;mit…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
         <source>Choose the strategy, estimator, objectives and budget, then start</source>
         <translation>Strategie, Schätzer, Ziele und Budget wählen, dann starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>Res&amp;ume Run</source>
         <translation>Lauf &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="164"/>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
         <source>Continue the run selected in the Runs tab from its last committed candidate</source>
         <translation>Den im Reiter Läufe gewählten Lauf ab seinem letzten gespeicherten Kandidaten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>&amp;Compress Selected Candidate…</source>
         <translation>Gewählten Kandidaten &amp;komprimieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="173"/>
         <source>Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project&apos;s pipeline</source>
         <translation>Eine Mixed-Precision-, Pruning- oder Low-Rank-Strategie für den gewählten Kandidaten suchen oder die Pipeline des Projekts ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
         <source>&amp;Export Selected Candidate…</source>
         <translation>Gewählten Kandidaten &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
         <source>Write the selected candidate as ONNX (float or int8), a LibTorch archive, JSON or C arrays</source>
         <translation>Den gewählten Kandidaten als ONNX (Float oder int8), LibTorch-Archiv, JSON oder C-Arrays schreiben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>Export Run &amp;Report…</source>
         <translation>&amp;Bericht des Laufs exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>Write an HTML page (Pareto plot, front, layers, curves) and a CSV of the shown run</source>
         <translation>Eine HTML-Seite (Pareto-Diagramm, Front, Schichten, Kurven) und eine CSV-Datei des angezeigten Laufs schreiben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>Pausiert: laufende Bewertungen werden beendet, neue beginnen nicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
-        <location filename="../app/gui/main_window.cpp" line="603"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="619"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>&amp;Cancel Search</source>
         <translation>Suche &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
+        <location filename="../app/gui/main_window.cpp" line="203"/>
         <source>Run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>estimating…</source>
         <translation>wird geschätzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>%1 s left</source>
         <translation>noch %1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>%1 min left</source>
         <translation>noch %1 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>Suche: %n bewertet, %1</numerusform>
@@ -220,93 +220,93 @@
         <translation type="vanished">Suche fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="260"/>
         <source>Cannot compress</source>
         <translation>Komprimieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
+        <location filename="../app/gui/main_window.cpp" line="244"/>
         <source>Select one candidate in the table or the Pareto plot first.</source>
         <translation>Wählen Sie zuerst einen Kandidaten in der Tabelle oder im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="260"/>
         <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
         <translation>Das Projekt muss gültig und gespeichert sein: Der Kompressionslauf wird in seine Experimentdatenbank geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="268"/>
+        <location filename="../app/gui/main_window.cpp" line="269"/>
         <source>Compression</source>
         <translation>Kompression</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="269"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>Compressing %1…</source>
         <translation>%1 wird komprimiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="282"/>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
-        <location filename="../app/gui/main_window.cpp" line="290"/>
-        <location filename="../app/gui/main_window.cpp" line="298"/>
-        <location filename="../app/gui/main_window.cpp" line="315"/>
-        <location filename="../app/gui/main_window.cpp" line="334"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="287"/>
+        <location filename="../app/gui/main_window.cpp" line="291"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
+        <location filename="../app/gui/main_window.cpp" line="335"/>
         <source>Cannot export</source>
         <translation>Exportieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="282"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
         <source>Select one candidate of a run in the table or the Pareto plot first.</source>
         <translation>Wählen Sie zuerst einen Kandidaten eines Laufs in der Tabelle oder im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
+        <location filename="../app/gui/main_window.cpp" line="287"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>Speichern Sie zuerst das Projekt: Exporte lesen seine Datenbank und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <location filename="../app/gui/main_window.cpp" line="291"/>
         <source>The project must be valid: exports train with its settings and data.</source>
         <translation>Das Projekt muss gültig sein: Exporte trainieren mit seinen Einstellungen und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="315"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>Öffnen Sie zuerst ein gespeichertes Projekt und zeigen Sie einen seiner Läufe an.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="319"/>
+        <location filename="../app/gui/main_window.cpp" line="320"/>
         <source>Export Run Report</source>
         <translation>Bericht des Laufs exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="319"/>
+        <location filename="../app/gui/main_window.cpp" line="320"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML-Seiten (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="334"/>
+        <location filename="../app/gui/main_window.cpp" line="335"/>
         <source>The project must be valid and saved: exports read its store and data.</source>
         <translation>Das Projekt muss gültig und gespeichert sein: Exporte lesen seine Datenbank und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="338"/>
+        <location filename="../app/gui/main_window.cpp" line="339"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="339"/>
+        <location filename="../app/gui/main_window.cpp" line="340"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>Kandidat %1 von Lauf %2 wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="510"/>
+        <location filename="../app/gui/main_window.cpp" line="526"/>
         <source>Cannot show run %1</source>
         <translation>Lauf %1 kann nicht angezeigt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="523"/>
+        <location filename="../app/gui/main_window.cpp" line="539"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>Lauf %1 wird angezeigt: %n Kandidat</numerusform>
@@ -314,23 +314,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="562"/>
+        <location filename="../app/gui/main_window.cpp" line="578"/>
         <source>Search settings</source>
         <translation>Sucheinstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="580"/>
+        <location filename="../app/gui/main_window.cpp" line="596"/>
         <source>Resuming run %1…</source>
         <translation>Lauf %1 wird fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
-        <location filename="../app/gui/main_window.cpp" line="596"/>
+        <location filename="../app/gui/main_window.cpp" line="606"/>
+        <location filename="../app/gui/main_window.cpp" line="612"/>
         <source>Cannot start the search</source>
         <translation>Die Suche kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="606"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>Das Projekt hat %n Problem; beheben Sie zuerst das im Projektbereich aufgeführte.</numerusform>
@@ -338,118 +338,118 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="596"/>
+        <location filename="../app/gui/main_window.cpp" line="612"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>Speichern Sie das Projekt zuerst: seine Experimentdatenbank und relativen Pfade liegen neben der Datei.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="612"/>
+        <location filename="../app/gui/main_window.cpp" line="628"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="616"/>
+        <location filename="../app/gui/main_window.cpp" line="632"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="624"/>
+        <location filename="../app/gui/main_window.cpp" line="640"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="631"/>
+        <location filename="../app/gui/main_window.cpp" line="647"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="641"/>
+        <location filename="../app/gui/main_window.cpp" line="657"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="644"/>
+        <location filename="../app/gui/main_window.cpp" line="660"/>
         <source>&amp;Project panel</source>
         <translation>&amp;Projektleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="647"/>
+        <location filename="../app/gui/main_window.cpp" line="663"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="650"/>
+        <location filename="../app/gui/main_window.cpp" line="666"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="666"/>
+        <location filename="../app/gui/main_window.cpp" line="682"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="669"/>
+        <location filename="../app/gui/main_window.cpp" line="685"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="675"/>
+        <location filename="../app/gui/main_window.cpp" line="691"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="699"/>
+        <location filename="../app/gui/main_window.cpp" line="715"/>
         <source>Search space</source>
         <translation>Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="709"/>
+        <location filename="../app/gui/main_window.cpp" line="725"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="724"/>
+        <location filename="../app/gui/main_window.cpp" line="740"/>
         <source>Filter by genotype…</source>
         <translation>Nach Genotyp filtern…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="728"/>
+        <location filename="../app/gui/main_window.cpp" line="744"/>
         <source>All candidates</source>
         <translation>Alle Kandidaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="729"/>
+        <location filename="../app/gui/main_window.cpp" line="745"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="730"/>
+        <location filename="../app/gui/main_window.cpp" line="746"/>
         <source>Evaluated</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="731"/>
+        <location filename="../app/gui/main_window.cpp" line="747"/>
         <source>Outside the budgets</source>
         <translation>Außerhalb der Budgets</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="732"/>
+        <location filename="../app/gui/main_window.cpp" line="748"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="733"/>
-        <location filename="../app/gui/main_window.cpp" line="752"/>
+        <location filename="../app/gui/main_window.cpp" line="749"/>
+        <location filename="../app/gui/main_window.cpp" line="768"/>
         <source>Copy as CSV</source>
         <translation>Als CSV kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="735"/>
+        <location filename="../app/gui/main_window.cpp" line="751"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>Die ausgewählten Zeilen (ohne Auswahl alle angezeigten) als CSV kopieren (Strg+C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="763"/>
+        <location filename="../app/gui/main_window.cpp" line="779"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>%n Kandidat als CSV kopiert</numerusform>
@@ -457,7 +457,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="781"/>
+        <location filename="../app/gui/main_window.cpp" line="797"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
@@ -502,7 +502,7 @@
         <translation type="vanished">Rang</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="784"/>
+        <location filename="../app/gui/main_window.cpp" line="800"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
@@ -511,39 +511,39 @@
         <translation type="vanished">Wählen Sie im Reiter Pareto oder Kandidaten zwei oder mehr Kandidaten aus, um sie nebeneinander zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="787"/>
+        <location filename="../app/gui/main_window.cpp" line="803"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="823"/>
+        <location filename="../app/gui/main_window.cpp" line="842"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="828"/>
+        <location filename="../app/gui/main_window.cpp" line="847"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="964"/>
+        <location filename="../app/gui/main_window.cpp" line="983"/>
         <source>The project names no readable search space.</source>
         <translation>Das Projekt nennt keinen lesbaren Suchraum.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1062"/>
+        <location filename="../app/gui/main_window.cpp" line="1081"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1063"/>
+        <location filename="../app/gui/main_window.cpp" line="1082"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>Eine Suche läuft. Abbrechen? Alle bewerteten Kandidaten bleiben erhalten; der Lauf lässt sich mit edgesmith-cli search --resume fortsetzen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="368"/>
-        <location filename="../app/gui/main_window.cpp" line="384"/>
-        <location filename="../app/gui/main_window.cpp" line="829"/>
+        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="386"/>
+        <location filename="../app/gui/main_window.cpp" line="848"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n Kandidat</numerusform>
@@ -551,71 +551,76 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="217"/>
-        <location filename="../app/gui/main_window.cpp" line="579"/>
-        <location filename="../app/gui/main_window.cpp" line="602"/>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <location filename="../app/gui/main_window.cpp" line="595"/>
+        <location filename="../app/gui/main_window.cpp" line="618"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
         <location filename="../app/gui/main_window.cpp" line="219"/>
+        <location filename="../app/gui/main_window.cpp" line="220"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="221"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>%1 failed</source>
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="799"/>
+        <location filename="../app/gui/main_window.cpp" line="806"/>
+        <source>Architecture weights</source>
+        <translation>Architekturgewichte</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="818"/>
         <source>Show run</source>
         <translation>Lauf anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="801"/>
+        <location filename="../app/gui/main_window.cpp" line="820"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="810"/>
+        <location filename="../app/gui/main_window.cpp" line="829"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>Läufe der Experimentdatenbank dieses Projekts. Doppelklick zeigt einen Lauf in den Reitern Pareto, Kandidaten und Schichten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="820"/>
+        <location filename="../app/gui/main_window.cpp" line="839"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="833"/>
+        <location filename="../app/gui/main_window.cpp" line="852"/>
         <source>%v / %m evaluated</source>
         <translation>%v / %m bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="848"/>
+        <location filename="../app/gui/main_window.cpp" line="867"/>
         <source>Untitled project</source>
         <translation>Unbenanntes Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="849"/>
+        <location filename="../app/gui/main_window.cpp" line="868"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>Neues Projekt aus der Vorlage fmnist-mbconv</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="857"/>
-        <location filename="../app/gui/main_window.cpp" line="862"/>
+        <location filename="../app/gui/main_window.cpp" line="876"/>
+        <location filename="../app/gui/main_window.cpp" line="881"/>
         <source>Cannot open project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="870"/>
+        <location filename="../app/gui/main_window.cpp" line="889"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="873"/>
+        <location filename="../app/gui/main_window.cpp" line="892"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>%n Problem im Projekt; siehe Projektleiste</numerusform>
@@ -623,13 +628,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="902"/>
-        <location filename="../app/gui/main_window.cpp" line="906"/>
+        <location filename="../app/gui/main_window.cpp" line="921"/>
+        <location filename="../app/gui/main_window.cpp" line="925"/>
         <source>Project not saved</source>
         <translation>Projekt nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="903"/>
+        <location filename="../app/gui/main_window.cpp" line="922"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -638,18 +643,18 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="914"/>
-        <location filename="../app/gui/main_window.cpp" line="915"/>
+        <location filename="../app/gui/main_window.cpp" line="933"/>
+        <location filename="../app/gui/main_window.cpp" line="934"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="924"/>
+        <location filename="../app/gui/main_window.cpp" line="943"/>
         <source>Project is valid</source>
         <translation>Projekt ist gültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="925"/>
+        <location filename="../app/gui/main_window.cpp" line="944"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>%n Problem im Projekt</numerusform>
@@ -657,12 +662,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="957"/>
+        <location filename="../app/gui/main_window.cpp" line="976"/>
         <source>inline space</source>
         <translation>eingebetteter Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="961"/>
+        <location filename="../app/gui/main_window.cpp" line="980"/>
         <source>template %1</source>
         <translation>Vorlage %1</translation>
     </message>
@@ -671,32 +676,32 @@
         <translation type="vanished">&lt;i&gt;Das Projekt nennt keinen lesbaren Suchraum.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="972"/>
+        <location filename="../app/gui/main_window.cpp" line="991"/>
         <source>not saved</source>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1011"/>
+        <location filename="../app/gui/main_window.cpp" line="1030"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1012"/>
+        <location filename="../app/gui/main_window.cpp" line="1031"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1021"/>
+        <location filename="../app/gui/main_window.cpp" line="1040"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1027"/>
+        <location filename="../app/gui/main_window.cpp" line="1046"/>
         <source>Save project as</source>
         <translation>Projekt speichern unter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1040"/>
+        <location filename="../app/gui/main_window.cpp" line="1059"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>Einstellungen gespeichert; LibTorch nutzt %n Thread</numerusform>
@@ -704,12 +709,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1045"/>
+        <location filename="../app/gui/main_window.cpp" line="1064"/>
         <source>About EdgeSmith</source>
         <translation>Über EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1046"/>
+        <location filename="../app/gui/main_window.cpp" line="1065"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automatischer Entwurf und Kompression von Deep-Learning-Modellen für Edge-Geräte: Architektursuche, Pruning, Quantisierung, Destillation und Niedrigrang-Zerlegung unter Latenz-, Speicher- und Platzbudgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n Rechen-Thread · CUDA %3&lt;/p&gt;</numerusform>
@@ -717,14 +722,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1053"/>
+        <location filename="../app/gui/main_window.cpp" line="1072"/>
         <source>available</source>
         <translation>verfügbar</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1053"/>
+        <location filename="../app/gui/main_window.cpp" line="1072"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::ArchitectureWeightsView</name>
+    <message>
+        <location filename="../widgets/architecture_weights_view.cpp" line="25"/>
+        <source>Select a candidate of a differentiable search (edgesmith-cli differentiable --record) to see how its architecture weights, softmax(α) of every option, moved epoch by epoch.</source>
+        <translation>Wählen Sie einen Kandidaten einer differenzierbaren Suche (edgesmith-cli differentiable --record), um zu sehen, wie sich seine Architekturgewichte, softmax(α) jeder Option, Epoche für Epoche entwickelt haben.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/architecture_weights_view.cpp" line="29"/>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/architecture_weights_view.cpp" line="75"/>
+        <source>softmax(α)</source>
+        <translation>softmax(α)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/architecture_weights_view.cpp" line="108"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: softmax(α) per option, %2 epochs; cost %3, derived %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: softmax(α) je Option, %2 Epochen; Kosten %3, abgeleitet %4</translation>
     </message>
 </context>
 <context>

@@ -26,183 +26,183 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="66"/>
+        <location filename="../app/gui/main_window.cpp" line="67"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith 项目 (*.edgesmith.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="108"/>
+        <location filename="../app/gui/main_window.cpp" line="109"/>
         <source>&amp;New Project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="110"/>
+        <location filename="../app/gui/main_window.cpp" line="111"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>从 Fashion-MNIST MBConv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="114"/>
+        <location filename="../app/gui/main_window.cpp" line="115"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="117"/>
+        <location filename="../app/gui/main_window.cpp" line="118"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="120"/>
+        <location filename="../app/gui/main_window.cpp" line="121"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="123"/>
+        <location filename="../app/gui/main_window.cpp" line="124"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="129"/>
+        <location filename="../app/gui/main_window.cpp" line="130"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="132"/>
+        <location filename="../app/gui/main_window.cpp" line="133"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>Undo %1</source>
         <translation>撤销 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="140"/>
         <source>Redo %1</source>
         <translation>重做 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="140"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="146"/>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="149"/>
+        <location filename="../app/gui/main_window.cpp" line="150"/>
         <source>&amp;About EdgeSmith</source>
         <translation>关于 EdgeSmith(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="152"/>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
         <source>&amp;Start Search</source>
         <translation>开始搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>运行项目的搜索策略；候选模型评估后即显示在“帕累托”和“候选”标签页中</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="158"/>
         <source>Start Search &amp;With…</source>
         <translation>设置并开始搜索(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
         <source>Choose the strategy, estimator, objectives and budget, then start</source>
         <translation>选择策略、评估器、目标和预算，然后开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>Res&amp;ume Run</source>
         <translation>继续运行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="164"/>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
         <source>Continue the run selected in the Runs tab from its last committed candidate</source>
         <translation>从最后提交的候选处继续运行标签页中选中的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>&amp;Compress Selected Candidate…</source>
         <translation>压缩所选候选(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="173"/>
         <source>Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project&apos;s pipeline</source>
         <translation>为所选候选搜索混合精度、剪枝或低秩策略，或运行项目的流水线</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
         <source>&amp;Export Selected Candidate…</source>
         <translation>导出所选候选(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
         <source>Write the selected candidate as ONNX (float or int8), a LibTorch archive, JSON or C arrays</source>
         <translation>将所选候选写为 ONNX（浮点或 int8）、LibTorch 归档、JSON 或 C 数组</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>Export Run &amp;Report…</source>
         <translation>导出运行报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>Write an HTML page (Pareto plot, front, layers, curves) and a CSV of the shown run</source>
         <translation>为当前显示的运行写出 HTML 页面（帕累托图、前沿、层、曲线）和 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>已暂停：进行中的评估将完成，不再开始新的评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
-        <location filename="../app/gui/main_window.cpp" line="603"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="619"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>&amp;Cancel Search</source>
         <translation>取消搜索(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
+        <location filename="../app/gui/main_window.cpp" line="203"/>
         <source>Run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>estimating…</source>
         <translation>正在估算…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>%1 s left</source>
         <translation>剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>%1 min left</source>
         <translation>剩余 %1 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>搜索中：已评估 %n 个，%1</numerusform>
@@ -217,241 +217,241 @@
         <translation type="vanished">搜索失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="260"/>
         <source>Cannot compress</source>
         <translation>无法压缩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
+        <location filename="../app/gui/main_window.cpp" line="244"/>
         <source>Select one candidate in the table or the Pareto plot first.</source>
         <translation>请先在表格或帕累托图中选择一个候选。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="260"/>
         <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
         <translation>项目必须有效且已保存：压缩运行会写入其实验数据库。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="268"/>
+        <location filename="../app/gui/main_window.cpp" line="269"/>
         <source>Compression</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="269"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>Compressing %1…</source>
         <translation>正在压缩 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="282"/>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
-        <location filename="../app/gui/main_window.cpp" line="290"/>
-        <location filename="../app/gui/main_window.cpp" line="298"/>
-        <location filename="../app/gui/main_window.cpp" line="315"/>
-        <location filename="../app/gui/main_window.cpp" line="334"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="287"/>
+        <location filename="../app/gui/main_window.cpp" line="291"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
+        <location filename="../app/gui/main_window.cpp" line="335"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="282"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
         <source>Select one candidate of a run in the table or the Pareto plot first.</source>
         <translation>请先在表格或帕累托图中选择某次运行的一个候选。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
+        <location filename="../app/gui/main_window.cpp" line="287"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>请先保存项目：导出会读取其数据库和数据。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <location filename="../app/gui/main_window.cpp" line="291"/>
         <source>The project must be valid: exports train with its settings and data.</source>
         <translation>项目必须有效：导出会使用其设置和数据进行训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="315"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>请先打开已保存的项目并显示其中一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="319"/>
+        <location filename="../app/gui/main_window.cpp" line="320"/>
         <source>Export Run Report</source>
         <translation>导出运行报告</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="319"/>
+        <location filename="../app/gui/main_window.cpp" line="320"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML 页面 (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="334"/>
+        <location filename="../app/gui/main_window.cpp" line="335"/>
         <source>The project must be valid and saved: exports read its store and data.</source>
         <translation>项目必须有效且已保存：导出会读取其数据库和数据。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="338"/>
+        <location filename="../app/gui/main_window.cpp" line="339"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="339"/>
+        <location filename="../app/gui/main_window.cpp" line="340"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>正在导出运行 %2 的候选 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="510"/>
+        <location filename="../app/gui/main_window.cpp" line="526"/>
         <source>Cannot show run %1</source>
         <translation>无法显示运行 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="523"/>
+        <location filename="../app/gui/main_window.cpp" line="539"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>正在显示运行 %1：%n 个候选</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="562"/>
+        <location filename="../app/gui/main_window.cpp" line="578"/>
         <source>Search settings</source>
         <translation>搜索设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="580"/>
+        <location filename="../app/gui/main_window.cpp" line="596"/>
         <source>Resuming run %1…</source>
         <translation>正在继续运行 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
-        <location filename="../app/gui/main_window.cpp" line="596"/>
+        <location filename="../app/gui/main_window.cpp" line="606"/>
+        <location filename="../app/gui/main_window.cpp" line="612"/>
         <source>Cannot start the search</source>
         <translation>无法开始搜索</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="606"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>项目有 %n 个问题；请先修复“项目”面板中列出的问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="596"/>
+        <location filename="../app/gui/main_window.cpp" line="612"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>请先保存项目：其实验数据库和相对路径位于项目文件旁边。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="612"/>
+        <location filename="../app/gui/main_window.cpp" line="628"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="616"/>
+        <location filename="../app/gui/main_window.cpp" line="632"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="624"/>
+        <location filename="../app/gui/main_window.cpp" line="640"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="631"/>
+        <location filename="../app/gui/main_window.cpp" line="647"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="641"/>
+        <location filename="../app/gui/main_window.cpp" line="657"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="644"/>
+        <location filename="../app/gui/main_window.cpp" line="660"/>
         <source>&amp;Project panel</source>
         <translation>项目面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="647"/>
+        <location filename="../app/gui/main_window.cpp" line="663"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="650"/>
+        <location filename="../app/gui/main_window.cpp" line="666"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="666"/>
+        <location filename="../app/gui/main_window.cpp" line="682"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="669"/>
+        <location filename="../app/gui/main_window.cpp" line="685"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="675"/>
+        <location filename="../app/gui/main_window.cpp" line="691"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="699"/>
+        <location filename="../app/gui/main_window.cpp" line="715"/>
         <source>Search space</source>
         <translation>搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="709"/>
+        <location filename="../app/gui/main_window.cpp" line="725"/>
         <source>Pareto</source>
         <translation>帕累托</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="724"/>
+        <location filename="../app/gui/main_window.cpp" line="740"/>
         <source>Filter by genotype…</source>
         <translation>按基因型筛选…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="728"/>
+        <location filename="../app/gui/main_window.cpp" line="744"/>
         <source>All candidates</source>
         <translation>全部候选</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="729"/>
+        <location filename="../app/gui/main_window.cpp" line="745"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="730"/>
+        <location filename="../app/gui/main_window.cpp" line="746"/>
         <source>Evaluated</source>
         <translation>已评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="731"/>
+        <location filename="../app/gui/main_window.cpp" line="747"/>
         <source>Outside the budgets</source>
         <translation>超出预算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="732"/>
+        <location filename="../app/gui/main_window.cpp" line="748"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="733"/>
-        <location filename="../app/gui/main_window.cpp" line="752"/>
+        <location filename="../app/gui/main_window.cpp" line="749"/>
+        <location filename="../app/gui/main_window.cpp" line="768"/>
         <source>Copy as CSV</source>
         <translation>复制为 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="735"/>
+        <location filename="../app/gui/main_window.cpp" line="751"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>将选中的行（未选中时为所有显示的行）复制为 CSV（Ctrl+C）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="763"/>
+        <location filename="../app/gui/main_window.cpp" line="779"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>已将 %n 个候选复制为 CSV</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="781"/>
+        <location filename="../app/gui/main_window.cpp" line="797"/>
         <source>Candidates</source>
         <translation>候选模型</translation>
     </message>
@@ -496,7 +496,7 @@
         <translation type="vanished">秩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="784"/>
+        <location filename="../app/gui/main_window.cpp" line="800"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -505,123 +505,128 @@
         <translation type="vanished">在“帕累托”或“候选模型”标签页中选择两个或更多候选模型，即可并排比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="787"/>
+        <location filename="../app/gui/main_window.cpp" line="803"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="823"/>
+        <location filename="../app/gui/main_window.cpp" line="842"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="828"/>
+        <location filename="../app/gui/main_window.cpp" line="847"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="964"/>
+        <location filename="../app/gui/main_window.cpp" line="983"/>
         <source>The project names no readable search space.</source>
         <translation>项目未指定可读取的搜索空间。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1062"/>
+        <location filename="../app/gui/main_window.cpp" line="1081"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1063"/>
+        <location filename="../app/gui/main_window.cpp" line="1082"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>搜索正在运行。要停止吗？所有已评估的候选都会保留；可用 edgesmith-cli search --resume 继续该运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="368"/>
-        <location filename="../app/gui/main_window.cpp" line="384"/>
-        <location filename="../app/gui/main_window.cpp" line="829"/>
+        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="386"/>
+        <location filename="../app/gui/main_window.cpp" line="848"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n 个候选模型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="217"/>
-        <location filename="../app/gui/main_window.cpp" line="579"/>
-        <location filename="../app/gui/main_window.cpp" line="602"/>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <location filename="../app/gui/main_window.cpp" line="595"/>
+        <location filename="../app/gui/main_window.cpp" line="618"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
         <location filename="../app/gui/main_window.cpp" line="219"/>
+        <location filename="../app/gui/main_window.cpp" line="220"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="221"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>%1 failed</source>
         <translation>%1 失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="799"/>
+        <location filename="../app/gui/main_window.cpp" line="806"/>
+        <source>Architecture weights</source>
+        <translation>架构权重</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="818"/>
         <source>Show run</source>
         <translation>显示运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="801"/>
+        <location filename="../app/gui/main_window.cpp" line="820"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="810"/>
+        <location filename="../app/gui/main_window.cpp" line="829"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>本项目实验数据库中的运行。双击某个运行可在帕累托、候选和层标签页中显示它。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="820"/>
+        <location filename="../app/gui/main_window.cpp" line="839"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="833"/>
+        <location filename="../app/gui/main_window.cpp" line="852"/>
         <source>%v / %m evaluated</source>
         <translation>已评估 %v / %m</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="848"/>
+        <location filename="../app/gui/main_window.cpp" line="867"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="849"/>
+        <location filename="../app/gui/main_window.cpp" line="868"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>已从 fmnist-mbconv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="857"/>
-        <location filename="../app/gui/main_window.cpp" line="862"/>
+        <location filename="../app/gui/main_window.cpp" line="876"/>
+        <location filename="../app/gui/main_window.cpp" line="881"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="870"/>
+        <location filename="../app/gui/main_window.cpp" line="889"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="873"/>
+        <location filename="../app/gui/main_window.cpp" line="892"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>项目中有 %n 个问题；请查看项目面板</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="902"/>
-        <location filename="../app/gui/main_window.cpp" line="906"/>
+        <location filename="../app/gui/main_window.cpp" line="921"/>
+        <location filename="../app/gui/main_window.cpp" line="925"/>
         <source>Project not saved</source>
         <translation>项目未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="903"/>
+        <location filename="../app/gui/main_window.cpp" line="922"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -630,30 +635,30 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="914"/>
-        <location filename="../app/gui/main_window.cpp" line="915"/>
+        <location filename="../app/gui/main_window.cpp" line="933"/>
+        <location filename="../app/gui/main_window.cpp" line="934"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="924"/>
+        <location filename="../app/gui/main_window.cpp" line="943"/>
         <source>Project is valid</source>
         <translation>项目有效</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="925"/>
+        <location filename="../app/gui/main_window.cpp" line="944"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>项目中有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="957"/>
+        <location filename="../app/gui/main_window.cpp" line="976"/>
         <source>inline space</source>
         <translation>内嵌搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="961"/>
+        <location filename="../app/gui/main_window.cpp" line="980"/>
         <source>template %1</source>
         <translation>模板 %1</translation>
     </message>
@@ -662,58 +667,81 @@
         <translation type="vanished">&lt;i&gt;项目未指定可读取的搜索空间。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="972"/>
+        <location filename="../app/gui/main_window.cpp" line="991"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1011"/>
+        <location filename="../app/gui/main_window.cpp" line="1030"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1012"/>
+        <location filename="../app/gui/main_window.cpp" line="1031"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>项目有未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1021"/>
+        <location filename="../app/gui/main_window.cpp" line="1040"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1027"/>
+        <location filename="../app/gui/main_window.cpp" line="1046"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1040"/>
+        <location filename="../app/gui/main_window.cpp" line="1059"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>设置已保存；LibTorch 使用 %n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1045"/>
+        <location filename="../app/gui/main_window.cpp" line="1064"/>
         <source>About EdgeSmith</source>
         <translation>关于 EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1046"/>
+        <location filename="../app/gui/main_window.cpp" line="1065"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;面向边缘设备的深度学习模型自动设计与压缩：在延迟、内存和存储预算下进行架构搜索、剪枝、量化、蒸馏和低秩分解。&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n 个计算线程 · CUDA %3&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1053"/>
+        <location filename="../app/gui/main_window.cpp" line="1072"/>
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1053"/>
+        <location filename="../app/gui/main_window.cpp" line="1072"/>
         <source>not available</source>
         <translation>不可用</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::ArchitectureWeightsView</name>
+    <message>
+        <location filename="../widgets/architecture_weights_view.cpp" line="25"/>
+        <source>Select a candidate of a differentiable search (edgesmith-cli differentiable --record) to see how its architecture weights, softmax(α) of every option, moved epoch by epoch.</source>
+        <translation>选择一个可微分搜索的候选（edgesmith-cli differentiable --record），查看其架构权重（每个选项的 softmax(α)）如何逐轮变化。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/architecture_weights_view.cpp" line="29"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/architecture_weights_view.cpp" line="75"/>
+        <source>softmax(α)</source>
+        <translation>softmax(α)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/architecture_weights_view.cpp" line="108"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: softmax(α) per option, %2 epochs; cost %3, derived %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：每个选项的 softmax(α)，%2 轮；代价 %3，导出 %4</translation>
     </message>
 </context>
 <context>

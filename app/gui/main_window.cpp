@@ -13,6 +13,7 @@
 #include "core/space/space.h"
 #include "core/store/store.h"
 #include "widgets/candidate_table_model.h"
+#include "widgets/architecture_weights_view.h"
 #include "widgets/compare_view.h"
 #include "widgets/compress_dialog.h"
 #include "widgets/export_dialog.h"
@@ -379,6 +380,7 @@ void MainWindow::clearResults() {
     paretoView_->clearCandidates();
     convergenceView_->setProject(document());
     compareView_->setEntries({});
+    weightsView_->clear();
     layerInspector_->clear();
     evaluated_ = 0;
     candidateCount_->setText(tr("%n candidate(s)", nullptr, 0));
@@ -408,6 +410,10 @@ void MainWindow::selectCandidate(const QString& key) {
     layerInspector_->showLayers(QStringLiteral("<b>%1</b> <span style='color:gray'>%2</span>")
                                     .arg(key.toHtmlEscaped(), summary.join(QStringLiteral(" · ")).toHtmlEscaped()),
                                 layers);
+    // Differentiable searches keep their α history with the derived candidate.
+    const Json details = storedDetails(record);
+    if (details.contains("architecture_weights")) weightsView_->showWeights(key, details["architecture_weights"]);
+    else weightsView_->clear();
     selecting_ = false;
 }
 
@@ -462,6 +468,16 @@ Json MainWindow::storedLayers(const Json& record) const {
     } catch (const Error&) {
     }
     return Json::array();
+}
+
+Json MainWindow::storedDetails(const Json& record) const {
+    if (shownRun_ <= 0 || !QFileInfo::exists(databaseFile())) return Json::object();
+    try {
+        if (const auto stored = Store::openReadOnly(databaseFile().toStdString()).candidate(shownRun_, record.value("number", std::int64_t(0))))
+            return stored->details;
+    } catch (const Error&) {
+    }
+    return Json::object();
 }
 
 Json MainWindow::layersOf(const QString& key) const {
@@ -785,6 +801,9 @@ void MainWindow::createTabs() {
 
     compareView_ = new widgets::CompareView;
     tabs_->addTab(compareView_, tr("Compare"));
+
+    weightsView_ = new widgets::ArchitectureWeightsView;
+    tabs_->addTab(weightsView_, tr("Architecture weights"));
 
     auto* runsPage = new QWidget;
     auto* runsLayout = new QVBoxLayout(runsPage);

@@ -25,6 +25,7 @@ class SearchSpace;
 namespace edgesmith::widgets {
 class CandidateFilterModel;
 class CandidateTableModel;
+class ArchitectureWeightsView;
 class CompareView;
 class ConvergenceView;
 class LayerInspector;
@@ -96,6 +97,7 @@ public:
     widgets::ConvergenceView* convergenceView() const { return convergenceView_; }
     widgets::LayerInspector* layerInspector() const { return layerInspector_; }
     widgets::CompareView* compareView() const { return compareView_; }
+    widgets::ArchitectureWeightsView* architectureWeightsView() const { return weightsView_; }
     widgets::SpaceEditor* spaceEditor() const { return spaceEditor_; }
     widgets::RunTableModel* runModel() const { return runModel_; }
     QTableView* candidateTable() const { return candidateTable_; }
@@ -109,6 +111,8 @@ public:
     Json layersOf(const QString& key) const;
     // The layer table stored with a compressed candidate of the shown run; empty otherwise.
     Json storedLayers(const Json& record) const;
+    // The stored candidate's details ({} when the store has none for it).
+    Json storedDetails(const Json& record) const;
 
     // Lists the runs of the project's database (none when it has no database yet).
     void refreshRuns();
@@ -176,6 +180,7 @@ private:
     widgets::ConvergenceView* convergenceView_ = nullptr;
     widgets::LayerInspector* layerInspector_ = nullptr;
     widgets::CompareView* compareView_ = nullptr;
+    widgets::ArchitectureWeightsView* weightsView_ = nullptr;
     widgets::RunTableModel* runModel_ = nullptr;
     QTableView* runTable_ = nullptr;
     std::shared_ptr<const SearchSpace> space_; // of the current document, for layer tables

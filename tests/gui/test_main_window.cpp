@@ -7,6 +7,7 @@
 #include "core/space/space.h"
 #include "core/store/store.h"
 #include "widgets/candidate_table_model.h"
+#include "widgets/architecture_weights_view.h"
 #include "widgets/compare_view.h"
 #include "widgets/compress_dialog.h"
 #include "widgets/export_dialog.h"
@@ -149,7 +150,7 @@ private Q_SLOTS:
         QVERIFY(actionTexts(help).contains("About EdgeSmith"));
         QStringList tabs;
         for (int index = 0; index < window.tabs()->count(); ++index) tabs << window.tabs()->tabText(index);
-        QCOMPARE(tabs, QStringList({"Search space", "Pareto", "Candidates", "Layers", "Compare", "Runs", "Log"}));
+        QCOMPARE(tabs, QStringList({"Search space", "Pareto", "Candidates", "Layers", "Compare", "Architecture weights", "Runs", "Log"}));
     }
 
     void saveAndOpenRoundTripUnchanged() {
@@ -240,7 +241,7 @@ private Q_SLOTS:
         MainWindow window;
         QStringList tabs;
         for (int index = 0; index < window.tabs()->count(); ++index) tabs << window.tabs()->tabText(index);
-        QCOMPARE(tabs, QStringList({"Suchraum", "Pareto", "Kandidaten", "Schichten", "Vergleich", "Läufe", "Protokoll"}));
+        QCOMPARE(tabs, QStringList({"Suchraum", "Pareto", "Kandidaten", "Schichten", "Vergleich", "Architekturgewichte", "Läufe", "Protokoll"}));
         QCOMPARE(window.findChild<QMenu*>("fileMenu")->title(), QStringLiteral("&Datei"));
         for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>()) {
             QCoreApplication::removeTranslator(translator);
@@ -728,6 +729,66 @@ private Q_SLOTS:
             editor->canvas()->selectNode(firstStage);
             window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/space.png");
         }
+    }
+
+    // A differentiable search's candidate shows its α history as a heat map, one row per
+    // option of every decision and one column per epoch; other candidates show the hint.
+    void architectureWeightsShowForDifferentiableCandidates() {
+        QTemporaryDir folder;
+        const QString projectFile = writeTableProject(folder);
+        const edgesmith::Project project = edgesmith::Project::load(projectFile.toStdString());
+        const auto space = edgesmith::SearchSpace::parse(project.spaceDocument(), "space");
+        const edgesmith::Genotype genotype = space.canonical(edgesmith::Genotype(space.decisions().size(), 1));
+        // The view is under test here, not the search: probabilities that sharpen on the
+        // genotype's options over three epochs.
+        edgesmith::Json decisions = edgesmith::Json::array();
+        int options = 0;
+        for (std::size_t decision = 0; decision < space.decisions().size(); ++decision) {
+            const auto& info = space.decisions()[decision];
+            if (info.options.size() < 2) continue;
+            edgesmith::Json history = edgesmith::Json::array();
+            for (int epoch = 0; epoch < 3; ++epoch) {
+                edgesmith::Json row = edgesmith::Json::array();
+                const double peak = 1.0 / double(info.options.size()) + 0.25 * epoch * (1.0 - 1.0 / double(info.options.size()));
+                for (std::size_t option = 0; option < info.options.size(); ++option)
+                    row.push_back(int(option) == genotype[decision] ? peak : (1.0 - peak) / double(info.options.size() - 1));
+                history.push_back(row);
+            }
+            options += int(info.options.size());
+            decisions.push_back({{"path", info.path}, {"label", info.label}, {"options", info.options}, {"probabilities", history}});
+        }
+        {
+            edgesmith::Store store = edgesmith::Store::open(project.databasePath());
+            edgesmith::CompressionRun run(store, project, "differentiable", {space.key(genotype), 0, 0, ""}, edgesmith::Json::object());
+            edgesmith::Candidate derived;
+            derived.genotype = genotype;
+            derived.key = space.key(genotype);
+            derived.metrics = {{"accuracy", 81.5}, {"macs", double(edgesmith::computeMetrics(space.derive(genotype)).macs)}};
+            derived.details["architecture_weights"] = {{"decisions", decisions}, {"derived", derived.key}, {"cost", "macs"}};
+            run.add(derived);
+            run.finish();
+        }
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(projectFile));
+        QVERIFY(window.loadRun(1));
+        auto* weights = window.architectureWeightsView();
+        QCOMPARE(weights->rowCount(), 0);
+        window.selectCandidate(QString::fromStdString(space.key(genotype)));
+        QCOMPARE(weights->rowCount(), options);
+        QCOMPARE(weights->epochCount(), 3);
+        QVERIFY(!weights->findChild<QLabel*>("architectureWeightsHint")->isVisibleTo(weights));
+        if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
+            window.resize(1400, 860);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.tabs()->setCurrentWidget(weights);
+            weights->plot()->replot();
+            window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/architecture-weights.png");
+        }
+        weights->showWeights("x", edgesmith::Json::object()); // nothing to show: the hint again
+        QCOMPARE(weights->rowCount(), 0);
+        QVERIFY(weights->findChild<QLabel*>("architectureWeightsHint")->isVisibleTo(weights));
     }
 
     void compareShowsCurvesAndConfusions() {
