@@ -6,6 +6,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <numeric>
 #include <random>
 
@@ -134,6 +135,16 @@ Dataset Dataset::select(const std::vector<std::int64_t>& indices) const {
     selected->labels = tensors_->labels.index_select(0, index);
     selected->classes = tensors_->classes;
     return Dataset(std::move(selected));
+}
+
+Dataset Dataset::sample(double fraction, std::uint64_t seed) const {
+    if (fraction >= 1.0) return *this;
+    std::vector<std::int64_t> order(static_cast<std::size_t>(size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 random(seed);
+    std::shuffle(order.begin(), order.end(), random);
+    order.resize(std::max<std::size_t>(1, static_cast<std::size_t>(fraction * double(order.size()))));
+    return select(order);
 }
 
 Dataset loadIdx(const std::filesystem::path& imagesFile, const std::filesystem::path& labelsFile) {

@@ -35,6 +35,9 @@ public:
 
     // The samples at `indices`, in that order (a copy).
     Dataset select(const std::vector<std::int64_t>& indices) const;
+    // A seeded random `fraction` of the samples, at least one (the proxy subsets of
+    // training); the set itself when `fraction` ≥ 1.
+    Dataset sample(double fraction, std::uint64_t seed) const;
 
     const DatasetTensors& tensors() const { return *tensors_; }
 

@@ -230,7 +230,10 @@ private:
                 dispatch(pool, job);
                 continue;
             }
-            const auto asked = strategy_->ask(workers - static_cast<int>(inFlight_.size()));
+            // Never more than the budget leaves: two free workers and one evaluation to go ask one.
+            std::int64_t wanted = workers - static_cast<int>(inFlight_.size());
+            if (settings_.budget > 0) wanted = std::min(wanted, settings_.budget - evaluated_ - static_cast<std::int64_t>(inFlight_.size()));
+            const auto asked = strategy_->ask(static_cast<int>(wanted));
             if (asked.empty()) {
                 idle_ = inFlight_.empty();
                 return;

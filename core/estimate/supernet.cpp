@@ -392,15 +392,7 @@ void Supernet::train(const Splits& splits, const SupernetOptions& options, const
     if (splits.train.size() == 0) throw Error("", "dataset", "the training split is empty");
     setComputeThreads(options.threads);
     torch::manual_seed(options.seed);
-    Dataset data = splits.train;
-    if (options.subset < 1.0) {
-        std::vector<std::int64_t> order(static_cast<std::size_t>(data.size()));
-        std::iota(order.begin(), order.end(), 0);
-        std::mt19937_64 random(options.seed);
-        std::shuffle(order.begin(), order.end(), random);
-        order.resize(std::max<std::size_t>(1, static_cast<std::size_t>(options.subset * double(order.size()))));
-        data = data.select(order);
-    }
+    const Dataset data = splits.train.sample(options.subset, options.seed);
     const torch::Device device = options.device == "cuda" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
     if (device.is_cuda() && !torch::cuda::is_available()) throw Error("", "device", "CUDA is not available on this machine");
     if (!state_->weights.empty() && state_->weights.front().device() != device) {

@@ -132,6 +132,7 @@ const std::vector<MethodInfo>& estimatorCatalog() {
              .field("gradient_clip", Node::number("Clip the gradient norm to this (0: off)").atLeast(0).byDefault(5.0))
              .field("recalibration_batches", Node::integer("Training batches that re-estimate each subnet's batch norm").atLeast(1).atMost(1000).byDefault(20))
              .field("validation_samples", Node::integer("Validation images each subnet is scored on (0: all)").atLeast(0).byDefault(0))
+             .field("finetune_epochs", Node::integer("Fine-tune each subnet from its inherited weights for this many epochs before scoring (0: off)").atLeast(0).atMost(100).byDefault(0))
              .field("reuse", Node::boolean("Keep the trained supernet beside the project and reuse it while the space, data and settings are unchanged").byDefault(true))
              .field("seed", seed())},
         {"predictor", "Accuracy predictor",

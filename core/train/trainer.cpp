@@ -217,15 +217,7 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
     module.weightGrids.clear();
 
     // Proxy subset, drawn with the seed from the training split only.
-    Dataset trainData = splits.train;
-    if (options.subset < 1.0) {
-        std::vector<std::int64_t> order(static_cast<std::size_t>(trainData.size()));
-        std::iota(order.begin(), order.end(), 0);
-        std::mt19937_64 random(options.seed);
-        std::shuffle(order.begin(), order.end(), random);
-        order.resize(std::max<std::size_t>(1, static_cast<std::size_t>(options.subset * double(order.size()))));
-        trainData = trainData.select(order);
-    }
+    const Dataset trainData = splits.train.sample(options.subset, options.seed);
     const torch::Tensor images = normalisedImages(trainData, splits, device);
     const torch::Tensor labels = trainData.tensors().labels.to(device);
     const std::int64_t samples = trainData.size();

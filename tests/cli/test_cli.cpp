@@ -26,6 +26,23 @@ Result runCli(const QStringList& arguments, const QString& workingDirectory = QS
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
+// A project searching a tiny MBConv chain on 240 synthetic images (4 classes), random
+// strategy, accuracy against MACs, its store at runs.db; `estimator` as given.
+edgesmith::Json tinyProject(const std::string& name, const edgesmith::Json& estimator) {
+    return {{"format_version", 1},
+            {"name", name},
+            {"dataset", {{"kind", "synthetic"}, {"classes", 4}, {"samples", 240}, {"validation_fraction", 0.25}}},
+            {"space", {{"inline", edgesmith::Json::parse(R"({"name": "tiny", "backbone": "chain", "classes": 4,
+                "input": {"channels": 1, "resolution": 28},
+                "stem": [{"op": "conv", "out": 8, "stride": 2}],
+                "stages": [{"depth": [1, 2], "stride": 2, "out": [8, 16], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3]}}],
+                "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 4}]})")}}},
+            {"objectives", {{{"metric", "accuracy"}}, {{"metric", "macs"}}}},
+            {"strategy", {{"name", "random"}, {"params", {{"seed", 3}}}}},
+            {"estimator", estimator},
+            {"database", "runs.db"}};
+}
+
 // The minimal project copied into `folder` as p.edgesmith.json and searched once: run 1 of
 // p.edgesmith.db, with evaluated candidates and no kept models.
 Result searchedProject(const QTemporaryDir& folder) {
@@ -70,19 +87,9 @@ private Q_SLOTS:
     void searchKilledMidRunResumes() {
         QTemporaryDir folder;
         const std::string dir = folder.path().toStdString();
-        edgesmith::Json project = {
-            {"format_version", 1}, {"name", "kill test"},
-            {"dataset", {{"kind", "synthetic"}, {"classes", 4}, {"samples", 240}, {"validation_fraction", 0.25}}},
-            {"space", {{"inline", edgesmith::Json::parse(R"({"name": "tiny", "backbone": "chain", "classes": 4,
-                "input": {"channels": 1, "resolution": 28},
-                "stem": [{"op": "conv", "out": 8, "stride": 2}],
-                "stages": [{"depth": [1, 2], "stride": 2, "out": [8, 16], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3]}}],
-                "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 4}]})")}}},
-            {"objectives", {{{"metric", "accuracy"}}, {{"metric", "latency_ms"}}}},
-            {"strategy", {{"name", "random"}, {"params", {{"seed", 3}}}}},
-            {"estimator", {{"name", "proxy-training"}, {"params", {{"epochs", 2}, {"batch_size", 16}, {"subset", 1.0}}}}},
-            {"hardware", {{"latency_runs", 5}}},
-            {"database", "runs.db"}};
+        edgesmith::Json project = tinyProject("kill test", {{"name", "proxy-training"}, {"params", {{"epochs", 2}, {"batch_size", 16}, {"subset", 1.0}}}});
+        project["objectives"] = {{{"metric", "accuracy"}}, {{"metric", "latency_ms"}}};
+        project["hardware"] = {{"latency_runs", 5}};
         edgesmith::writeFileAtomically(dir + "/kill.edgesmith.json", project.dump(2));
 
         QProcess search;
@@ -134,18 +141,8 @@ private Q_SLOTS:
     void supernetSearchTrainsOnceAndReuses() {
         QTemporaryDir folder;
         const std::string dir = folder.path().toStdString();
-        edgesmith::Json project = {
-            {"format_version", 1}, {"name", "supernet test"},
-            {"dataset", {{"kind", "synthetic"}, {"classes", 4}, {"samples", 240}, {"validation_fraction", 0.25}}},
-            {"space", {{"inline", edgesmith::Json::parse(R"({"name": "tiny", "backbone": "chain", "classes": 4,
-                "input": {"channels": 1, "resolution": 28},
-                "stem": [{"op": "conv", "out": 8, "stride": 2}],
-                "stages": [{"depth": [1, 2], "stride": 2, "out": [8, 16], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3]}}],
-                "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 4}]})")}}},
-            {"objectives", {{{"metric", "accuracy"}}, {{"metric", "macs"}}}},
-            {"strategy", {{"name", "random"}, {"params", {{"seed", 3}}}}},
-            {"estimator", {{"name", "supernet"}, {"params", {{"epochs", 3}, {"batch_size", 16}, {"sampling", "sandwich"}, {"learning_rate", 0.01}}}}},
-            {"database", "runs.db"}};
+        edgesmith::Json project =
+            tinyProject("supernet test", {{"name", "supernet"}, {"params", {{"epochs", 3}, {"batch_size", 16}, {"sampling", "sandwich"}, {"learning_rate", 0.01}}}});
         edgesmith::writeFileAtomically(dir + "/s.edgesmith.json", project.dump(2));
         const Result first = runCli({"search", "s.edgesmith.json", "--budget", "6", "--workers", "2"}, folder.path());
         QVERIFY2(first.exitCode == 0, qPrintable(first.out + first.err));
@@ -171,9 +168,13 @@ private Q_SLOTS:
         QVERIFY(!second.out.contains("supernet: training"));
 
         project["estimator"]["params"]["epochs"] = 2;
+        project["estimator"]["params"]["finetune_epochs"] = 1; // not part of the kept supernet's settings
         edgesmith::writeFileAtomically(dir + "/s.edgesmith.json", project.dump(2));
         const Result changed = runCli({"search", "s.edgesmith.json", "--budget", "1"}, folder.path());
         QVERIFY2(changed.out.contains("supernet: training"), qPrintable(changed.out));
+        const auto tuned = edgesmith::Json::parse(runCli({"show", "3", "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
+        QCOMPARE(tuned["candidates"].size(), std::size_t(1));
+        QCOMPARE(tuned["candidates"][0]["status"].get<std::string>(), std::string("evaluated"));
         QCOMPARE(QDir(folder.path()).entryList({"s.edgesmith.supernet-*.pt"}).size(), 2);
 
         // Predictors learn from those runs: their held-out fit, then a search that asks one.

@@ -105,6 +105,17 @@ Json trainedProject(const std::string& name) {
 class TestSearchEngine : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // More free workers than evaluations left: only the budget's worth is asked for.
+    void budgetSmallerThanWorkersIsNotExceeded() {
+        for (const std::int64_t budget : {1, 5}) {
+            Fixture fixture;
+            Feedback feedback;
+            const RunResult result = startSearch(fixture.project(), settings(budget, 4), feedback);
+            QCOMPARE(result.evaluated, budget);
+            QCOMPARE(Store::openReadOnly(fixture.path("runs.db")).candidates(result.run).size(), std::size_t(budget));
+        }
+    }
+
     void runStoresEveryCandidateOnceAndPublishesEvents() {
         Fixture fixture;
         Feedback feedback;
