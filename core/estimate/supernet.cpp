@@ -244,9 +244,15 @@ struct Supernet::State {
         const std::string key = space.key(genotype);
         auto found = modules.find(key);
         if (found == modules.end()) {
-            if (modules.size() >= 512) modules.clear();
+            if (modules.size() >= 64) modules.clear();
             found = modules.emplace(key, std::make_shared<NetworkModuleImpl>(space.derive(genotype))).first;
-            // Its batch-norm buffers live where the shared weights do.
+            // Its own parameters are never used (bind() points the layers at the shared
+            // tensors), so they give their memory back; its batch-norm buffers live where
+            // the shared weights do.
+            {
+                torch::NoGradGuard guard;
+                for (auto& parameter : found->second->parameters()) parameter.set_data(torch::empty({0}, parameter.options()));
+            }
             found->second->to(weights.front().device());
         }
         bind(*found->second);
@@ -472,6 +478,13 @@ void Supernet::train(const Splits& splits, const SupernetOptions& options, const
         }
     }
     state_->modules.clear();
+    for (auto& weight : state_->weights) weight.mutable_grad() = torch::Tensor();
+}
+
+void Supernet::reinitialise(std::uint64_t seed) {
+    state_->modules.clear();
+    for (auto& weight : state_->weights) weight.mutable_grad() = torch::Tensor();
+    state_->initialise(seed);
 }
 
 namespace {
@@ -521,6 +534,12 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
     const auto start = Clock::now();
     setComputeThreads(options.threads);
     torch::manual_seed(options.seed);
+    // The architecture parameters and gates live on the CPU, so the weights do too.
+    if (!state_->weights.empty() && !state_->weights.front().device().is_cpu()) {
+        torch::NoGradGuard guard;
+        for (auto& weight : state_->weights) weight = weight.cpu().detach().set_requires_grad(true);
+        state_->modules.clear();
+    }
     const SearchSpace& space = state_->space;
     const auto& decisions = space.decisions();
 
@@ -583,9 +602,11 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
                     logProbability = logProbability + torch::log_softmax(alpha[decision], 0)[drawn[draw][decision]];
             score = score + logProbability * ((values[draw] - mean) / kDraws);
         }
-        const double logarithm = std::log(std::max(mean * 1e-3, std::exp(1.0)));
+        const bool clamped = mean * 1e-3 < std::exp(1.0);
+        const double logarithm = clamped ? 1.0 : std::log(mean * 1e-3);
         const double factor = options.costWeight * std::pow(logarithm, options.costExponent);
-        const double slope = options.costWeight * options.costExponent * std::pow(logarithm, options.costExponent - 1) / std::max(mean, 1.0);
+        // Below the clamp the factor is constant: no push towards cheaper options.
+        const double slope = clamped ? 0.0 : options.costWeight * options.costExponent * std::pow(logarithm, options.costExponent - 1) / mean;
         return factor + slope * (score - score.detach());
     };
 
@@ -649,6 +670,15 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
             const Genotype drawn = draw(noises);
             const Genotype genotype = space.canonical(drawn);
             NetworkModuleImpl& module = state_->moduleFor(genotype);
+            // The weights stay fixed here and get their gradients back however the step ends.
+            struct Frozen {
+                std::vector<torch::Tensor>& weights;
+                NetworkModuleImpl& module;
+                ~Frozen() {
+                    module.outputScales.clear();
+                    for (auto& weight : weights) weight.set_requires_grad(true);
+                }
+            } frozen{state_->weights, module};
             for (auto& weight : state_->weights) weight.set_requires_grad(false);
             state_->bind(module);
             module.train();
@@ -670,11 +700,12 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
             torch::Tensor loss = torch::nn::functional::cross_entropy(module.forward(architectureImages.index_select(0, indices)),
                                                                       architectureLabels.index_select(0, indices));
             if (options.cost != "none" && options.costWeight > 0) loss = loss * costFactor().to(torch::kFloat32);
+            // A drawn subnet whose decisions gate no layer (a skip block, say) and no cost
+            // term leave α out of the loss: nothing to learn from this step.
+            if (!loss.requires_grad()) continue;
             alphaOptimizer.zero_grad();
             loss.backward();
             alphaOptimizer.step();
-            module.outputScales.clear();
-            for (auto& weight : state_->weights) weight.set_requires_grad(true);
         }
         std::vector<std::vector<double>> probabilities;
         for (const auto& logits : alpha) {
@@ -697,6 +728,7 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
         }
     }
     state_->modules.clear();
+    for (auto& weight : state_->weights) weight.mutable_grad() = torch::Tensor();
     Genotype derived(decisions.size(), 0);
     for (std::size_t decision = 0; decision < decisions.size(); ++decision)
         if (decisions[decision].options.size() >= 2) derived[decision] = static_cast<int>(alpha[decision].detach().argmax().item<std::int64_t>());
@@ -732,7 +764,10 @@ Network Supernet::extract(const Genotype& genotype) const {
 Evaluation Supernet::evaluate(const Genotype& genotype, const Splits& splits, int recalibrationBatches, std::int64_t validationSamples) const {
     Network network = extract(genotype);
     if (!state_->weights.empty() && state_->weights.front().is_cuda()) network.moveTo("cuda");
-    recalibrateBatchNorm(network, splits.train, splits, recalibrationBatches);
+    // Only the images the recalibration reads are normalised (and moved), not the split.
+    constexpr int kBatch = 128;
+    const double needed = double(recalibrationBatches) * kBatch / double(std::max<std::int64_t>(splits.train.size(), 1));
+    recalibrateBatchNorm(network, splits.train.sample(needed, 0), splits, recalibrationBatches, kBatch);
     Dataset validation = splits.validation;
     if (validationSamples > 0 && validationSamples < validation.size()) {
         std::vector<std::int64_t> first(static_cast<std::size_t>(validationSamples));

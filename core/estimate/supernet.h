@@ -138,6 +138,10 @@ public:
     void train(const Splits& splits, const SupernetOptions& options, const std::function<void(const SupernetProgress&)>& onProgress = {},
                const std::atomic<bool>* cancel = nullptr);
 
+    // Back to freshly initialised weights (a training that failed half-way is not to be
+    // continued as if it had not).
+    void reinitialise(std::uint64_t seed);
+
     // A stand-alone network of the genotype holding copies of its inherited weights; its
     // batch norms still need recalibrateBatchNorm() (the statistics are per subnet).
     Network extract(const Genotype& genotype) const;

@@ -62,6 +62,7 @@ public:
             training.threads = control.threads;
             training.gate = control.gate;
             training.progressEvery = 0;
+            training.device = options_.device;
             evaluation = trainUnlessCancelled(network, splits_, training, control.cancel).validation;
             proxy = "supernet, inherited weights (" + options_.description() + "), fine-tuned " + std::to_string(finetuneEpochs_) +
                     (finetuneEpochs_ == 1 ? " epoch" : " epochs");
@@ -100,15 +101,13 @@ private:
         options.gate = control.gate;
         if (control.log) control.log("supernet: training " + std::to_string(supernet_.parameterCount()) + " shared parameters, " + options.description());
         const auto start = std::chrono::steady_clock::now();
-        supernet_.train(splits_, options, [&](const SupernetProgress& progress) {
-            if (!control.log) return;
-            std::string line = "supernet: epoch " + std::to_string(progress.epoch) + "/" + std::to_string(progress.epochs) + ", batch " +
-                               std::to_string(progress.batch) + "/" + std::to_string(progress.batches) + ", loss " +
-                               std::to_string(progress.loss).substr(0, 6);
-            if (!progress.phase.empty()) line += ", phase " + progress.phase;
-            line += ", " + std::to_string(static_cast<int>(progress.etaSeconds)) + " s left";
-            control.log(line);
-        }, control.cancel);
+        try {
+            trainOnce(options, control);
+        } catch (...) {
+            // The next candidate trains again from the start, never on top of half a run.
+            supernet_.reinitialise(options_.seed);
+            throw;
+        }
         trainingSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         trained_ = true;
         if (!file_.empty()) {
@@ -119,6 +118,18 @@ private:
                 if (control.log) control.log("supernet: cannot keep the weights: " + error.message());
             }
         }
+    }
+
+    void trainOnce(const SupernetOptions& options, const EvaluationControl& control) const {
+        supernet_.train(splits_, options, [&](const SupernetProgress& progress) {
+            if (!control.log) return;
+            std::string line = "supernet: epoch " + std::to_string(progress.epoch) + "/" + std::to_string(progress.epochs) + ", batch " +
+                               std::to_string(progress.batch) + "/" + std::to_string(progress.batches) + ", loss " +
+                               std::to_string(progress.loss).substr(0, 6);
+            if (!progress.phase.empty()) line += ", phase " + progress.phase;
+            line += ", " + std::to_string(static_cast<int>(progress.etaSeconds)) + " s left";
+            control.log(line);
+        }, control.cancel);
     }
 
     SupernetOptions options_;
