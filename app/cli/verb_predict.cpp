@@ -30,7 +30,7 @@ int runPredict(const Arguments& arguments, Streams& streams) {
     const auto seed = static_cast<std::uint64_t>(arguments.integer("seed", 0, 0, std::numeric_limits<long long>::max()));
 
     const Store store = Store::openReadOnly(database);
-    const std::vector<std::string> estimators = source == "supernet" ? std::vector<std::string>{"supernet"} : std::vector<std::string>{"training", "proxy-training"};
+    const std::vector<std::string> estimators = sourceEstimators(source);
     const Observations observations = storedObservations(store, space, spaceDocument, metric, estimators, project.file());
     if (observations.values.size() < 4)
         throw UsageError(database.string() + " holds " + std::to_string(observations.values.size()) + " evaluated candidates of this space with \"" + metric +

@@ -200,6 +200,7 @@ void MainWindow::createActions() {
 void MainWindow::connectBridge() {
     connect(bridge_, &SearchBridge::started, this, [this](qint64 run) {
         shownRun_ = run;
+        shownRunStrategy_.clear(); // a live search, never a differentiable one
         logView_->append(widgets::LogView::Level::Info, tr("Run %1 started").arg(run));
         refreshRuns();
     });
@@ -397,7 +398,13 @@ void MainWindow::selectCandidate(const QString& key) {
         candidateTable_->scrollTo(index);
     }
     const Json& record = candidateModel_->record(row);
-    Json layers = record.contains("details") && record["details"].contains("layers") ? record["details"]["layers"] : storedLayers(record);
+    // Shown runs keep records without details. Two kinds need them read back, once: a
+    // compressed variant's layer table (bitwidths, pruned channels, factors) is not
+    // derivable from its key, and a differentiable search keeps its α history there.
+    const bool compressed = key.contains(QLatin1Char('@'));
+    const Json stored = compressed || shownRunStrategy_ == "differentiable" ? storedDetails(record) : Json::object();
+    Json layers = record.contains("details") && record["details"].contains("layers") ? record["details"]["layers"]
+                                                                                     : stored.value("layers", Json::array());
     if (layers.empty()) layers = layersOf(key);
     QStringList summary;
     const Json metrics = record.value("metrics", Json::object());
@@ -410,9 +417,7 @@ void MainWindow::selectCandidate(const QString& key) {
     layerInspector_->showLayers(QStringLiteral("<b>%1</b> <span style='color:gray'>%2</span>")
                                     .arg(key.toHtmlEscaped(), summary.join(QStringLiteral(" · ")).toHtmlEscaped()),
                                 layers);
-    // Differentiable searches keep their α history with the derived candidate.
-    const Json details = storedDetails(record);
-    if (details.contains("architecture_weights")) weightsView_->showWeights(key, details["architecture_weights"]);
+    if (stored.contains("architecture_weights")) weightsView_->showWeights(key, stored["architecture_weights"]);
     else weightsView_->clear();
     selecting_ = false;
 }
@@ -456,18 +461,6 @@ void MainWindow::tableSelectionChanged() {
         keys << QString::fromStdString(candidateModel_->record(candidateProxy_->mapToSource(index).row()).value("genotype", std::string()));
     if (keys.size() == 1) selectCandidate(keys.front());
     else if (keys.size() > 1) compareCandidates(keys);
-}
-
-Json MainWindow::storedLayers(const Json& record) const {
-    // A compressed variant's table (bitwidths, pruned channels, factors) is not derivable
-    // from its key; shown runs keep records without details, so it is read back.
-    if (shownRun_ <= 0 || record.value("genotype", std::string()).find('@') == std::string::npos) return Json::array();
-    try {
-        if (const auto stored = Store::openReadOnly(databaseFile().toStdString()).candidate(shownRun_, record.value("number", std::int64_t(0))))
-            if (stored->details.contains("layers")) return stored->details["layers"];
-    } catch (const Error&) {
-    }
-    return Json::array();
 }
 
 Json MainWindow::storedDetails(const Json& record) const {
@@ -522,6 +515,7 @@ bool MainWindow::loadRun(qint64 run) {
         const RunInfo info = store.run(run);
         candidates = store.candidates(run);
         project = info.project;
+        shownRunStrategy_ = info.strategy;
     } catch (const Error& error) {
         reportError(tr("Cannot show run %1").arg(run), QString::fromStdString(error.what()));
         return false;
@@ -901,6 +895,7 @@ void MainWindow::loadDocument(const Json& document, const QString& file) {
     undoStack_->setClean();
     clearResults();
     shownRun_ = 0;
+    shownRunStrategy_.clear();
     revalidate();
     refreshViews();
     updateTitle();

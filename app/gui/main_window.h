@@ -110,7 +110,6 @@ public:
     // The per-layer table of a genotype of the project's space (empty when it is not one).
     Json layersOf(const QString& key) const;
     // The layer table stored with a compressed candidate of the shown run; empty otherwise.
-    Json storedLayers(const Json& record) const;
     // The stored candidate's details ({} when the store has none for it).
     Json storedDetails(const Json& record) const;
 
@@ -185,6 +184,7 @@ private:
     QTableView* runTable_ = nullptr;
     std::shared_ptr<const SearchSpace> space_; // of the current document, for layer tables
     qint64 shownRun_ = 0;
+    std::string shownRunStrategy_; // "differentiable" runs keep α histories in their details
     bool selecting_ = false; // guards selection echoes between the views
     widgets::LogView* logView_ = nullptr;
     QLabel* statusMessage_ = nullptr;

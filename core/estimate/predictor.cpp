@@ -159,6 +159,12 @@ PredictorReport AccuracyPredictor::validate(const std::vector<Genotype>& genotyp
     return report;
 }
 
+std::vector<std::string> sourceEstimators(const std::string& source) {
+    if (source == "supernet") return {"supernet"};
+    if (source == "training") return {"training", "proxy-training"};
+    throw Error("", "source", "unknown source \"" + source + "\" (training or supernet)");
+}
+
 Observations storedObservations(const Store& store, const SearchSpace& space, const Json& spaceDocument, const std::string& metric,
                                 const std::vector<std::string>& estimators, const std::filesystem::path& projectFile) {
     Observations observations;

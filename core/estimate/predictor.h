@@ -51,6 +51,10 @@ private:
 
 // The evaluated candidates of `store`'s runs whose project used the same space (compared as
 // documents) and one of `estimators`, with their `metric`; compressed variants are left out.
+// The estimators whose runs a predictor learns from: "training" (training and
+// proxy-training runs) or "supernet".
+std::vector<std::string> sourceEstimators(const std::string& source);
+
 struct Observations {
     std::vector<Genotype> genotypes;
     std::vector<double> values;

@@ -32,8 +32,7 @@ public:
         const std::filesystem::path file =
             database.empty() ? Project::fromDocument(project, projectFile).databasePath() : resolveBeside(projectFile, database);
         const std::string source = params.value("source", std::string("training"));
-        const std::vector<std::string> estimators =
-            source == "supernet" ? std::vector<std::string>{"supernet"} : std::vector<std::string>{"training", "proxy-training"};
+        const std::vector<std::string> estimators = sourceEstimators(source);
         Observations observations;
         if (std::filesystem::exists(file)) observations = storedObservations(Store::openReadOnly(file), space, spaceDocument, metric_, estimators, projectFile);
         const std::size_t minimum = params.value("min_candidates", 10);

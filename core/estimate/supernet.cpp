@@ -7,6 +7,7 @@
 #include "core/data/internal/dataset_tensors.h"
 #include "core/engine/runtime.h"
 #include "core/nn/internal/network_module.h"
+#include "core/train/internal/optimizer.h"
 #include "core/search/gumbel.h"
 
 #include <algorithm>
@@ -78,6 +79,22 @@ torch::Tensor sliced(const torch::Tensor& shared, const Sizes& shape) {
         if (shape[dimension] != full) view = view.narrow(static_cast<std::int64_t>(dimension), offset, shape[dimension]);
     }
     return view;
+}
+
+// The member of a module step that holds the tensor named by `key`'s last part.
+torch::Tensor& stepTensor(NetworkModuleImpl::Step& step, const std::string& key) {
+    const std::string part = key.substr(key.rfind('|') + 1);
+    if (part == "conv.weight") return step.conv->weight;
+    if (part == "conv.bias") return step.conv->bias;
+    if (part == "bn.weight") return step.norm->weight;
+    if (part == "bn.bias") return step.norm->bias;
+    if (part == "linear.weight") return step.linear->weight;
+    if (part == "linear.bias") return step.linear->bias;
+    if (part == "se_reduce.weight") return step.squeeze->weight;
+    if (part == "se_reduce.bias") return step.squeeze->bias;
+    if (part == "se_expand.weight") return step.excite->weight;
+    if (part == "se_expand.bias") return step.excite->bias;
+    throw Error("", key, "no module field holds this tensor");
 }
 
 std::string sizesText(const Sizes& sizes) {
@@ -225,17 +242,7 @@ struct Supernet::State {
             forEachTensor(layer, [&](const std::string& key, const Sizes& shape) {
                 // Contiguous: convolutions on strided weights fall back to slow kernels.
                 const torch::Tensor view = sliced(weight(key, shape), shape).contiguous();
-                const std::string part = key.substr(key.rfind('|') + 1);
-                if (part == "conv.weight") step.conv->weight = view;
-                else if (part == "conv.bias") step.conv->bias = view;
-                else if (part == "bn.weight") step.norm->weight = view;
-                else if (part == "bn.bias") step.norm->bias = view;
-                else if (part == "linear.weight") step.linear->weight = view;
-                else if (part == "linear.bias") step.linear->bias = view;
-                else if (part == "se_reduce.weight") step.squeeze->weight = view;
-                else if (part == "se_reduce.bias") step.squeeze->bias = view;
-                else if (part == "se_expand.weight") step.excite->weight = view;
-                else if (part == "se_expand.bias") step.excite->bias = view;
+                stepTensor(step, key) = view;
             });
         }
     }
@@ -338,17 +345,6 @@ private:
     std::vector<Elastic> elastic_;
 };
 
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const std::vector<torch::Tensor>& parameters, const SupernetOptions& options) {
-    if (options.optimizer == "sgd")
-        return std::make_unique<torch::optim::SGD>(parameters, torch::optim::SGDOptions(options.learningRate)
-                                                                   .momentum(options.momentum)
-                                                                   .nesterov(options.momentum > 0)
-                                                                   .weight_decay(options.weightDecay));
-    if (options.optimizer == "adamw")
-        return std::make_unique<torch::optim::AdamW>(parameters, torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
-    throw Error("", "estimator.params.optimizer", "unknown supernet optimizer \"" + options.optimizer + "\" (sgd or adamw)");
-}
-
 } // namespace
 
 Supernet::Supernet(const SearchSpace& space, std::uint64_t seed) : state_(std::make_unique<State>(space)) {
@@ -411,7 +407,7 @@ void Supernet::train(const Splits& splits, const SupernetOptions& options, const
     const std::int64_t samples = data.size(), batches = (samples + options.batchSize - 1) / options.batchSize;
     const std::int64_t totalSteps = std::max<std::int64_t>(1, batches * options.epochs);
 
-    auto optimizer = makeOptimizer(state_->weights, options);
+    auto optimizer = makeOptimizer(state_->weights, options.optimizer, options.learningRate, options.momentum, options.weightDecay);
     SubnetSampler sampler(state_->space, state_->largest, state_->smallest, options);
     torch::Generator generator = at::detail::createCPUGenerator(options.seed);
     const auto start = Clock::now();
@@ -610,11 +606,7 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
         return factor + slope * (score - score.detach());
     };
 
-    SupernetOptions weightOptions;
-    weightOptions.optimizer = "adamw";
-    weightOptions.learningRate = options.learningRate;
-    weightOptions.weightDecay = options.weightDecay;
-    auto weightOptimizer = makeOptimizer(state_->weights, weightOptions);
+    auto weightOptimizer = makeOptimizer(state_->weights, "adamw", options.learningRate, 0.0, options.weightDecay);
     torch::optim::Adam alphaOptimizer(alphaParameters, torch::optim::AdamOptions(options.architectureLearningRate).weight_decay(1e-3));
     torch::Generator generator = at::detail::createCPUGenerator(options.seed);
     DifferentiableResult result;
@@ -744,19 +736,7 @@ Network Supernet::extract(const Genotype& genotype) const {
     for (auto& step : steps)
         forEachTensor(*step.layer, [&](const std::string& key, const Sizes& shape) {
             const torch::Tensor source = sliced(state_->weight(key, shape), shape);
-            const std::string part = key.substr(key.rfind('|') + 1);
-            torch::Tensor target;
-            if (part == "conv.weight") target = step.conv->weight;
-            else if (part == "conv.bias") target = step.conv->bias;
-            else if (part == "bn.weight") target = step.norm->weight;
-            else if (part == "bn.bias") target = step.norm->bias;
-            else if (part == "linear.weight") target = step.linear->weight;
-            else if (part == "linear.bias") target = step.linear->bias;
-            else if (part == "se_reduce.weight") target = step.squeeze->weight;
-            else if (part == "se_reduce.bias") target = step.squeeze->bias;
-            else if (part == "se_expand.weight") target = step.excite->weight;
-            else if (part == "se_expand.bias") target = step.excite->bias;
-            target.copy_(source);
+            stepTensor(step, key).copy_(source);
         });
     return network;
 }

@@ -7,6 +7,7 @@
 #include "core/nn/network.h"
 
 #include <cmath>
+#include <numeric>
 
 namespace edgesmith {
 namespace {
@@ -91,8 +92,12 @@ std::map<std::string, double> zeroCostScores(const Architecture& architecture, c
     Network network(architecture, options.seed);
     NetworkModuleImpl& module = network.module();
     const std::int64_t batch = std::min<std::int64_t>(options.batch, data.size());
-    const torch::Tensor images = normalisedImages(data, statistics, torch::Device(torch::kCPU)).narrow(0, 0, batch);
-    const torch::Tensor labels = data.tensors().labels.narrow(0, 0, batch);
+    // Only the batch is normalised, not the whole split it comes from.
+    std::vector<std::int64_t> first(static_cast<std::size_t>(batch));
+    std::iota(first.begin(), first.end(), 0);
+    const Dataset firstBatch = data.select(first);
+    const torch::Tensor images = normalisedImages(firstBatch, statistics, torch::Device(torch::kCPU));
+    const torch::Tensor labels = firstBatch.tensors().labels;
     // Batch statistics at initialisation (as in training), no dropout noise between proxies.
     module.train();
     for (auto& step : module.steps)

@@ -5,6 +5,7 @@
 #include "core/data/internal/dataset_tensors.h"
 #include "core/engine/runtime.h"
 #include "core/nn/internal/network_module.h"
+#include "core/train/internal/optimizer.h"
 
 #include <chrono>
 #include <cmath>
@@ -26,21 +27,6 @@ double scheduledRate(const TrainingOptions& options, double epochPosition) {
     if (options.schedule == "cosine") rate *= 0.5 * (1 + std::cos(M_PI * progress));
     else if (options.schedule == "step") rate *= std::pow(0.1, std::floor(progress * 3.0 - 1e-9));
     return rate;
-}
-
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(NetworkModuleImpl& module, const TrainingOptions& options) {
-    if (options.optimizer == "sgd")
-        return std::make_unique<torch::optim::SGD>(module.parameters(), torch::optim::SGDOptions(options.learningRate)
-                                                                             .momentum(options.momentum)
-                                                                             .nesterov(options.momentum > 0)
-                                                                             .weight_decay(options.weightDecay));
-    if (options.optimizer == "adam")
-        return std::make_unique<torch::optim::Adam>(module.parameters(),
-                                                    torch::optim::AdamOptions(options.learningRate).weight_decay(options.weightDecay));
-    if (options.optimizer == "adamw")
-        return std::make_unique<torch::optim::AdamW>(module.parameters(),
-                                                     torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
-    throw Error("", "estimator.params.optimizer", "unknown optimizer \"" + options.optimizer + "\"");
 }
 
 // Random crops and flips of one batch, drawn from `generator` so a seeded run repeats.
@@ -227,7 +213,7 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
     // Several workers may share one teacher: it is only switched when it has to be.
     if (teacher && teacher->is_training()) teacher->eval();
     if (teacher && !teacher->parameters().empty() && teacher->parameters().front().device() != device) teacher->to(device);
-    auto optimizer = makeOptimizer(module, options);
+    auto optimizer = makeOptimizer(module.parameters(), options.optimizer, options.learningRate, options.momentum, options.weightDecay);
     const auto lossOptions = torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(options.labelSmoothing);
     TrainingResult result;
     result.proxy = options.proxyDescription();
