@@ -42,6 +42,9 @@ Verb importVerb();
 Verb predictVerb();
 Verb differentiableVerb();
 Verb proxiesVerb();
+Verb simulateVerb();
+Verb latencyModelsVerb();
+Verb deviceProfileVerb();
 
 // Parses argv, dispatches to the verb and turns every error into one clear line on
 // stderr and an exit code (0 ok, 1 failed, 2 bad input).

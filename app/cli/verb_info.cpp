@@ -6,6 +6,7 @@
 #include "core/common/version.h"
 #include "core/engine/runtime.h"
 #include "core/project/catalog.h"
+#include "core/hw/device_profile.h"
 #include "core/project/project.h"
 
 namespace edgesmith::cli {

@@ -1,7 +1,7 @@
 #include "core/estimate/evaluator.h"
 
 #include "core/common/error.h"
-#include "core/hw/latency.h"
+#include "core/hw/hardware_model.h"
 #include "core/nn/network.h"
 #include "core/project/project.h"
 
@@ -14,18 +14,17 @@ struct Evaluator::Impl {
     Objectives objectives;
     std::unique_ptr<Estimator> estimator;
     std::string estimatorName;
-    Json hardware;
-    bool measureLatency = false;
+    HardwareModel hardware;
+    bool estimateLatency = false;
 
     Impl(const Json& project, const std::filesystem::path& file)
         : space(SearchSpace::parse(projectSpaceDocument(project, file), file.string())), objectives(Objectives::fromProject(project)),
           estimator(makeEstimator(project, file)), estimatorName(project.at("estimator").at("name").get<std::string>()),
-          hardware(project.value("hardware", Json::object())) {
-        const std::string model = hardware.value("latency_model", "measured");
-        measureLatency = objectives.uses("latency_ms");
-        if (measureLatency && model != "measured")
-            throw Error(file.string(), "hardware.latency_model",
-                        "the \"" + model + "\" latency model is not available yet; use \"measured\"");
+          hardware(project, file, space) {
+        // A model's latency is cheap once built, and the simulator's verdicts are worth
+        // keeping even when no objective asks for latency.
+        estimateLatency = objectives.uses("latency_ms") || objectives.uses("energy_mj") || objectives.uses("measured_latency_ms") ||
+                          hardware.model() == "simulator";
     }
 };
 
@@ -55,7 +54,12 @@ std::map<std::string, double> Evaluator::analyticMetrics(const Genotype& genotyp
     return metricsOf(impl_->space.derive(genotype, false));
 }
 
-bool Evaluator::withinBudgets(const Genotype& genotype) const { return !impl_->objectives.violation(analyticMetrics(genotype)); }
+bool Evaluator::withinBudgets(const Genotype& genotype) const {
+    const auto metrics = analyticMetrics(genotype);
+    return !impl_->objectives.violation(metrics) && !impl_->hardware.fitViolation(metrics);
+}
+
+const HardwareModel& Evaluator::hardware() const { return impl_->hardware; }
 
 Candidate Evaluator::evaluate(const Genotype& genotype, const EvaluationControl& control) const {
     const auto start = std::chrono::steady_clock::now();
@@ -66,22 +70,15 @@ Candidate Evaluator::evaluate(const Genotype& genotype, const EvaluationControl&
         const Architecture architecture = impl_->space.derive(candidate.genotype, true);
         candidate.metrics = metricsOf(architecture);
         candidate.details["layers"] = layerTable(architecture);
-        if (const auto broken = impl_->objectives.violation(candidate.metrics)) {
+        std::optional<std::string> broken = impl_->objectives.violation(candidate.metrics);
+        if (!broken) broken = impl_->hardware.fitViolation(candidate.metrics);
+        if (broken) {
             candidate.status = CandidateStatus::Infeasible;
             candidate.message = *broken;
         } else {
             impl_->estimator->estimate(candidate, architecture, control);
-            if (impl_->measureLatency && !candidate.has("latency_ms")) {
-                LatencyOptions options;
-                options.runs = impl_->hardware.value("latency_runs", 50);
-                options.threads = impl_->hardware.value("threads", 1);
-                options.warmup = std::max(3, options.runs / 5);
-                Network network(architecture);
-                const MeasurementPass pass(control.gate);
-                const LatencyStats stats = measureLatency(network, options);
-                candidate.metrics["latency_ms"] = stats.medianMs;
-                candidate.details["latency"] = stats.toJson();
-            }
+            if (impl_->estimateLatency && !candidate.has("latency_ms"))
+                impl_->hardware.estimate(candidate, architecture, control.gate, control.log);
             // Costs from a table may break budgets the analytic metrics kept.
             if (const auto broken = impl_->objectives.violation(candidate.metrics)) {
                 candidate.status = CandidateStatus::Infeasible;

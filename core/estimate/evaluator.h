@@ -14,6 +14,8 @@
 
 namespace edgesmith {
 
+class HardwareModel;
+
 class Evaluator {
 public:
     // Loads what evaluation needs (dataset, table) once. Throws Error naming the file.
@@ -24,6 +26,7 @@ public:
     const Objectives& objectives() const;
     const Estimator& estimator() const;
     const std::string& estimatorName() const;
+    const HardwareModel& hardware() const;
 
     // Cheap: analytic metrics (MACs, FLOPs, params, peak activation, storage, BitOps).
     std::map<std::string, double> analyticMetrics(const Genotype& genotype) const;

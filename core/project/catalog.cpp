@@ -37,6 +37,8 @@ const std::vector<MetricInfo>& objectiveMetrics() {
         {"accuracy", "Top-1 accuracy", "%", Goal::Maximize, "Top-1 accuracy on the validation split (the search never sees the test split)"},
         {"error", "Top-1 error", "%", Goal::Minimize, "100 − top-1 validation accuracy"},
         {"latency_ms", "Latency", "ms", Goal::Minimize, "Batch 1, median of timed runs after warm-up, on the project's hardware target"},
+        {"measured_latency_ms", "Measured latency", "ms", Goal::Minimize, "Batch 1 latency timed on this host, kept next to a modelled latency to check it"},
+        {"energy_mj", "Energy", "mJ", Goal::Minimize, "Energy per inference estimated by the device simulator"},
         {"macs", "MACs", "", Goal::Minimize, "Multiply-accumulates of convolutions and fully connected layers"},
         {"flops", "FLOPs", "", Goal::Minimize, "2 × MACs"},
         {"params", "Parameters", "", Goal::Minimize, "Every trainable parameter, batch-norm affine included"},

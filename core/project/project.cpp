@@ -1,5 +1,7 @@
 #include "core/project/project.h"
 
+#include "core/hw/device_profile.h"
+
 #include "core/common/atomic_file.h"
 #include "core/common/paths.h"
 #include "core/common/text.h"
@@ -56,7 +58,13 @@ Node projectSchema() {
             .field("profile", Node::string("Device profile: host or a profile in resources/devices").nonEmpty().byDefault("host"))
             .field("latency_model", Node::choice({"measured", "lut", "predictor", "simulator"}, "How latency is obtained").byDefault("measured"))
             .field("threads", Node::integer("Inference threads for latency (0: all cores)").atLeast(0).atMost(1024).byDefault(1))
-            .field("latency_runs", Node::integer("Timed runs per measurement").atLeast(1).atMost(100000).byDefault(50));
+            .field("latency_runs", Node::integer("Timed runs per measurement").atLeast(1).atMost(100000).byDefault(50))
+            .field("must_fit", Node::array(Node::choice({"ram", "flash"}, "Memory of the device profile"),
+                                           "Candidates must fit the profile's RAM (peak activations) and flash (storage)"))
+            .field("also_measure", Node::boolean("Also time each candidate on this host (measured_latency_ms) to check a model").byDefault(false))
+            .field("calibration_networks", Node::integer("lut: whole networks timed to fit the table's correction").atLeast(0).atMost(10000).byDefault(10))
+            .field("training_networks", Node::integer("predictor: architectures of the space timed to fit it").atLeast(4).atMost(100000).byDefault(100))
+            .field("predictor", Node::choice({"macs", "linear", "boosted"}, "predictor: kind of regressor").byDefault("boosted"));
     const Node compressionStep = Node::object()
                                      .required("method", Node::choice(methodNames(compressionCatalog()), "Compression method"))
                                      .field("params", Node::object().openKeys());
@@ -253,9 +261,17 @@ struct Checker {
         const Json* hardware = at(document, "hardware");
         const Json* profile = hardware ? at(*hardware, "profile") : nullptr;
         if (!profile || !profile->is_string() || profile->get<std::string>().empty()) return;
-        const auto names = deviceProfileNames();
-        if (std::find(names.begin(), names.end(), profile->get<std::string>()) != names.end()) return;
-        report("hardware.profile", "must be one of " + joinWords(names) + ", got " + schema::describeValue(*profile));
+        const std::string name = profile->get<std::string>();
+        const auto names = deviceProfileNames(projectFile);
+        if (!name.ends_with(".json") && std::find(names.begin(), names.end(), name) == names.end())
+            return report("hardware.profile", "must be one of " + joinWords(names) + " or a path to a .json profile, got " + schema::describeValue(*profile));
+        try {
+            loadDeviceProfile(name, projectFile);
+        } catch (const ValidationError& error) {
+            for (const Diagnostic& problem : error.diagnostics()) report("hardware.profile", problem.text());
+        } catch (const Error& error) {
+            report("hardware.profile", error.message());
+        }
     }
 
     void checkDatabase() {
@@ -553,11 +569,5 @@ std::vector<std::string> jsonStemsIn(const std::filesystem::path& folder) {
 
 std::vector<std::string> spaceTemplateNames() { return jsonStemsIn(spaceTemplateDirectory()); }
 
-std::vector<std::string> deviceProfileNames() {
-    std::vector<std::string> names = {"host"};
-    for (auto& name : jsonStemsIn(resourceDirectory() / "devices"))
-        if (name != "host") names.push_back(std::move(name));
-    return names;
-}
 
 } // namespace edgesmith

@@ -82,7 +82,4 @@ Json loadSpaceTemplate(const std::string& name);
 std::filesystem::path spaceTemplateDirectory();
 std::vector<std::string> spaceTemplateNames();
 
-// Device profile names a project's hardware.profile may name ("host" and the shipped ones).
-std::vector<std::string> deviceProfileNames();
-
 } // namespace edgesmith

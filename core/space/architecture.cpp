@@ -40,10 +40,9 @@ std::string Shape::text() const {
     return std::to_string(channels) + "×" + std::to_string(height) + "×" + std::to_string(width);
 }
 
-std::int64_t peakActivationBytes(const Architecture& architecture, const Bitwidths& bits) {
+std::vector<std::int64_t> liveActivationBytes(const Architecture& architecture, const Bitwidths& bits) {
     const auto& layers = architecture.layers;
     const std::size_t count = layers.size();
-    if (count == 0) return architecture.input.elements() * activationBitsOf(architecture, bits, 0) / 8;
     // lastUse[i + 1]: the last step that reads the output of layer i (index 0: the input);
     // a tensor is live from its producer's step to that step, or only at its own step.
     std::vector<int> lastUse(count + 1, -1);
@@ -60,12 +59,19 @@ std::int64_t peakActivationBytes(const Architecture& architecture, const Bitwidt
     live(-1, architecture.input.elements() * activationBitsOf(architecture, bits, 0) / 8);
     for (std::size_t index = 0; index < count; ++index)
         live(static_cast<int>(index), layers[index].output.elements() * activationBitsOf(architecture, bits, index) / 8);
-    std::int64_t running = 0, peak = 0;
+    std::int64_t running = 0;
     for (std::size_t step = 0; step < count; ++step) {
         running += change[step];
-        peak = std::max(peak, running);
+        change[step] = running;
     }
-    return peak;
+    change.pop_back();
+    return change;
+}
+
+std::int64_t peakActivationBytes(const Architecture& architecture, const Bitwidths& bits) {
+    if (architecture.layers.empty()) return architecture.input.elements() * activationBitsOf(architecture, bits, 0) / 8;
+    const auto live = liveActivationBytes(architecture, bits);
+    return std::max<std::int64_t>(0, *std::max_element(live.begin(), live.end()));
 }
 
 std::int64_t storageBytes(const Architecture& architecture, const Bitwidths& bits) {

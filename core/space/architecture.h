@@ -109,6 +109,9 @@ struct Bitwidths {
 // Largest total of live activation bytes over the execution order; a tensor lives from
 // the layer that produces it to its last consumer (the input from the start).
 std::int64_t peakActivationBytes(const Architecture& architecture, const Bitwidths& bits = {});
+// The live activation bytes during each layer's step (its inputs, its output and every
+// tensor still waiting for a later consumer); the peak is their maximum.
+std::vector<std::int64_t> liveActivationBytes(const Architecture& architecture, const Bitwidths& bits = {});
 
 // Σ params × bits / 8; a quantized layer (< 32 bits) adds a float scale and an int32
 // zero point per output channel, and its BN/bias stay 32-bit.

@@ -1,0 +1,224 @@
+#include "core/hw/hardware_model.h"
+
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/common/measurement_gate.h"
+#include "core/common/text.h"
+#include "core/hw/latency.h"
+#include "core/hw/latency_predictor.h"
+#include "core/hw/latency_table.h"
+#include "core/hw/roofline.h"
+#include "core/nn/network.h"
+#include "core/search/candidate.h"
+#include "core/space/space.h"
+
+#include <cmath>
+#include <cstdio>
+#include <mutex>
+#include <random>
+
+namespace edgesmith {
+namespace {
+
+std::string fingerprint(const std::string& text) {
+    std::uint64_t hash = 1469598103934665603ULL;
+    for (unsigned char byte : text) hash = (hash ^ byte) * 1099511628211ULL;
+    char digits[17];
+    std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
+    return digits;
+}
+
+std::string kibibytes(double bytes) { return formatNumber(std::round(bytes / 1024 * 10) / 10) + " KiB"; }
+
+} // namespace
+
+struct HardwareModel::Impl {
+    std::filesystem::path projectFile;
+    const SearchSpace& space;
+    DeviceProfile profile;
+    std::string model;
+    LatencyOptions options;
+    std::vector<std::string> mustFit;
+    bool alsoMeasure = false;
+    int calibrationNetworks = 10, trainingNetworks = 100;
+    std::string predictorKind = "boosted";
+    std::filesystem::path file;
+
+    mutable std::mutex buildMutex; // one build of the table / predictor at a time
+    mutable std::unique_ptr<LatencyTable> tablePointer;
+    mutable bool tableReady = false;
+    mutable std::unique_ptr<LatencyPredictor> predictor;
+
+    Impl(const Json& project, const std::filesystem::path& projectFile_, const SearchSpace& space_)
+        : projectFile(projectFile_), space(space_) {
+        const Json hardware = project.value("hardware", Json::object());
+        const std::string where = projectFile.string();
+        model = hardware.value("latency_model", "measured");
+        profile = loadDeviceProfile(hardware.value("profile", "host"), projectFile);
+        options.threads = hardware.value("threads", 1);
+        options.runs = hardware.value("latency_runs", 50);
+        options.warmup = std::max(3, options.runs / 5);
+        tablePointer = std::make_unique<LatencyTable>(options);
+        mustFit = hardware.value("must_fit", std::vector<std::string>{});
+        alsoMeasure = hardware.value("also_measure", false);
+        calibrationNetworks = hardware.value("calibration_networks", 10);
+        trainingNetworks = hardware.value("training_networks", 100);
+        predictorKind = hardware.value("predictor", "boosted");
+        const bool timesHost = model == "measured" || model == "lut" || model == "predictor";
+        if (timesHost && hardware.value("profile", "host") != "host")
+            throw Error(where, "hardware.latency_model",
+                        "\"" + model + "\" times this machine, not the \"" + profile.name + "\" profile; use \"simulator\" for it");
+        if (alsoMeasure && hardware.value("profile", "host") != "host")
+            throw Error(where, "hardware.also_measure", "measures this machine, which is not the chosen profile");
+        if (model == "lut" || model == "predictor") {
+            const std::string settings = project.value("space", Json::object()).dump() + "|" + std::to_string(options.threads) + "|" +
+                                         std::to_string(options.runs) + "|" + std::to_string(calibrationNetworks) + "|" +
+                                         std::to_string(trainingNetworks) + "|" + predictorKind;
+            if (!projectFile.empty())
+                file = projectFile.parent_path() / (projectFile.stem().string() + ".latency-" + model + "-" + fingerprint(settings) + ".json");
+        }
+    }
+
+    std::vector<Architecture> sampleArchitectures(int count, std::uint64_t seed) const {
+        std::mt19937_64 random(seed);
+        std::vector<Architecture> architectures;
+        for (int item = 0; item < count; ++item) architectures.push_back(space.derive(space.sample(random), false));
+        return architectures;
+    }
+
+    double measure(const Architecture& architecture, MeasurementGate* gate) const {
+        Network network(architecture);
+        const MeasurementPass pass(gate);
+        return measureLatency(network, options).medianMs;
+    }
+
+    void log(const std::function<void(const std::string&)>& sink, const std::string& line) const {
+        if (sink) sink(line);
+    }
+
+    LatencyTable& table() const { return *tablePointer; }
+
+    void readyTable(MeasurementGate* gate, const std::function<void(const std::string&)>& sink) const {
+        LatencyTable& table = *tablePointer;
+        if (tableReady) return;
+        std::error_code status;
+        if (!file.empty() && std::filesystem::exists(file, status)) {
+            table.read(file);
+            log(sink, "latency table: " + std::to_string(table.size()) + " layer configurations read from " + file.string());
+        } else {
+            log(sink, "latency table: profiling the layers of " + std::to_string(calibrationNetworks) + " networks and timing them whole");
+            std::vector<double> sums, measured;
+            for (const Architecture& architecture : sampleArchitectures(calibrationNetworks, 7919)) {
+                table.profile(architecture, gate);
+                sums.push_back(table.sum(architecture));
+                measured.push_back(measure(architecture, gate));
+            }
+            table.calibrate(sums, measured);
+            if (!file.empty()) table.save(file);
+        }
+        tableReady = true;
+    }
+
+    void readyPredictor(MeasurementGate* gate, const std::function<void(const std::string&)>& sink) const {
+        if (predictor) return;
+        std::error_code status;
+        if (!file.empty() && std::filesystem::exists(file, status)) {
+            Json document;
+            try {
+                document = Json::parse(readFile(file));
+            } catch (const Json::exception& error) {
+                throw Error(file.string(), "", std::string("not a latency predictor: ") + error.what());
+            }
+            predictor = std::make_unique<LatencyPredictor>(LatencyPredictor::fromJson(document, file.string()));
+            log(sink, "latency predictor read from " + file.string());
+            return;
+        }
+        log(sink, "latency predictor: measuring " + std::to_string(trainingNetworks) + " architectures of the space to fit it");
+        std::vector<std::vector<double>> features;
+        std::vector<double> measured;
+        for (const Architecture& architecture : sampleArchitectures(trainingNetworks, 104729)) {
+            features.push_back(latencyFeatures(architecture));
+            measured.push_back(measure(architecture, gate));
+        }
+        auto fitted = std::make_unique<LatencyPredictor>(predictorKind);
+        fitted->fit(features, measured);
+        if (!file.empty()) writeFileAtomically(file, fitted->toJson().dump() + "\n");
+        predictor = std::move(fitted);
+    }
+};
+
+HardwareModel::HardwareModel(const Json& project, const std::filesystem::path& projectFile, const SearchSpace& space)
+    : impl_(std::make_unique<Impl>(project, projectFile, space)) {}
+HardwareModel::~HardwareModel() = default;
+
+const DeviceProfile& HardwareModel::profile() const { return impl_->profile; }
+const std::string& HardwareModel::model() const { return impl_->model; }
+std::filesystem::path HardwareModel::modelFile() const { return impl_->file; }
+
+std::optional<std::string> HardwareModel::fitViolation(const std::map<std::string, double>& metrics) const {
+    const DeviceProfile& profile = impl_->profile;
+    for (const std::string& verdict : impl_->mustFit) {
+        const bool ram = verdict == "ram";
+        const std::int64_t capacity = ram ? profile.ramBytes : profile.flashBytes;
+        const auto found = metrics.find(ram ? "peak_activation_bytes" : "storage_bytes");
+        if (capacity <= 0 || found == metrics.end() || found->second <= double(capacity)) continue;
+        return std::string(ram ? "peak activation memory " : "storage ") + kibibytes(found->second) + " does not fit the " +
+               kibibytes(double(capacity)) + (ram ? " RAM" : " flash") + " of " + profile.name;
+    }
+    return std::nullopt;
+}
+
+void HardwareModel::estimate(Candidate& candidate, const Architecture& architecture, MeasurementGate* gate,
+                             const std::function<void(const std::string&)>& log) const {
+    Impl& impl = *impl_;
+    Json& layers = candidate.details["layers"];
+    const auto perLayer = [&](const std::vector<double>& times) {
+        if (!layers.is_array() || layers.size() != times.size()) return;
+        for (std::size_t index = 0; index < times.size(); ++index) layers[index]["latency_ms"] = times[index];
+    };
+    Json details = {{"model", impl.model}, {"profile", impl.profile.name}};
+    if (impl.model == "measured") {
+        Network network(architecture);
+        const MeasurementPass pass(gate);
+        const LatencyStats stats = measureLatency(network, impl.options);
+        candidate.metrics["latency_ms"] = stats.medianMs;
+        details.update(stats.toJson());
+    } else if (impl.model == "simulator") {
+        const SimulationReport report = simulate(architecture, impl.profile);
+        candidate.metrics["latency_ms"] = report.latencyMs;
+        if (report.energyMillijoules > 0) candidate.metrics["energy_mj"] = report.energyMillijoules;
+        details.update(report.verdictJson());
+        std::vector<double> times;
+        for (const SimulatedLayer& layer : report.layers) times.push_back(layer.timeMs);
+        perLayer(times);
+        if (layers.is_array() && layers.size() == report.layers.size())
+            for (std::size_t index = 0; index < report.layers.size(); ++index)
+                layers[index]["bound"] = report.layers[index].computeBound ? "compute" : "memory";
+    } else if (impl.model == "lut") {
+        bool grew = false;
+        {
+            const std::lock_guard lock(impl.buildMutex);
+            impl.readyTable(gate, log);
+            grew = impl.table().profile(architecture, gate) > 0;
+            if (grew && !impl.file.empty()) impl.table().save(impl.file);
+        }
+        candidate.metrics["latency_ms"] = impl.table().predict(architecture);
+        perLayer(impl.table().layerTimes(architecture));
+        details["table_entries"] = impl.table().size();
+    } else if (impl.model == "predictor") {
+        {
+            const std::lock_guard lock(impl.buildMutex);
+            impl.readyPredictor(gate, log);
+        }
+        candidate.metrics["latency_ms"] = impl.predictor->predict(architecture);
+        details["predictor"] = impl.predictor->kind();
+    } else {
+        throw Error(impl.projectFile.string(), "hardware.latency_model", "unknown latency model \"" + impl.model + "\"");
+    }
+    if (impl.alsoMeasure && impl.model != "measured") {
+        candidate.metrics["measured_latency_ms"] = impl.measure(architecture, gate);
+    }
+    candidate.details["latency"] = details;
+}
+
+} // namespace edgesmith
