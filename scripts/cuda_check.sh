@@ -1,6 +1,7 @@
 #!/bin/bash
-# The GPU check (not part of CI): builds core, the CLI and the Qt-free ranking benchmark
-# against the CUDA LibTorch inside a machine's PyTorch 2.x, then trains on CUDA.
+# The GPU check (not part of CI): builds core, the CLI and the Qt-free benchmarks against
+# the CUDA LibTorch inside a machine's PyTorch 2.x, then trains on CUDA (BENCH=ranking, the
+# default) or times latency models on that machine's quiet CPU (BENCH=latency).
 # DEPS is a folder carried to that machine with what its image lacks: include/ (sqlite3.h,
 # zlib.h, stb/, nlohmann/), lib/ (libsqlite3.so, libstb.so), share/cmake/nlohmann_json and
 # fashion-mnist/ (the idx files). OUT receives the log and the benchmark table.
@@ -17,11 +18,16 @@ cmake -S . -B build-cuda -G Ninja -DCMAKE_BUILD_TYPE=Release -DEDGESMITH_BUILD_G
   -DSQLite3_INCLUDE_DIR="$deps/include" -DSQLite3_LIBRARY="$deps/lib/libsqlite3.so" \
   -DSTB_LIBRARY="$deps/lib/libstb.so" -DSTB_INCLUDE_DIR="$deps/include/stb" \
   -DZLIB_INCLUDE_DIR="$deps/include" -DZLIB_LIBRARY="$deps/lib/libz.so" > "$out/configure.log" 2>&1 || { tail -40 "$out/configure.log"; exit 1; }
-cmake --build build-cuda -j "$(nproc)" --target edgesmith-cli bench_ranking -- -k 0 2>&1 | tee "$out/build.log" | grep -E "error|FAILED" | head -40
+cmake --build build-cuda -j "$(nproc)" --target edgesmith-cli bench_ranking bench_latency_models -- -k 0 2>&1 | tee "$out/build.log" | grep -E "error|FAILED" | head -40
 test -x build-cuda/bench_ranking || { tail -60 "$out/build.log"; exit 1; }
 echo "built in $(( $(date +%s) - start )) s"
 build-cuda/app/cli/edgesmith-cli info | head -12
 cp docs/benchmarks.md "$out/benchmarks.md"
+if [ "${BENCH:-ranking}" = latency ]; then
+  timeout "${BENCH_SECONDS:-400}" build-cuda/bench_latency_models --write "$out/benchmarks.md" --section latency-models-gpu-host --runs "${RUNS:-40}" \
+    --machine "the lent GPU machine's CPU ($(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1))" 2>&1 | tee "$out/latency.log"
+  exit 0
+fi
 timeout "${BENCH_SECONDS:-400}" build-cuda/bench_ranking --device cuda --data "$deps/fashion-mnist" --write "$out/benchmarks.md" \
   --subnets "${SUBNETS:-30}" --subset "${SUBSET:-0.5}" --supernet-epochs "${SUPERNET_EPOCHS:-6}" --standalone-epochs "${STANDALONE_EPOCHS:-2}" \
   2>&1 | tee "$out/ranking.log"
