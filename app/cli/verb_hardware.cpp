@@ -73,7 +73,7 @@ int runSimulate(const Arguments& arguments, Streams& streams) {
         Json output = arguments.flag("layers") ? report.toJson() : report.verdictJson();
         output["genotype"] = target.space.key(target.genotype);
         streams.out << output.dump() << '\n';
-        return kExitOk;
+        return report.fitsRam && report.fitsFlash && report.unsupported.empty() ? kExitOk : kExitFailed;
     }
     streams.out << "simulating " << target.space.name() << " " << target.space.key(target.genotype) << " on " << profile.name << " (" << profile.kind
                 << ")\n";

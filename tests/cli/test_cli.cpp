@@ -737,6 +737,88 @@ private Q_SLOTS:
         QCOMPARE(runCli({"proxies", "p.edgesmith.json", "--run", "9"}, folder.path()).exitCode, 2);
     }
 
+    void simulateGivesVerdictsAndTheLayersThatBreakThem() {
+        const Result mcu = runCli({"simulate", "--template", "mobilenetv2", "--profile", "cortex-m7", "--json", "--layers"});
+        QCOMPARE(mcu.exitCode, 1); // does not fit: the verdict is the exit code
+        const auto report = edgesmith::Json::parse(mcu.out.toStdString());
+        QCOMPARE(report["fits_ram"].get<bool>(), false);
+        QCOMPARE(report["fits_flash"].get<bool>(), false);
+        QCOMPARE(report["ram_breaking_layers"][0].get<std::string>(), std::string("stem[0].conv"));
+        QVERIFY(report["energy_mj"].get<double>() > 0);
+        QVERIFY(report["layers"].size() > 50);
+        // An MCU computes so slowly that every layer waits on arithmetic; a GPU with the
+        // same network waits on memory for its depthwise and element-wise layers.
+        for (const auto& layer : report["layers"]) QCOMPARE(layer["bound"].get<std::string>(), std::string("compute"));
+        const Result gpu = runCli({"simulate", "--template", "mobilenetv2", "--profile", "jetson-nano", "--json", "--layers"});
+        QCOMPARE(gpu.exitCode, 0);
+        int memoryBound = 0;
+        for (const auto& layer : edgesmith::Json::parse(gpu.out.toStdString())["layers"]) memoryBound += layer["bound"].get<std::string>() == "memory";
+        QVERIFY(memoryBound >= 5);
+        const Result text = runCli({"simulate", "--template", "resnet18", "--profile", "cortex-m7"});
+        QCOMPARE(text.exitCode, 1);
+        QVERIFY2(text.out.contains("does not fit") && text.out.contains("RAM broken by"), qPrintable(text.out));
+        const Result host = runCli({"simulate", "--template", "fmnist-mbconv", "--profile", "host"});
+        QCOMPARE(host.exitCode, 0);
+        const Result unknown = runCli({"simulate", "--template", "fmnist-mbconv", "--profile", "toaster"});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("toaster") && unknown.err.contains("cortex-m7"), qPrintable(unknown.err));
+    }
+
+    void deviceProfilesListShowAndMeasure() {
+        const Result list = runCli({"device-profile"});
+        QCOMPARE(list.exitCode, 0);
+        for (const char* name : {"host", "cortex-m7", "raspberry-pi-4", "jetson-nano", "phone-cpu"}) QVERIFY2(list.out.contains(name), name);
+        QTemporaryDir folder;
+        QFile bad(folder.filePath("bad.json"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(R"({"format_version": 1, "name": "bad", "kind": "mcu", "peak_macs_per_second": {"int8": 0}, "memory_bandwidth_bytes_per_second": 1e9})");
+        bad.close();
+        const Result shown = runCli({"device-profile", folder.filePath("bad.json")});
+        QCOMPARE(shown.exitCode, 2);
+        QVERIFY2(shown.err.contains("bad.json") && shown.err.contains("peak_macs_per_second.int8"), qPrintable(shown.err));
+        const Result measured = runCli({"device-profile", "--measure-host", "--out", folder.filePath("mine.json")});
+        QCOMPARE(measured.exitCode, 0);
+        const Result mine = runCli({"device-profile", folder.filePath("mine.json")});
+        QCOMPARE(mine.exitCode, 0);
+        const auto profile = edgesmith::Json::parse(mine.out.toStdString());
+        QVERIFY(profile["peak_macs_per_second"]["fp32"].get<double>() > 1e8);
+        QVERIFY(profile["efficiency"]["depthwise_conv"].get<double>() > 0);
+    }
+
+    void latencyModelsAreScoredAgainstMeasurement() {
+        QTemporaryDir folder;
+        edgesmith::Json project = tinyProject("latency models", {{"name", "analytic"}});
+        project["objectives"] = edgesmith::Json::array({{{"metric", "latency_ms"}}, {{"metric", "macs"}}});
+        edgesmith::writeFileAtomically(folder.filePath("l.edgesmith.json").toStdString(), project.dump());
+        const Result result = runCli({"latency-models", "l.edgesmith.json", "--sample", "16", "--runs", "8", "--json"}, folder.path());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const auto study = edgesmith::Json::parse(result.out.toStdString());
+        QCOMPARE(study["train"].get<int>() + study["test"].get<int>(), 16);
+        std::set<std::string> models;
+        for (const auto& model : study["models"]) {
+            models.insert(model["model"].get<std::string>());
+            QCOMPARE(model["count"].get<int>(), study["test"].get<int>());
+            QVERIFY(model["rmse_ms"].get<double>() >= 0);
+        }
+        QCOMPARE(models, (std::set<std::string>{"macs", "linear", "boosted", "lut", "lut-uncorrected", "simulator", "re-measurement"}));
+    }
+
+    void searchWithALookupTableKeepsIt() {
+        QTemporaryDir folder;
+        edgesmith::Json project = tinyProject("lut search", {{"name", "analytic"}});
+        project["objectives"] = edgesmith::Json::array({{{"metric", "latency_ms"}}, {{"metric", "macs"}}});
+        project["hardware"] = {{"latency_model", "lut"}, {"latency_runs", 5}, {"calibration_networks", 3}};
+        edgesmith::writeFileAtomically(folder.filePath("t.edgesmith.json").toStdString(), project.dump());
+        const Result search = runCli({"search", "t.edgesmith.json", "--budget", "4"}, folder.path());
+        QVERIFY2(search.exitCode == 0, qPrintable(search.err));
+        const QStringList tables = QDir(folder.path()).entryList({"t.edgesmith.latency-lut-*.json"});
+        QCOMPARE(tables.size(), 1);
+        const auto run = edgesmith::Json::parse(runCli({"show", "1", "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
+        int timed = 0;
+        for (const auto& candidate : run["candidates"]) timed += candidate["metrics"].contains("latency_ms");
+        QCOMPARE(timed, 4);
+    }
+
     void infoDescribesTheRuntime() {
         const Result result = runCli({"info", "--json"});
         QCOMPARE(result.exitCode, 0);
