@@ -752,7 +752,8 @@ private Q_SLOTS:
         const Result gpu = runCli({"simulate", "--template", "mobilenetv2", "--profile", "jetson-nano", "--json", "--layers"});
         QCOMPARE(gpu.exitCode, 0);
         int memoryBound = 0;
-        for (const auto& layer : edgesmith::Json::parse(gpu.out.toStdString())["layers"]) memoryBound += layer["bound"].get<std::string>() == "memory";
+        const auto gpuReport = edgesmith::Json::parse(gpu.out.toStdString());
+        for (const auto& layer : gpuReport["layers"]) memoryBound += layer["bound"].get<std::string>() == "memory";
         QVERIFY(memoryBound >= 5);
         const Result text = runCli({"simulate", "--template", "resnet18", "--profile", "cortex-m7"});
         QCOMPARE(text.exitCode, 1);
