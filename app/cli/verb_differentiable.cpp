@@ -2,6 +2,7 @@
 
 #include "core/engine/compression_run.h"
 #include "core/estimate/supernet.h"
+#include "core/hw/hardware_model.h"
 #include "core/project/project.h"
 #include "core/space/space.h"
 #include "core/store/store.h"
@@ -9,6 +10,7 @@
 
 #include <iomanip>
 #include <limits>
+#include <random>
 
 namespace edgesmith::cli {
 namespace {
@@ -22,8 +24,16 @@ int runDifferentiable(const Arguments& arguments, Streams& streams) {
     options.warmupEpochs = static_cast<int>(arguments.integer("warmup", std::min(options.warmupEpochs, options.epochs - 1), 0, options.epochs - 1));
     options.subset = arguments.number("subset", 1.0, 1e-4, 1.0);
     options.cost = arguments.value("cost").value_or("macs");
-    if (options.cost != "macs" && options.cost != "params" && options.cost != "peak_activation_bytes" && options.cost != "none")
-        throw UsageError("--cost is macs, params, peak_activation_bytes or none, not \"" + options.cost + "\"");
+    if (options.cost != "macs" && options.cost != "params" && options.cost != "peak_activation_bytes" && options.cost != "latency_ms" &&
+        options.cost != "none")
+        throw UsageError("--cost is macs, params, peak_activation_bytes, latency_ms or none, not \"" + options.cost + "\"");
+    std::unique_ptr<HardwareModel> hardware;
+    if (options.cost == "latency_ms") {
+        hardware = std::make_unique<HardwareModel>(project.document(), project.file(), space);
+        std::mt19937_64 random(options.seed);
+        hardware->latencyOf(space.derive(space.sample(random), false)); // fails early for "measured", builds a table or predictor
+        options.latencyModel = [&](const Architecture& architecture) { return hardware->latencyOf(architecture); };
+    }
     options.costWeight = arguments.number("cost-weight", options.costWeight, 0, 100);
     options.costExponent = arguments.number("cost-exponent", options.costExponent, 0, 10);
     options.architectureLearningRate = arguments.number("architecture-rate", options.architectureLearningRate, 1e-6, 10);
@@ -97,7 +107,7 @@ Verb differentiableVerb() {
             {{"epochs", "E", "epochs; default 6"},
              {"warmup", "W", "epochs that train the weights only, subnets drawn uniformly; default 1"},
              {"subset", "F", "fraction of the training split; default 1"},
-             {"cost", "C", "macs (default), params, peak_activation_bytes or none: the analytic cost of eq. 23"},
+             {"cost", "C", "macs (default), params, peak_activation_bytes, latency_ms (the project's lut, predictor or simulator) or none: the cost of eq. 23"},
              {"cost-weight", "W", "w of eq. 23; default 0.2"},
              {"cost-exponent", "B", "β of eq. 23; default 0.6"},
              {"architecture-rate", "R", "Adam learning rate of α; default 0.01"},

@@ -498,9 +498,12 @@ int gatedLayer(const Architecture& architecture, const Decision& decision) {
     return found;
 }
 
-// The cost a differentiable search weighs (analytic, so every drawn genotype has it
-// exactly), in thousands so that its logarithm is positive and of order ten.
-double analyticCost(const SearchSpace& space, const Genotype& genotype, const std::string& cost) {
+// The cost a differentiable search weighs (analytic or modelled, so every drawn genotype
+// has it at once). Counted so that a thousandth of it has a positive logarithm of order
+// ten: MACs, params and bytes as they are, latency in tenths of a microsecond.
+double analyticCost(const SearchSpace& space, const Genotype& genotype, const DifferentiableOptions& options) {
+    const std::string& cost = options.cost;
+    if (cost == "latency_ms") return options.latencyModel(space.derive(genotype, false)) * 1e4;
     const Metrics metrics = computeMetrics(space.derive(genotype, false));
     if (cost == "params") return double(metrics.params);
     if (cost == "peak_activation_bytes") return double(metrics.peakActivationBytes);
@@ -525,8 +528,10 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
                                                     const std::function<void(const DifferentiableProgress&)>& onProgress,
                                                     const std::atomic<bool>* cancel) {
     if (splits.train.size() < 2) throw Error("", "dataset", "the training split is too small for a differentiable search");
-    if (options.cost != "macs" && options.cost != "params" && options.cost != "peak_activation_bytes" && options.cost != "none")
-        throw Error("", "cost", "unknown cost \"" + options.cost + "\" (macs, params, peak_activation_bytes or none)");
+    if (options.cost != "macs" && options.cost != "params" && options.cost != "peak_activation_bytes" && options.cost != "latency_ms" &&
+        options.cost != "none")
+        throw Error("", "cost", "unknown cost \"" + options.cost + "\" (macs, params, peak_activation_bytes, latency_ms or none)");
+    if (options.cost == "latency_ms" && !options.latencyModel) throw Error("", "cost", "latency_ms needs a latency model");
     const auto start = Clock::now();
     setComputeThreads(options.threads);
     torch::manual_seed(options.seed);
@@ -576,7 +581,7 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
     };
     const auto meanCost = [&](int draws) {
         double sum = 0;
-        for (int draw = 0; draw < draws; ++draw) sum += analyticCost(space, drawPlain(), options.cost);
+        for (int draw = 0; draw < draws; ++draw) sum += analyticCost(space, drawPlain(), options);
         return sum / draws;
     };
     // CE times w·(log E)^β (eq. 23) in value; in gradient also d/dE of that times the
@@ -587,7 +592,7 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
         std::vector<double> values;
         for (int draw = 0; draw < kDraws; ++draw) {
             drawn.push_back(drawPlain());
-            values.push_back(analyticCost(space, drawn.back(), options.cost));
+            values.push_back(analyticCost(space, drawn.back(), options));
         }
         const double mean = std::accumulate(values.begin(), values.end(), 0.0) / kDraws;
         torch::Tensor score = torch::zeros({}, torch::kFloat64);
@@ -705,7 +710,7 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
             probabilities.emplace_back(soft.data_ptr<double>(), soft.data_ptr<double>() + soft.numel());
         }
         result.probabilities.push_back(std::move(probabilities));
-        const double expected = options.cost == "none" ? 0.0 : meanCost(512);
+        const double expected = options.cost == "none" ? 0.0 : meanCost(512) / (options.cost == "latency_ms" ? 1e4 : 1.0);
         result.expectedCost.push_back(expected);
         if (onProgress) {
             DifferentiableProgress report;

@@ -89,7 +89,10 @@ struct DifferentiableOptions {
     double initialTemperature = 5.0, finalTemperature = 0.5;
     double architectureFraction = 0.2; // of the training split, held back for the α steps
     double subset = 1.0;
-    std::string cost = "macs";        // macs, params, peak_activation_bytes, or none
+    std::string cost = "macs";        // macs, params, peak_activation_bytes, latency_ms, or none
+    // latency_ms: the latency of a drawn architecture (a lookup table, a predictor or the
+    // simulator: it is called 32 times per step, so never a measurement).
+    std::function<double(const Architecture&)> latencyModel;
     double costWeight = 0.2, costExponent = 0.6; // w and β of eq. 23
     std::uint64_t seed = 0;
     int threads = 0;

@@ -168,6 +168,23 @@ std::optional<std::string> HardwareModel::fitViolation(const std::map<std::strin
     return std::nullopt;
 }
 
+double HardwareModel::latencyOf(const Architecture& architecture, MeasurementGate* gate) const {
+    Impl& impl = *impl_;
+    if (impl.model == "simulator") return simulate(architecture, impl.profile).latencyMs;
+    const std::lock_guard lock(impl.buildMutex);
+    if (impl.model == "lut") {
+        impl.readyTable(gate, {});
+        if (impl.table().profile(architecture, gate) > 0 && !impl.file.empty()) impl.table().save(impl.file);
+        return impl.table().predict(architecture);
+    }
+    if (impl.model == "predictor") {
+        impl.readyPredictor(gate, {});
+        return impl.predictor->predict(architecture);
+    }
+    throw Error(impl.projectFile.string(), "hardware.latency_model",
+                "\"" + impl.model + "\" times every architecture; a latency cost needs lut, predictor or simulator");
+}
+
 void HardwareModel::estimate(Candidate& candidate, const Architecture& architecture, MeasurementGate* gate,
                              const std::function<void(const std::string&)>& log) const {
     Impl& impl = *impl_;

@@ -46,6 +46,11 @@ public:
     void estimate(Candidate& candidate, const Architecture& architecture, MeasurementGate* gate,
                   const std::function<void(const std::string&)>& log = {}) const;
 
+    // The latency alone, for searches that weigh it per drawn architecture (the cost term
+    // of differentiable search): lut, predictor and simulator; throws Error for
+    // "measured", which would time every draw. Thread-safe; builds the model on first use.
+    double latencyOf(const Architecture& architecture, MeasurementGate* gate = nullptr) const;
+
     // Where the lut / predictor model is kept (empty for the others).
     std::filesystem::path modelFile() const;
 

@@ -5,6 +5,8 @@
 #include "core/common/error.h"
 #include "core/data/dataset.h"
 #include "core/estimate/supernet.h"
+#include "core/hw/device_profile.h"
+#include "core/hw/roofline.h"
 #include "core/export/inference.h"
 #include "core/project/project.h"
 #include "core/search/gumbel.h"
@@ -258,6 +260,20 @@ private slots:
         qInfo("expected MACs %.0f → %.0f; derived %.0f MACs with the cost term, %.0f without", cheap.expectedCost.front(), cheap.expectedCost.back(),
               cheapMacs, freeMacs);
         QVERIFY2(cheapMacs < freeMacs, qPrintable(QString("%1 with the cost term, %2 without").arg(cheapMacs).arg(freeMacs)));
+        // The latency term (eq. 22-23) from a latency model, here the simulator of a
+        // device profile: it pushes towards faster operators the same way.
+        const DeviceProfile board = loadDeviceProfile("raspberry-pi-4");
+        options.cost = "latency_ms";
+        options.latencyModel = [&](const Architecture& architecture) { return simulate(architecture, board).latencyMs; };
+        Supernet timed(compactSpace(), 11);
+        const DifferentiableResult fast = timed.searchDifferentiable(splits, options);
+        const double freeMs = simulate(space.derive(free.derived), board).latencyMs, fastMs = simulate(space.derive(fast.derived), board).latencyMs;
+        qInfo("expected latency %.4f → %.4f ms; derived %.4f ms with the latency term, %.4f without", fast.expectedCost.front(), fast.expectedCost.back(),
+              fastMs, freeMs);
+        QVERIFY(fast.expectedCost.back() < fast.expectedCost.front());
+        QVERIFY2(fastMs < freeMs, qPrintable(QString("%1 ms with the latency term, %2 without").arg(fastMs).arg(freeMs)));
+        options.latencyModel = nullptr;
+        QVERIFY_THROWS_EXCEPTION(Error, timed.searchDifferentiable(splits, options));
         const Json document = cheap.toJson(space, "macs");
         QCOMPARE(document["derived"].get<std::string>(), space.key(cheap.derived));
         QCOMPARE(document["decisions"].size(), space.decisions().size());
