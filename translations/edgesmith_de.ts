@@ -28,183 +28,193 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <location filename="../app/gui/main_window.cpp" line="68"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith-Projekte (*.edgesmith.json);;JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="109"/>
+        <location filename="../app/gui/main_window.cpp" line="118"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <location filename="../app/gui/main_window.cpp" line="120"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>Ein Projekt aus der Fashion-MNIST-MBConv-Vorlage beginnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="115"/>
+        <location filename="../app/gui/main_window.cpp" line="124"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="118"/>
+        <location filename="../app/gui/main_window.cpp" line="127"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="121"/>
+        <location filename="../app/gui/main_window.cpp" line="130"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="133"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="130"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="133"/>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>Undo %1</source>
         <translation>%1 rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>Redo %1</source>
         <translation>%1 wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="147"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="150"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
         <source>&amp;About EdgeSmith</source>
         <translation>Ü&amp;ber EdgeSmith</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
         <source>&amp;Start Search</source>
         <translation>Suche &amp;starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="156"/>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>Führt die Strategie des Projekts aus; Kandidaten erscheinen in den Reitern Pareto und Kandidaten, sobald sie bewertet sind</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>Start Search &amp;With…</source>
         <translation>Suche starten &amp;mit…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>Choose the strategy, estimator, objectives and budget, then start</source>
         <translation>Strategie, Schätzer, Ziele und Budget wählen, dann starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Res&amp;ume Run</source>
         <translation>Lauf &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>Continue the run selected in the Runs tab from its last committed candidate</source>
         <translation>Den im Reiter Läufe gewählten Lauf ab seinem letzten gespeicherten Kandidaten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>&amp;Compress Selected Candidate…</source>
         <translation>Gewählten Kandidaten &amp;komprimieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project&apos;s pipeline</source>
         <translation>Eine Mixed-Precision-, Pruning- oder Low-Rank-Strategie für den gewählten Kandidaten suchen oder die Pipeline des Projekts ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>&amp;Export Selected Candidate…</source>
         <translation>Gewählten Kandidaten &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>Write the selected candidate as ONNX (float or int8), a LibTorch archive, JSON or C arrays</source>
         <translation>Den gewählten Kandidaten als ONNX (Float oder int8), LibTorch-Archiv, JSON oder C-Arrays schreiben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>Export Run &amp;Report…</source>
         <translation>&amp;Bericht des Laufs exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>Write an HTML page (Pareto plot, front, layers, curves) and a CSV of the shown run</source>
         <translation>Eine HTML-Seite (Pareto-Diagramm, Front, Schichten, Kurven) und eine CSV-Datei des angezeigten Laufs schreiben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>Pausiert: laufende Bewertungen werden beendet, neue beginnen nicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
-        <location filename="../app/gui/main_window.cpp" line="619"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="651"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="192"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>&amp;Cancel Search</source>
         <translation>Suche &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="203"/>
+        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <source>&amp;Device profiles…</source>
+        <translation>&amp;Geräteprofile…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <source>Look at, edit and choose the device profiles the project&apos;s latency and memory are modelled for</source>
+        <translation>Die Geräteprofile ansehen, bearbeiten und auswählen, für die Latenz und Speicher des Projekts modelliert werden</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
         <source>Run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>estimating…</source>
         <translation>wird geschätzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>%1 s left</source>
         <translation>noch %1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>%1 min left</source>
         <translation>noch %1 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="227"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>Suche: %n bewertet, %1</numerusform>
@@ -220,93 +230,93 @@
         <translation type="vanished">Suche fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
-        <location filename="../app/gui/main_window.cpp" line="260"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="275"/>
         <source>Cannot compress</source>
         <translation>Komprimieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>Select one candidate in the table or the Pareto plot first.</source>
         <translation>Wählen Sie zuerst einen Kandidaten in der Tabelle oder im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="260"/>
+        <location filename="../app/gui/main_window.cpp" line="275"/>
         <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
         <translation>Das Projekt muss gültig und gespeichert sein: Der Kompressionslauf wird in seine Experimentdatenbank geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="269"/>
+        <location filename="../app/gui/main_window.cpp" line="284"/>
         <source>Compression</source>
         <translation>Kompression</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
+        <location filename="../app/gui/main_window.cpp" line="285"/>
         <source>Compressing %1…</source>
         <translation>%1 wird komprimiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
-        <location filename="../app/gui/main_window.cpp" line="287"/>
-        <location filename="../app/gui/main_window.cpp" line="291"/>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
-        <location filename="../app/gui/main_window.cpp" line="316"/>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
+        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="314"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="350"/>
         <source>Cannot export</source>
         <translation>Exportieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
         <source>Select one candidate of a run in the table or the Pareto plot first.</source>
         <translation>Wählen Sie zuerst einen Kandidaten eines Laufs in der Tabelle oder im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="287"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>Speichern Sie zuerst das Projekt: Exporte lesen seine Datenbank und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="291"/>
+        <location filename="../app/gui/main_window.cpp" line="306"/>
         <source>The project must be valid: exports train with its settings and data.</source>
         <translation>Das Projekt muss gültig sein: Exporte trainieren mit seinen Einstellungen und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="316"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>Öffnen Sie zuerst ein gespeichertes Projekt und zeigen Sie einen seiner Läufe an.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="320"/>
+        <location filename="../app/gui/main_window.cpp" line="335"/>
         <source>Export Run Report</source>
         <translation>Bericht des Laufs exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="320"/>
+        <location filename="../app/gui/main_window.cpp" line="335"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML-Seiten (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="350"/>
         <source>The project must be valid and saved: exports read its store and data.</source>
         <translation>Das Projekt muss gültig und gespeichert sein: Exporte lesen seine Datenbank und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="339"/>
+        <location filename="../app/gui/main_window.cpp" line="354"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="340"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>Kandidat %1 von Lauf %2 wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="526"/>
+        <location filename="../app/gui/main_window.cpp" line="536"/>
         <source>Cannot show run %1</source>
         <translation>Lauf %1 kann nicht angezeigt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="539"/>
+        <location filename="../app/gui/main_window.cpp" line="549"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>Lauf %1 wird angezeigt: %n Kandidat</numerusform>
@@ -314,23 +324,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="578"/>
+        <location filename="../app/gui/main_window.cpp" line="588"/>
         <source>Search settings</source>
         <translation>Sucheinstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="596"/>
+        <location filename="../app/gui/main_window.cpp" line="602"/>
+        <source>Device profile %1</source>
+        <translation>Geräteprofil %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="606"/>
+        <source>Saved device profile %1</source>
+        <translation>Geräteprofil %1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="628"/>
         <source>Resuming run %1…</source>
         <translation>Lauf %1 wird fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="606"/>
-        <location filename="../app/gui/main_window.cpp" line="612"/>
+        <location filename="../app/gui/main_window.cpp" line="638"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>Cannot start the search</source>
         <translation>Die Suche kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="606"/>
+        <location filename="../app/gui/main_window.cpp" line="638"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>Das Projekt hat %n Problem; beheben Sie zuerst das im Projektbereich aufgeführte.</numerusform>
@@ -338,118 +358,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="612"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>Speichern Sie das Projekt zuerst: seine Experimentdatenbank und relativen Pfade liegen neben der Datei.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="628"/>
+        <location filename="../app/gui/main_window.cpp" line="660"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="632"/>
+        <location filename="../app/gui/main_window.cpp" line="664"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="640"/>
+        <location filename="../app/gui/main_window.cpp" line="672"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="647"/>
+        <location filename="../app/gui/main_window.cpp" line="679"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="657"/>
+        <location filename="../app/gui/main_window.cpp" line="689"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="660"/>
+        <location filename="../app/gui/main_window.cpp" line="692"/>
         <source>&amp;Project panel</source>
         <translation>&amp;Projektleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="663"/>
+        <location filename="../app/gui/main_window.cpp" line="695"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="666"/>
+        <location filename="../app/gui/main_window.cpp" line="698"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="682"/>
+        <location filename="../app/gui/main_window.cpp" line="714"/>
+        <source>&amp;Hardware</source>
+        <translation>&amp;Hardware</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="718"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="685"/>
+        <location filename="../app/gui/main_window.cpp" line="721"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="691"/>
+        <location filename="../app/gui/main_window.cpp" line="727"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="715"/>
+        <location filename="../app/gui/main_window.cpp" line="751"/>
         <source>Search space</source>
         <translation>Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="725"/>
+        <location filename="../app/gui/main_window.cpp" line="761"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="740"/>
+        <location filename="../app/gui/main_window.cpp" line="776"/>
         <source>Filter by genotype…</source>
         <translation>Nach Genotyp filtern…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="744"/>
+        <location filename="../app/gui/main_window.cpp" line="780"/>
         <source>All candidates</source>
         <translation>Alle Kandidaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="745"/>
+        <location filename="../app/gui/main_window.cpp" line="781"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="746"/>
+        <location filename="../app/gui/main_window.cpp" line="782"/>
         <source>Evaluated</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="747"/>
+        <location filename="../app/gui/main_window.cpp" line="783"/>
         <source>Outside the budgets</source>
         <translation>Außerhalb der Budgets</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="748"/>
+        <location filename="../app/gui/main_window.cpp" line="784"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="749"/>
-        <location filename="../app/gui/main_window.cpp" line="768"/>
+        <location filename="../app/gui/main_window.cpp" line="785"/>
+        <location filename="../app/gui/main_window.cpp" line="804"/>
         <source>Copy as CSV</source>
         <translation>Als CSV kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="751"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>Die ausgewählten Zeilen (ohne Auswahl alle angezeigten) als CSV kopieren (Strg+C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="779"/>
+        <location filename="../app/gui/main_window.cpp" line="815"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>%n Kandidat als CSV kopiert</numerusform>
@@ -457,7 +482,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="797"/>
+        <location filename="../app/gui/main_window.cpp" line="833"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
@@ -502,7 +527,7 @@
         <translation type="vanished">Rang</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="800"/>
+        <location filename="../app/gui/main_window.cpp" line="836"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
@@ -511,39 +536,39 @@
         <translation type="vanished">Wählen Sie im Reiter Pareto oder Kandidaten zwei oder mehr Kandidaten aus, um sie nebeneinander zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="803"/>
+        <location filename="../app/gui/main_window.cpp" line="839"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="842"/>
+        <location filename="../app/gui/main_window.cpp" line="878"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="847"/>
+        <location filename="../app/gui/main_window.cpp" line="883"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="983"/>
+        <location filename="../app/gui/main_window.cpp" line="1021"/>
         <source>The project names no readable search space.</source>
         <translation>Das Projekt nennt keinen lesbaren Suchraum.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1081"/>
+        <location filename="../app/gui/main_window.cpp" line="1119"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1082"/>
+        <location filename="../app/gui/main_window.cpp" line="1120"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>Eine Suche läuft. Abbrechen? Alle bewerteten Kandidaten bleiben erhalten; der Lauf lässt sich mit edgesmith-cli search --resume fortsetzen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="369"/>
-        <location filename="../app/gui/main_window.cpp" line="386"/>
-        <location filename="../app/gui/main_window.cpp" line="848"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
+        <location filename="../app/gui/main_window.cpp" line="401"/>
+        <location filename="../app/gui/main_window.cpp" line="884"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n Kandidat</numerusform>
@@ -551,76 +576,76 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
-        <location filename="../app/gui/main_window.cpp" line="595"/>
-        <location filename="../app/gui/main_window.cpp" line="618"/>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="627"/>
+        <location filename="../app/gui/main_window.cpp" line="650"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="219"/>
-        <location filename="../app/gui/main_window.cpp" line="220"/>
+        <location filename="../app/gui/main_window.cpp" line="234"/>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="222"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>%1 failed</source>
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="806"/>
+        <location filename="../app/gui/main_window.cpp" line="842"/>
         <source>Architecture weights</source>
         <translation>Architekturgewichte</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="818"/>
+        <location filename="../app/gui/main_window.cpp" line="854"/>
         <source>Show run</source>
         <translation>Lauf anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="820"/>
+        <location filename="../app/gui/main_window.cpp" line="856"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="829"/>
+        <location filename="../app/gui/main_window.cpp" line="865"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>Läufe der Experimentdatenbank dieses Projekts. Doppelklick zeigt einen Lauf in den Reitern Pareto, Kandidaten und Schichten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="839"/>
+        <location filename="../app/gui/main_window.cpp" line="875"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="852"/>
+        <location filename="../app/gui/main_window.cpp" line="888"/>
         <source>%v / %m evaluated</source>
         <translation>%v / %m bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="867"/>
+        <location filename="../app/gui/main_window.cpp" line="903"/>
         <source>Untitled project</source>
         <translation>Unbenanntes Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="868"/>
+        <location filename="../app/gui/main_window.cpp" line="904"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>Neues Projekt aus der Vorlage fmnist-mbconv</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="876"/>
-        <location filename="../app/gui/main_window.cpp" line="881"/>
+        <location filename="../app/gui/main_window.cpp" line="912"/>
+        <location filename="../app/gui/main_window.cpp" line="917"/>
         <source>Cannot open project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="889"/>
+        <location filename="../app/gui/main_window.cpp" line="925"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="892"/>
+        <location filename="../app/gui/main_window.cpp" line="928"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>%n Problem im Projekt; siehe Projektleiste</numerusform>
@@ -628,13 +653,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="921"/>
-        <location filename="../app/gui/main_window.cpp" line="925"/>
+        <location filename="../app/gui/main_window.cpp" line="959"/>
+        <location filename="../app/gui/main_window.cpp" line="963"/>
         <source>Project not saved</source>
         <translation>Projekt nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="922"/>
+        <location filename="../app/gui/main_window.cpp" line="960"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -643,18 +668,18 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="933"/>
-        <location filename="../app/gui/main_window.cpp" line="934"/>
+        <location filename="../app/gui/main_window.cpp" line="971"/>
+        <location filename="../app/gui/main_window.cpp" line="972"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="943"/>
+        <location filename="../app/gui/main_window.cpp" line="981"/>
         <source>Project is valid</source>
         <translation>Projekt ist gültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="944"/>
+        <location filename="../app/gui/main_window.cpp" line="982"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>%n Problem im Projekt</numerusform>
@@ -662,12 +687,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="976"/>
+        <location filename="../app/gui/main_window.cpp" line="1014"/>
         <source>inline space</source>
         <translation>eingebetteter Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="980"/>
+        <location filename="../app/gui/main_window.cpp" line="1018"/>
         <source>template %1</source>
         <translation>Vorlage %1</translation>
     </message>
@@ -676,32 +701,32 @@
         <translation type="vanished">&lt;i&gt;Das Projekt nennt keinen lesbaren Suchraum.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="991"/>
+        <location filename="../app/gui/main_window.cpp" line="1029"/>
         <source>not saved</source>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1030"/>
+        <location filename="../app/gui/main_window.cpp" line="1068"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1031"/>
+        <location filename="../app/gui/main_window.cpp" line="1069"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1040"/>
+        <location filename="../app/gui/main_window.cpp" line="1078"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1046"/>
+        <location filename="../app/gui/main_window.cpp" line="1084"/>
         <source>Save project as</source>
         <translation>Projekt speichern unter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1059"/>
+        <location filename="../app/gui/main_window.cpp" line="1097"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>Einstellungen gespeichert; LibTorch nutzt %n Thread</numerusform>
@@ -709,12 +734,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1064"/>
+        <location filename="../app/gui/main_window.cpp" line="1102"/>
         <source>About EdgeSmith</source>
         <translation>Über EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1065"/>
+        <location filename="../app/gui/main_window.cpp" line="1103"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automatischer Entwurf und Kompression von Deep-Learning-Modellen für Edge-Geräte: Architektursuche, Pruning, Quantisierung, Destillation und Niedrigrang-Zerlegung unter Latenz-, Speicher- und Platzbudgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n Rechen-Thread · CUDA %3&lt;/p&gt;</numerusform>
@@ -722,12 +747,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1072"/>
+        <location filename="../app/gui/main_window.cpp" line="1110"/>
         <source>available</source>
         <translation>verfügbar</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1072"/>
+        <location filename="../app/gui/main_window.cpp" line="1110"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
@@ -1002,6 +1027,224 @@
     </message>
 </context>
 <context>
+    <name>edgesmith::widgets::DeviceProfileDialog</name>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="52"/>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="65"/>
+        <source>No sources given: say where the figures come from.</source>
+        <translation>Keine Quellen angegeben: Geben Sie an, woher die Zahlen stammen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="85"/>
+        <source>Save to project</source>
+        <translation>Im Projekt speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="86"/>
+        <source>Duplicate…</source>
+        <translation>Duplizieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="86"/>
+        <source>Use for this project</source>
+        <translation>Für dieses Projekt verwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="88"/>
+        <source>Device profiles</source>
+        <translation>Geräteprofile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <source>From</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="104"/>
+        <source>Where the figures come from; kept as they are when the profile is saved</source>
+        <translation>Woher die Zahlen stammen; sie bleiben beim Speichern des Profils unverändert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="108"/>
+        <source>Set the project&apos;s hardware.profile to this profile as saved (one undoable edit); a profile other than host also selects the simulator latency model</source>
+        <translation>Setzt hardware.profile des Projekts auf dieses Profil, wie es gespeichert ist (eine rückgängig machbare Änderung); ein anderes Profil als host wählt zudem das Latenzmodell simulator</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="111"/>
+        <source>Save the project first: its own profiles live in a devices folder beside the project file</source>
+        <translation>Speichern Sie zuerst das Projekt: Seine eigenen Profile liegen in einem Ordner devices neben der Projektdatei</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="117"/>
+        <source>Write the profile to %1; a shipped profile saved here becomes the project&apos;s own copy, which wins over the shipped one</source>
+        <translation>Schreibt das Profil nach %1; ein hier gespeichertes mitgeliefertes Profil wird zur eigenen Kopie des Projekts, die Vorrang vor dem mitgelieferten hat</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="119"/>
+        <source>Save a copy of this profile under a new name in the project&apos;s devices folder</source>
+        <translation>Eine Kopie dieses Profils unter neuem Namen im Ordner devices des Projekts speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="122"/>
+        <source>Shipped profiles come with EdgeSmith; the project&apos;s own live in a devices folder beside the project file. Bold: the profile the project uses.</source>
+        <translation>Mitgelieferte Profile kommen mit EdgeSmith; die eigenen des Projekts liegen in einem Ordner devices neben der Projektdatei. Fett: das Profil, das das Projekt verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="137"/>
+        <source>&lt;b&gt;Sources&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Quellen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <source>project, overrides shipped</source>
+        <translation>Projekt, ersetzt mitgeliefertes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <source>project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <source>shipped</source>
+        <translation>mitgeliefert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="204"/>
+        <source>Used by this project</source>
+        <translation>Von diesem Projekt verwendet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="233"/>
+        <source>the project&apos;s own, devices/%1.json</source>
+        <translation>eigenes des Projekts, devices/%1.json</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="233"/>
+        <source>shipped with EdgeSmith, resources/devices/%1.json</source>
+        <translation>mit EdgeSmith geliefert, resources/devices/%1.json</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="245"/>
+        <source>Peak MAC/s:</source>
+        <translation>Spitzen-MAC/s:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="246"/>
+        <source>Memory bandwidth (B/s):</source>
+        <translation>Speicherbandbreite (B/s):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="247"/>
+        <source>RAM (bytes):</source>
+        <translation>RAM (Bytes):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="248"/>
+        <source>Flash (bytes):</source>
+        <translation>Flash (Bytes):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="249"/>
+        <source>Layer overhead (ms):</source>
+        <translation>Aufwand je Schicht (ms):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="250"/>
+        <source>Energy per MAC (pJ):</source>
+        <translation>Energie je MAC (pJ):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="251"/>
+        <source>Energy per byte (pJ):</source>
+        <translation>Energie je Byte (pJ):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="292"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="305"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="314"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="325"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="332"/>
+        <source>Profile not saved</source>
+        <translation>Profil nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="292"/>
+        <source>The profile has problems, so nothing was written:
+
+%1</source>
+        <translation>Das Profil hat Probleme, daher wurde nichts geschrieben:
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="314"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="343"/>
+        <source>Save the project first: its own profiles live in a devices folder beside the project file.</source>
+        <translation>Speichern Sie zuerst das Projekt: Seine eigenen Profile liegen in einem Ordner devices neben der Projektdatei.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="325"/>
+        <source>A profile named %1 exists already; choose another name, or select that profile to edit it.</source>
+        <translation>Ein Profil namens %1 gibt es bereits; wählen Sie einen anderen Namen oder wählen Sie jenes Profil aus, um es zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="332"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="347"/>
+        <source>The name &quot;%1&quot; cannot be a file name: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>Der Name „%1“ kann kein Dateiname sein: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="343"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="347"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="352"/>
+        <source>Profile not copied</source>
+        <translation>Profil nicht kopiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="352"/>
+        <source>A profile named %1 exists already; choose another name.</source>
+        <translation>Ein Profil namens %1 gibt es bereits; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="368"/>
+        <source>Duplicate profile</source>
+        <translation>Profil duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="368"/>
+        <source>Name of the copy (its file in the project&apos;s devices folder):</source>
+        <translation>Name der Kopie (ihre Datei im Ordner devices des Projekts):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="382"/>
+        <source>Unsaved profiles</source>
+        <translation>Ungespeicherte Profile</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/device_profile_dialog.cpp" line="383"/>
+        <source>%n profile(s) have edits that are not saved. Close and discard them?</source>
+        <translation>
+            <numerusform>%n Profil hat ungespeicherte Änderungen. Schließen und sie verwerfen?</numerusform>
+            <numerusform>%n Profile haben ungespeicherte Änderungen. Schließen und sie verwerfen?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>edgesmith::widgets::ExportDialog</name>
     <message>
         <location filename="../widgets/export_dialog.cpp" line="44"/>
@@ -1135,7 +1378,7 @@
         <translation>&lt;i&gt;Wählen Sie einen Kandidaten im Pareto-Diagramm oder in der Kandidatentabelle, um seine Schichten zu untersuchen.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_inspector.cpp" line="141"/>
+        <location filename="../widgets/layer_inspector.cpp" line="143"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1144,88 +1387,133 @@
     <name>edgesmith::widgets::LayerTableModel</name>
     <message>
         <location filename="../widgets/layer_table_model.cpp" line="69"/>
+        <source>compute</source>
+        <translation>Rechnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="69"/>
+        <source>memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="71"/>
+        <source>Limited by arithmetic: the layer&apos;s MACs take longer than moving its bytes</source>
+        <translation>Durch Rechnen begrenzt: Die MACs der Schicht dauern länger als das Bewegen ihrer Bytes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="72"/>
+        <source>Limited by memory traffic: moving the layer&apos;s bytes takes longer than its MACs</source>
+        <translation>Durch Speicherverkehr begrenzt: Das Bewegen der Bytes der Schicht dauert länger als ihre MACs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="91"/>
+        <source>%1 ms (%2 % of the network)</source>
+        <translation>%1 ms (%2 % des Netzes)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="93"/>
         <source>%1 (%2 % of the network)</source>
         <translation>%1 (%2 % des Netzes)</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="82"/>
+        <location filename="../widgets/layer_table_model.cpp" line="106"/>
         <source>Output activation memory in KiB (fp32)</source>
         <translation>Speicher der Ausgabeaktivierung in KiB (fp32)</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="83"/>
+        <location filename="../widgets/layer_table_model.cpp" line="107"/>
         <source>Weight bitwidth of the compression policy</source>
         <translation>Gewichts-Bitbreite der Kompressionsstrategie</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="84"/>
+        <location filename="../widgets/layer_table_model.cpp" line="108"/>
         <source>Activation bitwidth of the compression policy</source>
         <translation>Aktivierungs-Bitbreite der Kompressionsstrategie</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="85"/>
+        <location filename="../widgets/layer_table_model.cpp" line="109"/>
         <source>Share of channels or weights pruned</source>
         <translation>Anteil entfernter Kanäle oder Gewichte</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="86"/>
+        <location filename="../widgets/layer_table_model.cpp" line="110"/>
         <source>Rank of a low-rank decomposition</source>
         <translation>Rang einer Niedrigrang-Zerlegung</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="92"/>
+        <location filename="../widgets/layer_table_model.cpp" line="111"/>
+        <source>Predicted time of this layer by the project&apos;s latency model</source>
+        <translation>Vom Latenzmodell des Projekts vorhergesagte Zeit dieser Schicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="112"/>
+        <source>What limits the layer in the device&apos;s roofline model: arithmetic (compute) or memory traffic (memory)</source>
+        <translation>Was die Schicht im Roofline-Modell des Geräts begrenzt: Rechnen (compute) oder Speicherverkehr (memory)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="118"/>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="93"/>
+        <location filename="../widgets/layer_table_model.cpp" line="119"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="94"/>
+        <location filename="../widgets/layer_table_model.cpp" line="120"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="95"/>
+        <location filename="../widgets/layer_table_model.cpp" line="121"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="96"/>
+        <location filename="../widgets/layer_table_model.cpp" line="122"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="97"/>
+        <location filename="../widgets/layer_table_model.cpp" line="123"/>
         <source>Params</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="98"/>
+        <location filename="../widgets/layer_table_model.cpp" line="124"/>
         <source>Activation (KiB)</source>
         <translation>Aktivierung (KiB)</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="99"/>
+        <location filename="../widgets/layer_table_model.cpp" line="125"/>
         <source>W bits</source>
         <translation>W-Bits</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="100"/>
+        <location filename="../widgets/layer_table_model.cpp" line="126"/>
         <source>A bits</source>
         <translation>A-Bits</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="101"/>
+        <location filename="../widgets/layer_table_model.cpp" line="127"/>
         <source>Pruned</source>
         <translation>Ausgedünnt</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="102"/>
+        <location filename="../widgets/layer_table_model.cpp" line="128"/>
         <source>Rank</source>
         <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="129"/>
+        <source>Time (ms)</source>
+        <translation>Zeit (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="130"/>
+        <source>Bound</source>
+        <translation>Grenze</translation>
     </message>
 </context>
 <context>
@@ -1331,59 +1619,59 @@ Run a search to see the accuracy–cost trade-off here.</source>
 Starten Sie eine Suche, um hier den Kompromiss zwischen Genauigkeit und Kosten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="95"/>
+        <location filename="../widgets/pareto_view.cpp" line="102"/>
         <source>dominated</source>
         <translation>dominiert</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="98"/>
+        <location filename="../widgets/pareto_view.cpp" line="105"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="105"/>
+        <location filename="../widgets/pareto_view.cpp" line="112"/>
         <source>selected</source>
         <translation>ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="168"/>
+        <location filename="../widgets/pareto_view.cpp" line="175"/>
         <source>Pareto status</source>
         <translation>Pareto-Status</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="169"/>
-        <location filename="../widgets/pareto_view.cpp" line="225"/>
-        <location filename="../widgets/pareto_view.cpp" line="438"/>
+        <location filename="../widgets/pareto_view.cpp" line="176"/>
+        <location filename="../widgets/pareto_view.cpp" line="232"/>
+        <location filename="../widgets/pareto_view.cpp" line="452"/>
         <source>Generation</source>
         <translation>Generation</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="482"/>
+        <location filename="../widgets/pareto_view.cpp" line="496"/>
         <source>EdgeSmith Pareto plot</source>
         <translation>EdgeSmith-Pareto-Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="491"/>
+        <location filename="../widgets/pareto_view.cpp" line="505"/>
         <source>%1: unknown format &quot;%2&quot;; use .png, .svg or .pdf</source>
         <translation>%1: unbekanntes Format „%2“; verwenden Sie .png, .svg oder .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="494"/>
+        <location filename="../widgets/pareto_view.cpp" line="508"/>
         <source>%1: could not be written</source>
         <translation>%1: konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="499"/>
+        <location filename="../widgets/pareto_view.cpp" line="513"/>
         <source>Export plot</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="500"/>
+        <location filename="../widgets/pareto_view.cpp" line="514"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="503"/>
+        <location filename="../widgets/pareto_view.cpp" line="517"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1457,7 +1745,7 @@ Standard: %1</translation>
         <translation>&lt;i&gt;Keine Parameter.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/schema_form.cpp" line="103"/>
+        <location filename="../widgets/schema_form.cpp" line="120"/>
         <source>JSON value</source>
         <translation>JSON-Wert</translation>
     </message>
@@ -1465,77 +1753,132 @@ Standard: %1</translation>
 <context>
     <name>edgesmith::widgets::SearchLauncher</name>
     <message>
+        <location filename="../widgets/search_launcher.cpp" line="45"/>
+        <source>Measured on this host</source>
+        <translation>Auf diesem Rechner gemessen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="46"/>
+        <source>Times every candidate on this host: exact for this machine, and the slowest choice.</source>
+        <translation>Misst jeden Kandidaten auf diesem Rechner: exakt für diese Maschine und die langsamste Wahl.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="47"/>
+        <source>Lookup table</source>
+        <translation>Nachschlagetabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="48"/>
+        <source>Sums per-layer timings of this host, each layer shape timed once and kept beside the project.</source>
+        <translation>Summiert Schichtzeiten dieses Rechners; jede Schichtform wird einmal gemessen und neben dem Projekt gespeichert.</translation>
+    </message>
+    <message>
         <location filename="../widgets/search_launcher.cpp" line="50"/>
+        <source>Latency predictor</source>
+        <translation>Latenzvorhersage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="51"/>
+        <source>A regressor fitted on measured architectures of the space predicts every candidate&apos;s latency on this host.</source>
+        <translation>Ein an gemessenen Architekturen des Raums angepasster Regressor sagt die Latenz jedes Kandidaten auf diesem Rechner vorher.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="53"/>
+        <source>Device simulator</source>
+        <translation>Gerätesimulator</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="54"/>
+        <source>Roofline model of the device profile: each layer bound by compute or by memory. The only choice for a profile other than host.</source>
+        <translation>Roofline-Modell des Geräteprofils: Jede Schicht ist durch Rechnen oder Speicher begrenzt. Die einzige Wahl für ein anderes Profil als host.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="84"/>
         <source>Start search</source>
         <translation>Suche starten</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="83"/>
+        <location filename="../widgets/search_launcher.cpp" line="151"/>
         <source>strategy&apos;s own</source>
         <translation>der Strategie</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="84"/>
+        <location filename="../widgets/search_launcher.cpp" line="152"/>
         <source>Trained (or failed) evaluations before the run stops</source>
         <translation>Trainierte (oder fehlgeschlagene) Bewertungen, bevor der Lauf endet</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="86"/>
+        <location filename="../widgets/search_launcher.cpp" line="154"/>
         <source>automatic</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="87"/>
+        <location filename="../widgets/search_launcher.cpp" line="155"/>
         <source>Candidates evaluated at once, each with its share of the cores</source>
         <translation>Gleichzeitig bewertete Kandidaten, jeder mit seinem Anteil der Kerne</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="90"/>
+        <location filename="../widgets/search_launcher.cpp" line="158"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="91"/>
+        <location filename="../widgets/search_launcher.cpp" line="159"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="93"/>
+        <location filename="../widgets/search_launcher.cpp" line="161"/>
         <source>Strategy</source>
         <translation>Strategie</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="98"/>
+        <location filename="../widgets/search_launcher.cpp" line="166"/>
         <source>Performance estimation</source>
         <translation>Leistungsschätzung</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="103"/>
+        <location filename="../widgets/search_launcher.cpp" line="171"/>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="174"/>
+        <source>Device profile:</source>
+        <translation>Geräteprofil:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="175"/>
+        <source>Latency model:</source>
+        <translation>Latenzmodell:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="180"/>
         <source>Objectives</source>
         <translation>Ziele</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="106"/>
+        <location filename="../widgets/search_launcher.cpp" line="183"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="108"/>
+        <location filename="../widgets/search_launcher.cpp" line="185"/>
         <source>Budget (evaluations):</source>
         <translation>Budget (Bewertungen):</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="109"/>
+        <location filename="../widgets/search_launcher.cpp" line="186"/>
         <source>Workers:</source>
         <translation>Worker:</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="110"/>
+        <location filename="../widgets/search_launcher.cpp" line="187"/>
         <source>Time limit:</source>
         <translation>Zeitlimit:</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="120"/>
+        <location filename="../widgets/search_launcher.cpp" line="197"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>

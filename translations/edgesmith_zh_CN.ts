@@ -26,183 +26,193 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <location filename="../app/gui/main_window.cpp" line="68"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith 项目 (*.edgesmith.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="109"/>
+        <location filename="../app/gui/main_window.cpp" line="118"/>
         <source>&amp;New Project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <location filename="../app/gui/main_window.cpp" line="120"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>从 Fashion-MNIST MBConv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="115"/>
+        <location filename="../app/gui/main_window.cpp" line="124"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="118"/>
+        <location filename="../app/gui/main_window.cpp" line="127"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="121"/>
+        <location filename="../app/gui/main_window.cpp" line="130"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="133"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="130"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="133"/>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>Undo %1</source>
         <translation>撤销 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>Redo %1</source>
         <translation>重做 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="147"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="150"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
         <source>&amp;About EdgeSmith</source>
         <translation>关于 EdgeSmith(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
         <source>&amp;Start Search</source>
         <translation>开始搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="156"/>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>运行项目的搜索策略；候选模型评估后即显示在“帕累托”和“候选”标签页中</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>Start Search &amp;With…</source>
         <translation>设置并开始搜索(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>Choose the strategy, estimator, objectives and budget, then start</source>
         <translation>选择策略、评估器、目标和预算，然后开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Res&amp;ume Run</source>
         <translation>继续运行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>Continue the run selected in the Runs tab from its last committed candidate</source>
         <translation>从最后提交的候选处继续运行标签页中选中的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>&amp;Compress Selected Candidate…</source>
         <translation>压缩所选候选(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project&apos;s pipeline</source>
         <translation>为所选候选搜索混合精度、剪枝或低秩策略，或运行项目的流水线</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>&amp;Export Selected Candidate…</source>
         <translation>导出所选候选(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>Write the selected candidate as ONNX (float or int8), a LibTorch archive, JSON or C arrays</source>
         <translation>将所选候选写为 ONNX（浮点或 int8）、LibTorch 归档、JSON 或 C 数组</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>Export Run &amp;Report…</source>
         <translation>导出运行报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>Write an HTML page (Pareto plot, front, layers, curves) and a CSV of the shown run</source>
         <translation>为当前显示的运行写出 HTML 页面（帕累托图、前沿、层、曲线）和 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>已暂停：进行中的评估将完成，不再开始新的评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
-        <location filename="../app/gui/main_window.cpp" line="619"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="651"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="192"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>&amp;Cancel Search</source>
         <translation>取消搜索(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="203"/>
+        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <source>&amp;Device profiles…</source>
+        <translation>设备配置文件(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <source>Look at, edit and choose the device profiles the project&apos;s latency and memory are modelled for</source>
+        <translation>查看、编辑并选择用于建模项目延迟和内存的设备配置文件</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
         <source>Run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>estimating…</source>
         <translation>正在估算…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>%1 s left</source>
         <translation>剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>%1 min left</source>
         <translation>剩余 %1 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="227"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>搜索中：已评估 %n 个，%1</numerusform>
@@ -217,241 +227,256 @@
         <translation type="vanished">搜索失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
-        <location filename="../app/gui/main_window.cpp" line="260"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="275"/>
         <source>Cannot compress</source>
         <translation>无法压缩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>Select one candidate in the table or the Pareto plot first.</source>
         <translation>请先在表格或帕累托图中选择一个候选。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="260"/>
+        <location filename="../app/gui/main_window.cpp" line="275"/>
         <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
         <translation>项目必须有效且已保存：压缩运行会写入其实验数据库。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="269"/>
+        <location filename="../app/gui/main_window.cpp" line="284"/>
         <source>Compression</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
+        <location filename="../app/gui/main_window.cpp" line="285"/>
         <source>Compressing %1…</source>
         <translation>正在压缩 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
-        <location filename="../app/gui/main_window.cpp" line="287"/>
-        <location filename="../app/gui/main_window.cpp" line="291"/>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
-        <location filename="../app/gui/main_window.cpp" line="316"/>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
+        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="314"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="350"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
         <source>Select one candidate of a run in the table or the Pareto plot first.</source>
         <translation>请先在表格或帕累托图中选择某次运行的一个候选。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="287"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>请先保存项目：导出会读取其数据库和数据。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="291"/>
+        <location filename="../app/gui/main_window.cpp" line="306"/>
         <source>The project must be valid: exports train with its settings and data.</source>
         <translation>项目必须有效：导出会使用其设置和数据进行训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="316"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>请先打开已保存的项目并显示其中一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="320"/>
+        <location filename="../app/gui/main_window.cpp" line="335"/>
         <source>Export Run Report</source>
         <translation>导出运行报告</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="320"/>
+        <location filename="../app/gui/main_window.cpp" line="335"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML 页面 (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="350"/>
         <source>The project must be valid and saved: exports read its store and data.</source>
         <translation>项目必须有效且已保存：导出会读取其数据库和数据。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="339"/>
+        <location filename="../app/gui/main_window.cpp" line="354"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="340"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>正在导出运行 %2 的候选 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="526"/>
+        <location filename="../app/gui/main_window.cpp" line="536"/>
         <source>Cannot show run %1</source>
         <translation>无法显示运行 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="539"/>
+        <location filename="../app/gui/main_window.cpp" line="549"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>正在显示运行 %1：%n 个候选</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="578"/>
+        <location filename="../app/gui/main_window.cpp" line="588"/>
         <source>Search settings</source>
         <translation>搜索设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="596"/>
+        <location filename="../app/gui/main_window.cpp" line="602"/>
+        <source>Device profile %1</source>
+        <translation>设备配置文件 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="606"/>
+        <source>Saved device profile %1</source>
+        <translation>已保存设备配置文件 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="628"/>
         <source>Resuming run %1…</source>
         <translation>正在继续运行 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="606"/>
-        <location filename="../app/gui/main_window.cpp" line="612"/>
+        <location filename="../app/gui/main_window.cpp" line="638"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>Cannot start the search</source>
         <translation>无法开始搜索</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="606"/>
+        <location filename="../app/gui/main_window.cpp" line="638"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>项目有 %n 个问题；请先修复“项目”面板中列出的问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="612"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>请先保存项目：其实验数据库和相对路径位于项目文件旁边。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="628"/>
+        <location filename="../app/gui/main_window.cpp" line="660"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="632"/>
+        <location filename="../app/gui/main_window.cpp" line="664"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="640"/>
+        <location filename="../app/gui/main_window.cpp" line="672"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="647"/>
+        <location filename="../app/gui/main_window.cpp" line="679"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="657"/>
+        <location filename="../app/gui/main_window.cpp" line="689"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="660"/>
+        <location filename="../app/gui/main_window.cpp" line="692"/>
         <source>&amp;Project panel</source>
         <translation>项目面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="663"/>
+        <location filename="../app/gui/main_window.cpp" line="695"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="666"/>
+        <location filename="../app/gui/main_window.cpp" line="698"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="682"/>
+        <location filename="../app/gui/main_window.cpp" line="714"/>
+        <source>&amp;Hardware</source>
+        <translation>硬件(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="718"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="685"/>
+        <location filename="../app/gui/main_window.cpp" line="721"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="691"/>
+        <location filename="../app/gui/main_window.cpp" line="727"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="715"/>
+        <location filename="../app/gui/main_window.cpp" line="751"/>
         <source>Search space</source>
         <translation>搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="725"/>
+        <location filename="../app/gui/main_window.cpp" line="761"/>
         <source>Pareto</source>
         <translation>帕累托</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="740"/>
+        <location filename="../app/gui/main_window.cpp" line="776"/>
         <source>Filter by genotype…</source>
         <translation>按基因型筛选…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="744"/>
+        <location filename="../app/gui/main_window.cpp" line="780"/>
         <source>All candidates</source>
         <translation>全部候选</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="745"/>
+        <location filename="../app/gui/main_window.cpp" line="781"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="746"/>
+        <location filename="../app/gui/main_window.cpp" line="782"/>
         <source>Evaluated</source>
         <translation>已评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="747"/>
+        <location filename="../app/gui/main_window.cpp" line="783"/>
         <source>Outside the budgets</source>
         <translation>超出预算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="748"/>
+        <location filename="../app/gui/main_window.cpp" line="784"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="749"/>
-        <location filename="../app/gui/main_window.cpp" line="768"/>
+        <location filename="../app/gui/main_window.cpp" line="785"/>
+        <location filename="../app/gui/main_window.cpp" line="804"/>
         <source>Copy as CSV</source>
         <translation>复制为 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="751"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>将选中的行（未选中时为所有显示的行）复制为 CSV（Ctrl+C）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="779"/>
+        <location filename="../app/gui/main_window.cpp" line="815"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>已将 %n 个候选复制为 CSV</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="797"/>
+        <location filename="../app/gui/main_window.cpp" line="833"/>
         <source>Candidates</source>
         <translation>候选模型</translation>
     </message>
@@ -496,7 +521,7 @@
         <translation type="vanished">秩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="800"/>
+        <location filename="../app/gui/main_window.cpp" line="836"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -505,128 +530,128 @@
         <translation type="vanished">在“帕累托”或“候选模型”标签页中选择两个或更多候选模型，即可并排比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="803"/>
+        <location filename="../app/gui/main_window.cpp" line="839"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="842"/>
+        <location filename="../app/gui/main_window.cpp" line="878"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="847"/>
+        <location filename="../app/gui/main_window.cpp" line="883"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="983"/>
+        <location filename="../app/gui/main_window.cpp" line="1021"/>
         <source>The project names no readable search space.</source>
         <translation>项目未指定可读取的搜索空间。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1081"/>
+        <location filename="../app/gui/main_window.cpp" line="1119"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1082"/>
+        <location filename="../app/gui/main_window.cpp" line="1120"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>搜索正在运行。要停止吗？所有已评估的候选都会保留；可用 edgesmith-cli search --resume 继续该运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="369"/>
-        <location filename="../app/gui/main_window.cpp" line="386"/>
-        <location filename="../app/gui/main_window.cpp" line="848"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
+        <location filename="../app/gui/main_window.cpp" line="401"/>
+        <location filename="../app/gui/main_window.cpp" line="884"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n 个候选模型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
-        <location filename="../app/gui/main_window.cpp" line="595"/>
-        <location filename="../app/gui/main_window.cpp" line="618"/>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="627"/>
+        <location filename="../app/gui/main_window.cpp" line="650"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="219"/>
-        <location filename="../app/gui/main_window.cpp" line="220"/>
+        <location filename="../app/gui/main_window.cpp" line="234"/>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="222"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>%1 failed</source>
         <translation>%1 失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="806"/>
+        <location filename="../app/gui/main_window.cpp" line="842"/>
         <source>Architecture weights</source>
         <translation>架构权重</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="818"/>
+        <location filename="../app/gui/main_window.cpp" line="854"/>
         <source>Show run</source>
         <translation>显示运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="820"/>
+        <location filename="../app/gui/main_window.cpp" line="856"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="829"/>
+        <location filename="../app/gui/main_window.cpp" line="865"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>本项目实验数据库中的运行。双击某个运行可在帕累托、候选和层标签页中显示它。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="839"/>
+        <location filename="../app/gui/main_window.cpp" line="875"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="852"/>
+        <location filename="../app/gui/main_window.cpp" line="888"/>
         <source>%v / %m evaluated</source>
         <translation>已评估 %v / %m</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="867"/>
+        <location filename="../app/gui/main_window.cpp" line="903"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="868"/>
+        <location filename="../app/gui/main_window.cpp" line="904"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>已从 fmnist-mbconv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="876"/>
-        <location filename="../app/gui/main_window.cpp" line="881"/>
+        <location filename="../app/gui/main_window.cpp" line="912"/>
+        <location filename="../app/gui/main_window.cpp" line="917"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="889"/>
+        <location filename="../app/gui/main_window.cpp" line="925"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="892"/>
+        <location filename="../app/gui/main_window.cpp" line="928"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>项目中有 %n 个问题；请查看项目面板</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="921"/>
-        <location filename="../app/gui/main_window.cpp" line="925"/>
+        <location filename="../app/gui/main_window.cpp" line="959"/>
+        <location filename="../app/gui/main_window.cpp" line="963"/>
         <source>Project not saved</source>
         <translation>项目未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="922"/>
+        <location filename="../app/gui/main_window.cpp" line="960"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -635,30 +660,30 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="933"/>
-        <location filename="../app/gui/main_window.cpp" line="934"/>
+        <location filename="../app/gui/main_window.cpp" line="971"/>
+        <location filename="../app/gui/main_window.cpp" line="972"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="943"/>
+        <location filename="../app/gui/main_window.cpp" line="981"/>
         <source>Project is valid</source>
         <translation>项目有效</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="944"/>
+        <location filename="../app/gui/main_window.cpp" line="982"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>项目中有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="976"/>
+        <location filename="../app/gui/main_window.cpp" line="1014"/>
         <source>inline space</source>
         <translation>内嵌搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="980"/>
+        <location filename="../app/gui/main_window.cpp" line="1018"/>
         <source>template %1</source>
         <translation>模板 %1</translation>
     </message>
@@ -667,56 +692,56 @@
         <translation type="vanished">&lt;i&gt;项目未指定可读取的搜索空间。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="991"/>
+        <location filename="../app/gui/main_window.cpp" line="1029"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1030"/>
+        <location filename="../app/gui/main_window.cpp" line="1068"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1031"/>
+        <location filename="../app/gui/main_window.cpp" line="1069"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>项目有未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1040"/>
+        <location filename="../app/gui/main_window.cpp" line="1078"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1046"/>
+        <location filename="../app/gui/main_window.cpp" line="1084"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1059"/>
+        <location filename="../app/gui/main_window.cpp" line="1097"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>设置已保存；LibTorch 使用 %n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1064"/>
+        <location filename="../app/gui/main_window.cpp" line="1102"/>
         <source>About EdgeSmith</source>
         <translation>关于 EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1065"/>
+        <location filename="../app/gui/main_window.cpp" line="1103"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;面向边缘设备的深度学习模型自动设计与压缩：在延迟、内存和存储预算下进行架构搜索、剪枝、量化、蒸馏和低秩分解。&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n 个计算线程 · CUDA %3&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1072"/>
+        <location filename="../app/gui/main_window.cpp" line="1110"/>
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1072"/>
+        <location filename="../app/gui/main_window.cpp" line="1110"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
@@ -990,6 +1015,223 @@
     </message>
 </context>
 <context>
+    <name>edgesmith::widgets::DeviceProfileDialog</name>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="52"/>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="65"/>
+        <source>No sources given: say where the figures come from.</source>
+        <translation>未给出来源：请说明这些数值从何而来。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="85"/>
+        <source>Save to project</source>
+        <translation>保存到项目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="86"/>
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="86"/>
+        <source>Use for this project</source>
+        <translation>用于此项目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="88"/>
+        <source>Device profiles</source>
+        <translation>设备配置文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <source>Profile</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="104"/>
+        <source>Where the figures come from; kept as they are when the profile is saved</source>
+        <translation>数值的来源；保存配置文件时保持不变</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="108"/>
+        <source>Set the project&apos;s hardware.profile to this profile as saved (one undoable edit); a profile other than host also selects the simulator latency model</source>
+        <translation>将项目的 hardware.profile 设为已保存的此配置文件（一次可撤销的编辑）；host 以外的配置文件还会选择 simulator 延迟模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="111"/>
+        <source>Save the project first: its own profiles live in a devices folder beside the project file</source>
+        <translation>请先保存项目：项目自己的配置文件位于项目文件旁的 devices 文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="117"/>
+        <source>Write the profile to %1; a shipped profile saved here becomes the project&apos;s own copy, which wins over the shipped one</source>
+        <translation>将配置文件写入 %1；在此保存的内置配置文件会成为项目自己的副本，并优先于内置配置文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="119"/>
+        <source>Save a copy of this profile under a new name in the project&apos;s devices folder</source>
+        <translation>以新名称将此配置文件的副本保存到项目的 devices 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="122"/>
+        <source>Shipped profiles come with EdgeSmith; the project&apos;s own live in a devices folder beside the project file. Bold: the profile the project uses.</source>
+        <translation>内置配置文件随 EdgeSmith 提供；项目自己的配置文件位于项目文件旁的 devices 文件夹中。粗体：项目使用的配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="137"/>
+        <source>&lt;b&gt;Sources&lt;/b&gt;</source>
+        <translation>&lt;b&gt;来源&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <source>project, overrides shipped</source>
+        <translation>项目，覆盖内置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <source>shipped</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="204"/>
+        <source>Used by this project</source>
+        <translation>此项目正在使用</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="233"/>
+        <source>the project&apos;s own, devices/%1.json</source>
+        <translation>项目自己的，devices/%1.json</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="233"/>
+        <source>shipped with EdgeSmith, resources/devices/%1.json</source>
+        <translation>EdgeSmith 内置，resources/devices/%1.json</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="245"/>
+        <source>Peak MAC/s:</source>
+        <translation>峰值 MAC/s：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="246"/>
+        <source>Memory bandwidth (B/s):</source>
+        <translation>内存带宽（B/s）：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="247"/>
+        <source>RAM (bytes):</source>
+        <translation>RAM（字节）：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="248"/>
+        <source>Flash (bytes):</source>
+        <translation>Flash（字节）：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="249"/>
+        <source>Layer overhead (ms):</source>
+        <translation>每层开销（ms）：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="250"/>
+        <source>Energy per MAC (pJ):</source>
+        <translation>每次 MAC 能耗（pJ）：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="251"/>
+        <source>Energy per byte (pJ):</source>
+        <translation>每字节能耗（pJ）：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="292"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="305"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="314"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="325"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="332"/>
+        <source>Profile not saved</source>
+        <translation>配置文件未保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="292"/>
+        <source>The profile has problems, so nothing was written:
+
+%1</source>
+        <translation>配置文件有问题，因此未写入任何内容：
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="314"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="343"/>
+        <source>Save the project first: its own profiles live in a devices folder beside the project file.</source>
+        <translation>请先保存项目：项目自己的配置文件位于项目文件旁的 devices 文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="325"/>
+        <source>A profile named %1 exists already; choose another name, or select that profile to edit it.</source>
+        <translation>已存在名为 %1 的配置文件；请换一个名称，或选中该配置文件进行编辑。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="332"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="347"/>
+        <source>The name &quot;%1&quot; cannot be a file name: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>名称“%1”不能用作文件名：请使用字母、数字、&apos;.&apos;、&apos;-&apos; 和 &apos;_&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="343"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="347"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="352"/>
+        <source>Profile not copied</source>
+        <translation>配置文件未复制</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="352"/>
+        <source>A profile named %1 exists already; choose another name.</source>
+        <translation>已存在名为 %1 的配置文件；请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="368"/>
+        <source>Duplicate profile</source>
+        <translation>复制配置文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="368"/>
+        <source>Name of the copy (its file in the project&apos;s devices folder):</source>
+        <translation>副本名称（其文件位于项目的 devices 文件夹中）：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_profile_dialog.cpp" line="382"/>
+        <source>Unsaved profiles</source>
+        <translation>未保存的配置文件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/device_profile_dialog.cpp" line="383"/>
+        <source>%n profile(s) have edits that are not saved. Close and discard them?</source>
+        <translation>
+            <numerusform>%n 个配置文件有未保存的编辑。关闭并放弃这些编辑？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>edgesmith::widgets::ExportDialog</name>
     <message>
         <location filename="../widgets/export_dialog.cpp" line="44"/>
@@ -1123,7 +1365,7 @@
         <translation>&lt;i&gt;在帕累托图或候选表中选择一个候选以查看其各层。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_inspector.cpp" line="141"/>
+        <location filename="../widgets/layer_inspector.cpp" line="143"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1132,88 +1374,133 @@
     <name>edgesmith::widgets::LayerTableModel</name>
     <message>
         <location filename="../widgets/layer_table_model.cpp" line="69"/>
+        <source>compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="69"/>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="71"/>
+        <source>Limited by arithmetic: the layer&apos;s MACs take longer than moving its bytes</source>
+        <translation>受计算限制：该层的 MAC 运算比搬运其数据耗时更长</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="72"/>
+        <source>Limited by memory traffic: moving the layer&apos;s bytes takes longer than its MACs</source>
+        <translation>受内存访问限制：搬运该层的数据比其 MAC 运算耗时更长</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="91"/>
+        <source>%1 ms (%2 % of the network)</source>
+        <translation>%1 ms（占网络的 %2 %）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="93"/>
         <source>%1 (%2 % of the network)</source>
         <translation>%1（占网络的 %2 %）</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="82"/>
+        <location filename="../widgets/layer_table_model.cpp" line="106"/>
         <source>Output activation memory in KiB (fp32)</source>
         <translation>输出激活内存（KiB，fp32）</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="83"/>
+        <location filename="../widgets/layer_table_model.cpp" line="107"/>
         <source>Weight bitwidth of the compression policy</source>
         <translation>压缩策略的权重位宽</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="84"/>
+        <location filename="../widgets/layer_table_model.cpp" line="108"/>
         <source>Activation bitwidth of the compression policy</source>
         <translation>压缩策略的激活位宽</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="85"/>
+        <location filename="../widgets/layer_table_model.cpp" line="109"/>
         <source>Share of channels or weights pruned</source>
         <translation>被剪枝的通道或权重比例</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="86"/>
+        <location filename="../widgets/layer_table_model.cpp" line="110"/>
         <source>Rank of a low-rank decomposition</source>
         <translation>低秩分解的秩</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="92"/>
+        <location filename="../widgets/layer_table_model.cpp" line="111"/>
+        <source>Predicted time of this layer by the project&apos;s latency model</source>
+        <translation>项目的延迟模型预测的该层耗时</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="112"/>
+        <source>What limits the layer in the device&apos;s roofline model: arithmetic (compute) or memory traffic (memory)</source>
+        <translation>在设备的 Roofline 模型中限制该层的因素：计算（compute）或内存访问（memory）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="118"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="93"/>
+        <location filename="../widgets/layer_table_model.cpp" line="119"/>
         <source>Operator</source>
         <translation>算子</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="94"/>
+        <location filename="../widgets/layer_table_model.cpp" line="120"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="95"/>
+        <location filename="../widgets/layer_table_model.cpp" line="121"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="96"/>
+        <location filename="../widgets/layer_table_model.cpp" line="122"/>
         <source>MACs</source>
         <translation>MACs</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="97"/>
+        <location filename="../widgets/layer_table_model.cpp" line="123"/>
         <source>Params</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="98"/>
+        <location filename="../widgets/layer_table_model.cpp" line="124"/>
         <source>Activation (KiB)</source>
         <translation>激活（KiB）</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="99"/>
+        <location filename="../widgets/layer_table_model.cpp" line="125"/>
         <source>W bits</source>
         <translation>权重位</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="100"/>
+        <location filename="../widgets/layer_table_model.cpp" line="126"/>
         <source>A bits</source>
         <translation>激活位</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="101"/>
+        <location filename="../widgets/layer_table_model.cpp" line="127"/>
         <source>Pruned</source>
         <translation>剪枝率</translation>
     </message>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="102"/>
+        <location filename="../widgets/layer_table_model.cpp" line="128"/>
         <source>Rank</source>
         <translation>秩</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="129"/>
+        <source>Time (ms)</source>
+        <translation>耗时（ms）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="130"/>
+        <source>Bound</source>
+        <translation>瓶颈</translation>
     </message>
 </context>
 <context>
@@ -1319,59 +1606,59 @@ Run a search to see the accuracy–cost trade-off here.</source>
 运行搜索后，这里将显示精度与开销的权衡。</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="95"/>
+        <location filename="../widgets/pareto_view.cpp" line="102"/>
         <source>dominated</source>
         <translation>被支配</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="98"/>
+        <location filename="../widgets/pareto_view.cpp" line="105"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="105"/>
+        <location filename="../widgets/pareto_view.cpp" line="112"/>
         <source>selected</source>
         <translation>已选</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="168"/>
+        <location filename="../widgets/pareto_view.cpp" line="175"/>
         <source>Pareto status</source>
         <translation>帕累托状态</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="169"/>
-        <location filename="../widgets/pareto_view.cpp" line="225"/>
-        <location filename="../widgets/pareto_view.cpp" line="438"/>
+        <location filename="../widgets/pareto_view.cpp" line="176"/>
+        <location filename="../widgets/pareto_view.cpp" line="232"/>
+        <location filename="../widgets/pareto_view.cpp" line="452"/>
         <source>Generation</source>
         <translation>代</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="482"/>
+        <location filename="../widgets/pareto_view.cpp" line="496"/>
         <source>EdgeSmith Pareto plot</source>
         <translation>EdgeSmith 帕累托图</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="491"/>
+        <location filename="../widgets/pareto_view.cpp" line="505"/>
         <source>%1: unknown format &quot;%2&quot;; use .png, .svg or .pdf</source>
         <translation>%1：未知格式“%2”；请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="494"/>
+        <location filename="../widgets/pareto_view.cpp" line="508"/>
         <source>%1: could not be written</source>
         <translation>%1：无法写入</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="499"/>
+        <location filename="../widgets/pareto_view.cpp" line="513"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="500"/>
+        <location filename="../widgets/pareto_view.cpp" line="514"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 绘图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/pareto_view.cpp" line="503"/>
+        <location filename="../widgets/pareto_view.cpp" line="517"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1444,7 +1731,7 @@ Default: %1</source>
         <translation>&lt;i&gt;无参数。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/schema_form.cpp" line="103"/>
+        <location filename="../widgets/schema_form.cpp" line="120"/>
         <source>JSON value</source>
         <translation>JSON 值</translation>
     </message>
@@ -1452,77 +1739,132 @@ Default: %1</source>
 <context>
     <name>edgesmith::widgets::SearchLauncher</name>
     <message>
+        <location filename="../widgets/search_launcher.cpp" line="45"/>
+        <source>Measured on this host</source>
+        <translation>在本机上测量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="46"/>
+        <source>Times every candidate on this host: exact for this machine, and the slowest choice.</source>
+        <translation>在本机上为每个候选计时：对这台机器最准确，也是最慢的选择。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="47"/>
+        <source>Lookup table</source>
+        <translation>查找表</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="48"/>
+        <source>Sums per-layer timings of this host, each layer shape timed once and kept beside the project.</source>
+        <translation>累加本机的逐层耗时；每种层形状只计时一次，并保存在项目旁。</translation>
+    </message>
+    <message>
         <location filename="../widgets/search_launcher.cpp" line="50"/>
+        <source>Latency predictor</source>
+        <translation>延迟预测器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="51"/>
+        <source>A regressor fitted on measured architectures of the space predicts every candidate&apos;s latency on this host.</source>
+        <translation>在该空间的已测量架构上拟合的回归器，预测每个候选在本机上的延迟。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="53"/>
+        <source>Device simulator</source>
+        <translation>设备模拟器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="54"/>
+        <source>Roofline model of the device profile: each layer bound by compute or by memory. The only choice for a profile other than host.</source>
+        <translation>设备配置文件的 Roofline 模型：每层受计算或内存限制。host 以外的配置文件只能选择它。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="84"/>
         <source>Start search</source>
         <translation>开始搜索</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="83"/>
+        <location filename="../widgets/search_launcher.cpp" line="151"/>
         <source>strategy&apos;s own</source>
         <translation>策略默认</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="84"/>
+        <location filename="../widgets/search_launcher.cpp" line="152"/>
         <source>Trained (or failed) evaluations before the run stops</source>
         <translation>运行停止前已训练（或失败）的评估次数</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="86"/>
+        <location filename="../widgets/search_launcher.cpp" line="154"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="87"/>
+        <location filename="../widgets/search_launcher.cpp" line="155"/>
         <source>Candidates evaluated at once, each with its share of the cores</source>
         <translation>同时评估的候选数，每个分得一部分核心</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="90"/>
+        <location filename="../widgets/search_launcher.cpp" line="158"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="91"/>
+        <location filename="../widgets/search_launcher.cpp" line="159"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="93"/>
+        <location filename="../widgets/search_launcher.cpp" line="161"/>
         <source>Strategy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="98"/>
+        <location filename="../widgets/search_launcher.cpp" line="166"/>
         <source>Performance estimation</source>
         <translation>性能评估</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="103"/>
+        <location filename="../widgets/search_launcher.cpp" line="171"/>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="174"/>
+        <source>Device profile:</source>
+        <translation>设备配置文件：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="175"/>
+        <source>Latency model:</source>
+        <translation>延迟模型：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="180"/>
         <source>Objectives</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="106"/>
+        <location filename="../widgets/search_launcher.cpp" line="183"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="108"/>
+        <location filename="../widgets/search_launcher.cpp" line="185"/>
         <source>Budget (evaluations):</source>
         <translation>预算（评估次数）：</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="109"/>
+        <location filename="../widgets/search_launcher.cpp" line="186"/>
         <source>Workers:</source>
         <translation>工作线程：</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="110"/>
+        <location filename="../widgets/search_launcher.cpp" line="187"/>
         <source>Time limit:</source>
         <translation>时间限制：</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="120"/>
+        <location filename="../widgets/search_launcher.cpp" line="197"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>

@@ -38,7 +38,7 @@ LayerInspector::LayerInspector(QWidget* parent)
 
     quantity_->setObjectName("layerQuantity");
     for (int column = LayerTableModel::Macs; column < LayerTableModel::ColumnCount; ++column)
-        quantity_->addItem(model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(), column);
+        if (*LayerTableModel::field(column) != '\0') quantity_->addItem(model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(), column);
     connect(quantity_, &QComboBox::currentIndexChanged, this, &LayerInspector::updateChart);
 
     chart_->setObjectName("layerChart");
@@ -85,6 +85,8 @@ void LayerInspector::clear() {
 void LayerInspector::showLayers(const QString& title, const Json& rows) {
     title_->setText(title);
     model_->setLayers(rows);
+    // Time and bound exist only for latency models that split a network by layer.
+    for (int column : {LayerTableModel::Time, LayerTableModel::Bound}) table_->setColumnHidden(column, !model_->hasValues(column));
     table_->resizeColumnsToContents();
     updateChart();
 }
@@ -138,7 +140,9 @@ void LayerInspector::hover(const QPoint& position) {
     const Json& row = rows[static_cast<std::size_t>(index)];
     const int column = quantity_->currentData().toInt();
     const char* field = LayerTableModel::field(column);
-    const QString value = row.contains(field) && row[field].is_number() ? QLocale().toString(row[field].get<double>(), 'f', 0) : tr("—");
+    const QString value = !row.contains(field) || !row[field].is_number() ? tr("—")
+                          : column == LayerTableModel::Time ? QLocale().toString(row[field].get<double>(), 'g', 4)
+                                                            : QLocale().toString(row[field].get<double>(), 'f', 0);
     QToolTip::showText(chart_->mapToGlobal(position),
                        QStringLiteral("<b>%1</b><br>%2 %3 → %4<br>%5: %6")
                            .arg(QString::fromStdString(row.value("name", std::string())).toHtmlEscaped(),

@@ -15,9 +15,10 @@ namespace edgesmith::widgets {
 class LayerTableModel;
 
 // The selected candidate layer by layer: the per-layer table (sortable; expensive layers
-// tinted) and a bar chart of one quantity (MACs, params, activation memory, bitwidths,
-// pruning rates, ranks) in network order, the three largest bars highlighted. Hovering a
-// bar shows the exact number.
+// tinted; the time and bound columns only when the latency model gave them) and a bar
+// chart of one quantity (MACs, params, activation memory, bitwidths, pruning rates, ranks,
+// times) in network order, the three largest bars highlighted. Hovering a bar shows the
+// exact number.
 class LayerInspector : public QWidget {
     Q_OBJECT
 public:
@@ -30,6 +31,7 @@ public:
     void setQuantity(int column);
     LayerTableModel* model() const { return model_; }
     QCustomPlot* chart() const { return chart_; }
+    QTableView* table() const { return table_; }
     // Layer names of the highlighted (largest) bars.
     QStringList highlightedLayers() const { return highlighted_; }
 

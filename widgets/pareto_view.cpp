@@ -35,7 +35,7 @@ constexpr int kDominated = 0, kFront = 1, kFrontLine = 2, kSelected = 3, kFirstB
 } // namespace
 
 ParetoView::ParetoView(QWidget* parent)
-    : QWidget(parent), plot_(new QCustomPlot), emptyNote_(nullptr), colourScale_(nullptr), xAxis_(new QComboBox),
+    : QWidget(parent), plot_(new QCustomPlot), emptyNote_(nullptr), diagonal_(nullptr), colourScale_(nullptr), xAxis_(new QComboBox),
       yAxis_(new QComboBox), colour_(new QComboBox), logX_(new QCheckBox(tr("log"))), logY_(new QCheckBox(tr("log"))),
       refreshTimer_(new QTimer(this)) {
     refreshTimer_->setSingleShot(true);
@@ -88,6 +88,13 @@ ParetoView::ParetoView(QWidget* parent)
     QFont noteFont = font();
     noteFont.setPointSizeF(noteFont.pointSizeF() * 1.15);
     emptyNote_->setFont(noteFont);
+    diagonal_ = new QCPItemStraightLine(plot_);
+    diagonal_->setPen(QPen(QColor(127, 127, 127, 200), 1.2, Qt::DashDotLine));
+    // Through (1, 1) and (10, 10): on a log-log plot too the line is y = x.
+    diagonal_->point1->setCoords(1, 1);
+    diagonal_->point2->setCoords(10, 10);
+    diagonal_->setSelectable(false);
+    diagonal_->setVisible(false);
 
     auto* dominated = plot_->addGraph();
     dominated->setLineStyle(QCPGraph::lsNone);
@@ -379,6 +386,7 @@ void ParetoView::refresh() {
         }
     }
 
+    diagonal_->setVisible(diagonalShown());
     emptyNote_->setVisible(points_.empty());
     if (!points_.empty() && !userView_) {
         plot_->rescaleAxes();
@@ -393,6 +401,12 @@ void ParetoView::refresh() {
         }
     }
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool ParetoView::diagonalShown() const {
+    const QSet<QString> axes = {xMetric(), yMetric()};
+    // With one axis logarithmic and the other linear y = x is a curve, not this line.
+    return axes == QSet<QString>{QStringLiteral("latency_ms"), QStringLiteral("measured_latency_ms")} && logX_->isChecked() == logY_->isChecked();
 }
 
 void ParetoView::resetView() {

@@ -7,6 +7,7 @@
 
 class QCustomPlot;
 class QCPColorScale;
+class QCPItemStraightLine;
 class QCPItemText;
 class QCheckBox;
 class QComboBox;
@@ -19,6 +20,9 @@ namespace edgesmith::widgets {
 // axes in colour, joined by the front's step line, the dominated ones greyed (or coloured
 // by generation or a third metric). Points arrive one by one from a live run; the plot
 // redraws at most every 150 ms so tens of thousands of points stay smooth.
+//
+// With latency_ms against measured_latency_ms the y = x diagonal is drawn, so a latency
+// model's error reads off the plot.
 //
 // Mouse: hover shows a candidate's genotype and metrics, a click selects it, Shift+drag
 // selects every candidate in a rectangle, drag pans, the wheel zooms.
@@ -53,6 +57,9 @@ public:
     QStringList frontKeys() const;
     // Redraws now instead of at the next tick (tests, screenshots).
     void refresh();
+    // Whether the y = x line is drawn: with a modelled latency on one axis and the
+    // latency measured on this host on the other, points on it were predicted exactly.
+    bool diagonalShown() const;
     void resetView();
 
     // Highlights candidates (chosen here or elsewhere) without emitting a signal.
@@ -110,6 +117,7 @@ private:
 
     QCustomPlot* plot_;
     QCPItemText* emptyNote_;
+    QCPItemStraightLine* diagonal_;
     QCPColorScale* colourScale_;
     QComboBox* xAxis_;
     QComboBox* yAxis_;

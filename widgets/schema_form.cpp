@@ -44,7 +44,7 @@ void SchemaForm::setSchema(const schema::Node& node, const Json& values) {
     initial_ = schema::withDefaults(values.is_object() ? values : Json::object(), node);
     for (const schema::Field& field : node.fields()) {
         const Json value = initial_.contains(field.name) ? initial_[field.name] : Json();
-        QWidget* editor = makeEditor(field.node, value);
+        QWidget* editor = makeEditor(field.name, field.node, value);
         editor->setObjectName(QString::fromStdString("param_" + field.name));
         QString tip = QString::fromStdString(field.node.description());
         const std::string type = field.node.describeType();
@@ -60,9 +60,21 @@ void SchemaForm::setSchema(const schema::Node& node, const Json& values) {
     if (node.fields().empty()) layout_->addRow(new QLabel(tr("<i>No parameters.</i>")));
 }
 
-QWidget* SchemaForm::makeEditor(const schema::Node& node, const Json& value) {
+QWidget* SchemaForm::makeEditor(const std::string& name, const schema::Node& node, const Json& value) {
     switch (node.kind()) {
     case schema::Kind::Integer: {
+        // A QSpinBox holds an int: byte counts (a board's RAM) and any larger value get a
+        // spin box of doubles without decimals, exact up to 2^53.
+        constexpr double kSpinLimit = 1e9, kExactLimit = 9007199254740992.0;
+        const bool large = name.ends_with("_bytes") || (value.is_number() && std::abs(value.get<double>()) > kSpinLimit);
+        if (large) {
+            auto* box = new QDoubleSpinBox;
+            box->setDecimals(0);
+            box->setRange(std::max(-kExactLimit, lowerBound(node, -kExactLimit)), std::min(kExactLimit, upperBound(node, kExactLimit)));
+            if (value.is_number()) box->setValue(value.get<double>());
+            connect(box, &QDoubleSpinBox::valueChanged, this, &SchemaForm::edited);
+            return box;
+        }
         auto* box = new QSpinBox;
         box->setRange(static_cast<int>(std::max(-1e9, lowerBound(node, -1e9))), static_cast<int>(std::min(1e9, upperBound(node, 1e9))));
         if (value.is_number()) box->setValue(value.get<int>());
@@ -71,10 +83,14 @@ QWidget* SchemaForm::makeEditor(const schema::Node& node, const Json& value) {
     }
     case schema::Kind::Number: {
         auto* box = new QDoubleSpinBox;
-        // Enough decimals for learning rates such as 0.0005.
-        box->setDecimals(6);
-        box->setRange(lowerBound(node, -1e12), upperBound(node, 1e12));
+        // Enough decimals for learning rates such as 0.0005; none for millions and more
+        // (a bandwidth in bytes a second), where six would only make the number unreadable.
+        box->setDecimals(value.is_number() && std::abs(value.get<double>()) >= 1e6 ? 0 : 6);
         const double current = value.is_number() ? value.get<double>() : 0.0;
+        // Without a stated bound the range reaches well past the value, so a fast device's
+        // bandwidth (terabytes a second) is never clamped.
+        const double reach = std::max(1e12, std::abs(current) * 1000);
+        box->setRange(lowerBound(node, -reach), upperBound(node, reach));
         box->setSingleStep(current != 0 ? std::pow(10.0, std::floor(std::log10(std::abs(current)))) : 0.1);
         box->setValue(current);
         connect(box, &QDoubleSpinBox::valueChanged, this, &SchemaForm::edited);
@@ -95,12 +111,14 @@ QWidget* SchemaForm::makeEditor(const schema::Node& node, const Json& value) {
     }
     case schema::Kind::String: {
         auto* edit = new QLineEdit(value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString());
+        edit->setCursorPosition(0); // long text shows its beginning
         connect(edit, &QLineEdit::textEdited, this, &SchemaForm::edited);
         return edit;
     }
     default: {
         auto* edit = new QLineEdit(value.is_null() ? QString() : QString::fromStdString(value.dump()));
         edit->setPlaceholderText(tr("JSON value"));
+        edit->setCursorPosition(0);
         connect(edit, &QLineEdit::textEdited, this, &SchemaForm::edited);
         return edit;
     }
@@ -114,7 +132,10 @@ Json SchemaForm::values() const {
         if (found == editors_.end()) continue;
         QWidget* editor = found->second;
         if (auto* box = qobject_cast<QSpinBox*>(editor)) result[field.name] = box->value();
-        else if (auto* real = qobject_cast<QDoubleSpinBox*>(editor)) result[field.name] = real->value();
+        else if (auto* real = qobject_cast<QDoubleSpinBox*>(editor)) {
+            if (field.node.kind() == schema::Kind::Integer) result[field.name] = static_cast<std::int64_t>(std::llround(real->value()));
+            else result[field.name] = real->value();
+        }
         else if (auto* check = qobject_cast<QCheckBox*>(editor)) result[field.name] = check->isChecked();
         else if (auto* combo = qobject_cast<QComboBox*>(editor)) result[field.name] = combo->currentText().toStdString();
         else if (auto* edit = qobject_cast<QLineEdit*>(editor)) {
@@ -132,6 +153,15 @@ Json SchemaForm::values() const {
         }
     }
     return result;
+}
+
+void SchemaForm::setFieldVisible(const std::string& name, bool visible) {
+    if (QWidget* field = editor(name)) layout_->setRowVisible(field, visible);
+}
+
+void SchemaForm::setFieldLabel(const std::string& name, const QString& label) {
+    if (QWidget* field = editor(name))
+        if (auto* text = qobject_cast<QLabel*>(layout_->labelForField(field))) text->setText(label);
 }
 
 QWidget* SchemaForm::editor(const std::string& name) const {

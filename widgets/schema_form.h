@@ -15,7 +15,7 @@ namespace edgesmith::widgets {
 // schema's range), a check box per boolean, a combo box per choice, a line edit per
 // string, and JSON text for anything nested. Values start from `values`, missing keys
 // from the schema's defaults; tooltips carry each field's description and type. New
-// strategies and estimators get their form without GUI code.
+// strategies, estimators and device profiles get their form without GUI code.
 class SchemaForm : public QWidget {
     Q_OBJECT
 public:
@@ -28,12 +28,17 @@ public:
     // The editor of a field (tests), or nullptr.
     QWidget* editor(const std::string& name) const;
     int fieldCount() const { return static_cast<int>(editors_.size()); }
+    // Hides a field's row; its value still comes back from values().
+    void setFieldVisible(const std::string& name, bool visible);
+    // Replaces the label made from the field's name ("ram_bytes" → "Ram bytes:") where a
+    // unit or an acronym reads better.
+    void setFieldLabel(const std::string& name, const QString& label);
 
 Q_SIGNALS:
     void edited();
 
 private:
-    QWidget* makeEditor(const schema::Node& node, const Json& value);
+    QWidget* makeEditor(const std::string& name, const schema::Node& node, const Json& value);
 
     schema::Node schema_;
     Json initial_ = Json::object();

@@ -1,6 +1,8 @@
 #include "widgets/search_launcher.h"
 
+#include "core/hw/device_profile.h"
 #include "core/project/catalog.h"
+#include "widgets/device_profile_dialog.h"
 #include "widgets/metric_labels.h"
 #include "widgets/schema_form.h"
 
@@ -15,6 +17,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace edgesmith::widgets {
@@ -31,6 +34,36 @@ QLabel* note() {
     return label;
 }
 
+struct LatencyModel {
+    const char* name;
+    const char* title;
+    const char* description;
+};
+
+// Titles and descriptions are translated where they are shown.
+const LatencyModel kLatencyModels[] = {
+    {"measured", QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher", "Measured on this host"),
+     QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher", "Times every candidate on this host: exact for this machine, and the slowest choice.")},
+    {"lut", QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher", "Lookup table"),
+     QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher",
+                       "Sums per-layer timings of this host, each layer shape timed once and kept beside the project.")},
+    {"predictor", QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher", "Latency predictor"),
+     QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher",
+                       "A regressor fitted on measured architectures of the space predicts every candidate's latency on this host.")},
+    {"simulator", QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher", "Device simulator"),
+     QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher",
+                       "Roofline model of the device profile: each layer bound by compute or by memory. The only choice for a profile other than host.")},
+};
+
+const Json& objectAt(const Json& document, const char* key) {
+    static const Json empty = Json::object();
+    return document.is_object() && document.contains(key) && document[key].is_object() ? document[key] : empty;
+}
+
+std::string textAt(const Json& object, const char* key, const char* fallback) {
+    return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : std::string(fallback);
+}
+
 // A scrollable group: long parameter lists stay usable at 1280×800.
 QWidget* scrolled(QWidget* content) {
     auto* area = new QScrollArea;
@@ -42,9 +75,10 @@ QWidget* scrolled(QWidget* content) {
 
 } // namespace
 
-SearchLauncher::SearchLauncher(const Json& project, QWidget* parent)
+SearchLauncher::SearchLauncher(const Json& project, const QString& projectFile, QWidget* parent)
     : QDialog(parent), project_(project), strategy_(new QComboBox), strategyNote_(note()), strategyForm_(new SchemaForm),
-      estimator_(new QComboBox), estimatorNote_(note()), estimatorForm_(new SchemaForm), objectives_(new QListWidget),
+      estimator_(new QComboBox), estimatorNote_(note()), estimatorForm_(new SchemaForm), latencyModel_(new QComboBox), latencyNote_(note()),
+      deviceProfile_(new QComboBox), objectives_(new QListWidget),
       budget_(new QSpinBox), workers_(new QSpinBox), timeLimit_(new QDoubleSpinBox) {
     setObjectName("searchLauncher");
     setWindowTitle(tr("Start search"));
@@ -61,6 +95,40 @@ SearchLauncher::SearchLauncher(const Json& project, QWidget* parent)
             [this] { showMethod(strategyCatalog(), strategy_, strategyForm_, strategyNote_, "strategy"); });
     connect(estimator_, &QComboBox::currentIndexChanged, this,
             [this] { showMethod(estimatorCatalog(), estimator_, estimatorForm_, estimatorNote_, "estimator"); });
+
+    latencyModel_->setObjectName("launcherLatencyModel");
+    deviceProfile_->setObjectName("launcherDeviceProfile");
+    for (const LatencyModel& model : kLatencyModels) {
+        latencyModel_->addItem(QStringLiteral("%1 (%2)").arg(tr(model.title), QString::fromLatin1(model.name)), QString::fromLatin1(model.name));
+        latencyModel_->setItemData(latencyModel_->count() - 1, tr(model.description), Qt::ToolTipRole);
+    }
+    const Json& hardware = objectAt(project, "hardware");
+    const std::string profile = textAt(hardware, "profile", "host");
+    for (const std::string& name : deviceProfileNames(projectFile.toStdString())) {
+        deviceProfile_->addItem(QString::fromStdString(name), QString::fromStdString(name));
+        try {
+            const DeviceProfile loaded = loadDeviceProfile(name, projectFile.toStdString());
+            deviceProfile_->setItemData(deviceProfile_->count() - 1, QString::fromStdString(loaded.kind + ": " + loaded.description), Qt::ToolTipRole);
+        } catch (const std::exception& error) {
+            deviceProfile_->setItemData(deviceProfile_->count() - 1, QString::fromUtf8(error.what()), Qt::ToolTipRole);
+        }
+    }
+    // A profile given as a path to a .json file stays offered as it is.
+    if (deviceProfile_->findData(QString::fromStdString(profile)) < 0) deviceProfile_->addItem(QString::fromStdString(profile), QString::fromStdString(profile));
+    deviceProfile_->setCurrentIndex(std::max(0, deviceProfile_->findData(QString::fromStdString(profile))));
+    latencyModel_->setCurrentIndex(std::max(0, latencyModel_->findData(QString::fromStdString(textAt(hardware, "latency_model", "measured")))));
+    const auto describeModel = [this] {
+        latencyNote_->setText(latencyModel_->currentData(Qt::ToolTipRole).toString());
+        latencyModel_->setToolTip(latencyModel_->currentData(Qt::ToolTipRole).toString());
+    };
+    connect(latencyModel_, &QComboBox::currentIndexChanged, this, describeModel);
+    connect(deviceProfile_, &QComboBox::currentIndexChanged, this, [this] {
+        followProfile();
+        deviceProfile_->setToolTip(deviceProfile_->currentData(Qt::ToolTipRole).toString());
+    });
+    followProfile();
+    describeModel();
+    deviceProfile_->setToolTip(deviceProfile_->currentData(Qt::ToolTipRole).toString());
 
     // Objectives: the project's first, in its order and checked; the other metrics after.
     QStringList chosen;
@@ -100,6 +168,15 @@ SearchLauncher::SearchLauncher(const Json& project, QWidget* parent)
     estimatorLayout->addWidget(estimator_);
     estimatorLayout->addWidget(estimatorNote_);
     estimatorLayout->addWidget(scrolled(estimatorForm_), 1);
+    auto* latencyBox = new QGroupBox(tr("Latency"));
+    auto* latencyLayout = new QFormLayout(latencyBox);
+    latencyLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    latencyLayout->addRow(tr("Device profile:"), deviceProfile_);
+    latencyLayout->addRow(tr("Latency model:"), latencyModel_);
+    latencyLayout->addRow(latencyNote_);
+    auto* estimatorColumn = new QVBoxLayout;
+    estimatorColumn->addWidget(estimatorBox, 1);
+    estimatorColumn->addWidget(latencyBox);
     auto* objectiveBox = new QGroupBox(tr("Objectives"));
     auto* objectiveLayout = new QVBoxLayout(objectiveBox);
     objectiveLayout->addWidget(objectives_);
@@ -111,7 +188,7 @@ SearchLauncher::SearchLauncher(const Json& project, QWidget* parent)
 
     auto* columns = new QHBoxLayout;
     columns->addWidget(strategyBox, 3);
-    columns->addWidget(estimatorBox, 3);
+    columns->addLayout(estimatorColumn, 3);
     auto* side = new QVBoxLayout;
     side->addWidget(objectiveBox, 1);
     side->addWidget(runBox);
@@ -128,7 +205,7 @@ SearchLauncher::SearchLauncher(const Json& project, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
     layout->addWidget(buttons);
-    resize(1080, 600);
+    resize(1080, 640);
 
     showMethod(strategyCatalog(), strategy_, strategyForm_, strategyNote_, "strategy");
     showMethod(estimatorCatalog(), estimator_, estimatorForm_, estimatorNote_, "estimator");
@@ -144,8 +221,25 @@ void SearchLauncher::showMethod(const std::vector<MethodInfo>& catalog, const QC
     note->setText(QString::fromStdString(method->description));
 }
 
+void SearchLauncher::followProfile() {
+    const bool host = deviceProfile_->currentData().toString() == QLatin1String("host");
+    auto* items = qobject_cast<QStandardItemModel*>(latencyModel_->model());
+    for (int row = 0; row < latencyModel_->count(); ++row)
+        if (latencyModel_->itemData(row).toString() != QLatin1String("simulator")) items->item(row)->setEnabled(host);
+    if (!host) latencyModel_->setCurrentIndex(latencyModel_->findData(QStringLiteral("simulator")));
+}
+
 Json SearchLauncher::document() const {
     Json document = project_;
+    // The hardware section is written only when a choice differs from the project's, so
+    // an unchanged launch leaves the document as it was.
+    const Json& hardware = objectAt(project_, "hardware");
+    const std::string model = latencyModel_->currentData().toString().toStdString(), profile = deviceProfile_->currentData().toString().toStdString();
+    if (model != textAt(hardware, "latency_model", "measured") || profile != textAt(hardware, "profile", "host")) {
+        if (!document.contains("hardware") || !document["hardware"].is_object()) document["hardware"] = Json::object();
+        document["hardware"]["latency_model"] = model;
+        document = withDeviceProfile(document, profile);
+    }
     document["strategy"] = {{"name", strategy_->currentData().toString().toStdString()}, {"params", strategyForm_->values()}};
     document["estimator"] = {{"name", estimator_->currentData().toString().toStdString()}, {"params", estimatorForm_->values()}};
     // Keep each objective's goal where the project set one.

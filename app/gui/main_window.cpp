@@ -16,6 +16,7 @@
 #include "widgets/architecture_weights_view.h"
 #include "widgets/compare_view.h"
 #include "widgets/compress_dialog.h"
+#include "widgets/device_profile_dialog.h"
 #include "widgets/export_dialog.h"
 #include "widgets/convergence_view.h"
 #include "widgets/layer_inspector.h"
@@ -79,6 +80,14 @@ QStringList objectiveMetrics(const Json& document) {
             if (objective.is_object() && objective.contains("metric") && objective["metric"].is_string())
                 metrics << QString::fromStdString(objective["metric"].get<std::string>());
     return metrics;
+}
+
+// Whether the project's latency model splits a network's time by layer (the simulator and
+// the lookup table do; a measurement or a predictor times the whole network).
+bool timesLayers(const Json& project) {
+    if (!project.is_object() || !project.contains("hardware") || !project["hardware"].is_object()) return false;
+    const Json& model = project["hardware"].value("latency_model", Json("measured"));
+    return model == "simulator" || model == "lut";
 }
 
 } // namespace
@@ -192,6 +201,10 @@ void MainWindow::createActions() {
     cancelAction_ = new QAction(QIcon::fromTheme("media-playback-stop", style()->standardIcon(QStyle::SP_MediaStop)), tr("&Cancel Search"), this);
     cancelAction_->setObjectName("cancelSearchAction");
     connect(cancelAction_, &QAction::triggered, this, [this] { bridge_->cancel(); });
+    deviceProfilesAction_ = new QAction(tr("&Device profiles…"), this);
+    deviceProfilesAction_->setObjectName("deviceProfilesAction");
+    deviceProfilesAction_->setToolTip(tr("Look at, edit and choose the device profiles the project's latency and memory are modelled for"));
+    connect(deviceProfilesAction_, &QAction::triggered, this, &MainWindow::showDeviceProfiles);
     bridge_ = new SearchBridge(this);
     connectBridge();
     updateRunActions();
@@ -201,6 +214,7 @@ void MainWindow::connectBridge() {
     connect(bridge_, &SearchBridge::started, this, [this](qint64 run) {
         shownRun_ = run;
         shownRunStrategy_.clear(); // a live search, never a differentiable one
+        shownRunLayerTimes_ = timesLayers(document());
         logView_->append(widgets::LogView::Level::Info, tr("Run %1 started").arg(run));
         refreshRuns();
     });
@@ -398,11 +412,12 @@ void MainWindow::selectCandidate(const QString& key) {
         candidateTable_->scrollTo(index);
     }
     const Json& record = candidateModel_->record(row);
-    // Shown runs keep records without details. Two kinds need them read back, once: a
+    // Shown runs keep records without details. Three kinds need them read back, once: a
     // compressed variant's layer table (bitwidths, pruned channels, factors) is not
-    // derivable from its key, and a differentiable search keeps its α history there.
+    // derivable from its key, a differentiable search keeps its α history there, and a
+    // simulated or table latency its per-layer times.
     const bool compressed = key.contains(QLatin1Char('@'));
-    const Json stored = compressed || shownRunStrategy_ == "differentiable" ? storedDetails(record) : Json::object();
+    const Json stored = compressed || shownRunStrategy_ == "differentiable" || shownRunLayerTimes_ ? storedDetails(record) : Json::object();
     Json layers = record.contains("details") && record["details"].contains("layers") ? record["details"]["layers"]
                                                                                      : stored.value("layers", Json::array());
     if (layers.empty()) layers = layersOf(key);
@@ -516,6 +531,7 @@ bool MainWindow::loadRun(qint64 run) {
         candidates = store.candidates(run);
         project = info.project;
         shownRunStrategy_ = info.strategy;
+        shownRunLayerTimes_ = timesLayers(info.project);
     } catch (const Error& error) {
         reportError(tr("Cannot show run %1").arg(run), QString::fromStdString(error.what()));
         return false;
@@ -566,11 +582,33 @@ void MainWindow::updateRunActions() {
 
 void MainWindow::launchSearch() {
     if (bridge_->running()) return;
-    widgets::SearchLauncher launcher(document(), this);
+    widgets::SearchLauncher launcher(document(), file_, this);
     if (launcher.exec() != QDialog::Accepted) return;
     const Json chosen = launcher.document();
     if (chosen != document()) applyDocument(chosen, tr("Search settings"));
     startSearch(launcher.budget(), launcher.workers(), launcher.timeLimitSeconds());
+}
+
+widgets::DeviceProfileDialog* MainWindow::showDeviceProfiles() {
+    const Json& project = document();
+    QString profile = QStringLiteral("host");
+    if (project.contains("hardware") && project["hardware"].is_object() && project["hardware"].contains("profile") &&
+        project["hardware"]["profile"].is_string())
+        profile = QString::fromStdString(project["hardware"]["profile"].get<std::string>());
+    auto* dialog = new widgets::DeviceProfileDialog(file_, profile, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &widgets::DeviceProfileDialog::profileChosen, this, [this](const QString& name) {
+        const Json changed = widgets::withDeviceProfile(document(), name.toStdString());
+        if (changed != document()) applyDocument(changed, tr("Device profile %1").arg(name));
+    });
+    // The project may use the profile just written: its check reads the file again.
+    connect(dialog, &widgets::DeviceProfileDialog::profileSaved, this, [this](const QString& file) {
+        logView_->append(widgets::LogView::Level::Info, tr("Saved device profile %1").arg(QDir::toNativeSeparators(file)));
+        revalidate();
+    });
+    // Window-modal without blocking, so the project dock follows each profile chosen.
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::applyDocument(const Json& changed, const QString& text) {
@@ -672,6 +710,10 @@ void MainWindow::createMenus() {
     toolbar->addAction(runAction_);
     toolbar->addAction(pauseAction_);
     toolbar->addAction(cancelAction_);
+
+    QMenu* hardware = menuBar()->addMenu(tr("&Hardware"));
+    hardware->setObjectName("hardwareMenu");
+    hardware->addAction(deviceProfilesAction_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName("helpMenu");
@@ -896,6 +938,7 @@ void MainWindow::loadDocument(const Json& document, const QString& file) {
     clearResults();
     shownRun_ = 0;
     shownRunStrategy_.clear();
+    shownRunLayerTimes_ = false;
     revalidate();
     refreshViews();
     updateTitle();

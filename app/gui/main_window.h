@@ -28,6 +28,7 @@ class CandidateTableModel;
 class ArchitectureWeightsView;
 class CompareView;
 class ConvergenceView;
+class DeviceProfileDialog;
 class LayerInspector;
 class RunTableModel;
 class SpaceEditor;
@@ -86,6 +87,9 @@ public:
     void showCandidateMenu(const QString& key, const QPoint& globalPosition);
     // The candidate selected in the table or the plot; empty when none or several.
     QString selectedKey() const;
+    // "Hardware → Device profiles…": opens the profile editor (window-modal, not blocking);
+    // its "Use for this project" sets hardware.profile as one undoable edit.
+    widgets::DeviceProfileDialog* showDeviceProfiles();
     // Replaces the project document as one undoable step named `text`.
     void applyDocument(const Json& document, const QString& text);
     // Continues a stopped run of the project's database, shown from its stored candidates
@@ -185,6 +189,7 @@ private:
     std::shared_ptr<const SearchSpace> space_; // of the current document, for layer tables
     qint64 shownRun_ = 0;
     std::string shownRunStrategy_; // "differentiable" runs keep α histories in their details
+    bool shownRunLayerTimes_ = false; // its latency model stored per-layer times in the details
     bool selecting_ = false; // guards selection echoes between the views
     widgets::LogView* logView_ = nullptr;
     QLabel* statusMessage_ = nullptr;
@@ -209,6 +214,7 @@ private:
     QAction* compressAction_ = nullptr;
     QAction* exportAction_ = nullptr;
     QAction* reportAction_ = nullptr;
+    QAction* deviceProfilesAction_ = nullptr;
     QString activity_;        // what the bridge runs: "Search", "Compression", "Export"
     SearchBridge* bridge_ = nullptr;
     qint64 evaluated_ = 0;

@@ -10,6 +10,8 @@
 #include "widgets/architecture_weights_view.h"
 #include "widgets/compare_view.h"
 #include "widgets/compress_dialog.h"
+#include "widgets/device_profile_dialog.h"
+#include "core/hw/device_profile.h"
 #include "widgets/export_dialog.h"
 #include "core/engine/export_job.h"
 #include "widgets/convergence_view.h"
@@ -31,6 +33,11 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QStandardItemModel>
+#include <QTreeWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -104,6 +111,32 @@ QString writeTableProject(const QTemporaryDir& folder) {
     return folder.path() + "/gui.edgesmith.json";
 }
 
+// The default project copied into `folder`, so that its devices folder is a scratch one.
+QString copyDefaultProject(const QTemporaryDir& folder) {
+    const QString file = folder.filePath("p.edgesmith.json");
+    edgesmith::writeFileAtomically(file.toStdString(), edgesmith::readFile(defaultProject().toStdString()));
+    return file;
+}
+
+// Column texts of a profile list row, by profile name.
+QStringList profileRow(const QTreeWidget* list, const QString& name) {
+    for (int row = 0; row < list->topLevelItemCount(); ++row) {
+        const QTreeWidgetItem* item = list->topLevelItem(row);
+        if (item->data(0, Qt::UserRole).toString() == name) return {item->text(0), item->text(1), item->text(2)};
+    }
+    return {};
+}
+
+// The error boxes a profile dialog opened (without blocking), closed after reading them.
+QStringList takeErrorBoxes(QWidget& dialog) {
+    QStringList texts;
+    for (QMessageBox* box : dialog.findChildren<QMessageBox*>("deviceProfileError")) {
+        texts << box->text();
+        delete box;
+    }
+    return texts;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -148,6 +181,9 @@ private Q_SLOTS:
         QVERIFY(actionTexts(edit).contains("Settings…"));
         QVERIFY(actionTexts(view).contains("Project panel"));
         QVERIFY(actionTexts(help).contains("About EdgeSmith"));
+        const auto* hardware = window.findChild<QMenu*>("hardwareMenu");
+        QVERIFY(hardware);
+        QCOMPARE(actionTexts(hardware), QStringList({"Device profiles…"}));
         QStringList tabs;
         for (int index = 0; index < window.tabs()->count(); ++index) tabs << window.tabs()->tabText(index);
         QCOMPARE(tabs, QStringList({"Search space", "Pareto", "Candidates", "Layers", "Compare", "Architecture weights", "Runs", "Log"}));
@@ -243,6 +279,7 @@ private Q_SLOTS:
         for (int index = 0; index < window.tabs()->count(); ++index) tabs << window.tabs()->tabText(index);
         QCOMPARE(tabs, QStringList({"Suchraum", "Pareto", "Kandidaten", "Schichten", "Vergleich", "Architekturgewichte", "Läufe", "Protokoll"}));
         QCOMPARE(window.findChild<QMenu*>("fileMenu")->title(), QStringLiteral("&Datei"));
+        QCOMPARE(window.findChild<QAction*>("deviceProfilesAction")->text(), QStringLiteral("&Geräteprofile…"));
         for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>()) {
             QCoreApplication::removeTranslator(translator);
             delete translator;
@@ -825,6 +862,300 @@ private Q_SLOTS:
         QVERIFY(compare.table()->item(1, 0)->text().startsWith("2 epochs"));
         compare.setEntries({entry("a", 90)});
         QCOMPARE(compare.entryCount(), 1); // one alone is not a comparison: the hint shows
+    }
+
+    // The profile editor lists host, the shipped profiles and the project's own; an edit
+    // saved lands in the project's devices folder as a valid profile that overrides the
+    // shipped one; an invalid one is reported with every problem and writes nothing.
+    void deviceProfilesAreEditedIntoTheProject() {
+        QTemporaryDir folder;
+        const QString projectFile = copyDefaultProject(folder);
+        const std::filesystem::path devices = edgesmith::projectDeviceDirectory(projectFile.toStdString());
+        edgesmith::widgets::DeviceProfileDialog dialog(projectFile, "host");
+        QSignalSpy saved(&dialog, &edgesmith::widgets::DeviceProfileDialog::profileSaved);
+        QSignalSpy errors(&dialog, &edgesmith::widgets::DeviceProfileDialog::errorReported);
+        auto* list = dialog.profileList();
+        QCOMPARE(list->topLevelItemCount(), int(edgesmith::deviceProfileNames(projectFile.toStdString()).size()));
+        QCOMPARE(profileRow(list, "host"), QStringList({"host", "cpu", "shipped"}));
+        QCOMPARE(profileRow(list, "cortex-m7"), QStringList({"cortex-m7", "mcu", "shipped"}));
+        QCOMPARE(dialog.currentProfile(), QStringLiteral("host")); // the project's
+        QVERIFY(list->currentItem()->font(0).bold());
+
+        // Byte counts beyond an int (the host's RAM) come back exactly.
+        const edgesmith::Json host = edgesmith::Json::parse(edgesmith::readFile(edgesmith::deviceProfileFile("host")));
+        auto* ram = qobject_cast<QDoubleSpinBox*>(dialog.form()->editor("ram_bytes"));
+        QVERIFY(ram);
+        QCOMPARE(dialog.profileDocument()["ram_bytes"].get<std::int64_t>(), host["ram_bytes"].get<std::int64_t>());
+        QVERIFY(!dialog.form()->editor("sources")->isVisibleTo(dialog.form())); // shown as text instead
+
+        QVERIFY(dialog.selectProfile("cortex-m7"));
+        QCOMPARE(qobject_cast<QLineEdit*>(dialog.form()->editor("name"))->text(), QStringLiteral("cortex-m7"));
+        QVERIFY(!(dialog.sourcesView()->textInteractionFlags() & Qt::TextEditable));
+        QVERIFY(dialog.sourcesView()->text().contains("STM32F767ZI"));
+        auto* overhead = qobject_cast<QDoubleSpinBox*>(dialog.form()->editor("layer_overhead_ms"));
+        QVERIFY(overhead);
+        overhead->setValue(0.025);
+        QVERIFY(dialog.hasUnsavedEdits());
+        QVERIFY(dialog.selectProfile("host")); // a draft survives switching profiles
+        QVERIFY(dialog.selectProfile("cortex-m7"));
+        QCOMPARE(qobject_cast<QDoubleSpinBox*>(dialog.form()->editor("layer_overhead_ms"))->value(), 0.025);
+
+        QVERIFY(dialog.saveToProject());
+        QCOMPARE(saved.count(), 1);
+        QCOMPARE(errors.count(), 0);
+        QVERIFY(!dialog.hasUnsavedEdits());
+        const std::filesystem::path written = devices / "cortex-m7.json";
+        QCOMPARE(saved.first().at(0).toString(), QString::fromStdString(written.string()));
+        const edgesmith::DeviceProfile own = edgesmith::loadDeviceProfile("cortex-m7", projectFile.toStdString());
+        QCOMPARE(own.layerOverheadMs, 0.025);
+        QCOMPARE(own.ramBytes, std::int64_t(524288));
+        QCOMPARE(own.sources.size(), std::size_t(5));
+        QCOMPARE(edgesmith::deviceProfileFile("cortex-m7", projectFile.toStdString()), written);
+        QCOMPARE(profileRow(list, "cortex-m7").value(2), QStringLiteral("project, overrides shipped"));
+        QCOMPARE(edgesmith::loadDeviceProfile("cortex-m7").layerOverheadMs, 0.01); // the shipped one is untouched
+        const std::string before = edgesmith::readFile(written);
+
+        // Through the form: a peak that is not positive.
+        auto* peak = qobject_cast<QLineEdit*>(dialog.form()->editor("peak_macs_per_second"));
+        QVERIFY(peak);
+        peak->setText(R"({"fp32": -5, "int8": 432000000})");
+        Q_EMIT peak->textEdited(peak->text());
+        QVERIFY(!dialog.saveToProject());
+        QCOMPARE(errors.count(), 1);
+        QVERIFY2(errors.last().at(1).toString().contains("peak_macs_per_second.fp32"), qPrintable(errors.last().at(1).toString()));
+        QStringList boxes = takeErrorBoxes(dialog);
+        QCOMPARE(boxes.size(), 1);
+        QVERIFY(boxes.front().contains("nothing was written"));
+        QCOMPARE(edgesmith::readFile(written), before);
+        // Through the form: no bandwidth (the spin box of a whole number of bytes a second
+        // reaches 0).
+        peak->setText(R"({"fp32": 216000000, "int8": 432000000})");
+        Q_EMIT peak->textEdited(peak->text());
+        auto* bandwidth = qobject_cast<QDoubleSpinBox*>(dialog.form()->editor("memory_bandwidth_bytes_per_second"));
+        QVERIFY(bandwidth);
+        bandwidth->setValue(0);
+        QVERIFY(!dialog.saveToProject());
+        QVERIFY2(errors.last().at(1).toString().contains("memory_bandwidth_bytes_per_second"), qPrintable(errors.last().at(1).toString()));
+        QCOMPARE(takeErrorBoxes(dialog).size(), 1);
+        QCOMPARE(edgesmith::readFile(written), before);
+
+        // Through the JSON: no bandwidth under a new name, and an empty name; each problem is
+        // listed and no file appears.
+        edgesmith::Json broken = edgesmith::Json::parse(before);
+        broken["name"] = "m7-broken";
+        broken["memory_bandwidth_bytes_per_second"] = 0;
+        broken["efficiency"]["conv"] = 1.5;
+        dialog.setProfileDocument(broken);
+        QVERIFY(!dialog.saveToProject());
+        QCOMPARE(errors.count(), 3);
+        const QString text = errors.last().at(1).toString();
+        QVERIFY2(text.contains("memory_bandwidth_bytes_per_second") && text.contains("efficiency.conv"), qPrintable(text));
+        QVERIFY(!std::filesystem::exists(devices / "m7-broken.json"));
+        QCOMPARE(takeErrorBoxes(dialog).size(), 1);
+        broken = edgesmith::Json::parse(before);
+        broken["name"] = "";
+        dialog.setProfileDocument(broken);
+        QVERIFY(!dialog.saveToProject());
+        QVERIFY(errors.last().at(1).toString().contains("name"));
+        takeErrorBoxes(dialog);
+        broken["name"] = "../escape";
+        dialog.setProfileDocument(broken);
+        QVERIFY(!dialog.saveToProject());
+        QVERIFY(errors.last().at(1).toString().contains("file name"));
+        takeErrorBoxes(dialog);
+        broken["name"] = "jetson-nano"; // renamed onto a shipped profile
+        dialog.setProfileDocument(broken);
+        QVERIFY(!dialog.saveToProject());
+        QVERIFY(errors.last().at(1).toString().contains("exists already"));
+        takeErrorBoxes(dialog);
+        QVERIFY(!std::filesystem::exists(devices / "jetson-nano.json"));
+        QCOMPARE(edgesmith::readFile(written), before);
+        QCOMPARE(saved.count(), 1);
+
+        // Duplicate: a copy under a new name, never over an existing profile.
+        dialog.setProfileDocument(edgesmith::Json::parse(before));
+        QVERIFY(dialog.duplicateAs("m7-fast"));
+        QCOMPARE(dialog.currentProfile(), QStringLiteral("m7-fast"));
+        QCOMPARE(edgesmith::loadDeviceProfile("m7-fast", projectFile.toStdString()).name, std::string("m7-fast"));
+        QCOMPARE(profileRow(list, "m7-fast"), QStringList({"m7-fast", "mcu", "project"}));
+        QVERIFY(!dialog.duplicateAs("host"));
+        takeErrorBoxes(dialog);
+        QVERIFY(!dialog.hasUnsavedEdits());
+
+        if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
+            edgesmith::widgets::DeviceProfileDialog shown(projectFile, "cortex-m7");
+            shown.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&shown));
+            shown.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/device-profiles.png");
+        }
+    }
+
+    // An unsaved project has no devices folder: the editor shows profiles but writes none.
+    void deviceProfilesNeedASavedProject() {
+        edgesmith::widgets::DeviceProfileDialog dialog(QString(), "host");
+        QVERIFY(profileRow(dialog.profileList(), "cortex-m7").size() == 3);
+        QVERIFY(!dialog.findChild<QPushButton*>("deviceProfileSave")->isEnabled());
+        QVERIFY(!dialog.findChild<QPushButton*>("deviceProfileDuplicate")->isEnabled());
+        QVERIFY(dialog.findChild<QPushButton*>("deviceProfileUse")->isEnabled());
+        QSignalSpy errors(&dialog, &edgesmith::widgets::DeviceProfileDialog::errorReported);
+        QVERIFY(!dialog.saveToProject());
+        QCOMPARE(errors.count(), 1);
+        takeErrorBoxes(dialog);
+    }
+
+    // Hardware → Device profiles…: "Use for this project" sets hardware.profile (and the
+    // simulator, the one model of another device) as one undoable edit.
+    void deviceProfileIsChosenForTheProject() {
+        QTemporaryDir folder;
+        const QString projectFile = copyDefaultProject(folder);
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(projectFile));
+        const edgesmith::Json original = window.document();
+        auto* dialog = window.showDeviceProfiles();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->currentProfile(), QStringLiteral("host"));
+        QVERIFY(dialog->selectProfile("cortex-m7"));
+        dialog->findChild<QPushButton*>("deviceProfileUse")->click();
+        QCOMPARE(window.document()["hardware"]["profile"].get<std::string>(), std::string("cortex-m7"));
+        QCOMPARE(window.document()["hardware"]["latency_model"].get<std::string>(), std::string("simulator"));
+        QVERIFY(window.diagnostics().empty());
+        QVERIFY(window.isWindowModified());
+        QVERIFY(profileRow(dialog->profileList(), "cortex-m7").size() == 3);
+        QVERIFY(dialog->profileList()->currentItem()->font(0).bold());
+        dialog->close();
+        QVERIFY(window.saveProject());
+        QCOMPARE(edgesmith::Project::load(projectFile.toStdString()).document()["hardware"]["profile"].get<std::string>(), std::string("cortex-m7"));
+        window.undoStack()->undo();
+        QCOMPARE(window.document(), original);
+    }
+
+    // The launcher chooses the latency model and the device profile next to the estimator;
+    // a profile other than host leaves the simulator as the only model.
+    void launcherChoosesTheLatencyModel() {
+        const edgesmith::Json original = edgesmith::Json::parse(edgesmith::readFile(defaultProject().toStdString()));
+        edgesmith::widgets::SearchLauncher launcher(original, defaultProject());
+        auto* model = launcher.latencyModelChoice();
+        auto* profile = launcher.deviceProfileChoice();
+        QCOMPARE(model->count(), 4);
+        QCOMPARE(model->currentData().toString(), QStringLiteral("measured"));
+        QCOMPARE(profile->currentData().toString(), QStringLiteral("host"));
+        QVERIFY(profile->findData("cortex-m7") >= 0);
+        QVERIFY(model->itemData(model->findData("simulator"), Qt::ToolTipRole).toString().contains("oofline model of the device profile"));
+        QVERIFY(model->itemData(model->findData("measured"), Qt::ToolTipRole).toString().contains("every candidate on this host"));
+        QCOMPARE(launcher.document()["hardware"], original["hardware"]); // untouched choices, untouched section
+
+        model->setCurrentIndex(model->findData("lut"));
+        QCOMPARE(launcher.document()["hardware"]["latency_model"].get<std::string>(), std::string("lut"));
+        QCOMPARE(launcher.document()["hardware"]["latency_runs"], original["hardware"]["latency_runs"]);
+
+        profile->setCurrentIndex(profile->findData("cortex-m7"));
+        QCOMPARE(model->currentData().toString(), QStringLiteral("simulator"));
+        const auto* items = qobject_cast<QStandardItemModel*>(model->model());
+        QVERIFY(!items->item(model->findData("lut"))->isEnabled());
+        QVERIFY(items->item(model->findData("simulator"))->isEnabled());
+        const edgesmith::Json chosen = launcher.document();
+        QCOMPARE(chosen["hardware"]["profile"].get<std::string>(), std::string("cortex-m7"));
+        QCOMPARE(chosen["hardware"]["latency_model"].get<std::string>(), std::string("simulator"));
+        QVERIFY(edgesmith::Project::check(chosen, defaultProject().toStdString()).empty());
+        profile->setCurrentIndex(profile->findData("host"));
+        QVERIFY(items->item(model->findData("lut"))->isEnabled());
+
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(defaultProject()));
+        window.applyDocument(chosen, "launcher");
+        QCOMPARE(window.document()["hardware"]["profile"].get<std::string>(), std::string("cortex-m7"));
+        QVERIFY(window.isWindowModified());
+        window.undoStack()->undo();
+        QCOMPARE(window.document()["hardware"], original["hardware"]);
+    }
+
+    // A simulated run's candidates carry per-layer times and bounds: the layer table shows
+    // them (also when the run is shown again from the store) and hides the columns for a
+    // table without them.
+    void layerTableShowsSimulatedTimes() {
+        QTemporaryDir folder;
+        const QString projectFile = writeTableProject(folder);
+        edgesmith::Json project = edgesmith::Json::parse(edgesmith::readFile(projectFile.toStdString()));
+        project["objectives"] = edgesmith::Json::array({{{"metric", "accuracy"}}, {{"metric", "latency_ms"}}});
+        project["hardware"] = {{"profile", "cortex-m7"}, {"latency_model", "simulator"}};
+        edgesmith::writeFileAtomically(projectFile.toStdString(), project.dump(2));
+        QString key;
+        {
+            MainWindow window;
+            window.setInteractive(false);
+            QVERIFY(window.openProject(projectFile));
+            QVERIFY(window.diagnostics().empty());
+            QSignalSpy finished(&window, &MainWindow::searchFinished);
+            QVERIFY(window.startSearch(6));
+            QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+            QCOMPARE(finished.first().at(0).toString(), QStringLiteral("finished"));
+            const edgesmith::Json record = window.candidateModel()->record(0);
+            QVERIFY(record["metrics"].contains("energy_mj"));
+            key = QString::fromStdString(record["genotype"].get<std::string>());
+            window.selectCandidate(key);
+            auto* inspector = window.layerInspector();
+            auto* layers = inspector->model();
+            QVERIFY(!inspector->table()->isColumnHidden(edgesmith::widgets::LayerTableModel::Time));
+            QVERIFY(!inspector->table()->isColumnHidden(edgesmith::widgets::LayerTableModel::Bound));
+            QCOMPARE(layers->headerData(edgesmith::widgets::LayerTableModel::Time, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Time (ms)"));
+            QCOMPARE(layers->headerData(edgesmith::widgets::LayerTableModel::Time, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                     QStringLiteral("Predicted time of this layer by the project's latency model"));
+            QCOMPARE(layers->headerData(edgesmith::widgets::LayerTableModel::Bound, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Bound"));
+            double total = 0;
+            for (int row = 0; row < layers->rowCount(); ++row) {
+                total += layers->index(row, edgesmith::widgets::LayerTableModel::Time).data(Qt::UserRole).toDouble();
+                const QString bound = layers->index(row, edgesmith::widgets::LayerTableModel::Bound).data(Qt::UserRole).toString();
+                QVERIFY2(bound == "compute" || bound == "memory", qPrintable(bound));
+            }
+            QVERIFY(total > 0);
+            QVERIFY(total <= record["metrics"]["latency_ms"].get<double>() * 1.0001);
+
+            // The derived table has neither column.
+            inspector->showLayers("plain", window.layersOf(key));
+            QVERIFY(inspector->table()->isColumnHidden(edgesmith::widgets::LayerTableModel::Time));
+            QVERIFY(inspector->table()->isColumnHidden(edgesmith::widgets::LayerTableModel::Bound));
+            // A lookup table gives times without bounds.
+            edgesmith::Json timed = window.layersOf(key);
+            for (auto& row : timed) row["latency_ms"] = 0.5;
+            inspector->showLayers("lut", timed);
+            QVERIFY(!inspector->table()->isColumnHidden(edgesmith::widgets::LayerTableModel::Time));
+            QVERIFY(inspector->table()->isColumnHidden(edgesmith::widgets::LayerTableModel::Bound));
+            inspector->setQuantity(edgesmith::widgets::LayerTableModel::Time);
+            QCOMPARE(inspector->highlightedLayers().size(), 3);
+        }
+        MainWindow reopened;
+        reopened.setInteractive(false);
+        QVERIFY(reopened.openProject(projectFile));
+        QCOMPARE(reopened.shownRun(), qint64(1));
+        reopened.selectCandidate(key);
+        QVERIFY(!reopened.layerInspector()->table()->isColumnHidden(edgesmith::widgets::LayerTableModel::Time));
+        QVERIFY(!reopened.layerInspector()->table()->isColumnHidden(edgesmith::widgets::LayerTableModel::Bound));
+    }
+
+    // Measured latency and energy are axes like any metric; predicted against measured
+    // latency gets the y = x line.
+    void paretoDrawsTheLatencyDiagonal() {
+        edgesmith::widgets::ParetoView view;
+        for (const char* metric : {"measured_latency_ms", "energy_mj"}) {
+            QVERIFY(view.findChild<QComboBox*>("paretoXAxis")->findData(metric) >= 0);
+            QVERIFY(view.findChild<QComboBox*>("paretoYAxis")->findData(metric) >= 0);
+        }
+        view.addCandidate("a", {{"latency_ms", 1.0}, {"measured_latency_ms", 1.2}, {"energy_mj", 0.3}});
+        view.addCandidate("b", {{"latency_ms", 2.0}, {"measured_latency_ms", 1.9}, {"energy_mj", 0.5}});
+        view.setAxes("latency_ms", "measured_latency_ms");
+        QVERIFY(view.diagonalShown());
+        view.setAxes("measured_latency_ms", "latency_ms");
+        QVERIFY(view.diagonalShown());
+        view.setLogScale(true, true);
+        QVERIFY(view.diagonalShown());
+        view.setLogScale(true, false); // y = x is no straight line on mixed scales
+        QVERIFY(!view.diagonalShown());
+        view.setLogScale(false, false);
+        view.setAxes("latency_ms", "energy_mj");
+        QVERIFY(!view.diagonalShown());
+        QCOMPARE(view.candidateCount(), 2);
     }
 
     void logFiltersByLevelAndText() {
