@@ -263,8 +263,11 @@ struct Checker {
         if (!profile || !profile->is_string() || profile->get<std::string>().empty()) return;
         const std::string name = profile->get<std::string>();
         const auto names = deviceProfileNames(projectFile);
-        if (!name.ends_with(".json") && std::find(names.begin(), names.end(), name) == names.end())
-            return report("hardware.profile", "must be one of " + joinWords(names) + " or a path to a .json profile, got " + schema::describeValue(*profile));
+        if (!name.ends_with(".json") && std::find(names.begin(), names.end(), name) == names.end()) {
+            const std::string guess = closestMatch(name, names);
+            return report("hardware.profile", "must be one of " + joinWords(names) + " or a path to a .json profile, got " + schema::describeValue(*profile) +
+                                                  (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)"));
+        }
         try {
             loadDeviceProfile(name, projectFile);
         } catch (const ValidationError& error) {
