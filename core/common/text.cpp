@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <numeric>
 
@@ -52,6 +53,14 @@ std::string formatNumber(double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.10g", value);
     return buffer;
+}
+
+std::string fingerprint(std::string_view text) {
+    std::uint64_t hash = 1469598103934665603ULL;
+    for (unsigned char byte : text) hash = (hash ^ byte) * 1099511628211ULL;
+    char digits[17];
+    std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
+    return digits;
 }
 
 } // namespace edgesmith

@@ -15,6 +15,10 @@ std::string closestMatch(std::string_view word, const std::vector<std::string>& 
 // "a, b, c"
 std::string joinWords(const std::vector<std::string>& words, std::string_view separator = ", ");
 
+// FNV-1a of `text` as 16 hex digits: a stable name for the settings a kept file (a
+// supernet's weights, a latency table) was made with.
+std::string fingerprint(std::string_view text);
+
 // A number as users wrote it: integers without a decimal point, others shortest.
 std::string formatNumber(double value);
 

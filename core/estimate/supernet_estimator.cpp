@@ -2,6 +2,7 @@
 // run asks for (or read back from the file an earlier run left), then every candidate is
 // scored with inherited weights after its batch norms are recalibrated.
 #include "core/common/error.h"
+#include "core/common/text.h"
 #include "core/estimate/estimator.h"
 #include "core/estimate/supernet.h"
 #include "core/space/space.h"
@@ -13,15 +14,6 @@
 
 namespace edgesmith {
 namespace {
-
-// FNV-1a: a stable name for the settings a kept supernet was trained with.
-std::string fingerprint(const std::string& text) {
-    std::uint64_t hash = 1469598103934665603ULL;
-    for (unsigned char byte : text) hash = (hash ^ byte) * 1099511628211ULL;
-    char digits[17];
-    std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
-    return digits;
-}
 
 class SupernetEstimator : public Estimator {
 public:

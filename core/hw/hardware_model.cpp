@@ -20,14 +20,6 @@
 namespace edgesmith {
 namespace {
 
-std::string fingerprint(const std::string& text) {
-    std::uint64_t hash = 1469598103934665603ULL;
-    for (unsigned char byte : text) hash = (hash ^ byte) * 1099511628211ULL;
-    char digits[17];
-    std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
-    return digits;
-}
-
 std::string kibibytes(double bytes) { return formatNumber(std::round(bytes / 1024 * 10) / 10) + " KiB"; }
 
 } // namespace
