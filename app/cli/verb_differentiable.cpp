@@ -34,6 +34,9 @@ int runDifferentiable(const Arguments& arguments, Streams& streams) {
         hardware->latencyOf(space.derive(space.sample(random), false)); // fails early for "measured", builds a table or predictor
         options.latencyModel = [&](const Architecture& architecture) { return hardware->latencyOf(architecture); };
     }
+    options.relaxation = arguments.value("relaxation").value_or("gumbel");
+    if (options.relaxation != "gumbel" && options.relaxation != "darts" && options.relaxation != "proxyless")
+        throw UsageError("--relaxation is gumbel, darts or proxyless, not \"" + options.relaxation + "\"");
     options.costWeight = arguments.number("cost-weight", options.costWeight, 0, 100);
     options.costExponent = arguments.number("cost-exponent", options.costExponent, 0, 10);
     options.architectureLearningRate = arguments.number("architecture-rate", options.architectureLearningRate, 1e-6, 10);
@@ -57,14 +60,14 @@ int runDifferentiable(const Arguments& arguments, Streams& streams) {
     if (arguments.flag("record")) {
         Store store = Store::open(project.databasePath());
         CompressionRun run(store, project, "differentiable", {space.key(result.derived), 0, 0, ""},
-                           {{"differentiable", {{"epochs", options.epochs}, {"cost", options.cost}, {"cost_weight", options.costWeight}}}},
+                           {{"differentiable", {{"epochs", options.epochs}, {"relaxation", options.relaxation}, {"cost", options.cost}, {"cost_weight", options.costWeight}}}},
                            options.seed);
         Network network = supernet.extract(result.derived);
         Candidate candidate = importedCandidate(space.key(result.derived), network, evaluation.top1);
         candidate.genotype = result.derived;
         candidate.details["architecture_weights"] = output;
         candidate.details["evaluation"] = evaluation.toJson();
-        candidate.details["proxy"] = "differentiable search (Gumbel-softmax, cost " + options.cost + "), supernet inherited weights";
+        candidate.details["proxy"] = "differentiable search (" + options.relaxation + " relaxation, cost " + options.cost + "), supernet inherited weights";
         output["candidate"] = run.add(std::move(candidate));
         run.finish();
         output["run"] = run.id();
@@ -95,7 +98,7 @@ int runDifferentiable(const Arguments& arguments, Streams& streams) {
 Verb differentiableVerb() {
     return {"differentiable",
             "differentiable architecture search (Gumbel-softmax over the space's decisions, with a cost term) on a weight-sharing supernet",
-            "differentiable PROJECT [--epochs E] [--warmup W] [--subset F] [--cost macs|params|peak_activation_bytes|none] [--cost-weight W] [--cost-exponent B] "
+            "differentiable PROJECT [--epochs E] [--warmup W] [--subset F] [--relaxation gumbel|darts|proxyless] [--cost macs|params|peak_activation_bytes|latency_ms|none] [--cost-weight W] [--cost-exponent B] "
             "[--architecture-rate R] [--seed S] [--threads T] [--record] [--json]",
             "Trains the project's space as a supernet while learning architecture logits per decision\n"
             "(FBNet / GDAS: Gumbel-max sampling, a straight-through gate per decision, the temperature\n"
@@ -107,6 +110,7 @@ Verb differentiableVerb() {
             {{"epochs", "E", "epochs; default 6"},
              {"warmup", "W", "epochs that train the weights only, subnets drawn uniformly; default 1"},
              {"subset", "F", "fraction of the training split; default 1"},
+             {"relaxation", "R", "gumbel (default: one subnet drawn, straight-through gates), darts (every option of one decision mixed by softmax(α)) or proxyless (two options drawn and mixed)"},
              {"cost", "C", "macs (default), params, peak_activation_bytes, latency_ms (the project's lut, predictor or simulator) or none: the cost of eq. 23"},
              {"cost-weight", "W", "w of eq. 23; default 0.2"},
              {"cost-exponent", "B", "β of eq. 23; default 0.6"},

@@ -532,6 +532,8 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
         options.cost != "none")
         throw Error("", "cost", "unknown cost \"" + options.cost + "\" (macs, params, peak_activation_bytes, latency_ms or none)");
     if (options.cost == "latency_ms" && !options.latencyModel) throw Error("", "cost", "latency_ms needs a latency model");
+    if (options.relaxation != "gumbel" && options.relaxation != "darts" && options.relaxation != "proxyless")
+        throw Error("", "relaxation", "unknown relaxation \"" + options.relaxation + "\" (gumbel, darts or proxyless)");
     const auto start = Clock::now();
     setComputeThreads(options.threads);
     torch::manual_seed(options.seed);
@@ -629,6 +631,58 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
         return genotype;
     };
 
+    // darts / proxyless: one decision's options run with the weights fixed (so without a
+    // graph: memory of one subnet at a time), and their outputs are mixed by weights that
+    // carry the loss to that decision's α alone.
+    std::vector<std::size_t> mixable;
+    for (std::size_t decision = 0; decision < decisions.size(); ++decision)
+        if (decisions[decision].options.size() >= 2) mixable.push_back(decision);
+    std::size_t mixedCursor = 0;
+    const auto mixedDecisionLoss = [&](bool everyOption, const Genotype& base, std::size_t turn, std::vector<torch::Tensor>& logits,
+                                       const torch::Tensor& images, const torch::Tensor& labels, std::mt19937_64& generatorOfPaths) {
+        // The decision in turn, skipping those the drawn subnet leaves inactive.
+        std::size_t decision = decisions.size();
+        for (std::size_t tried = 0; tried < mixable.size(); ++tried) {
+            const std::size_t candidate = mixable[(turn + tried) % mixable.size()];
+            if (space.isActive(base, candidate)) {
+                decision = candidate;
+                break;
+            }
+        }
+        if (decision == decisions.size()) return torch::Tensor();
+        const torch::Tensor probabilities = torch::softmax(logits[decision], 0);
+        std::vector<int> paths;
+        if (everyOption || decisions[decision].options.size() == 2) {
+            for (int option = 0; option < int(decisions[decision].options.size()); ++option) paths.push_back(option);
+        } else {
+            std::vector<double> weights(probabilities.data_ptr<double>(), probabilities.data_ptr<double>() + probabilities.numel());
+            std::discrete_distribution<int> pick(weights.begin(), weights.end());
+            paths.push_back(pick(generatorOfPaths));
+            weights[std::size_t(paths[0])] = 0;
+            std::discrete_distribution<int> second(weights.begin(), weights.end());
+            paths.push_back(second(generatorOfPaths));
+        }
+        // DARTS mixes by softmax over every option; ProxylessNAS renormalises over the two.
+        const torch::Tensor chosen = torch::tensor(std::vector<std::int64_t>(paths.begin(), paths.end()), torch::kInt64);
+        const torch::Tensor mixing = everyOption ? probabilities.index_select(0, chosen) : torch::softmax(logits[decision].index_select(0, chosen), 0);
+        torch::Tensor mixed;
+        for (std::size_t path = 0; path < paths.size(); ++path) {
+            Genotype genotype = base;
+            genotype[decision] = paths[path];
+            NetworkModuleImpl& module = state_->moduleFor(space.canonical(genotype));
+            module.train();
+            module.outputScales.clear();
+            torch::Tensor output;
+            {
+                torch::NoGradGuard frozen;
+                output = module.forward(images);
+            }
+            const torch::Tensor term = output * mixing[std::int64_t(path)].to(torch::kFloat32);
+            mixed = mixed.defined() ? mixed + term : term;
+        }
+        return torch::nn::functional::cross_entropy(mixed, labels);
+    };
+
     std::int64_t step = 0, architectureCursor = 0;
     for (int epoch = 0; epoch < options.epochs; ++epoch) {
         const torch::Tensor epochOrder = torch::randperm(samples, generator, torch::kInt64);
@@ -663,6 +717,21 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
             weightOptimizer->step();
             if (warming) continue;
 
+            const std::int64_t architectureCount = std::min<std::int64_t>(options.batchSize, architectureData.size());
+            const torch::Tensor indices =
+                (torch::arange(architectureCount, torch::kInt64) + architectureCursor) % architectureData.size();
+            architectureCursor = (architectureCursor + architectureCount) % architectureData.size();
+            if (options.relaxation != "gumbel") {
+                torch::Tensor loss = mixedDecisionLoss(options.relaxation == "darts", space.canonical(draw(noises)), mixedCursor++, alpha,
+                                                       architectureImages.index_select(0, indices), architectureLabels.index_select(0, indices), random);
+                if (!loss.defined()) continue;
+                if (options.cost != "none" && options.costWeight > 0) loss = loss * costFactor().to(torch::kFloat32);
+                alphaOptimizer.zero_grad();
+                loss.backward();
+                alphaOptimizer.step();
+                continue;
+            }
+
             // Architecture step: the weights are fixed, the gates carry the loss to α.
             const Genotype drawn = draw(noises);
             const Genotype genotype = space.canonical(drawn);
@@ -690,10 +759,6 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
                 torch::Tensor& scale = module.outputScales[static_cast<std::size_t>(layer)];
                 scale = scale.defined() ? scale * gate : gate;
             }
-            const std::int64_t architectureCount = std::min<std::int64_t>(options.batchSize, architectureData.size());
-            const torch::Tensor indices =
-                (torch::arange(architectureCount, torch::kInt64) + architectureCursor) % architectureData.size();
-            architectureCursor = (architectureCursor + architectureCount) % architectureData.size();
             torch::Tensor loss = torch::nn::functional::cross_entropy(module.forward(architectureImages.index_select(0, indices)),
                                                                       architectureLabels.index_select(0, indices));
             if (options.cost != "none" && options.costWeight > 0) loss = loss * costFactor().to(torch::kFloat32);

@@ -89,6 +89,13 @@ struct DifferentiableOptions {
     double initialTemperature = 5.0, finalTemperature = 0.5;
     double architectureFraction = 0.2; // of the training split, held back for the α steps
     double subset = 1.0;
+    // How the α step relaxes the discrete choice:
+    //   gumbel    — one subnet drawn by Gumbel-max, straight-through gates (FBNet / GDAS);
+    //   darts     — every option of one decision, the outputs mixed by softmax(α) (eq. 11);
+    //   proxyless — two options of one decision drawn from softmax(α), mixed by their
+    //               renormalised weights (ProxylessNAS path binarisation: two subnets).
+    // darts and proxyless take the decisions in turn, the others drawn from α.
+    std::string relaxation = "gumbel";
     std::string cost = "macs";        // macs, params, peak_activation_bytes, latency_ms, or none
     // latency_ms: the latency of a drawn architecture (a lookup table, a predictor or the
     // simulator: it is called 32 times per step, so never a measurement).

@@ -26,8 +26,11 @@ SearchSpace mbconvSpace() { return SearchSpace::parse(loadSpaceTemplate("fmnist-
 
 // The template's structure at a quarter of its compute (stride-2 stem, narrower stages), so
 // that four sampling modes train in a unit test's time.
-SearchSpace compactSpace() {
-    const Json block0 = {{"op", "mbconv"}, {"kernel", {3, 5}}, {"expansion", {1, 3}}, {"se", {false, true}}, {"activation", "relu6"}};
+// Two stages of binary choices; `threeKernels` gives the first stage's kernel a third
+// option (ProxylessNAS then mixes two of three).
+SearchSpace compactSpace(bool threeKernels = false) {
+    const Json kernels = threeKernels ? Json{3, 5, 7} : Json{3, 5};
+    const Json block0 = {{"op", "mbconv"}, {"kernel", kernels}, {"expansion", {1, 3}}, {"se", {false, true}}, {"activation", "relu6"}};
     const Json block1 = {{"op", "mbconv"}, {"kernel", {3, 5}}, {"expansion", {3, 6}}, {"se", {false, true}}, {"activation", "hswish"}};
     const Json space = {
         {"name", "compact-mbconv"},
@@ -283,6 +286,43 @@ private slots:
             for (const auto& probability : decision["probabilities"].back()) sum += probability.get<double>();
             QVERIFY(std::abs(sum - 1.0) < 1e-9);
         }
+    }
+
+    void dartsAndProxylessRelaxationsLearnArchitectureWeights() {
+        const Splits splits = fashionSplits(0.03);
+        DifferentiableOptions options;
+        options.epochs = 2; // the first trains the weights only
+        options.warmupEpochs = 1;
+        options.threads = 2;
+        options.learningRate = 0.01;
+        options.architectureLearningRate = 0.05;
+        for (const char* relaxation : {"darts", "proxyless"}) {
+            options.relaxation = relaxation;
+            const SearchSpace space = compactSpace(options.relaxation == "proxyless");
+            // Without a cost the mixed outputs alone move α off uniform: the loss reaches
+            // α through the mixing weights.
+            options.cost = "none";
+            Supernet free(space, 11);
+            const DifferentiableResult learned = free.searchDifferentiable(splits, options);
+            double moved = 0;
+            for (std::size_t decision = 0; decision < space.decisions().size(); ++decision) {
+                const auto& probabilities = learned.probabilities.back()[decision];
+                for (double probability : probabilities) moved = std::max(moved, std::abs(probability - 1.0 / double(probabilities.size())));
+            }
+            QVERIFY2(moved > 0.01, qPrintable(QString("%1: α moved by %2 at most").arg(relaxation).arg(moved)));
+            // With the cost term the expected MACs fall, as with the Gumbel relaxation.
+            options.cost = "macs";
+            options.costWeight = 1.0;
+            options.costExponent = 2.0;
+            Supernet costed(space, 11);
+            const DifferentiableResult cheap = costed.searchDifferentiable(splits, options);
+            qInfo("%s: α moved by up to %.3f without a cost; expected MACs %.0f → %.0f with it", relaxation, moved, cheap.expectedCost.front(),
+                  cheap.expectedCost.back());
+            QVERIFY2(cheap.expectedCost.back() < cheap.expectedCost.front(), relaxation);
+        }
+        options.relaxation = "enas";
+        Supernet unknown(compactSpace(), 11);
+        QVERIFY_THROWS_EXCEPTION(Error, unknown.searchDifferentiable(splits, options));
     }
 
     void cancellingStopsTraining() {
