@@ -174,7 +174,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="199"/>
-        <location filename="../app/gui/main_window.cpp" line="651"/>
+        <location filename="../app/gui/main_window.cpp" line="662"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
@@ -230,93 +230,93 @@
         <translation type="vanished">Suche fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
-        <location filename="../app/gui/main_window.cpp" line="275"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
+        <location filename="../app/gui/main_window.cpp" line="286"/>
         <source>Cannot compress</source>
         <translation>Komprimieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>Select one candidate in the table or the Pareto plot first.</source>
         <translation>Wählen Sie zuerst einen Kandidaten in der Tabelle oder im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="275"/>
+        <location filename="../app/gui/main_window.cpp" line="286"/>
         <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
         <translation>Das Projekt muss gültig und gespeichert sein: Der Kompressionslauf wird in seine Experimentdatenbank geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="284"/>
+        <location filename="../app/gui/main_window.cpp" line="295"/>
         <source>Compression</source>
         <translation>Kompression</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="285"/>
+        <location filename="../app/gui/main_window.cpp" line="296"/>
         <source>Compressing %1…</source>
         <translation>%1 wird komprimiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="298"/>
-        <location filename="../app/gui/main_window.cpp" line="302"/>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
-        <location filename="../app/gui/main_window.cpp" line="314"/>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
-        <location filename="../app/gui/main_window.cpp" line="350"/>
+        <location filename="../app/gui/main_window.cpp" line="309"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="325"/>
+        <location filename="../app/gui/main_window.cpp" line="342"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>Cannot export</source>
         <translation>Exportieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="298"/>
+        <location filename="../app/gui/main_window.cpp" line="309"/>
         <source>Select one candidate of a run in the table or the Pareto plot first.</source>
         <translation>Wählen Sie zuerst einen Kandidaten eines Laufs in der Tabelle oder im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="302"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>Speichern Sie zuerst das Projekt: Exporte lesen seine Datenbank und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>The project must be valid: exports train with its settings and data.</source>
         <translation>Das Projekt muss gültig sein: Exporte trainieren mit seinen Einstellungen und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="342"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>Öffnen Sie zuerst ein gespeichertes Projekt und zeigen Sie einen seiner Läufe an.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="346"/>
         <source>Export Run Report</source>
         <translation>Bericht des Laufs exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="346"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML-Seiten (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="350"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>The project must be valid and saved: exports read its store and data.</source>
         <translation>Das Projekt muss gültig und gespeichert sein: Exporte lesen seine Datenbank und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
+        <location filename="../app/gui/main_window.cpp" line="365"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>Kandidat %1 von Lauf %2 wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="536"/>
+        <location filename="../app/gui/main_window.cpp" line="547"/>
         <source>Cannot show run %1</source>
         <translation>Lauf %1 kann nicht angezeigt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="549"/>
+        <location filename="../app/gui/main_window.cpp" line="560"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>Lauf %1 wird angezeigt: %n Kandidat</numerusform>
@@ -324,33 +324,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="588"/>
+        <location filename="../app/gui/main_window.cpp" line="599"/>
         <source>Search settings</source>
         <translation>Sucheinstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="602"/>
+        <location filename="../app/gui/main_window.cpp" line="613"/>
         <source>Device profile %1</source>
         <translation>Geräteprofil %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="606"/>
+        <location filename="../app/gui/main_window.cpp" line="617"/>
         <source>Saved device profile %1</source>
         <translation>Geräteprofil %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="628"/>
+        <location filename="../app/gui/main_window.cpp" line="639"/>
         <source>Resuming run %1…</source>
         <translation>Lauf %1 wird fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="638"/>
-        <location filename="../app/gui/main_window.cpp" line="644"/>
+        <location filename="../app/gui/main_window.cpp" line="649"/>
+        <location filename="../app/gui/main_window.cpp" line="655"/>
         <source>Cannot start the search</source>
         <translation>Die Suche kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="638"/>
+        <location filename="../app/gui/main_window.cpp" line="649"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>Das Projekt hat %n Problem; beheben Sie zuerst das im Projektbereich aufgeführte.</numerusform>
@@ -358,123 +358,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="644"/>
+        <location filename="../app/gui/main_window.cpp" line="655"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>Speichern Sie das Projekt zuerst: seine Experimentdatenbank und relativen Pfade liegen neben der Datei.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="660"/>
+        <location filename="../app/gui/main_window.cpp" line="671"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="664"/>
+        <location filename="../app/gui/main_window.cpp" line="675"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="672"/>
+        <location filename="../app/gui/main_window.cpp" line="683"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="679"/>
+        <location filename="../app/gui/main_window.cpp" line="690"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="689"/>
+        <location filename="../app/gui/main_window.cpp" line="700"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="692"/>
+        <location filename="../app/gui/main_window.cpp" line="703"/>
         <source>&amp;Project panel</source>
         <translation>&amp;Projektleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="695"/>
+        <location filename="../app/gui/main_window.cpp" line="706"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="698"/>
+        <location filename="../app/gui/main_window.cpp" line="709"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="714"/>
+        <location filename="../app/gui/main_window.cpp" line="725"/>
         <source>&amp;Hardware</source>
         <translation>&amp;Hardware</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="718"/>
+        <location filename="../app/gui/main_window.cpp" line="729"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="721"/>
+        <location filename="../app/gui/main_window.cpp" line="732"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="727"/>
+        <location filename="../app/gui/main_window.cpp" line="738"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="751"/>
+        <location filename="../app/gui/main_window.cpp" line="762"/>
         <source>Search space</source>
         <translation>Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="761"/>
+        <location filename="../app/gui/main_window.cpp" line="772"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="776"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
         <source>Filter by genotype…</source>
         <translation>Nach Genotyp filtern…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="780"/>
+        <location filename="../app/gui/main_window.cpp" line="791"/>
         <source>All candidates</source>
         <translation>Alle Kandidaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="781"/>
+        <location filename="../app/gui/main_window.cpp" line="792"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="782"/>
+        <location filename="../app/gui/main_window.cpp" line="793"/>
         <source>Evaluated</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="783"/>
+        <location filename="../app/gui/main_window.cpp" line="794"/>
         <source>Outside the budgets</source>
         <translation>Außerhalb der Budgets</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="784"/>
+        <location filename="../app/gui/main_window.cpp" line="795"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="785"/>
-        <location filename="../app/gui/main_window.cpp" line="804"/>
+        <location filename="../app/gui/main_window.cpp" line="796"/>
+        <location filename="../app/gui/main_window.cpp" line="815"/>
         <source>Copy as CSV</source>
         <translation>Als CSV kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="787"/>
+        <location filename="../app/gui/main_window.cpp" line="798"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>Die ausgewählten Zeilen (ohne Auswahl alle angezeigten) als CSV kopieren (Strg+C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="815"/>
+        <location filename="../app/gui/main_window.cpp" line="826"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>%n Kandidat als CSV kopiert</numerusform>
@@ -482,7 +482,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="833"/>
+        <location filename="../app/gui/main_window.cpp" line="844"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
@@ -527,7 +527,7 @@
         <translation type="vanished">Rang</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="836"/>
+        <location filename="../app/gui/main_window.cpp" line="847"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
@@ -536,39 +536,39 @@
         <translation type="vanished">Wählen Sie im Reiter Pareto oder Kandidaten zwei oder mehr Kandidaten aus, um sie nebeneinander zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="839"/>
+        <location filename="../app/gui/main_window.cpp" line="850"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="878"/>
+        <location filename="../app/gui/main_window.cpp" line="889"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="883"/>
+        <location filename="../app/gui/main_window.cpp" line="894"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1021"/>
+        <location filename="../app/gui/main_window.cpp" line="1038"/>
         <source>The project names no readable search space.</source>
         <translation>Das Projekt nennt keinen lesbaren Suchraum.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1119"/>
+        <location filename="../app/gui/main_window.cpp" line="1136"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1120"/>
+        <location filename="../app/gui/main_window.cpp" line="1137"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>Eine Suche läuft. Abbrechen? Alle bewerteten Kandidaten bleiben erhalten; der Lauf lässt sich mit edgesmith-cli search --resume fortsetzen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="384"/>
-        <location filename="../app/gui/main_window.cpp" line="401"/>
-        <location filename="../app/gui/main_window.cpp" line="884"/>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="412"/>
+        <location filename="../app/gui/main_window.cpp" line="895"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n Kandidat</numerusform>
@@ -577,75 +577,95 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="233"/>
-        <location filename="../app/gui/main_window.cpp" line="627"/>
-        <location filename="../app/gui/main_window.cpp" line="650"/>
+        <source>, %1 s left</source>
+        <translation>, noch %1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <source>, %1 min left</source>
+        <translation>, noch %1 min</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
+        <source>Training the supernet</source>
+        <translation>Supernetz wird trainiert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <source>%1: %2 % done%3</source>
+        <translation>%1: %2 % erledigt%3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="638"/>
+        <location filename="../app/gui/main_window.cpp" line="661"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="234"/>
-        <location filename="../app/gui/main_window.cpp" line="235"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="237"/>
+        <location filename="../app/gui/main_window.cpp" line="248"/>
         <source>%1 failed</source>
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="842"/>
+        <location filename="../app/gui/main_window.cpp" line="853"/>
         <source>Architecture weights</source>
         <translation>Architekturgewichte</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="854"/>
+        <location filename="../app/gui/main_window.cpp" line="865"/>
         <source>Show run</source>
         <translation>Lauf anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="856"/>
+        <location filename="../app/gui/main_window.cpp" line="867"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="865"/>
+        <location filename="../app/gui/main_window.cpp" line="876"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>Läufe der Experimentdatenbank dieses Projekts. Doppelklick zeigt einen Lauf in den Reitern Pareto, Kandidaten und Schichten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="875"/>
+        <location filename="../app/gui/main_window.cpp" line="886"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="888"/>
+        <location filename="../app/gui/main_window.cpp" line="899"/>
         <source>%v / %m evaluated</source>
         <translation>%v / %m bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="903"/>
+        <location filename="../app/gui/main_window.cpp" line="920"/>
         <source>Untitled project</source>
         <translation>Unbenanntes Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="904"/>
+        <location filename="../app/gui/main_window.cpp" line="921"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>Neues Projekt aus der Vorlage fmnist-mbconv</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="912"/>
-        <location filename="../app/gui/main_window.cpp" line="917"/>
+        <location filename="../app/gui/main_window.cpp" line="929"/>
+        <location filename="../app/gui/main_window.cpp" line="934"/>
         <source>Cannot open project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="925"/>
+        <location filename="../app/gui/main_window.cpp" line="942"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="928"/>
+        <location filename="../app/gui/main_window.cpp" line="945"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>%n Problem im Projekt; siehe Projektleiste</numerusform>
@@ -653,13 +673,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="959"/>
-        <location filename="../app/gui/main_window.cpp" line="963"/>
+        <location filename="../app/gui/main_window.cpp" line="976"/>
+        <location filename="../app/gui/main_window.cpp" line="980"/>
         <source>Project not saved</source>
         <translation>Projekt nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="960"/>
+        <location filename="../app/gui/main_window.cpp" line="977"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -668,18 +688,18 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="971"/>
-        <location filename="../app/gui/main_window.cpp" line="972"/>
+        <location filename="../app/gui/main_window.cpp" line="988"/>
+        <location filename="../app/gui/main_window.cpp" line="989"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="981"/>
+        <location filename="../app/gui/main_window.cpp" line="998"/>
         <source>Project is valid</source>
         <translation>Projekt ist gültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="982"/>
+        <location filename="../app/gui/main_window.cpp" line="999"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>%n Problem im Projekt</numerusform>
@@ -687,12 +707,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1014"/>
+        <location filename="../app/gui/main_window.cpp" line="1031"/>
         <source>inline space</source>
         <translation>eingebetteter Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1018"/>
+        <location filename="../app/gui/main_window.cpp" line="1035"/>
         <source>template %1</source>
         <translation>Vorlage %1</translation>
     </message>
@@ -701,32 +721,32 @@
         <translation type="vanished">&lt;i&gt;Das Projekt nennt keinen lesbaren Suchraum.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1029"/>
+        <location filename="../app/gui/main_window.cpp" line="1046"/>
         <source>not saved</source>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1068"/>
+        <location filename="../app/gui/main_window.cpp" line="1085"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1069"/>
+        <location filename="../app/gui/main_window.cpp" line="1086"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1078"/>
+        <location filename="../app/gui/main_window.cpp" line="1095"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1084"/>
+        <location filename="../app/gui/main_window.cpp" line="1101"/>
         <source>Save project as</source>
         <translation>Projekt speichern unter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1097"/>
+        <location filename="../app/gui/main_window.cpp" line="1114"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>Einstellungen gespeichert; LibTorch nutzt %n Thread</numerusform>
@@ -734,12 +754,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1102"/>
+        <location filename="../app/gui/main_window.cpp" line="1119"/>
         <source>About EdgeSmith</source>
         <translation>Über EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1103"/>
+        <location filename="../app/gui/main_window.cpp" line="1120"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automatischer Entwurf und Kompression von Deep-Learning-Modellen für Edge-Geräte: Architektursuche, Pruning, Quantisierung, Destillation und Niedrigrang-Zerlegung unter Latenz-, Speicher- und Platzbudgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n Rechen-Thread · CUDA %3&lt;/p&gt;</numerusform>
@@ -747,12 +767,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1110"/>
+        <location filename="../app/gui/main_window.cpp" line="1127"/>
         <source>available</source>
         <translation>verfügbar</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1110"/>
+        <location filename="../app/gui/main_window.cpp" line="1127"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>

@@ -172,7 +172,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="199"/>
-        <location filename="../app/gui/main_window.cpp" line="651"/>
+        <location filename="../app/gui/main_window.cpp" line="662"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -227,256 +227,256 @@
         <translation type="vanished">搜索失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
-        <location filename="../app/gui/main_window.cpp" line="275"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
+        <location filename="../app/gui/main_window.cpp" line="286"/>
         <source>Cannot compress</source>
         <translation>无法压缩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>Select one candidate in the table or the Pareto plot first.</source>
         <translation>请先在表格或帕累托图中选择一个候选。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="275"/>
+        <location filename="../app/gui/main_window.cpp" line="286"/>
         <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
         <translation>项目必须有效且已保存：压缩运行会写入其实验数据库。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="284"/>
+        <location filename="../app/gui/main_window.cpp" line="295"/>
         <source>Compression</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="285"/>
+        <location filename="../app/gui/main_window.cpp" line="296"/>
         <source>Compressing %1…</source>
         <translation>正在压缩 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="298"/>
-        <location filename="../app/gui/main_window.cpp" line="302"/>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
-        <location filename="../app/gui/main_window.cpp" line="314"/>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
-        <location filename="../app/gui/main_window.cpp" line="350"/>
+        <location filename="../app/gui/main_window.cpp" line="309"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="325"/>
+        <location filename="../app/gui/main_window.cpp" line="342"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="298"/>
+        <location filename="../app/gui/main_window.cpp" line="309"/>
         <source>Select one candidate of a run in the table or the Pareto plot first.</source>
         <translation>请先在表格或帕累托图中选择某次运行的一个候选。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="302"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>请先保存项目：导出会读取其数据库和数据。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>The project must be valid: exports train with its settings and data.</source>
         <translation>项目必须有效：导出会使用其设置和数据进行训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="342"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>请先打开已保存的项目并显示其中一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="346"/>
         <source>Export Run Report</source>
         <translation>导出运行报告</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="346"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML 页面 (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="350"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>The project must be valid and saved: exports read its store and data.</source>
         <translation>项目必须有效且已保存：导出会读取其数据库和数据。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
+        <location filename="../app/gui/main_window.cpp" line="365"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>正在导出运行 %2 的候选 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="536"/>
+        <location filename="../app/gui/main_window.cpp" line="547"/>
         <source>Cannot show run %1</source>
         <translation>无法显示运行 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="549"/>
+        <location filename="../app/gui/main_window.cpp" line="560"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>正在显示运行 %1：%n 个候选</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="588"/>
+        <location filename="../app/gui/main_window.cpp" line="599"/>
         <source>Search settings</source>
         <translation>搜索设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="602"/>
+        <location filename="../app/gui/main_window.cpp" line="613"/>
         <source>Device profile %1</source>
         <translation>设备配置文件 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="606"/>
+        <location filename="../app/gui/main_window.cpp" line="617"/>
         <source>Saved device profile %1</source>
         <translation>已保存设备配置文件 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="628"/>
+        <location filename="../app/gui/main_window.cpp" line="639"/>
         <source>Resuming run %1…</source>
         <translation>正在继续运行 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="638"/>
-        <location filename="../app/gui/main_window.cpp" line="644"/>
+        <location filename="../app/gui/main_window.cpp" line="649"/>
+        <location filename="../app/gui/main_window.cpp" line="655"/>
         <source>Cannot start the search</source>
         <translation>无法开始搜索</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="638"/>
+        <location filename="../app/gui/main_window.cpp" line="649"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>项目有 %n 个问题；请先修复“项目”面板中列出的问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="644"/>
+        <location filename="../app/gui/main_window.cpp" line="655"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>请先保存项目：其实验数据库和相对路径位于项目文件旁边。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="660"/>
+        <location filename="../app/gui/main_window.cpp" line="671"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="664"/>
+        <location filename="../app/gui/main_window.cpp" line="675"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="672"/>
+        <location filename="../app/gui/main_window.cpp" line="683"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="679"/>
+        <location filename="../app/gui/main_window.cpp" line="690"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="689"/>
+        <location filename="../app/gui/main_window.cpp" line="700"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="692"/>
+        <location filename="../app/gui/main_window.cpp" line="703"/>
         <source>&amp;Project panel</source>
         <translation>项目面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="695"/>
+        <location filename="../app/gui/main_window.cpp" line="706"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="698"/>
+        <location filename="../app/gui/main_window.cpp" line="709"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="714"/>
+        <location filename="../app/gui/main_window.cpp" line="725"/>
         <source>&amp;Hardware</source>
         <translation>硬件(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="718"/>
+        <location filename="../app/gui/main_window.cpp" line="729"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="721"/>
+        <location filename="../app/gui/main_window.cpp" line="732"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="727"/>
+        <location filename="../app/gui/main_window.cpp" line="738"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="751"/>
+        <location filename="../app/gui/main_window.cpp" line="762"/>
         <source>Search space</source>
         <translation>搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="761"/>
+        <location filename="../app/gui/main_window.cpp" line="772"/>
         <source>Pareto</source>
         <translation>帕累托</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="776"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
         <source>Filter by genotype…</source>
         <translation>按基因型筛选…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="780"/>
+        <location filename="../app/gui/main_window.cpp" line="791"/>
         <source>All candidates</source>
         <translation>全部候选</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="781"/>
+        <location filename="../app/gui/main_window.cpp" line="792"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="782"/>
+        <location filename="../app/gui/main_window.cpp" line="793"/>
         <source>Evaluated</source>
         <translation>已评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="783"/>
+        <location filename="../app/gui/main_window.cpp" line="794"/>
         <source>Outside the budgets</source>
         <translation>超出预算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="784"/>
+        <location filename="../app/gui/main_window.cpp" line="795"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="785"/>
-        <location filename="../app/gui/main_window.cpp" line="804"/>
+        <location filename="../app/gui/main_window.cpp" line="796"/>
+        <location filename="../app/gui/main_window.cpp" line="815"/>
         <source>Copy as CSV</source>
         <translation>复制为 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="787"/>
+        <location filename="../app/gui/main_window.cpp" line="798"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>将选中的行（未选中时为所有显示的行）复制为 CSV（Ctrl+C）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="815"/>
+        <location filename="../app/gui/main_window.cpp" line="826"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>已将 %n 个候选复制为 CSV</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="833"/>
+        <location filename="../app/gui/main_window.cpp" line="844"/>
         <source>Candidates</source>
         <translation>候选模型</translation>
     </message>
@@ -521,7 +521,7 @@
         <translation type="vanished">秩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="836"/>
+        <location filename="../app/gui/main_window.cpp" line="847"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -530,39 +530,39 @@
         <translation type="vanished">在“帕累托”或“候选模型”标签页中选择两个或更多候选模型，即可并排比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="839"/>
+        <location filename="../app/gui/main_window.cpp" line="850"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="878"/>
+        <location filename="../app/gui/main_window.cpp" line="889"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="883"/>
+        <location filename="../app/gui/main_window.cpp" line="894"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1021"/>
+        <location filename="../app/gui/main_window.cpp" line="1038"/>
         <source>The project names no readable search space.</source>
         <translation>项目未指定可读取的搜索空间。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1119"/>
+        <location filename="../app/gui/main_window.cpp" line="1136"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1120"/>
+        <location filename="../app/gui/main_window.cpp" line="1137"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>搜索正在运行。要停止吗？所有已评估的候选都会保留；可用 edgesmith-cli search --resume 继续该运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="384"/>
-        <location filename="../app/gui/main_window.cpp" line="401"/>
-        <location filename="../app/gui/main_window.cpp" line="884"/>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="412"/>
+        <location filename="../app/gui/main_window.cpp" line="895"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n 个候选模型</numerusform>
@@ -570,88 +570,108 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="233"/>
-        <location filename="../app/gui/main_window.cpp" line="627"/>
-        <location filename="../app/gui/main_window.cpp" line="650"/>
+        <source>, %1 s left</source>
+        <translation>，剩余 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <source>, %1 min left</source>
+        <translation>，剩余 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
+        <source>Training the supernet</source>
+        <translation>正在训练超网络</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <source>%1: %2 % done%3</source>
+        <translation>%1：已完成 %2 %%3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="638"/>
+        <location filename="../app/gui/main_window.cpp" line="661"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="234"/>
-        <location filename="../app/gui/main_window.cpp" line="235"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="237"/>
+        <location filename="../app/gui/main_window.cpp" line="248"/>
         <source>%1 failed</source>
         <translation>%1 失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="842"/>
+        <location filename="../app/gui/main_window.cpp" line="853"/>
         <source>Architecture weights</source>
         <translation>架构权重</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="854"/>
+        <location filename="../app/gui/main_window.cpp" line="865"/>
         <source>Show run</source>
         <translation>显示运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="856"/>
+        <location filename="../app/gui/main_window.cpp" line="867"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="865"/>
+        <location filename="../app/gui/main_window.cpp" line="876"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>本项目实验数据库中的运行。双击某个运行可在帕累托、候选和层标签页中显示它。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="875"/>
+        <location filename="../app/gui/main_window.cpp" line="886"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="888"/>
+        <location filename="../app/gui/main_window.cpp" line="899"/>
         <source>%v / %m evaluated</source>
         <translation>已评估 %v / %m</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="903"/>
+        <location filename="../app/gui/main_window.cpp" line="920"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="904"/>
+        <location filename="../app/gui/main_window.cpp" line="921"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>已从 fmnist-mbconv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="912"/>
-        <location filename="../app/gui/main_window.cpp" line="917"/>
+        <location filename="../app/gui/main_window.cpp" line="929"/>
+        <location filename="../app/gui/main_window.cpp" line="934"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="925"/>
+        <location filename="../app/gui/main_window.cpp" line="942"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="928"/>
+        <location filename="../app/gui/main_window.cpp" line="945"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>项目中有 %n 个问题；请查看项目面板</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="959"/>
-        <location filename="../app/gui/main_window.cpp" line="963"/>
+        <location filename="../app/gui/main_window.cpp" line="976"/>
+        <location filename="../app/gui/main_window.cpp" line="980"/>
         <source>Project not saved</source>
         <translation>项目未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="960"/>
+        <location filename="../app/gui/main_window.cpp" line="977"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -660,30 +680,30 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="971"/>
-        <location filename="../app/gui/main_window.cpp" line="972"/>
+        <location filename="../app/gui/main_window.cpp" line="988"/>
+        <location filename="../app/gui/main_window.cpp" line="989"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="981"/>
+        <location filename="../app/gui/main_window.cpp" line="998"/>
         <source>Project is valid</source>
         <translation>项目有效</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="982"/>
+        <location filename="../app/gui/main_window.cpp" line="999"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>项目中有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1014"/>
+        <location filename="../app/gui/main_window.cpp" line="1031"/>
         <source>inline space</source>
         <translation>内嵌搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1018"/>
+        <location filename="../app/gui/main_window.cpp" line="1035"/>
         <source>template %1</source>
         <translation>模板 %1</translation>
     </message>
@@ -692,56 +712,56 @@
         <translation type="vanished">&lt;i&gt;项目未指定可读取的搜索空间。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1029"/>
+        <location filename="../app/gui/main_window.cpp" line="1046"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1068"/>
+        <location filename="../app/gui/main_window.cpp" line="1085"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1069"/>
+        <location filename="../app/gui/main_window.cpp" line="1086"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>项目有未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1078"/>
+        <location filename="../app/gui/main_window.cpp" line="1095"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1084"/>
+        <location filename="../app/gui/main_window.cpp" line="1101"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1097"/>
+        <location filename="../app/gui/main_window.cpp" line="1114"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>设置已保存；LibTorch 使用 %n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1102"/>
+        <location filename="../app/gui/main_window.cpp" line="1119"/>
         <source>About EdgeSmith</source>
         <translation>关于 EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1103"/>
+        <location filename="../app/gui/main_window.cpp" line="1120"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;面向边缘设备的深度学习模型自动设计与压缩：在延迟、内存和存储预算下进行架构搜索、剪枝、量化、蒸馏和低秩分解。&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n 个计算线程 · CUDA %3&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1110"/>
+        <location filename="../app/gui/main_window.cpp" line="1127"/>
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1110"/>
+        <location filename="../app/gui/main_window.cpp" line="1127"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>

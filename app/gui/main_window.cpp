@@ -227,9 +227,20 @@ void MainWindow::connectBridge() {
         if (!pauseAction_->isChecked()) statusMessage_->setText(tr("Searching: %n evaluated, %1", nullptr, static_cast<int>(evaluated)).arg(remaining));
     });
     connect(bridge_, &SearchBridge::logLine, this, [this](const QString& text) { logView_->append(widgets::LogView::Level::Info, text); });
+    connect(bridge_, &SearchBridge::taskProgress, this, [this](const QString& task, double fraction, double eta) {
+        // The first candidate of a supernet search waits for the whole training: without
+        // this bar the window would show nothing moving for minutes.
+        const QString remaining = eta < 0 ? QString() : eta < 90 ? tr(", %1 s left").arg(qRound(eta)) : tr(", %1 min left").arg(qRound(eta / 60));
+        taskProgress_->setValue(qRound(fraction * 1000));
+        const QString name = task == QLatin1String("Training the supernet") ? tr("Training the supernet") : task;
+        taskProgress_->setFormat(tr("%1: %2 % done%3").arg(name).arg(qRound(fraction * 100)).arg(remaining));
+        taskProgress_->setToolTip(taskProgress_->format());
+        taskProgress_->setVisible(fraction < 1.0);
+    });
     connect(bridge_, &SearchBridge::finished, this, [this](const QString& status, const QString& message) {
         paretoView_->refresh();
         progress_->hide();
+        taskProgress_->hide();
         const QString activity = activity_.isEmpty() ? tr("Search") : activity_;
         statusMessage_->setText(tr("%1 %2: %3").arg(activity, status, message));
         logView_->append(status == "failed" ? widgets::LogView::Level::Error : widgets::LogView::Level::Info, tr("%1 %2: %3").arg(activity, status, message));
@@ -887,7 +898,13 @@ void MainWindow::createStatusBar() {
     progress_->setMaximumWidth(220);
     progress_->setFormat(tr("%v / %m evaluated"));
     progress_->hide();
+    taskProgress_ = new QProgressBar;
+    taskProgress_->setObjectName("taskProgress");
+    taskProgress_->setMaximumWidth(320);
+    taskProgress_->setRange(0, 1000);
+    taskProgress_->hide();
     statusBar()->addWidget(statusMessage_, 1);
+    statusBar()->addPermanentWidget(taskProgress_);
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(candidateCount_);
 }

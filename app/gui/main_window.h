@@ -195,6 +195,7 @@ private:
     QLabel* statusMessage_ = nullptr;
     QLabel* candidateCount_ = nullptr;
     QProgressBar* progress_ = nullptr;
+    QProgressBar* taskProgress_ = nullptr; // long work inside an evaluation (supernet training)
     QMenu* recentMenu_ = nullptr;
 
     QAction* newAction_ = nullptr;

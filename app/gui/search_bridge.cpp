@@ -142,6 +142,12 @@ bool SearchBridge::launch(Job job) {
             post([text](SearchBridge& bridge) { Q_EMIT bridge.logLine(text); });
             break;
         }
+        case EngineEventKind::TaskProgress: {
+            const QString task = QString::fromStdString(event.text);
+            const double fraction = event.fraction, eta = event.etaSeconds;
+            post([=](SearchBridge& bridge) { Q_EMIT bridge.taskProgress(task, fraction, eta); });
+            break;
+        }
         case EngineEventKind::RunFinished:
             break; // reported once the thread's result is known, below
         }

@@ -48,6 +48,9 @@ Q_SIGNALS:
     void frontChanged(const QStringList& keys);
     void progress(qint64 evaluated, qint64 planned, double etaSeconds);
     void logLine(const QString& text);
+    // Long work inside one evaluation (a supernet's training): fraction in [0, 1], seconds
+    // left or -1.
+    void taskProgress(const QString& task, double fraction, double etaSeconds);
     void finished(const QString& status, const QString& message);
     void compressionRecorded(qint64 run);
 

@@ -51,8 +51,9 @@ struct Outcome {
 // queued only when a worker is free, so the queue never grows past the pool.
 class WorkerPool {
 public:
-    WorkerPool(const Evaluator& evaluator, int workers, int threadsPerWorker, std::function<void(const std::string&)> log)
-        : evaluator_(evaluator), threads_(threadsPerWorker), log_(std::move(log)) {
+    using TaskProgress = std::function<void(const std::string&, double, double)>;
+    WorkerPool(const Evaluator& evaluator, int workers, int threadsPerWorker, std::function<void(const std::string&)> log, TaskProgress taskProgress)
+        : evaluator_(evaluator), threads_(threadsPerWorker), log_(std::move(log)), taskProgress_(std::move(taskProgress)) {
         for (int index = 0; index < workers; ++index) pool_.emplace_back([this] { work(); });
     }
     ~WorkerPool() {
@@ -99,6 +100,7 @@ private:
                 control.threads = threads_;
                 control.gate = &gate_;
                 control.log = log_;
+                control.taskProgress = taskProgress_;
                 outcome.candidate = evaluator_.evaluate(job.genotype, control);
             } catch (const Cancelled&) {
             }
@@ -113,6 +115,7 @@ private:
     const Evaluator& evaluator_;
     int threads_;
     std::function<void(const std::string&)> log_;
+    TaskProgress taskProgress_;
     std::atomic<bool> cancel_{false};
     MeasurementGate gate_;
     std::mutex mutex_;
@@ -151,7 +154,8 @@ public:
                    " × " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s") + ", estimator " + evaluator_.estimatorName());
         store_.setStatus(run_, RunStatus::Running);
         try {
-            WorkerPool pool(evaluator_, workers, threads, [this](const std::string& line) { logFromWorker(line); });
+            WorkerPool pool(evaluator_, workers, threads, [this](const std::string& line) { logFromWorker(line); },
+                            [this](const std::string& task, double fraction, double eta) { taskFromWorker(task, fraction, eta); });
             loop(pool, workers);
         } catch (const Error& error) {
             return finish(RunStatus::Failed, (error.path().empty() ? "" : error.path() + ": ") + error.message());
@@ -380,12 +384,26 @@ private:
         std::lock_guard lock(logMutex_);
         workerLines_.push_back(text);
     }
+    // Only the latest progress of a task matters; the engine's thread publishes it.
+    void taskFromWorker(const std::string& task, double fraction, double eta) {
+        std::lock_guard lock(logMutex_);
+        EngineEvent update; // not event(): that reads the engine's counters, owned by its thread
+        update.kind = EngineEventKind::TaskProgress;
+        update.run = run_;
+        update.text = task;
+        update.fraction = std::clamp(fraction, 0.0, 1.0);
+        update.etaSeconds = eta;
+        pendingTask_ = std::move(update);
+    }
     void publishWorkerLines() {
         std::vector<std::string> lines;
+        std::optional<EngineEvent> task;
         {
             std::lock_guard lock(logMutex_);
             lines.swap(workerLines_);
+            task.swap(pendingTask_);
         }
+        if (task) publish(*task);
         for (const std::string& text : lines) {
             EngineEvent line = event(EngineEventKind::Log);
             line.text = text;
@@ -421,6 +439,7 @@ private:
     Clock::time_point start_ = Clock::now();
     std::mutex logMutex_;
     std::vector<std::string> workerLines_;
+    std::optional<EngineEvent> pendingTask_;
 };
 
 } // namespace

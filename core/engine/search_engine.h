@@ -29,7 +29,7 @@ struct SearchSettings {
     static SearchSettings fromJson(const Json& json);
 };
 
-enum class EngineEventKind { RunStarted, CandidateEvaluated, FrontChanged, Progress, Log, RunFinished };
+enum class EngineEventKind { RunStarted, CandidateEvaluated, FrontChanged, Progress, Log, RunFinished, TaskProgress };
 
 struct EngineEvent {
     EngineEventKind kind = EngineEventKind::Log;
@@ -41,7 +41,8 @@ struct EngineEvent {
     std::int64_t planned = 0;            // 0 when unknown
     double elapsedSeconds = 0;
     double etaSeconds = -1;              // -1 when unknown
-    std::string text;                    // Log line; RunFinished message
+    std::string text;                    // Log line; RunFinished message; TaskProgress: the task
+    double fraction = 0;                 // TaskProgress: done, in [0, 1]
     RunStatus status = RunStatus::Running;
 };
 

@@ -23,6 +23,10 @@ struct EvaluationControl {
     MeasurementGate* gate = nullptr;         // shared by the workers of one run
 
     std::function<void(const std::string&)> log; // progress lines, e.g. per epoch
+    // Progress of long work inside one evaluation that other candidates wait for (a
+    // supernet's training): what it is, the fraction done in [0, 1], seconds left (-1:
+    // unknown). The GUI shows it as a second progress bar.
+    std::function<void(const std::string& task, double fraction, double etaSeconds)> taskProgress;
 };
 
 class Estimator {

@@ -114,6 +114,10 @@ private:
 
     void trainOnce(const SupernetOptions& options, const EvaluationControl& control) const {
         supernet_.train(splits_, options, [&](const SupernetProgress& progress) {
+            if (control.taskProgress && progress.epochs > 0 && progress.batches > 0)
+                control.taskProgress("Training the supernet",
+                                     (double(progress.epoch - 1) + double(progress.batch) / double(progress.batches)) / double(progress.epochs),
+                                     progress.etaSeconds);
             if (!control.log) return;
             std::string line = "supernet: epoch " + std::to_string(progress.epoch) + "/" + std::to_string(progress.epochs) + ", batch " +
                                std::to_string(progress.batch) + "/" + std::to_string(progress.batches) + ", loss " +

@@ -44,6 +44,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -355,6 +356,44 @@ private Q_SLOTS:
             window.paretoView()->plot()->replot();
             window.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/pareto.png");
         }
+    }
+
+    // A supernet search spends its first candidate training the supernet: the status bar
+    // shows that training's progress, which only the log showed before.
+    void supernetTrainingShowsItsProgress() {
+        QTemporaryDir folder;
+        const std::string dir = folder.path().toStdString();
+        writeTableProject(folder);
+        edgesmith::Json project = edgesmith::Json::parse(edgesmith::readFile(dir + "/gui.edgesmith.json"));
+        project["estimator"] = {{"name", "supernet"}, {"params", {{"epochs", 2}, {"batch_size", 16}, {"recalibration_batches", 2}, {"reuse", false}}}};
+        project["dataset"] = {{"kind", "synthetic"}, {"classes", 10}, {"samples", 160}, {"validation_fraction", 0.25}};
+        edgesmith::writeFileAtomically(dir + "/supernet.edgesmith.json", project.dump(2));
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(QString::fromStdString(dir + "/supernet.edgesmith.json")));
+        QVERIFY2(window.diagnostics().empty(), window.diagnostics().empty() ? "" : window.diagnostics().front().text().c_str());
+        QSignalSpy progress(window.searchBridge(), &edgesmith::gui::SearchBridge::taskProgress);
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
+        QVERIFY(window.startSearch(2));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        QCOMPARE(finished.first().at(0).toString(), QStringLiteral("finished"));
+        QVERIFY(progress.count() >= 1);
+        double previous = 0;
+        for (const auto& arguments : progress) {
+            QCOMPARE(arguments.at(0).toString(), QStringLiteral("Training the supernet"));
+            const double fraction = arguments.at(1).toDouble();
+            QVERIFY(fraction >= previous && fraction <= 1.0);
+            previous = fraction;
+        }
+        QCOMPARE(previous, 1.0);
+        auto* bar = window.findChild<QProgressBar*>("taskProgress");
+        QVERIFY(bar && !bar->isVisible()); // gone once the run ends
+        // Part-way, the bar says what runs, how far it is and how long is left.
+        window.show();
+        Q_EMIT window.searchBridge()->taskProgress(QStringLiteral("Training the supernet"), 0.4, 150);
+        QTRY_VERIFY(bar->isVisible());
+        QCOMPARE(bar->value(), 400);
+        QVERIFY2(bar->text().contains("40") && bar->text().contains("3 min"), qPrintable(bar->text()));
     }
 
     // Clicking a point selects the candidate in the table and the layer inspector; several
