@@ -8,6 +8,7 @@
 #include "core/search/strategy.h"
 
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -157,6 +158,7 @@ public:
             WorkerPool pool(evaluator_, workers, threads, [this](const std::string& line) { logFromWorker(line); },
                             [this](const std::string& task, double fraction, double eta) { taskFromWorker(task, fraction, eta); });
             loop(pool, workers);
+            publishWorkerLines(); // what the last evaluations said after the loop's last look
         } catch (const Error& error) {
             return finish(RunStatus::Failed, (error.path().empty() ? "" : error.path() + ": ") + error.message());
         } catch (const std::exception& error) {
@@ -391,7 +393,7 @@ private:
         update.kind = EngineEventKind::TaskProgress;
         update.run = run_;
         update.text = task;
-        update.fraction = std::clamp(fraction, 0.0, 1.0);
+        update.fraction = std::isfinite(fraction) ? std::clamp(fraction, 0.0, 1.0) : 0.0;
         update.etaSeconds = eta;
         pendingTask_ = std::move(update);
     }

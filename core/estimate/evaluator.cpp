@@ -20,11 +20,14 @@ struct Evaluator::Impl {
     Impl(const Json& project, const std::filesystem::path& file)
         : space(SearchSpace::parse(projectSpaceDocument(project, file), file.string())), objectives(Objectives::fromProject(project)),
           estimator(makeEstimator(project, file)), estimatorName(project.at("estimator").at("name").get<std::string>()),
-          hardware(project, file, space) {
+          hardware(project, file, space, latencyUsed(objectives)) {
         // A model's latency is cheap once built, and the simulator's verdicts are worth
         // keeping even when no objective asks for latency.
-        estimateLatency = objectives.uses("latency_ms") || objectives.uses("energy_mj") || objectives.uses("measured_latency_ms") ||
-                          hardware.model() == "simulator";
+        estimateLatency = latencyUsed(objectives) || hardware.model() == "simulator";
+    }
+
+    static bool latencyUsed(const Objectives& objectives) {
+        return objectives.uses("latency_ms") || objectives.uses("energy_mj") || objectives.uses("measured_latency_ms");
     }
 };
 
@@ -78,7 +81,7 @@ Candidate Evaluator::evaluate(const Genotype& genotype, const EvaluationControl&
         } else {
             impl_->estimator->estimate(candidate, architecture, control);
             if (impl_->estimateLatency && !candidate.has("latency_ms"))
-                impl_->hardware.estimate(candidate, architecture, control.gate, control.log);
+                impl_->hardware.estimate(candidate, architecture, control.gate, control.cancel, control.log);
             // Costs from a table may break budgets the analytic metrics kept.
             if (const auto broken = impl_->objectives.violation(candidate.metrics)) {
                 candidate.status = CandidateStatus::Infeasible;

@@ -499,11 +499,11 @@ int gatedLayer(const Architecture& architecture, const Decision& decision) {
 }
 
 // The cost a differentiable search weighs (analytic or modelled, so every drawn genotype
-// has it at once). Counted so that a thousandth of it has a positive logarithm of order
-// ten: MACs, params and bytes as they are, latency in tenths of a microsecond.
+// has it at once). The cost term is flat below e thousand units, so counts stay as they
+// are (MACs, params, bytes) and latency is counted in nanoseconds: flat only below 2.7 µs.
 double analyticCost(const SearchSpace& space, const Genotype& genotype, const DifferentiableOptions& options) {
     const std::string& cost = options.cost;
-    if (cost == "latency_ms") return options.latencyModel(space.derive(genotype, false)) * 1e4;
+    if (cost == "latency_ms") return options.latencyModel(space.derive(genotype, false)) * 1e6;
     const Metrics metrics = computeMetrics(space.derive(genotype, false));
     if (cost == "params") return double(metrics.params);
     if (cost == "peak_activation_bytes") return double(metrics.peakActivationBytes);
@@ -775,7 +775,7 @@ DifferentiableResult Supernet::searchDifferentiable(const Splits& splits, const 
             probabilities.emplace_back(soft.data_ptr<double>(), soft.data_ptr<double>() + soft.numel());
         }
         result.probabilities.push_back(std::move(probabilities));
-        const double expected = options.cost == "none" ? 0.0 : meanCost(512) / (options.cost == "latency_ms" ? 1e4 : 1.0);
+        const double expected = options.cost == "none" ? 0.0 : meanCost(512) / (options.cost == "latency_ms" ? 1e6 : 1.0);
         result.expectedCost.push_back(expected);
         if (onProgress) {
             DifferentiableProgress report;

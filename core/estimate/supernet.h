@@ -98,7 +98,8 @@ struct DifferentiableOptions {
     std::string relaxation = "gumbel";
     std::string cost = "macs";        // macs, params, peak_activation_bytes, latency_ms, or none
     // latency_ms: the latency of a drawn architecture (a lookup table, a predictor or the
-    // simulator: it is called 32 times per step, so never a measurement).
+    // simulator: it is called 32 times per step, so never a measurement). It runs while
+    // this search holds a batch of `gate`, so it must not take `gate` itself.
     std::function<double(const Architecture&)> latencyModel;
     double costWeight = 0.2, costExponent = 0.6; // w and β of eq. 23
     std::uint64_t seed = 0;

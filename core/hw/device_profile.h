@@ -41,8 +41,8 @@ struct DeviceProfile {
     double energyPerBytePj = 0;
     std::vector<std::string> sources;   // where the figures come from
 
-    // Peak of a data type, falling back to the widest type the device has (an MCU without
-    // fp16 runs fp16 layers in fp32).
+    // Peak of a data type, falling back to fp16, then fp32 (an MCU without fp16 runs fp16
+    // layers in fp32; a GPU without int8 units runs int8 layers in fp16).
     double peak(const std::string& dataType) const;
     double efficiencyOf(const std::string& operatorClass) const;
     bool supportsOperator(const std::string& operatorClass) const;

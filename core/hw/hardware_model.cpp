@@ -41,7 +41,7 @@ struct HardwareModel::Impl {
     mutable bool tableReady = false;
     mutable std::unique_ptr<LatencyPredictor> predictor;
 
-    Impl(const Json& project, const std::filesystem::path& projectFile_, const SearchSpace& space_)
+    Impl(const Json& project, const std::filesystem::path& projectFile_, const SearchSpace& space_, bool latencyNeeded)
         : projectFile(projectFile_), space(space_) {
         const Json hardware = project.value("hardware", Json::object());
         const std::string where = projectFile.string();
@@ -57,7 +57,8 @@ struct HardwareModel::Impl {
         trainingNetworks = hardware.value("training_networks", 100);
         predictorKind = hardware.value("predictor", "boosted");
         const bool timesHost = model == "measured" || model == "lut" || model == "predictor";
-        if (timesHost && hardware.value("profile", "host") != "host")
+        // A project that never asks for latency may name any profile (for must_fit).
+        if (latencyNeeded && timesHost && hardware.value("profile", "host") != "host")
             throw Error(where, "hardware.latency_model",
                         "\"" + model + "\" times this machine, not the \"" + profile.name + "\" profile; use \"simulator\" for it");
         if (alsoMeasure && hardware.value("profile", "host") != "host")
@@ -90,45 +91,61 @@ struct HardwareModel::Impl {
 
     LatencyTable& table() const { return *tablePointer; }
 
-    void readyTable(MeasurementGate* gate, const std::function<void(const std::string&)>& sink) const {
+    static void checkCancel(const std::atomic<bool>* cancel) {
+        if (cancel && cancel->load()) throw Cancelled();
+    }
+
+    void readyTable(MeasurementGate* gate, const std::atomic<bool>* cancel, const std::function<void(const std::string&)>& sink) const {
         LatencyTable& table = *tablePointer;
         if (tableReady) return;
         std::error_code status;
         if (!file.empty() && std::filesystem::exists(file, status)) {
-            table.read(file);
-            log(sink, "latency table: " + std::to_string(table.size()) + " layer configurations read from " + file.string());
-        } else {
-            log(sink, "latency table: profiling the layers of " + std::to_string(calibrationNetworks) + " networks and timing them whole");
-            std::vector<double> sums, measured;
-            for (const Architecture& architecture : sampleArchitectures(calibrationNetworks, 7919)) {
-                table.profile(architecture, gate);
-                sums.push_back(table.sum(architecture));
-                measured.push_back(measure(architecture, gate));
+            try {
+                table.read(file);
+                log(sink, "latency table: " + std::to_string(table.size()) + " layer configurations read from " + file.string());
+                tableReady = true;
+                return;
+            } catch (const Error& error) {
+                // A damaged kept table is rebuilt, not failed on by every candidate.
+                log(sink, "latency table: cannot read " + file.string() + " (" + error.message() + "), profiling again");
             }
-            table.calibrate(sums, measured);
-            if (!file.empty()) table.save(file);
         }
+        log(sink, "latency table: profiling the layers of " + std::to_string(calibrationNetworks) + " networks and timing them whole");
+        std::vector<double> sums, measured;
+        for (const Architecture& architecture : sampleArchitectures(calibrationNetworks, 7919)) {
+            checkCancel(cancel);
+            table.profile(architecture, gate);
+            sums.push_back(table.sum(architecture));
+            measured.push_back(measure(architecture, gate));
+        }
+        table.calibrate(sums, measured);
+        if (!file.empty()) table.save(file);
         tableReady = true;
     }
 
-    void readyPredictor(MeasurementGate* gate, const std::function<void(const std::string&)>& sink) const {
+    void readyPredictor(MeasurementGate* gate, const std::atomic<bool>* cancel, const std::function<void(const std::string&)>& sink) const {
         if (predictor) return;
         std::error_code status;
         if (!file.empty() && std::filesystem::exists(file, status)) {
-            Json document;
             try {
-                document = Json::parse(readFile(file));
-            } catch (const Json::exception& error) {
-                throw Error(file.string(), "", std::string("not a latency predictor: ") + error.what());
+                Json document;
+                try {
+                    document = Json::parse(readFile(file));
+                } catch (const Json::exception& error) {
+                    throw Error(file.string(), "", std::string("not a latency predictor: ") + error.what());
+                }
+                predictor = std::make_unique<LatencyPredictor>(LatencyPredictor::fromJson(document, file.string()));
+                log(sink, "latency predictor read from " + file.string());
+                return;
+            } catch (const Error& error) {
+                log(sink, "latency predictor: cannot read " + file.string() + " (" + error.message() + "), fitting again");
             }
-            predictor = std::make_unique<LatencyPredictor>(LatencyPredictor::fromJson(document, file.string()));
-            log(sink, "latency predictor read from " + file.string());
-            return;
         }
         log(sink, "latency predictor: measuring " + std::to_string(trainingNetworks) + " architectures of the space to fit it");
         std::vector<std::vector<double>> features;
         std::vector<double> measured;
         for (const Architecture& architecture : sampleArchitectures(trainingNetworks, 104729)) {
+            checkCancel(cancel);
             features.push_back(latencyFeatures(architecture));
             measured.push_back(measure(architecture, gate));
         }
@@ -139,8 +156,8 @@ struct HardwareModel::Impl {
     }
 };
 
-HardwareModel::HardwareModel(const Json& project, const std::filesystem::path& projectFile, const SearchSpace& space)
-    : impl_(std::make_unique<Impl>(project, projectFile, space)) {}
+HardwareModel::HardwareModel(const Json& project, const std::filesystem::path& projectFile, const SearchSpace& space, bool latencyNeeded)
+    : impl_(std::make_unique<Impl>(project, projectFile, space, latencyNeeded)) {}
 HardwareModel::~HardwareModel() = default;
 
 const DeviceProfile& HardwareModel::profile() const { return impl_->profile; }
@@ -160,24 +177,24 @@ std::optional<std::string> HardwareModel::fitViolation(const std::map<std::strin
     return std::nullopt;
 }
 
-double HardwareModel::latencyOf(const Architecture& architecture, MeasurementGate* gate) const {
+double HardwareModel::latencyOf(const Architecture& architecture, MeasurementGate* gate, const std::atomic<bool>* cancel) const {
     Impl& impl = *impl_;
     if (impl.model == "simulator") return simulate(architecture, impl.profile).latencyMs;
     const std::lock_guard lock(impl.buildMutex);
     if (impl.model == "lut") {
-        impl.readyTable(gate, {});
+        impl.readyTable(gate, cancel, {});
         if (impl.table().profile(architecture, gate) > 0 && !impl.file.empty()) impl.table().save(impl.file);
         return impl.table().predict(architecture);
     }
     if (impl.model == "predictor") {
-        impl.readyPredictor(gate, {});
+        impl.readyPredictor(gate, cancel, {});
         return impl.predictor->predict(architecture);
     }
     throw Error(impl.projectFile.string(), "hardware.latency_model",
                 "\"" + impl.model + "\" times every architecture; a latency cost needs lut, predictor or simulator");
 }
 
-void HardwareModel::estimate(Candidate& candidate, const Architecture& architecture, MeasurementGate* gate,
+void HardwareModel::estimate(Candidate& candidate, const Architecture& architecture, MeasurementGate* gate, const std::atomic<bool>* cancel,
                              const std::function<void(const std::string&)>& log) const {
     Impl& impl = *impl_;
     Json& layers = candidate.details["layers"];
@@ -207,7 +224,7 @@ void HardwareModel::estimate(Candidate& candidate, const Architecture& architect
         bool grew = false;
         {
             const std::lock_guard lock(impl.buildMutex);
-            impl.readyTable(gate, log);
+            impl.readyTable(gate, cancel, log);
             grew = impl.table().profile(architecture, gate) > 0;
             if (grew && !impl.file.empty()) impl.table().save(impl.file);
         }
@@ -217,7 +234,7 @@ void HardwareModel::estimate(Candidate& candidate, const Architecture& architect
     } else if (impl.model == "predictor") {
         {
             const std::lock_guard lock(impl.buildMutex);
-            impl.readyPredictor(gate, log);
+            impl.readyPredictor(gate, cancel, log);
         }
         candidate.metrics["latency_ms"] = impl.predictor->predict(architecture);
         details["predictor"] = impl.predictor->kind();

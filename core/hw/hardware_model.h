@@ -12,6 +12,7 @@
 #include "core/hw/device_profile.h"
 #include "core/space/architecture.h"
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -28,8 +29,9 @@ struct Candidate;
 class HardwareModel {
 public:
     // Reads the project's `hardware` section and loads the profile. Throws Error naming
-    // the project file and the field.
-    HardwareModel(const Json& project, const std::filesystem::path& projectFile, const SearchSpace& space);
+    // the project file and the field. `latencyNeeded` false: nothing asks for latency, so
+    // any profile goes with any model (the profile serves must_fit alone).
+    HardwareModel(const Json& project, const std::filesystem::path& projectFile, const SearchSpace& space, bool latencyNeeded = true);
     ~HardwareModel();
 
     const DeviceProfile& profile() const;
@@ -43,13 +45,14 @@ public:
     // hardware.also_measure) to the candidate's metrics and the model's details (per-layer
     // times into its layer table). Thread-safe; the first call of a table or predictor
     // model builds it, and every timing runs under `gate`.
-    void estimate(Candidate& candidate, const Architecture& architecture, MeasurementGate* gate,
+    // Throws Cancelled when `cancel` goes up while a model is built.
+    void estimate(Candidate& candidate, const Architecture& architecture, MeasurementGate* gate, const std::atomic<bool>* cancel = nullptr,
                   const std::function<void(const std::string&)>& log = {}) const;
 
     // The latency alone, for searches that weigh it per drawn architecture (the cost term
     // of differentiable search): lut, predictor and simulator; throws Error for
     // "measured", which would time every draw. Thread-safe; builds the model on first use.
-    double latencyOf(const Architecture& architecture, MeasurementGate* gate = nullptr) const;
+    double latencyOf(const Architecture& architecture, MeasurementGate* gate = nullptr, const std::atomic<bool>* cancel = nullptr) const;
 
     // Where the lut / predictor model is kept (empty for the others).
     std::filesystem::path modelFile() const;

@@ -209,8 +209,25 @@ LatencyPredictor LatencyPredictor::fromJson(const Json& document, const std::str
         predictor.intercept_ = document.at("intercept").get<double>();
         predictor.learningRate_ = document.at("learning_rate").get<double>();
         predictor.trees_ = document.at("trees").get<std::vector<std::vector<double>>>();
-        if (predictor.weights_.size() != predictor.mean_.size() || predictor.scale_.size() != predictor.mean_.size())
+        const std::size_t width = predictor.kind_ == "macs" ? 1 : latencyFeatureNames().size();
+        if (predictor.mean_.size() != width || predictor.weights_.size() != width || predictor.scale_.size() != width)
             throw Error(file, "weights", "do not match the features");
+        for (double scale : predictor.scale_)
+            if (!(scale > 0)) throw Error(file, "scale", "must be positive");
+        // Children come after their parent (growTree writes parents first): no loops, no
+        // reads outside the tree.
+        for (std::size_t tree = 0; tree < predictor.trees_.size(); ++tree) {
+            const auto& nodes = predictor.trees_[tree];
+            const std::size_t count = nodes.size() / 5;
+            if (count == 0 || nodes.size() % 5 != 0) throw Error(file, "trees[" + std::to_string(tree) + "]", "is malformed");
+            for (std::size_t node = 0; node < count; ++node) {
+                const double feature = nodes[node * 5], left = nodes[node * 5 + 2], right = nodes[node * 5 + 3];
+                if (feature < 0) continue;
+                if (feature >= double(latencyFeatureNames().size()) || left <= double(node) || right <= double(node) || left >= double(count) ||
+                    right >= double(count))
+                    throw Error(file, "trees[" + std::to_string(tree) + "]", "has a malformed node " + std::to_string(node));
+            }
+        }
         predictor.fitted_ = true;
         return predictor;
     } catch (const Json::exception& error) {

@@ -149,7 +149,8 @@ double LatencyTable::sum(const Architecture& architecture) const {
 double LatencyTable::predict(const Architecture& architecture) const {
     const double total = sum(architecture);
     const std::lock_guard lock(mutex_);
-    return interceptMs_ + slope_ * total;
+    // A correction fitted on larger networks may cross zero before the smallest ones.
+    return std::max(0.0, interceptMs_ + slope_ * total);
 }
 
 void LatencyTable::calibrate(const std::vector<double>& sums, const std::vector<double>& measuredMs) {
@@ -200,16 +201,20 @@ void LatencyTable::read(const std::filesystem::path& file) {
     } catch (const Json::exception& error) {
         throw Error(file.string(), "", std::string("not a latency table: ") + error.what());
     }
-    const std::lock_guard lock(mutex_);
-    LatencyTable& table = *this;
+    // Everything is read before anything changes: a bad file leaves the table as it was.
     try {
         if (document.at("threads").get<int>() != options_.threads || document.at("runs").get<int>() != options_.runs)
             throw Error(file.string(), "threads", "measured with other settings (threads or runs) than the project's");
-        table.baseMs_ = document.at("base_ms").get<double>();
-        table.interceptMs_ = document.at("intercept_ms").get<double>();
-        table.slope_ = document.at("slope").get<double>();
-        table.calibrationNetworks_ = document.at("calibration_networks").get<int>();
-        table.entries_ = document.at("entries").get<std::map<std::string, double>>();
+        const double base = document.at("base_ms").get<double>(), intercept = document.at("intercept_ms").get<double>(),
+                     slope = document.at("slope").get<double>();
+        const int networks = document.at("calibration_networks").get<int>();
+        auto entries = document.at("entries").get<std::map<std::string, double>>();
+        const std::lock_guard lock(mutex_);
+        baseMs_ = base;
+        interceptMs_ = intercept;
+        slope_ = slope;
+        calibrationNetworks_ = networks;
+        entries_ = std::move(entries);
     } catch (const Json::exception& error) {
         throw Error(file.string(), "", std::string("not a latency table: ") + error.what());
     }

@@ -264,6 +264,17 @@ private slots:
         other.threads = 2;
         LatencyTable mismatch(other);
         QVERIFY_THROWS_EXCEPTION(Error, mismatch.read(file));
+        // A file that breaks part-way leaves the table as it was.
+        Json broken = Json::parse(readFile(file));
+        broken["slope"] = 7.0;
+        broken["entries"] = "lost";
+        writeFileAtomically(file, broken.dump());
+        const double before = again.predict(second);
+        QVERIFY_THROWS_EXCEPTION(Error, again.read(file));
+        QCOMPARE(again.predict(second), before);
+        // A correction that crosses zero never predicts a negative time.
+        table.calibrate({10.0, 20.0}, {0.5, 20.5});
+        QCOMPARE(table.predict(first) >= 0, true);
     }
 
     void probesRebuildLayersThatReadSeveralShapes() {
@@ -323,6 +334,17 @@ private slots:
         QVERIFY(accuracy["linear"].rmseMs < 0.8 * accuracy["macs"].rmseMs);
         QVERIFY(accuracy["boosted"].rmseMs < 0.8 * accuracy["macs"].rmseMs);
         QVERIFY(accuracy["boosted"].spearman > accuracy["macs"].spearman);
+        // A damaged stored predictor is refused, never walked out of its trees.
+        LatencyPredictor boosted("boosted");
+        boosted.fit(trainX, trainY);
+        Json damaged = boosted.toJson();
+        damaged["trees"][0][2] = 0; // a child pointing back at the root: a loop
+        QVERIFY_THROWS_EXCEPTION(Error, LatencyPredictor::fromJson(damaged, "p.json"));
+        damaged["trees"][0] = Json::array({1, 2, 3});
+        QVERIFY_THROWS_EXCEPTION(Error, LatencyPredictor::fromJson(damaged, "p.json"));
+        damaged = LatencyPredictor("macs").toJson();
+        damaged["mean"] = Json::array({1.0, 2.0});
+        QVERIFY_THROWS_EXCEPTION(Error, LatencyPredictor::fromJson(damaged, "p.json"));
         QVERIFY_THROWS_EXCEPTION(Error, LatencyPredictor("magic"));
         LatencyPredictor tooFew;
         QVERIFY_THROWS_EXCEPTION(Error, tooFew.fit({{1.0}}, {1.0}));
@@ -361,6 +383,14 @@ private slots:
             QVERIFY(candidate.status == CandidateStatus::Infeasible);
             QVERIFY2(candidate.message.find("RAM of tiny") != std::string::npos, candidate.message.c_str());
         }
+        // A project that asks for no latency may name another device's profile for must_fit.
+        document["objectives"] = Json::array({{{"metric", "macs"}}, {{"metric", "params"}}});
+        document["hardware"] = {{"profile", "cortex-m7"}, {"must_fit", {"ram"}}};
+        {
+            const Evaluator evaluator(document, projectFile);
+            QVERIFY(evaluator.evaluate(genotype, {}).status != CandidateStatus::Failed);
+        }
+        document["objectives"] = Json::array({{{"metric", "latency_ms"}}, {{"metric", "macs"}}});
         // Lookup table: built on first use from a few networks, kept beside the project, reused.
         document["hardware"] = {{"profile", "host"}, {"latency_model", "lut"}, {"latency_runs", 3}, {"calibration_networks", 3}, {"also_measure", true}};
         std::filesystem::path tableFile;
@@ -384,6 +414,14 @@ private slots:
             QCOMPARE(evaluator.hardware().modelFile(), tableFile);
             const Candidate candidate = evaluator.evaluate(genotype, {});
             QCOMPARE(candidate.metric("latency_ms"), first); // read back, not re-timed
+        }
+        // A damaged kept table is profiled again, not failed on by every candidate.
+        writeFileAtomically(tableFile, "{\"threads\": 1");
+        {
+            const Evaluator evaluator(document, projectFile);
+            const Candidate candidate = evaluator.evaluate(genotype, {});
+            QVERIFY2(candidate.status == CandidateStatus::Evaluated, candidate.message.c_str());
+            QVERIFY(Json::parse(readFile(tableFile)).contains("entries"));
         }
         // Predictor: fitted on first use from the space's architectures, kept, reused.
         document["hardware"] = {{"profile", "host"}, {"latency_model", "predictor"}, {"latency_runs", 3}, {"training_networks", 8}, {"predictor", "linear"}};
