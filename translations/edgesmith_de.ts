@@ -1753,21 +1753,26 @@ Starten Sie eine Suche, um hier den Kompromiss zwischen Genauigkeit und Kosten z
 <context>
     <name>edgesmith::widgets::SchemaForm</name>
     <message>
-        <location filename="../widgets/schema_form.cpp" line="53"/>
+        <location filename="../widgets/schema_form.cpp" line="55"/>
         <source>
 Default: %1</source>
         <translation>
 Standard: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/schema_form.cpp" line="60"/>
+        <location filename="../widgets/schema_form.cpp" line="62"/>
         <source>&lt;i&gt;No parameters.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Keine Parameter.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/schema_form.cpp" line="120"/>
+        <location filename="../widgets/schema_form.cpp" line="125"/>
         <source>JSON value</source>
         <translation>JSON-Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schema_form.cpp" line="152"/>
+        <source>—</source>
+        <translation type="unfinished">—</translation>
     </message>
 </context>
 <context>

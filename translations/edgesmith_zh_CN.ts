@@ -1739,21 +1739,26 @@ Run a search to see the accuracy–cost trade-off here.</source>
 <context>
     <name>edgesmith::widgets::SchemaForm</name>
     <message>
-        <location filename="../widgets/schema_form.cpp" line="53"/>
+        <location filename="../widgets/schema_form.cpp" line="55"/>
         <source>
 Default: %1</source>
         <translation>
 默认值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/schema_form.cpp" line="60"/>
+        <location filename="../widgets/schema_form.cpp" line="62"/>
         <source>&lt;i&gt;No parameters.&lt;/i&gt;</source>
         <translation>&lt;i&gt;无参数。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/schema_form.cpp" line="120"/>
+        <location filename="../widgets/schema_form.cpp" line="125"/>
         <source>JSON value</source>
         <translation>JSON 值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schema_form.cpp" line="152"/>
+        <source>—</source>
+        <translation type="unfinished">—</translation>
     </message>
 </context>
 <context>

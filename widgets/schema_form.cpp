@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -40,6 +41,7 @@ SchemaForm::SchemaForm(QWidget* parent) : QWidget(parent), layout_(new QFormLayo
 void SchemaForm::setSchema(const schema::Node& node, const Json& values) {
     while (layout_->rowCount() > 0) layout_->removeRow(0);
     editors_.clear();
+    numberTables_.clear();
     schema_ = node;
     initial_ = schema::withDefaults(values.is_object() ? values : Json::object(), node);
     for (const schema::Field& field : node.fields()) {
@@ -115,6 +117,9 @@ QWidget* SchemaForm::makeEditor(const std::string& name, const schema::Node& nod
         connect(edit, &QLineEdit::textEdited, this, &SchemaForm::edited);
         return edit;
     }
+    case schema::Kind::Object:
+        if (isNumberTable(node)) return makeNumberTable(name, node, value);
+        [[fallthrough]];
     default: {
         auto* edit = new QLineEdit(value.is_null() ? QString() : QString::fromStdString(value.dump()));
         edit->setPlaceholderText(tr("JSON value"));
@@ -125,12 +130,61 @@ QWidget* SchemaForm::makeEditor(const std::string& name, const schema::Node& nod
     }
 }
 
+bool SchemaForm::isNumberTable(const schema::Node& node) {
+    if (node.fields().empty() || node.acceptsOtherKeys()) return false;
+    for (const schema::Field& field : node.fields())
+        if (field.node.kind() != schema::Kind::Number && field.node.kind() != schema::Kind::Integer) return false;
+    return true;
+}
+
+// An object of named numbers (a peak per data type, an efficiency per operator class): a
+// small grid of boxes, three to a row; an empty box leaves its key out.
+QWidget* SchemaForm::makeNumberTable(const std::string& name, const schema::Node& node, const Json& value) {
+    auto* table = new QWidget;
+    auto* grid = new QGridLayout(table);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setHorizontalSpacing(6);
+    constexpr int kPerRow = 3;
+    int index = 0;
+    for (const schema::Field& field : node.fields()) {
+        auto* edit = new QLineEdit;
+        edit->setObjectName(QString::fromStdString("param_" + name + "_" + field.name));
+        edit->setPlaceholderText(tr("—"));
+        if (value.is_object() && value.contains(field.name) && value[field.name].is_number())
+            edit->setText(QString::number(value[field.name].get<double>(), 'g', 12));
+        edit->setToolTip(QString::fromStdString(field.node.description() + "\n" + field.node.describeType()));
+        connect(edit, &QLineEdit::textEdited, this, &SchemaForm::edited);
+        auto* label = new QLabel(QString::fromStdString(field.name));
+        label->setBuddy(edit);
+        grid->addWidget(label, index / kPerRow, 2 * (index % kPerRow));
+        grid->addWidget(edit, index / kPerRow, 2 * (index % kPerRow) + 1);
+        grid->setColumnStretch(2 * (index % kPerRow) + 1, 1);
+        numberTables_[name].emplace_back(field.name, edit);
+        ++index;
+    }
+    return table;
+}
+
 Json SchemaForm::values() const {
     Json result = initial_;
     for (const schema::Field& field : schema_.fields()) {
         const auto found = editors_.find(field.name);
         if (found == editors_.end()) continue;
         QWidget* editor = found->second;
+        if (const auto table = numberTables_.find(field.name); table != numberTables_.end()) {
+            // Text that is not a number goes through as text, so validation names the key.
+            Json object = Json::object();
+            for (const auto& [key, edit] : table->second) {
+                const QString text = edit->text().trimmed();
+                if (text.isEmpty()) continue;
+                bool number = false;
+                const double parsed = text.toDouble(&number);
+                object[key] = number ? Json(parsed) : Json(text.toStdString());
+            }
+            if (object.empty() && !field.required) result.erase(field.name);
+            else result[field.name] = object;
+            continue;
+        }
         if (auto* box = qobject_cast<QSpinBox*>(editor)) result[field.name] = box->value();
         else if (auto* real = qobject_cast<QDoubleSpinBox*>(editor)) {
             if (field.node.kind() == schema::Kind::Integer) result[field.name] = static_cast<std::int64_t>(std::llround(real->value()));

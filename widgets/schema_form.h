@@ -6,14 +6,18 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 class QFormLayout;
+class QLineEdit;
 
 namespace edgesmith::widgets {
 
 // A form built from an object schema: a spin box per integer or number (with the
 // schema's range), a check box per boolean, a combo box per choice, a line edit per
-// string, and JSON text for anything nested. Values start from `values`, missing keys
+// string, a grid of boxes for an object of named numbers, and JSON text for anything
+// else nested. Values start from `values`, missing keys
 // from the schema's defaults; tooltips carry each field's description and type. New
 // strategies, estimators and device profiles get their form without GUI code.
 class SchemaForm : public QWidget {
@@ -39,10 +43,14 @@ Q_SIGNALS:
 
 private:
     QWidget* makeEditor(const std::string& name, const schema::Node& node, const Json& value);
+    static bool isNumberTable(const schema::Node& node);
+    QWidget* makeNumberTable(const std::string& name, const schema::Node& node, const Json& value);
 
     schema::Node schema_;
     Json initial_ = Json::object();
     std::map<std::string, QWidget*> editors_;
+    // Objects of named numbers: their boxes by key, in schema order.
+    std::map<std::string, std::vector<std::pair<std::string, QLineEdit*>>> numberTables_;
     QFormLayout* layout_;
 };
 

@@ -955,9 +955,14 @@ private Q_SLOTS:
         const std::string before = edgesmith::readFile(written);
 
         // Through the form: a peak that is not positive.
-        auto* peak = qobject_cast<QLineEdit*>(dialog.form()->editor("peak_macs_per_second"));
+        // Per-data-type figures are a box each, an empty one leaving its key out.
+        auto* peak = dialog.form()->findChild<QLineEdit*>("param_peak_macs_per_second_fp32");
         QVERIFY(peak);
-        peak->setText(R"({"fp32": -5, "int8": 432000000})");
+        QCOMPARE(peak->text(), QStringLiteral("216000000"));
+        auto* half = dialog.form()->findChild<QLineEdit*>("param_peak_macs_per_second_fp16");
+        QVERIFY(half && half->text().isEmpty());
+        QVERIFY(!dialog.form()->values()["peak_macs_per_second"].contains("fp16"));
+        peak->setText("-5");
         Q_EMIT peak->textEdited(peak->text());
         QVERIFY(!dialog.saveToProject());
         QCOMPARE(errors.count(), 1);
@@ -968,7 +973,7 @@ private Q_SLOTS:
         QCOMPARE(edgesmith::readFile(written), before);
         // Through the form: no bandwidth (the spin box of a whole number of bytes a second
         // reaches 0).
-        peak->setText(R"({"fp32": 216000000, "int8": 432000000})");
+        peak->setText("216000000");
         Q_EMIT peak->textEdited(peak->text());
         auto* bandwidth = qobject_cast<QDoubleSpinBox*>(dialog.form()->editor("memory_bandwidth_bytes_per_second"));
         QVERIFY(bandwidth);
