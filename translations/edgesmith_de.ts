@@ -1772,7 +1772,7 @@ Standard: %1</translation>
     <message>
         <location filename="../widgets/schema_form.cpp" line="152"/>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
 </context>
 <context>

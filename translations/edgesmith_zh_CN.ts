@@ -1758,7 +1758,7 @@ Default: %1</source>
     <message>
         <location filename="../widgets/schema_form.cpp" line="152"/>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
 </context>
 <context>
