@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <mutex>
+#include <numeric>
 #include <random>
 
 namespace edgesmith {
@@ -123,6 +124,22 @@ struct HardwareModel::Impl {
         tableReady = true;
     }
 
+    // Each layer's entry in the table, profiling what it lacks (and keeping the file).
+    std::vector<double> tableTimes(const Architecture& architecture, MeasurementGate* gate, const std::atomic<bool>* cancel,
+                                   const std::function<void(const std::string&)>& sink) const {
+        const std::lock_guard lock(buildMutex);
+        readyTable(gate, cancel, sink);
+        if (table().profile(architecture, gate) > 0 && !file.empty()) table().save(file);
+        return table().layerTimes(architecture);
+    }
+
+    const LatencyPredictor& fittedPredictor(MeasurementGate* gate, const std::atomic<bool>* cancel,
+                                            const std::function<void(const std::string&)>& sink) const {
+        const std::lock_guard lock(buildMutex);
+        readyPredictor(gate, cancel, sink);
+        return *predictor; // never replaced once fitted
+    }
+
     void readyPredictor(MeasurementGate* gate, const std::atomic<bool>* cancel, const std::function<void(const std::string&)>& sink) const {
         if (predictor) return;
         std::error_code status;
@@ -180,16 +197,11 @@ std::optional<std::string> HardwareModel::fitViolation(const std::map<std::strin
 double HardwareModel::latencyOf(const Architecture& architecture, MeasurementGate* gate, const std::atomic<bool>* cancel) const {
     Impl& impl = *impl_;
     if (impl.model == "simulator") return simulate(architecture, impl.profile).latencyMs;
-    const std::lock_guard lock(impl.buildMutex);
     if (impl.model == "lut") {
-        impl.readyTable(gate, cancel, {});
-        if (impl.table().profile(architecture, gate) > 0 && !impl.file.empty()) impl.table().save(impl.file);
-        return impl.table().predict(architecture);
+        const auto times = impl.tableTimes(architecture, gate, cancel, {});
+        return impl.table().corrected(std::accumulate(times.begin(), times.end(), 0.0));
     }
-    if (impl.model == "predictor") {
-        impl.readyPredictor(gate, cancel, {});
-        return impl.predictor->predict(architecture);
-    }
+    if (impl.model == "predictor") return impl.fittedPredictor(gate, cancel, {}).predict(architecture);
     throw Error(impl.projectFile.string(), "hardware.latency_model",
                 "\"" + impl.model + "\" times every architecture; a latency cost needs lut, predictor or simulator");
 }
@@ -214,30 +226,20 @@ void HardwareModel::estimate(Candidate& candidate, const Architecture& architect
         candidate.metrics["latency_ms"] = report.latencyMs;
         if (report.energyMillijoules > 0) candidate.metrics["energy_mj"] = report.energyMillijoules;
         details.update(report.verdictJson());
-        std::vector<double> times;
-        for (const SimulatedLayer& layer : report.layers) times.push_back(layer.timeMs);
-        perLayer(times);
         if (layers.is_array() && layers.size() == report.layers.size())
-            for (std::size_t index = 0; index < report.layers.size(); ++index)
+            for (std::size_t index = 0; index < report.layers.size(); ++index) {
+                layers[index]["latency_ms"] = report.layers[index].timeMs;
                 layers[index]["bound"] = report.layers[index].computeBound ? "compute" : "memory";
+            }
     } else if (impl.model == "lut") {
-        bool grew = false;
-        {
-            const std::lock_guard lock(impl.buildMutex);
-            impl.readyTable(gate, cancel, log);
-            grew = impl.table().profile(architecture, gate) > 0;
-            if (grew && !impl.file.empty()) impl.table().save(impl.file);
-        }
-        candidate.metrics["latency_ms"] = impl.table().predict(architecture);
-        perLayer(impl.table().layerTimes(architecture));
+        const auto times = impl.tableTimes(architecture, gate, cancel, log);
+        candidate.metrics["latency_ms"] = impl.table().corrected(std::accumulate(times.begin(), times.end(), 0.0));
+        perLayer(times);
         details["table_entries"] = impl.table().size();
     } else if (impl.model == "predictor") {
-        {
-            const std::lock_guard lock(impl.buildMutex);
-            impl.readyPredictor(gate, cancel, log);
-        }
-        candidate.metrics["latency_ms"] = impl.predictor->predict(architecture);
-        details["predictor"] = impl.predictor->kind();
+        const LatencyPredictor& predictor = impl.fittedPredictor(gate, cancel, log);
+        candidate.metrics["latency_ms"] = predictor.predict(architecture);
+        details["predictor"] = predictor.kind();
     } else {
         throw Error(impl.projectFile.string(), "hardware.latency_model", "unknown latency model \"" + impl.model + "\"");
     }

@@ -47,7 +47,11 @@ Layer convolution(const char* name, Shape in, int out, int kernel, int groups) {
 } // namespace
 
 DeviceProfile measureHostProfile(int threads) {
-    const int previous = runtimeInfo().intraOpThreads;
+    // The caller's thread count comes back however the probe ends.
+    struct Threads {
+        int previous = runtimeInfo().intraOpThreads;
+        ~Threads() { setComputeThreads(previous); }
+    } restore;
     setComputeThreads(threads);
     torch::NoGradGuard guard;
     DeviceProfile profile;
@@ -124,7 +128,6 @@ DeviceProfile measureHostProfile(int threads) {
     profile.sources = {"Measured by edgesmith-cli device-profile --measure-host: 256×1024×256 fp32 matrix product (peak), a 64 MiB copy "
                        "(bandwidth), one representative layer per operator class timed as in the latency table (efficiency), the "
                        "framework's cost of an empty network (per-layer overhead); int8 and fp16 layers run in fp32 in LibTorch"};
-    setComputeThreads(previous);
     return profile;
 }
 

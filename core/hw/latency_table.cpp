@@ -146,8 +146,7 @@ double LatencyTable::sum(const Architecture& architecture) const {
     return std::accumulate(times.begin(), times.end(), 0.0);
 }
 
-double LatencyTable::predict(const Architecture& architecture) const {
-    const double total = sum(architecture);
+double LatencyTable::corrected(double total) const {
     const std::lock_guard lock(mutex_);
     // A correction fitted on larger networks may cross zero before the smallest ones.
     return std::max(0.0, interceptMs_ + slope_ * total);

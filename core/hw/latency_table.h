@@ -44,7 +44,9 @@ public:
     std::vector<double> layerTimes(const Architecture& architecture) const;
     double sum(const Architecture& architecture) const; // Σ layerTimes
     // intercept + slope × sum: the latency the table predicts for the whole network.
-    double predict(const Architecture& architecture) const;
+    double predict(const Architecture& architecture) const { return corrected(sum(architecture)); }
+    // The same from a sum of layer times already looked up.
+    double corrected(double sumMs) const;
 
     // Fits intercept and slope by least squares on (sum, measured) pairs of whole networks.
     void calibrate(const std::vector<double>& sums, const std::vector<double>& measuredMs);
