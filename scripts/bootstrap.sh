@@ -21,6 +21,10 @@ PACKAGES=(
   python3-optuna
   python3-onnx
   fonts-dejavu-core
+  # The MPI executor and its tests (mpirun), and the one-node Slurm cluster the cluster
+  # test starts in a temporary folder (its own slurm.conf and munge socket).
+  openmpi-bin libopenmpi-dev
+  slurmctld slurmd slurm-client munge
 )
 
 # Node.js runs ONNX Runtime (npm onnxruntime-node) in the export tests; a Node.js from

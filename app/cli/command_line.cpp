@@ -27,6 +27,7 @@ const std::vector<Verb>& verbs() {
         predictVerb(),
         differentiableVerb(),
         searchVerb(),
+        slurmScriptVerb(),
         runsVerb(),
         showVerb(),
         infoVerb(),
@@ -43,7 +44,7 @@ const Verb* findVerb(const std::string& name) {
 void printOverview(std::ostream& out) {
     out << "EdgeSmith " << kVersion << " — automated design and compression of models for edge devices\n\n"
         << "Usage: edgesmith-cli VERB PROJECT-or-RUN [options]\n\nVerbs:\n";
-    for (const auto& verb : verbs()) out << "  " << std::left << std::setw(12) << verb.name << verb.summary << '\n';
+    for (const auto& verb : verbs()) out << "  " << std::left << std::setw(16) << verb.name << verb.summary << '\n';
     out << "\nOptions:\n  --help       this overview\n  --version    version of EdgeSmith and LibTorch\n\n"
         << "Every verb takes --json for machine-readable output on stdout.\n"
         << "Exit codes: 0 ok, 1 failed, 2 bad input.\n"

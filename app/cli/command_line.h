@@ -45,6 +45,7 @@ Verb proxiesVerb();
 Verb simulateVerb();
 Verb latencyModelsVerb();
 Verb deviceProfileVerb();
+Verb slurmScriptVerb();
 
 // Parses argv, dispatches to the verb and turns every error into one clear line on
 // stderr and an exit code (0 ok, 1 failed, 2 bad input).

@@ -5,6 +5,10 @@
 #include "core/project/project.h"
 #include "core/store/store.h"
 
+#ifdef EDGESMITH_WITH_MPI
+#include "core/engine/mpi_executor.h"
+#endif
+
 #include <cmath>
 #include <csignal>
 #include <iomanip>
@@ -16,10 +20,69 @@ namespace {
 
 Feedback* interrupted = nullptr;
 
-// Ctrl-C ends the run cleanly (status "cancelled", resumable); a second one kills.
-extern "C" void onInterrupt(int) {
+// Ctrl-C (or the SIGTERM of kill, scancel and a Slurm time limit) ends the run cleanly
+// (status "cancelled", resumable); a second one kills.
+extern "C" void onInterrupt(int signal) {
     if (interrupted) interrupted->cancel = true;
-    std::signal(SIGINT, SIG_DFL);
+    std::signal(signal, SIG_DFL);
+}
+
+// MPI for this process when the search runs on ranks: started before anything else, so
+// the ranks that only evaluate never open the project's database; ended on every way out.
+class MpiScope {
+public:
+    explicit MpiScope(bool wanted) {
+        if (!wanted) return;
+#ifdef EDGESMITH_WITH_MPI
+        const mpi::World world = mpi::initialise();
+        world_ = {world.rank, world.size};
+        active_ = true;
+        if (world_.rank == 0) mpi::registerMpiExecutor();
+#else
+        throw UsageError("this edgesmith-cli was built without MPI (install libopenmpi-dev and rebuild); use --executor local");
+#endif
+    }
+    ~MpiScope() {
+#ifdef EDGESMITH_WITH_MPI
+        if (active_) mpi::finalise();
+#endif
+    }
+    bool evaluatesOnly() const { return active_ && world_.rank != 0; }
+    int ranks() const { return active_ ? world_.size : 1; }
+    int serve(std::ostream& errors) {
+#ifdef EDGESMITH_WITH_MPI
+        // Rank 0 tells the evaluating ranks when to stop; a signal to them is not theirs to act on.
+        std::signal(SIGINT, SIG_IGN);
+        std::signal(SIGTERM, SIG_IGN);
+        return mpi::serveEvaluations(errors);
+#else
+        (void)errors;
+        return kExitFailed;
+#endif
+    }
+
+private:
+    struct {
+        int rank = 0, size = 1;
+    } world_;
+    bool active_ = false;
+};
+
+// The run that --continue picks up: the latest of this project that neither finished nor
+// failed (it was cancelled, paused, or its processes were killed mid-run).
+std::optional<std::int64_t> unfinishedRun(const std::filesystem::path& database, const std::filesystem::path& projectFile) {
+    if (!std::filesystem::exists(database)) return std::nullopt;
+    const std::string wanted = std::filesystem::absolute(projectFile).lexically_normal().string();
+    Store store = Store::open(database);
+    std::optional<std::int64_t> found;
+    for (const RunInfo& info : store.runs()) {
+        if (info.settings.is_object() && info.settings.contains("compression")) continue;
+        const std::string file = info.settings.is_object() ? info.settings.value("project_file", "") : "";
+        if (std::filesystem::path(file).lexically_normal().string() != wanted) continue;
+        if (info.status == RunStatus::Finished || info.status == RunStatus::Failed) continue;
+        if (!found || info.id > *found) found = info.id;
+    }
+    return found;
 }
 
 std::string duration(double seconds) {
@@ -51,6 +114,9 @@ SearchSettings settingsFrom(const Arguments& arguments) {
     if (arguments.value("seed")) settings.seed = static_cast<std::uint64_t>(arguments.integer("seed", 0, 0, std::numeric_limits<long long>::max()));
     settings.budget = arguments.integer("budget", 0, 1, 100000000);
     settings.workers = static_cast<int>(arguments.integer("workers", 0, 1, 256));
+    settings.executor = arguments.value("executor").value_or("");
+    if (!settings.executor.empty() && settings.executor != "local" && settings.executor != "mpi")
+        throw UsageError("--executor takes local or mpi, got " + settings.executor);
     if (const auto limit = arguments.value("time-limit")) {
         try {
             settings.timeLimitSeconds = std::stod(*limit);
@@ -67,13 +133,26 @@ int run(const Arguments& arguments, Streams& streams) {
     const auto resume = arguments.value("resume");
     if (positionals.size() > 1) throw UsageError("name at most one project file");
     if (positionals.empty() && !resume) throw UsageError("name the project file to search, or --resume RUN");
+    if (resume && arguments.flag("continue")) throw UsageError("--resume names a run; --continue finds it: use one of them");
+    if (arguments.flag("continue") && positionals.empty()) throw UsageError("--continue needs the project file");
+    SearchSettings settings = settingsFrom(arguments);
     std::optional<Project> project;
     if (!positionals.empty()) project = Project::load(positionals.front());
+    std::string executor = settings.executor;
+    if (executor.empty() && project) executor = project->document().value("execution", Json::object()).value("executor", "local");
+    MpiScope mpi(executor == "mpi");
+    if (mpi.evaluatesOnly()) return mpi.serve(streams.err);
+    if (executor == "mpi" && mpi.ranks() < 2)
+        throw UsageError("--executor mpi needs at least 2 ranks (rank 0 searches, the others evaluate): "
+                         "mpirun -np 3 edgesmith-cli search ... or srun -n 3 edgesmith-cli search ...");
+    // A resumed run evaluates where it is launched now, not where it was first launched.
+    if (resume || arguments.flag("continue")) settings.executor = executor.empty() ? "local" : executor;
     std::filesystem::path database = arguments.value("db").value_or("");
     if (database.empty() && project) database = project->databasePath();
     if (database.empty()) throw UsageError("--resume needs the run's database: --db FILE or the project file");
-    const SearchSettings settings = settingsFrom(arguments);
     const bool json = arguments.flag("json");
+    std::optional<std::int64_t> continued;
+    if (arguments.flag("continue")) continued = unfinishedRun(database, project->file());
 
     std::vector<std::string> shown;
     Feedback feedback;
@@ -112,8 +191,12 @@ int run(const Arguments& arguments, Streams& streams) {
     };
     interrupted = &feedback;
     std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
     RunResult result;
-    if (resume) {
+    if (continued) {
+        if (!json) streams.out << "continuing run " << *continued << " of " << database.string() << '\n';
+        result = resumeSearch(database, *continued, settings, feedback);
+    } else if (resume) {
         long long run = 0;
         try {
             run = std::stoll(*resume);
@@ -125,6 +208,7 @@ int run(const Arguments& arguments, Streams& streams) {
         result = startSearch(*project, settings, feedback, arguments.value("db").value_or(""));
     }
     std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     interrupted = nullptr;
     if (!json) {
         streams.out << "run " << result.run << " " << toString(result.status) << ": " << result.message << " — " << result.evaluated
@@ -142,13 +226,17 @@ int run(const Arguments& arguments, Streams& streams) {
 Verb searchVerb() {
     return {"search",
             "run the project's search (or resume a run) and print the Pareto front",
-            "search PROJECT [--strategy S] [--budget N] [--time-limit T] [--seed S] [--workers W] [--db FILE] [--json]\n"
+            "search PROJECT [--strategy S] [--budget N] [--time-limit T] [--seed S] [--workers W] [--executor local|mpi] [--continue] [--db FILE] [--json]\n"
             "       edgesmith-cli search [PROJECT] --resume RUN [--db FILE] [--budget N] [--time-limit T]",
             "Runs the strategy of the project (or --strategy) with its estimator and hardware\n"
             "model. Every candidate is committed to the experiment database as it completes, so a\n"
             "run stopped at any moment (Ctrl-C, kill, power loss) continues with --resume, losing\n"
             "at most the candidates in flight. --budget counts trained evaluations; candidates that\n"
-            "break a hard budget are stored as discarded without training.",
+            "break a hard budget are stored as discarded without training.\n\n"
+            "--executor mpi evaluates on the ranks of mpirun or srun: rank 0 runs the strategy and\n"
+            "writes the database, the other ranks evaluate (mpirun -np 3 edgesmith-cli search P\n"
+            "--executor mpi). --continue resumes this project's latest unfinished run of the\n"
+            "database, or starts one: what a requeued cluster job runs (see slurm-script).",
             {{"strategy", "S", "strategy name (grid, random, regularized-evolution, nsga2, bayesian, reinforce, greedy)"},
              {"budget", "N", "stop after N evaluations"},
              {"time-limit", "T", "stop after T seconds (in-flight evaluations are dropped)"},
@@ -156,6 +244,8 @@ Verb searchVerb() {
              {"workers", "W", "parallel evaluations (default: cores when training, else 1)"},
              {"db", "FILE", "experiment database (default: the project's)"},
              {"resume", "RUN", "continue run RUN of the database"},
+             {"continue", "", "resume the project's latest unfinished run, else start one"},
+             {"executor", "E", "local (threads of this process) or mpi (ranks of mpirun/srun)"},
              {"json", "", "one JSON object per event on stdout"}},
             run};
 }

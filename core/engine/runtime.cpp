@@ -1,5 +1,7 @@
 #include "core/engine/runtime.h"
 
+#include <atomic>
+
 #include <dlfcn.h>
 #include <malloc.h>
 #include <fstream>
@@ -64,5 +66,12 @@ int setComputeThreads(int threads) {
     at::set_num_threads(threads <= 0 ? hardwareThreadCount() : threads);
     return at::get_num_threads();
 }
+
+namespace {
+std::atomic<int> cudaIndex{0};
+}
+
+void setCudaDeviceIndex(int index) { cudaIndex = std::max(0, index); }
+int cudaDeviceIndex() { return cudaIndex; }
 
 } // namespace edgesmith

@@ -20,4 +20,9 @@ RuntimeInfo runtimeInfo();
 // all hardware threads. Returns the count now in force.
 int setComputeThreads(int threads);
 
+// The CUDA device that "cuda" means in this process (default 0). An MPI rank picks its
+// own from its rank on the node, so ranks sharing a node share out its GPUs.
+void setCudaDeviceIndex(int index);
+int cudaDeviceIndex();
+
 } // namespace edgesmith

@@ -2,24 +2,25 @@
 
 #include "core/common/error.h"
 #include "core/common/text.h"
+#include "core/engine/executor.h"
 #include "core/estimate/evaluator.h"
 #include "core/project/project.h"
 #include "core/search/pareto.h"
 #include "core/search/strategy.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <deque>
 #include <map>
 #include <mutex>
-#include <thread>
 
 namespace edgesmith {
 
 Json SearchSettings::toJson() const {
     Json json = {{"strategy", strategy}, {"budget", budget}, {"time_limit_seconds", timeLimitSeconds}, {"workers", workers}};
     if (seed) json["seed"] = *seed;
+    if (!executor.empty()) json["executor"] = executor;
     return json;
 }
 
@@ -30,6 +31,7 @@ SearchSettings SearchSettings::fromJson(const Json& json) {
     settings.budget = json.value("budget", std::int64_t(0));
     settings.timeLimitSeconds = json.value("time_limit_seconds", 0.0);
     settings.workers = json.value("workers", 0);
+    settings.executor = json.value("executor", "");
     return settings;
 }
 
@@ -37,101 +39,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-struct Job {
-    Genotype genotype;
-    std::string key;
-    int generation = 0;
-};
-
-struct Outcome {
-    Job job;
-    std::optional<Candidate> candidate; // empty when cancelled
-};
-
-// The workers: each takes a job, evaluates it, and hands back the outcome. Jobs are
-// queued only when a worker is free, so the queue never grows past the pool.
-class WorkerPool {
-public:
-    using TaskProgress = std::function<void(const std::string&, double, double)>;
-    WorkerPool(const Evaluator& evaluator, int workers, int threadsPerWorker, std::function<void(const std::string&)> log, TaskProgress taskProgress)
-        : evaluator_(evaluator), threads_(threadsPerWorker), log_(std::move(log)), taskProgress_(std::move(taskProgress)) {
-        for (int index = 0; index < workers; ++index) pool_.emplace_back([this] { work(); });
-    }
-    ~WorkerPool() {
-        {
-            std::lock_guard lock(mutex_);
-            closing_ = true;
-        }
-        jobsChanged_.notify_all();
-        for (auto& thread : pool_) thread.join();
-    }
-
-    void submit(Job job) {
-        {
-            std::lock_guard lock(mutex_);
-            jobs_.push_back(std::move(job));
-        }
-        jobsChanged_.notify_one();
-    }
-    std::optional<Outcome> next(std::chrono::milliseconds wait) {
-        std::unique_lock lock(mutex_);
-        outcomesChanged_.wait_for(lock, wait, [&] { return !outcomes_.empty(); });
-        if (outcomes_.empty()) return std::nullopt;
-        Outcome outcome = std::move(outcomes_.front());
-        outcomes_.pop_front();
-        return outcome;
-    }
-    void cancelRunning() { cancel_ = true; }
-
-private:
-    void work() {
-        while (true) {
-            Job job;
-            {
-                std::unique_lock lock(mutex_);
-                jobsChanged_.wait(lock, [&] { return closing_ || !jobs_.empty(); });
-                if (closing_) return;
-                job = std::move(jobs_.front());
-                jobs_.pop_front();
-            }
-            Outcome outcome{job, std::nullopt};
-            try {
-                EvaluationControl control;
-                control.cancel = &cancel_;
-                control.threads = threads_;
-                control.gate = &gate_;
-                control.log = log_;
-                control.taskProgress = taskProgress_;
-                outcome.candidate = evaluator_.evaluate(job.genotype, control);
-            } catch (const Cancelled&) {
-            }
-            {
-                std::lock_guard lock(mutex_);
-                outcomes_.push_back(std::move(outcome));
-            }
-            outcomesChanged_.notify_all();
-        }
-    }
-
-    const Evaluator& evaluator_;
-    int threads_;
-    std::function<void(const std::string&)> log_;
-    TaskProgress taskProgress_;
-    std::atomic<bool> cancel_{false};
-    MeasurementGate gate_;
-    std::mutex mutex_;
-    std::condition_variable jobsChanged_, outcomesChanged_;
-    std::deque<Job> jobs_;
-    std::deque<Outcome> outcomes_;
-    bool closing_ = false;
-    std::vector<std::thread> pool_;
-};
-
 class SearchRun {
 public:
     SearchRun(Store& store, std::int64_t run, const Json& project, const std::filesystem::path& projectFile, SearchSettings settings,
               Feedback& feedback)
-        : store_(store), run_(run), settings_(std::move(settings)), feedback_(feedback), evaluator_(project, projectFile) {
+        : store_(store), run_(run), settings_(std::move(settings)), feedback_(feedback), project_(project), projectFile_(projectFile),
+          evaluator_(project, projectFile) {
         const Json& section = project.at("strategy");
         const std::string name = settings_.strategy.empty() ? section.at("name").get<std::string>() : settings_.strategy;
         Json params = settings_.strategy.empty() || settings_.strategy == section.at("name").get<std::string>() ? section.value("params", Json::object()) : Json::object();
@@ -147,17 +60,19 @@ public:
 
     RunResult execute(bool resuming) {
         if (resuming) restore();
-        const int workers = workerCount();
-        const int threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / workers);
-        EngineEvent started = event(EngineEventKind::RunStarted);
-        publish(started);
-        publishLog(std::string(resuming ? "resumed" : "started") + ": " + std::to_string(workers) + " worker" + (workers == 1 ? "" : "s") +
-                   " × " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s") + ", estimator " + evaluator_.estimatorName());
-        store_.setStatus(run_, RunStatus::Running);
         try {
-            WorkerPool pool(evaluator_, workers, threads, [this](const std::string& line) { logFromWorker(line); },
-                            [this](const std::string& task, double fraction, double eta) { taskFromWorker(task, fraction, eta); });
-            loop(pool, workers);
+            ExecutorContext context;
+            context.evaluator = &evaluator_;
+            context.project = &project_;
+            context.projectFile = projectFile_;
+            context.workers = settings_.workers > 0 ? settings_.workers : project_.value("execution", Json::object()).value("workers", 0);
+            context.log = [this](const std::string& line) { logFromWorker(line); };
+            context.taskProgress = [this](const std::string& task, double fraction, double eta) { taskFromWorker(task, fraction, eta); };
+            const std::unique_ptr<Executor> executor = makeExecutor(executorName(), context);
+            publish(event(EngineEventKind::RunStarted));
+            publishLog(std::string(resuming ? "resumed" : "started") + ": " + executor->describe() + ", estimator " + evaluator_.estimatorName());
+            store_.setStatus(run_, RunStatus::Running);
+            loop(*executor);
             publishWorkerLines(); // what the last evaluations said after the loop's last look
         } catch (const Error& error) {
             return finish(RunStatus::Failed, (error.path().empty() ? "" : error.path() + ": ") + error.message());
@@ -168,11 +83,9 @@ public:
     }
 
 private:
-    int workerCount() const {
-        if (settings_.workers > 0) return settings_.workers;
-        // Two 1-thread trainings outrun one 2-thread training on small networks.
-        if (evaluator_.estimator().trains()) return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-        return 1;
+    std::string executorName() const {
+        if (!settings_.executor.empty()) return settings_.executor;
+        return project_.value("execution", Json::object()).value("executor", "local");
     }
 
     void restore() {
@@ -186,12 +99,12 @@ private:
         if (state.is_null()) return;
         strategy_->restore(state.at("strategy"));
         for (const Json& job : state.value("in_flight", Json::array())) {
-            Job pending{job.at("genotype").get<Genotype>(), job.at("key").get<std::string>(), job.value("generation", 0)};
+            EvaluationJob pending = EvaluationJob::fromJson(job);
             if (!cache_.count(pending.key)) resubmit_.push_back(pending);
         }
     }
 
-    void loop(WorkerPool& pool, int workers) {
+    void loop(Executor& pool) {
         const auto start = Clock::now();
         start_ = start;
         bool paused = false;
@@ -208,7 +121,7 @@ private:
                 store_.setStatus(run_, paused ? RunStatus::Paused : RunStatus::Running);
                 publishLog(paused ? "paused" : "resumed");
             }
-            if (!stopping_ && !paused) fill(pool, workers);
+            if (!stopping_ && !paused) fill(pool);
             if (inFlight_.empty()) {
                 if (stopping_) return;
                 if (!paused && (strategy_->finished() || idle_)) {
@@ -216,13 +129,15 @@ private:
                     return;
                 }
             }
-            if (auto outcome = pool.next(std::chrono::milliseconds(inFlight_.empty() ? 20 : 200))) receive(*outcome);
-            publishWorkerLines();
+            auto outcome = pool.next(std::chrono::milliseconds(inFlight_.empty() ? 20 : 200));
+            publishWorkerLines(); // an evaluation's own lines come before its result
+            if (outcome) receive(*outcome);
         }
     }
 
     // Hands work to free workers: re-submitted jobs of a resumed run first, then asks.
-    void fill(WorkerPool& pool, int workers) {
+    void fill(Executor& pool) {
+        const int workers = pool.slots();
         idle_ = false;
         int consecutiveHits = 0;
         while (!stopping_ && static_cast<int>(inFlight_.size()) < workers) {
@@ -231,7 +146,7 @@ private:
                 return;
             }
             if (!resubmit_.empty()) {
-                Job job = resubmit_.front();
+                EvaluationJob job = resubmit_.front();
                 resubmit_.pop_front();
                 dispatch(pool, job);
                 continue;
@@ -245,7 +160,7 @@ private:
                 return;
             }
             for (const Genotype& raw : asked) {
-                Job job{evaluator_.space().canonical(raw), "", strategy_->generation()};
+                EvaluationJob job{evaluator_.space().canonical(raw), "", strategy_->generation()};
                 job.key = evaluator_.space().key(job.genotype);
                 if (const auto cached = cache_.find(job.key); cached != cache_.end()) {
                     // Already evaluated in this run: the strategy learns the stored result.
@@ -262,7 +177,7 @@ private:
         }
     }
 
-    void dispatch(WorkerPool& pool, const Job& job) {
+    void dispatch(Executor& pool, const EvaluationJob& job) {
         if (inFlight_.count(job.key)) {
             ++inFlight_[job.key].extraTells;
             return;
@@ -271,7 +186,7 @@ private:
         pool.submit(job);
     }
 
-    void receive(Outcome& outcome) {
+    void receive(EvaluationOutcome& outcome) {
         const auto entry = inFlight_.find(outcome.job.key);
         const int extraTells = entry == inFlight_.end() ? 0 : entry->second.extraTells;
         if (!outcome.candidate) { // cancelled: stays in the saved in-flight list for a resume
@@ -308,10 +223,10 @@ private:
 
     Json inFlightJson() const {
         Json jobs = Json::array();
-        const auto add = [&](const Job& job) { jobs.push_back({{"genotype", job.genotype}, {"key", job.key}, {"generation", job.generation}}); };
+        const auto add = [&](const EvaluationJob& job) { jobs.push_back(job.toJson()); };
         for (const auto& [key, entry] : inFlight_) add(entry.job);
-        for (const Job& job : cancelled_) add(job);
-        for (const Job& job : resubmit_) add(job);
+        for (const EvaluationJob& job : cancelled_) add(job);
+        for (const EvaluationJob& job : resubmit_) add(job);
         return jobs;
     }
 
@@ -414,7 +329,7 @@ private:
     }
 
     struct InFlight {
-        Job job;
+        EvaluationJob job;
         int extraTells = 0;
     };
     struct FrontMember {
@@ -426,13 +341,15 @@ private:
     std::int64_t run_;
     SearchSettings settings_;
     Feedback& feedback_;
+    Json project_;
+    std::filesystem::path projectFile_;
     Evaluator evaluator_;
     StrategyContext context_;
     std::unique_ptr<Strategy> strategy_;
     std::map<std::string, Candidate> cache_;
     std::map<std::string, InFlight> inFlight_;
-    std::deque<Job> resubmit_;
-    std::vector<Job> cancelled_;
+    std::deque<EvaluationJob> resubmit_;
+    std::vector<EvaluationJob> cancelled_;
     std::vector<FrontMember> front_;
     std::int64_t number_ = 0, evaluated_ = 0, infeasible_ = 0, failed_ = 0, evaluatedAtStart_ = 0;
     bool stopping_ = false, idle_ = false;
@@ -454,6 +371,9 @@ RunResult startSearch(const Project& project, const SearchSettings& settings, Fe
     const std::string strategy = settings.strategy.empty() ? document.at("strategy").at("name").get<std::string>() : settings.strategy;
     const std::uint64_t seed = settings.seed ? *settings.seed : document.at("strategy").value("params", Json::object()).value("seed", std::uint64_t(0));
     // Everything that can reject the project is built before a run row exists.
+    const std::string executor = settings.executor.empty() ? document.value("execution", Json::object()).value("executor", "local") : settings.executor;
+    const auto executors = registeredExecutors();
+    if (std::find(executors.begin(), executors.end(), executor) == executors.end()) makeExecutor(executor, {}); // throws the reason
     SearchRun search(store, 0, document, project.file(), settings, feedback);
     search.attach(store.createRun(document, strategy, document.at("estimator").at("name").get<std::string>(), seed, stored));
     return search.execute(false);
@@ -469,6 +389,7 @@ RunResult resumeSearch(const std::filesystem::path& database, std::int64_t run, 
     if (overrides.budget > 0) settings.budget = overrides.budget;
     if (overrides.timeLimitSeconds > 0) settings.timeLimitSeconds = overrides.timeLimitSeconds;
     if (overrides.workers > 0) settings.workers = overrides.workers;
+    if (!overrides.executor.empty()) settings.executor = overrides.executor;
     Json stored = info.settings;
     const Json updated = settings.toJson();
     for (const auto& [key, value] : updated.items()) stored[key] = value;

@@ -25,6 +25,7 @@ struct SearchSettings {
     std::int64_t budget = 0;             // trained (or failed) evaluations; 0: the strategy's own length
     double timeLimitSeconds = 0;         // 0: none
     int workers = 0;                     // parallel evaluations; 0: automatic
+    std::string executor;                // local | mpi; empty: the project's execution.executor, else local
     Json toJson() const;
     static SearchSettings fromJson(const Json& json);
 };

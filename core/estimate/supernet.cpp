@@ -395,7 +395,7 @@ void Supernet::train(const Splits& splits, const SupernetOptions& options, const
     setComputeThreads(options.threads);
     torch::manual_seed(options.seed);
     const Dataset data = splits.train.sample(options.subset, options.seed);
-    const torch::Device device = options.device == "cuda" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    const torch::Device device = options.device == "cuda" ? torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(cudaDeviceIndex())) : torch::Device(torch::kCPU);
     if (device.is_cuda() && !torch::cuda::is_available()) throw Error("", "device", "CUDA is not available on this machine");
     if (!state_->weights.empty() && state_->weights.front().device() != device) {
         torch::NoGradGuard guard;

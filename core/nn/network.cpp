@@ -1,4 +1,5 @@
 #include "core/nn/network.h"
+#include "core/engine/runtime.h"
 
 #include "core/common/error.h"
 #include "core/compress/internal/fake_quantize.h"
@@ -246,7 +247,7 @@ void Network::load(const std::string& file) {
 void Network::moveTo(const std::string& device) {
     if (device == "cuda" && !torch::cuda::is_available()) throw Error("", "", "CUDA was asked for but LibTorch sees no CUDA device");
     if (device != "cpu" && device != "cuda") throw Error("", "", "unknown device \"" + device + "\"; use cpu or cuda");
-    module_->to(device == "cuda" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU));
+    module_->to(device == "cuda" ? torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(cudaDeviceIndex())) : torch::Device(torch::kCPU));
 }
 
 } // namespace edgesmith

@@ -65,6 +65,10 @@ Node projectSchema() {
             .field("calibration_networks", Node::integer("lut: whole networks timed to fit the table's correction").atLeast(0).atMost(10000).byDefault(10))
             .field("training_networks", Node::integer("predictor: architectures of the space timed to fit it").atLeast(4).atMost(100000).byDefault(100))
             .field("predictor", Node::choice({"macs", "linear", "boosted"}, "predictor: kind of regressor").byDefault("boosted"));
+    const Node execution =
+        Node::object("Where candidates are evaluated")
+            .field("executor", Node::choice({"local", "mpi"}, "local: threads of this process; mpi: the ranks of mpirun or srun").byDefault("local"))
+            .field("workers", Node::integer("local: parallel evaluations (0: one per core when training)").atLeast(0).atMost(1024).byDefault(0));
     const Node compressionStep = Node::object()
                                      .required("method", Node::choice(methodNames(compressionCatalog()), "Compression method"))
                                      .field("params", Node::object().openKeys());
@@ -79,6 +83,7 @@ Node projectSchema() {
         .required("strategy", namedMethod(strategyCatalog(), "Search strategy"))
         .required("estimator", namedMethod(estimatorCatalog(), "Performance estimator"))
         .field("hardware", hardware)
+        .field("execution", execution)
         .field("compression", Node::object().field("pipeline", Node::array(compressionStep, "Compression steps, applied in order")))
         .field("database", Node::string("Experiment database (SQLite); relative to the project file").nonEmpty());
 }

@@ -197,7 +197,7 @@ TrainingResult train(Network& network, const Splits& splits, const TrainingOptio
     torch::manual_seed(options.seed);
     network.moveTo(options.device);
     NetworkModuleImpl& module = network.module();
-    const torch::Device device = options.device == "cuda" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    const torch::Device device = options.device == "cuda" ? torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(cudaDeviceIndex())) : torch::Device(torch::kCPU);
     module.train();
     // Training moves the weights off any grid post-training quantization put them on.
     module.weightGrids.clear();

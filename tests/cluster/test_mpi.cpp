@@ -1,0 +1,304 @@
+// The MPI executor on real ranks: edgesmith-cli started by OpenMPI's mpirun (3 ranks on
+// this machine: rank 0 searches, 2 evaluate), against the same searches run locally.
+// Checked: the same candidates for the deterministic strategies, failures recorded while
+// the search goes on, real training on Fashion-MNIST, a job killed mid-run continued from
+// the store with nothing lost or repeated, and the slurm-script verb's script.
+#include "core/common/atomic_file.h"
+#include "core/common/json.h"
+#include "core/space/architecture.h"
+#include "core/space/space.h"
+#include "core/store/store.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <set>
+#include <unistd.h>
+
+using namespace edgesmith;
+
+namespace {
+
+const Json kSpace = Json::parse(R"({
+  "name": "mpi-test", "backbone": "chain", "classes": 10,
+  "input": {"channels": 1, "resolution": 16},
+  "stem": [{"op": "conv", "out": 8, "kernel": 3}],
+  "stages": [
+    {"depth": [1, 2], "stride": 1, "out": [8, 16], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3, 6]}},
+    {"depth": [1, 2], "stride": 2, "out": [16, 32], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [3, 6]}}
+  ],
+  "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 10}]
+})");
+
+struct Result {
+    int exitCode;
+    QString out;
+    QString err;
+};
+
+QProcessEnvironment mpiEnvironment() {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // CI runs as root; OpenMPI refuses that unless told twice.
+    environment.insert("OMPI_ALLOW_RUN_AS_ROOT", "1");
+    environment.insert("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+    return environment;
+}
+
+Result run(const QString& program, const QStringList& arguments, const QString& folder, int timeoutMs = 240000) {
+    QProcess process;
+    process.setWorkingDirectory(folder);
+    process.setProcessEnvironment(mpiEnvironment());
+    process.start(program, arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        return {-1, QString::fromUtf8(process.readAllStandardOutput()), QStringLiteral("timed out")};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+Result cli(const QStringList& arguments, const QString& folder) { return run(QStringLiteral(EDGESMITH_CLI), arguments, folder); }
+
+QStringList mpirunArguments(int ranks, const QStringList& search) {
+    return QStringList{"-np", QString::number(ranks), "--oversubscribe", "--bind-to", "none", QStringLiteral(EDGESMITH_CLI)} + search;
+}
+
+Result mpirun(int ranks, const QStringList& search, const QString& folder) { return run(QStringLiteral("mpirun"), mpirunArguments(ranks, search), folder); }
+
+// A tabular benchmark of the whole test space (accuracy and latency made up from its
+// MACs and choices), `leaveOutEvery`-th entry missing so that its lookups fail.
+void writeTableProject(const QTemporaryDir& folder, const std::string& strategy, int leaveOutEvery = 0) {
+    const SearchSpace space = SearchSpace::parse(kSpace, "mpi-test.json");
+    Json table = Json::object();
+    int index = 0;
+    for (const Genotype& genotype : space.enumerate(100000)) {
+        if (leaveOutEvery > 0 && ++index % leaveOutEvery == 0) continue;
+        const Metrics metrics = computeMetrics(space.derive(genotype, false));
+        double accuracy = 80 + 2.0 * std::log10(double(metrics.macs));
+        for (std::size_t decision = 0; decision < genotype.size(); ++decision) accuracy += 0.3 * double(genotype[decision] * int(decision % 3));
+        table[space.key(genotype)] = {{"acc", accuracy}, {"lat", double(metrics.macs) / 1e6}};
+    }
+    writeFileAtomically(folder.filePath("table.json").toStdString(), table.dump());
+    Json params = strategy == "grid" ? Json{{"max_candidates", 100000}} : Json{{"seed", 11}};
+    const Json project = {{"format_version", 1},
+                          {"name", "mpi " + strategy},
+                          {"dataset", {{"kind", "synthetic"}, {"classes", 10}, {"samples", 100}}},
+                          {"space", {{"inline", kSpace}}},
+                          {"objectives", {{{"metric", "accuracy"}}, {{"metric", "latency_ms"}}}},
+                          {"strategy", {{"name", strategy}, {"params", params}}},
+                          {"estimator", {{"name", "table"}, {"params", {{"file", "table.json"}, {"metrics", {{"accuracy", "acc"}, {"latency_ms", "lat"}}}}}}},
+                          {"database", "runs.db"}};
+    writeFileAtomically(folder.filePath("p.edgesmith.json").toStdString(), project.dump(2));
+}
+
+std::set<std::string> storedKeys(const QString& database, std::int64_t run = 1) {
+    std::set<std::string> keys;
+    for (const Candidate& candidate : Store::openReadOnly(database.toStdString()).candidates(run)) keys.insert(candidate.key);
+    return keys;
+}
+
+// A small real training search: an MBConv chain on 28×28 images, `dataset` as given.
+Json trainingProject(const std::string& name, const Json& dataset, int classes, const Json& estimatorParams) {
+    Json space = Json::parse(R"({"name": "tiny", "backbone": "chain",
+        "input": {"channels": 1, "resolution": 28},
+        "stem": [{"op": "conv", "out": 8, "stride": 2}],
+        "stages": [{"depth": [1, 2], "stride": 2, "out": [8, 16], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3]}}],
+        "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 4}]})");
+    space["classes"] = classes;
+    space["head"][1]["out"] = classes;
+    return {{"format_version", 1},
+            {"name", name},
+            {"dataset", dataset},
+            {"space", {{"inline", space}}},
+            {"objectives", {{{"metric", "accuracy"}}, {{"metric", "macs"}}}},
+            {"strategy", {{"name", "random"}, {"params", {{"seed", 3}}}}},
+            {"estimator", {{"name", "proxy-training"}, {"params", estimatorParams}}},
+            {"database", "runs.db"}};
+}
+
+// SIGKILL to mpirun's ranks (its children: OpenMPI puts each in a process group of its
+// own, so a group kill would miss them) and then to mpirun: what a dead node does.
+void killJob(qint64 mpirunPid) {
+    QDir proc(QStringLiteral("/proc"));
+    for (const QString& entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool number = false;
+        const qint64 pid = entry.toLongLong(&number);
+        if (!number) continue;
+        QFile stat(proc.filePath(entry + "/stat"));
+        if (!stat.open(QIODevice::ReadOnly)) continue;
+        const QString text = QString::fromUtf8(stat.readAll());
+        const QStringList fields = text.mid(text.lastIndexOf(')') + 2).split(' '); // after "pid (name) "
+        if (fields.size() > 1 && fields[1].toLongLong() == mpirunPid) ::kill(static_cast<pid_t>(pid), SIGKILL);
+    }
+    ::kill(static_cast<pid_t>(mpirunPid), SIGKILL);
+}
+
+} // namespace
+
+class TestMpi : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        const Result version = run(QStringLiteral("mpirun"), {"--version"}, QDir::tempPath(), 30000);
+        QVERIFY2(version.exitCode == 0, "mpirun is missing: scripts/bootstrap.sh installs openmpi-bin");
+    }
+
+    // Random and grid ask the same genotypes whatever order results come back in, so the
+    // ranks must leave the store holding exactly the local run's candidates.
+    void mpiRunStoresTheLocalRunsCandidates() {
+        for (const std::string strategy : {"random", "grid"}) {
+            QTemporaryDir folder;
+            writeTableProject(folder, strategy);
+            const Result local = cli({"search", "p.edgesmith.json", "--budget", "30", "--workers", "2", "--db", "local.db"}, folder.path());
+            QVERIFY2(local.exitCode == 0, qPrintable(local.out + local.err));
+            const Result ranks = mpirun(3, {"search", "p.edgesmith.json", "--budget", "30", "--executor", "mpi", "--db", "mpi.db"}, folder.path());
+            QVERIFY2(ranks.exitCode == 0, qPrintable(ranks.out + ranks.err));
+            QVERIFY2(ranks.out.contains("MPI: 2 evaluating ranks on 1 node"), qPrintable(ranks.out));
+            QVERIFY2(ranks.out.contains("run 1 finished: budget of 30 evaluations reached"), qPrintable(ranks.out));
+            const auto localKeys = storedKeys(folder.filePath("local.db")), mpiKeys = storedKeys(folder.filePath("mpi.db"));
+            QCOMPARE(mpiKeys.size(), std::size_t(30));
+            QVERIFY2(mpiKeys == localKeys, strategy.c_str());
+            const Store store = Store::openReadOnly(folder.filePath("mpi.db").toStdString());
+            QCOMPARE(store.run(1).settings.value("executor", ""), std::string("mpi"));
+            for (const Candidate& candidate : store.candidates(1)) QVERIFY(candidate.has("accuracy") && candidate.has("latency_ms"));
+        }
+    }
+
+    // A rank whose evaluation fails sends the failure back; the run records it and goes on.
+    void failedEvaluationsAreRecordedAndTheSearchGoesOn() {
+        QTemporaryDir folder;
+        writeTableProject(folder, "grid", 4);
+        const Result ranks = mpirun(3, {"search", "p.edgesmith.json", "--budget", "24", "--executor", "mpi"}, folder.path());
+        QVERIFY2(ranks.exitCode == 0, qPrintable(ranks.out + ranks.err));
+        const auto candidates = Store::openReadOnly(folder.filePath("runs.db").toStdString()).candidates(1);
+        QCOMPARE(candidates.size(), std::size_t(24));
+        int failed = 0;
+        for (const Candidate& candidate : candidates)
+            if (candidate.status == CandidateStatus::Failed) {
+                ++failed;
+                QVERIFY2(!candidate.message.empty(), candidate.key.c_str());
+            }
+        QVERIFY2(failed >= 4 && failed <= 8, qPrintable(QString::number(failed))); // one entry in four is missing
+    }
+
+    // Real training on Fashion-MNIST on two evaluating ranks, one thread each on 2 cores.
+    void ranksTrainOnFashionMnist() {
+        QTemporaryDir folder;
+        const Json dataset = {{"kind", "fashion-mnist"}, {"path", "/usr/share/datasets/fashion-mnist"}, {"subset", 0.05}, {"validation_fraction", 0.2}};
+        writeFileAtomically(folder.filePath("f.edgesmith.json").toStdString(),
+                            trainingProject("fashion on ranks", dataset, 10, {{"epochs", 2}, {"batch_size", 32}, {"subset", 1.0}}).dump(2));
+        const Result ranks = mpirun(3, {"search", "f.edgesmith.json", "--budget", "4", "--executor", "mpi"}, folder.path());
+        QVERIFY2(ranks.exitCode == 0, qPrintable(ranks.out + ranks.err));
+        QVERIFY2(ranks.out.contains("evaluating ranks on 1 node"), qPrintable(ranks.out));
+        const auto candidates = Store::openReadOnly(folder.filePath("runs.db").toStdString()).candidates(1);
+        QCOMPARE(candidates.size(), std::size_t(4));
+        for (const Candidate& candidate : candidates) {
+            QCOMPARE(toString(candidate.status), std::string("evaluated"));
+            QVERIFY2(candidate.metric("accuracy") > 20, qPrintable(QString::number(candidate.metric("accuracy")))); // chance is 10 %
+            QVERIFY(candidate.details.contains("history")); // the training curve travelled back with the record
+        }
+    }
+
+    // mpirun and its ranks killed together with SIGKILL mid-run (what a dead node does to
+    // an MPI job); `--continue` under a new mpirun finishes the same run: every committed
+    // candidate kept as it was, none evaluated twice, exactly the budget in the end.
+    void killedJobContinuesWithNothingLostOrRepeated() {
+        QTemporaryDir folder;
+        const Json dataset = {{"kind", "synthetic"}, {"classes", 4}, {"samples", 240}, {"validation_fraction", 0.25}};
+        writeFileAtomically(folder.filePath("k.edgesmith.json").toStdString(),
+                            trainingProject("killed on ranks", dataset, 4, {{"epochs", 3}, {"batch_size", 16}, {"subset", 1.0}}).dump(2));
+        QProcess job;
+        job.setWorkingDirectory(folder.path());
+        job.setProcessEnvironment(mpiEnvironment());
+        job.start(QStringLiteral("mpirun"), mpirunArguments(3, {"search", "k.edgesmith.json", "--budget", "8", "--executor", "mpi", "--continue"}));
+        QString seen;
+        while (!seen.contains("[3/8]") && job.waitForReadyRead(120000)) seen += QString::fromUtf8(job.readAllStandardOutput());
+        QVERIFY2(seen.contains("[3/8]"), qPrintable(seen));
+        killJob(job.processId());
+        job.waitForFinished();
+
+        const auto before = Store::openReadOnly(folder.filePath("runs.db").toStdString()).candidates(1);
+        QVERIFY(before.size() >= 3 && before.size() < 8);
+        const Result continued = mpirun(3, {"search", "k.edgesmith.json", "--budget", "8", "--executor", "mpi", "--continue"}, folder.path());
+        QVERIFY2(continued.exitCode == 0, qPrintable(continued.out + continued.err));
+        QVERIFY2(continued.out.contains("continuing run 1"), qPrintable(continued.out));
+        QVERIFY2(continued.out.contains("run 1 finished: budget of 8 evaluations reached"), qPrintable(continued.out));
+
+        const Store store = Store::openReadOnly(folder.filePath("runs.db").toStdString());
+        QCOMPARE(store.runs().size(), std::size_t(1));
+        const auto after = store.candidates(1);
+        QCOMPARE(after.size(), std::size_t(8));
+        std::set<std::string> keys;
+        for (std::size_t index = 0; index < after.size(); ++index) {
+            keys.insert(after[index].key);
+            QCOMPARE(after[index].number, std::int64_t(index + 1));
+            if (index < before.size()) QCOMPARE(after[index].toJson(), before[index].toJson());
+        }
+        QCOMPARE(keys.size(), std::size_t(8));
+
+        // The run is finished: the next --continue starts a new one.
+        const Result again = mpirun(3, {"search", "k.edgesmith.json", "--budget", "2", "--executor", "mpi", "--continue"}, folder.path());
+        QVERIFY2(again.exitCode == 0 && again.out.contains("run 2 in"), qPrintable(again.out + again.err));
+    }
+
+    void mpiWithoutRanksIsRefusedClearly() {
+        QTemporaryDir folder;
+        writeTableProject(folder, "random");
+        const Result alone = cli({"search", "p.edgesmith.json", "--budget", "3", "--executor", "mpi"}, folder.path());
+        QCOMPARE(alone.exitCode, 2);
+        QVERIFY2(alone.err.contains("at least 2 ranks") && alone.err.contains("mpirun -np 3"), qPrintable(alone.err));
+        const Result unknown = cli({"search", "p.edgesmith.json", "--executor", "cloud"}, folder.path());
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("--executor takes local or mpi"), qPrintable(unknown.err));
+        QVERIFY(!QFile::exists(folder.filePath("runs.db"))); // nothing was started
+    }
+
+    // The project file may choose the executor; the command line overrides it.
+    void projectFileChoosesTheExecutor() {
+        QTemporaryDir folder;
+        writeTableProject(folder, "random");
+        Json project = Json::parse(readFile(folder.filePath("p.edgesmith.json").toStdString()));
+        project["execution"] = {{"executor", "mpi"}};
+        writeFileAtomically(folder.filePath("p.edgesmith.json").toStdString(), project.dump(2));
+        const Result ranks = mpirun(3, {"search", "p.edgesmith.json", "--budget", "5"}, folder.path());
+        QVERIFY2(ranks.exitCode == 0 && ranks.out.contains("MPI: 2 evaluating ranks"), qPrintable(ranks.out + ranks.err));
+        const Result local = cli({"search", "p.edgesmith.json", "--budget", "5", "--executor", "local"}, folder.path());
+        QVERIFY2(local.exitCode == 0 && local.out.contains("worker"), qPrintable(local.out + local.err));
+        project["execution"] = {{"executor", "ranks"}};
+        writeFileAtomically(folder.filePath("p.edgesmith.json").toStdString(), project.dump(2));
+        const Result bad = cli({"validate", "p.edgesmith.json"}, folder.path());
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY2((bad.out + bad.err).contains("execution.executor"), qPrintable(bad.out + bad.err));
+    }
+
+    void slurmScriptIsReadyToSubmit() {
+        QTemporaryDir folder;
+        writeTableProject(folder, "random");
+        const Result written = cli({"slurm-script", "p.edgesmith.json", "--nodes", "2", "--gpus-per-node", "4", "--time", "1-02:00:00", "--partition",
+                                    "gpu", "--budget", "500", "--out", "job.sbatch"},
+                                   folder.path());
+        QVERIFY2(written.exitCode == 0, qPrintable(written.out + written.err));
+        QVERIFY2(written.out.contains("9 ranks on 2 nodes"), qPrintable(written.out));
+        const QString script = QString::fromStdString(readFile(folder.filePath("job.sbatch").toStdString()));
+        for (const char* line : {"#SBATCH --nodes=2", "#SBATCH --ntasks=9", "#SBATCH --gpus-per-node=4", "#SBATCH --time=1-02:00:00",
+                                 "#SBATCH --partition=gpu", "#SBATCH --requeue", "#SBATCH --signal=B:USR1@120", "srun --mpi=pmix --ntasks=9",
+                                 "--executor mpi --continue", "--budget 500", "trap requeue USR1"})
+            QVERIFY2(script.contains(QLatin1String(line)), line);
+        QVERIFY(script.contains(folder.filePath("p.edgesmith.json")));
+        QVERIFY(QFileInfo(folder.filePath("job.sbatch")).isExecutable());
+        const Result syntax = run(QStringLiteral("bash"), {"-n", "job.sbatch"}, folder.path(), 30000);
+        QVERIFY2(syntax.exitCode == 0, qPrintable(syntax.err));
+
+        const Result badTime = cli({"slurm-script", "p.edgesmith.json", "--time", "two hours"}, folder.path());
+        QCOMPARE(badTime.exitCode, 2);
+        QVERIFY2(badTime.err.contains("--time") && badTime.err.contains("two hours"), qPrintable(badTime.err));
+        const Result badLauncher = cli({"slurm-script", "p.edgesmith.json", "--launcher", "qsub"}, folder.path());
+        QCOMPARE(badLauncher.exitCode, 2);
+        QVERIFY2(badLauncher.err.contains("--launcher"), qPrintable(badLauncher.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMpi)
+#include "test_mpi.moc"
