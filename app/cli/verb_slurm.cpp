@@ -55,6 +55,7 @@ int run(const Arguments& arguments, Streams& streams) {
     job.mpiPlugin = arguments.value("mpi").value_or(job.mpiPlugin);
     job.budget = arguments.integer("budget", 0, 1, 100000000);
     job.requeueWarningSeconds = static_cast<int>(arguments.integer("requeue-warning", 120, 0, 86400));
+    job.overcommit = arguments.flag("overcommit");
     std::string script;
     try {
         script = slurmScript(job);
@@ -89,7 +90,7 @@ Verb slurmScriptVerb() {
     return {"slurm-script",
             "write (and submit) the sbatch script that runs the project's search on a Slurm cluster",
             "slurm-script PROJECT [--nodes N] [--ranks-per-node R] [--cpus-per-rank C] [--gpus-per-node G] [--time T]\n"
-            "       [--partition P] [--launcher srun|mpirun] [--mpi PLUGIN] [--budget N] [--db FILE] [--logs DIR]\n"
+            "       [--partition P] [--launcher srun|mpirun] [--mpi PLUGIN] [--budget N] [--db FILE] [--logs DIR] [--overcommit]\n"
             "       [--out FILE [--submit]] [--json]",
             "Writes an sbatch script that starts N×R evaluating ranks plus rank 0 (the strategy and\n"
             "the database, on the first node) with the MPI executor. The job is requeueable and runs\n"
@@ -112,6 +113,7 @@ Verb slurmScriptVerb() {
              {"name", "NAME", "job name (default edgesmith-PROJECT)"},
              {"program", "FILE", "the edgesmith-cli the nodes run (default: this one)"},
              {"requeue-warning", "S", "requeue itself S seconds before the time limit (default 120; 0: never)"},
+             {"overcommit", "", "let rank 0 share the evaluating ranks' cores (Slurm --overcommit)"},
              {"out", "FILE", "write the script here (default: stdout)"},
              {"submit", "", "submit it with sbatch and print the job id"},
              {"json", "", "one JSON line: script, ranks, job"}},

@@ -64,6 +64,7 @@ std::string slurmScript(const SlurmJob& job) {
     if (job.gpusPerNode > 0) out << "#SBATCH --gpus-per-node=" << job.gpusPerNode << '\n';
     out << "#SBATCH --time=" << job.time << '\n';
     if (!job.partition.empty()) out << "#SBATCH --partition=" << job.partition << '\n';
+    if (job.overcommit) out << "#SBATCH --overcommit\n";
     out << "#SBATCH --requeue\n"
         << "#SBATCH --open-mode=append\n"
         << "#SBATCH --output=" << (logs / (name + "-%j.log")).string() << '\n';
@@ -77,7 +78,7 @@ std::string slurmScript(const SlurmJob& job) {
             << "trap requeue USR1\n";
 
     std::ostringstream command;
-    if (job.launcher == "srun") command << "srun --mpi=" << job.mpiPlugin << " --ntasks=" << ranks << " --cpus-per-task=" << job.cpusPerRank;
+    if (job.launcher == "srun") command << "srun" << (job.overcommit ? " --overcommit" : "") << " --mpi=" << job.mpiPlugin << " --ntasks=" << ranks << " --cpus-per-task=" << job.cpusPerRank;
     else command << "mpirun -np " << ranks << " --bind-to none";
     command << ' ' << quoted(absoluteText(job.program)) << " search " << quoted(project.string()) << " --executor mpi --continue";
     if (!job.database.empty()) command << " --db " << quoted(absoluteText(job.database));

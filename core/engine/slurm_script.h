@@ -25,6 +25,9 @@ struct SlurmJob {
     std::string mpiPlugin = "pmix";     // srun --mpi=...
     std::int64_t budget = 0;            // search --budget; 0: the strategy's own
     int requeueWarningSeconds = 120;    // the job requeues itself this long before its time limit; 0: never
+    // Rank 0 mostly waits for results: let the ranks share the allocation's cores instead of
+    // asking for one more than the evaluating ranks use (Slurm's --overcommit).
+    bool overcommit = false;
 };
 
 // Throws Error naming the field ("nodes", "time", ...) when a setting is out of range.
