@@ -28,193 +28,203 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="68"/>
+        <location filename="../app/gui/main_window.cpp" line="74"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith-Projekte (*.edgesmith.json);;JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="118"/>
+        <location filename="../app/gui/main_window.cpp" line="124"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="120"/>
+        <location filename="../app/gui/main_window.cpp" line="126"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>Ein Projekt aus der Fashion-MNIST-MBConv-Vorlage beginnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="130"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="127"/>
+        <location filename="../app/gui/main_window.cpp" line="133"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="130"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="133"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="145"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Undo %1</source>
         <translation>%1 rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="149"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Redo %1</source>
         <translation>%1 wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="149"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="156"/>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
         <source>&amp;About EdgeSmith</source>
         <translation>Ü&amp;ber EdgeSmith</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="168"/>
         <source>&amp;Start Search</source>
         <translation>Suche &amp;starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>Führt die Strategie des Projekts aus; Kandidaten erscheinen in den Reitern Pareto und Kandidaten, sobald sie bewertet sind</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="173"/>
         <source>Start Search &amp;With…</source>
         <translation>Suche starten &amp;mit…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>Choose the strategy, estimator, objectives and budget, then start</source>
         <translation>Strategie, Schätzer, Ziele und Budget wählen, dann starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
         <source>Res&amp;ume Run</source>
         <translation>Lauf &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>Continue the run selected in the Runs tab from its last committed candidate</source>
         <translation>Den im Reiter Läufe gewählten Lauf ab seinem letzten gespeicherten Kandidaten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>&amp;Compress Selected Candidate…</source>
         <translation>Gewählten Kandidaten &amp;komprimieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project&apos;s pipeline</source>
         <translation>Eine Mixed-Precision-, Pruning- oder Low-Rank-Strategie für den gewählten Kandidaten suchen oder die Pipeline des Projekts ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>&amp;Export Selected Candidate…</source>
         <translation>Gewählten Kandidaten &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>Write the selected candidate as ONNX (float or int8), a LibTorch archive, JSON or C arrays</source>
         <translation>Den gewählten Kandidaten als ONNX (Float oder int8), LibTorch-Archiv, JSON oder C-Arrays schreiben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>Export Run &amp;Report…</source>
         <translation>&amp;Bericht des Laufs exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>Write an HTML page (Pareto plot, front, layers, curves) and a CSV of the shown run</source>
         <translation>Eine HTML-Seite (Pareto-Diagramm, Front, Schichten, Kurven) und eine CSV-Datei des angezeigten Laufs schreiben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>Pausiert: laufende Bewertungen werden beendet, neue beginnen nicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
-        <location filename="../app/gui/main_window.cpp" line="662"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="788"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>&amp;Cancel Search</source>
         <translation>Suche &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
         <source>&amp;Device profiles…</source>
         <translation>&amp;Geräteprofile…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
         <source>Look at, edit and choose the device profiles the project&apos;s latency and memory are modelled for</source>
         <translation>Die Geräteprofile ansehen, bearbeiten und auswählen, für die Latenz und Speicher des Projekts modelliert werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <location filename="../app/gui/main_window.cpp" line="214"/>
+        <source>Run on C&amp;luster…</source>
+        <translation>Auf C&amp;luster ausführen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <source>Write the sbatch script that runs the saved project&apos;s search on Slurm nodes with MPI, submit it, and follow its run</source>
+        <translation>Das sbatch-Skript schreiben, das die Suche des gespeicherten Projekts mit MPI auf Slurm-Knoten ausführt, es abschicken und seinem Lauf folgen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="231"/>
         <source>Run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>estimating…</source>
         <translation>wird geschätzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>%1 s left</source>
         <translation>noch %1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>%1 min left</source>
         <translation>noch %1 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="227"/>
+        <location filename="../app/gui/main_window.cpp" line="240"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>Suche: %n bewertet, %1</numerusform>
@@ -230,93 +240,93 @@
         <translation type="vanished">Suche fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
         <source>Cannot compress</source>
         <translation>Komprimieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
         <source>Select one candidate in the table or the Pareto plot first.</source>
         <translation>Wählen Sie zuerst einen Kandidaten in der Tabelle oder im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
         <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
         <translation>Das Projekt muss gültig und gespeichert sein: Der Kompressionslauf wird in seine Experimentdatenbank geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="295"/>
+        <location filename="../app/gui/main_window.cpp" line="308"/>
         <source>Compression</source>
         <translation>Kompression</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="296"/>
+        <location filename="../app/gui/main_window.cpp" line="309"/>
         <source>Compressing %1…</source>
         <translation>%1 wird komprimiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="309"/>
-        <location filename="../app/gui/main_window.cpp" line="313"/>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
-        <location filename="../app/gui/main_window.cpp" line="325"/>
-        <location filename="../app/gui/main_window.cpp" line="342"/>
-        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="322"/>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
+        <location filename="../app/gui/main_window.cpp" line="330"/>
+        <location filename="../app/gui/main_window.cpp" line="338"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/main_window.cpp" line="374"/>
         <source>Cannot export</source>
         <translation>Exportieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="309"/>
+        <location filename="../app/gui/main_window.cpp" line="322"/>
         <source>Select one candidate of a run in the table or the Pareto plot first.</source>
         <translation>Wählen Sie zuerst einen Kandidaten eines Laufs in der Tabelle oder im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="313"/>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>Speichern Sie zuerst das Projekt: Exporte lesen seine Datenbank und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="330"/>
         <source>The project must be valid: exports train with its settings and data.</source>
         <translation>Das Projekt muss gültig sein: Exporte trainieren mit seinen Einstellungen und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="342"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>Öffnen Sie zuerst ein gespeichertes Projekt und zeigen Sie einen seiner Läufe an.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>Export Run Report</source>
         <translation>Bericht des Laufs exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML-Seiten (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="374"/>
         <source>The project must be valid and saved: exports read its store and data.</source>
         <translation>Das Projekt muss gültig und gespeichert sein: Exporte lesen seine Datenbank und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="365"/>
+        <location filename="../app/gui/main_window.cpp" line="378"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="366"/>
+        <location filename="../app/gui/main_window.cpp" line="379"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>Kandidat %1 von Lauf %2 wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="547"/>
+        <location filename="../app/gui/main_window.cpp" line="579"/>
         <source>Cannot show run %1</source>
         <translation>Lauf %1 kann nicht angezeigt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="560"/>
+        <location filename="../app/gui/main_window.cpp" line="586"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>Lauf %1 wird angezeigt: %n Kandidat</numerusform>
@@ -324,33 +334,100 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="599"/>
+        <location filename="../app/gui/main_window.cpp" line="626"/>
         <source>Search settings</source>
         <translation>Sucheinstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="613"/>
+        <location filename="../app/gui/main_window.cpp" line="640"/>
         <source>Device profile %1</source>
         <translation>Geräteprofil %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="617"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>Saved device profile %1</source>
         <translation>Geräteprofil %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="639"/>
+        <location filename="../app/gui/main_window.cpp" line="654"/>
+        <location filename="../app/gui/main_window.cpp" line="662"/>
+        <location filename="../app/gui/main_window.cpp" line="665"/>
+        <source>Cannot run on a cluster</source>
+        <translation>Ausführung auf dem Cluster nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="654"/>
+        <source>Save the project first: the cluster job reads the project file and writes the database beside it.</source>
+        <translation>Speichern Sie zuerst das Projekt: Der Cluster-Job liest die Projektdatei und schreibt die Datenbank daneben.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="662"/>
+        <source>The saved project has problems:
+
+%1</source>
+        <translation>Das gespeicherte Projekt hat Probleme:
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="671"/>
+        <source>Submitted %1 as cluster job %2</source>
+        <translation>%1 als Cluster-Job %2 abgeschickt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="685"/>
+        <source>The cluster job uses the project as saved, without the unsaved changes</source>
+        <translation>Der Cluster-Job verwendet das Projekt wie gespeichert, ohne die ungespeicherten Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="689"/>
+        <source>The cluster job reads the project file, which does not have the unsaved changes. Save them first?</source>
+        <translation>Der Cluster-Job liest die Projektdatei, in der die ungespeicherten Änderungen fehlen. Zuerst speichern?</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="691"/>
+        <source>Use the Saved File</source>
+        <translation>Gespeicherte Datei verwenden</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="712"/>
+        <source>Following cluster job %1: waiting for its run to start</source>
+        <translation>Cluster-Job %1 wird verfolgt: Warten auf den Start seines Laufs</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/main_window.cpp" line="717"/>
+        <source>Following cluster job %1: %n candidate(s)</source>
+        <translation>
+            <numerusform>Cluster-Job %1 wird verfolgt: %n Kandidat</numerusform>
+            <numerusform>Cluster-Job %1 wird verfolgt: %n Kandidaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/main_window.cpp" line="719"/>
+        <source>Cluster job %1: run %2 %3, %n candidate(s)</source>
+        <translation>
+            <numerusform>Cluster-Job %1: Lauf %2 %3, %n Kandidat</numerusform>
+            <numerusform>Cluster-Job %1: Lauf %2 %3, %n Kandidaten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="731"/>
+        <source>Stopped following cluster job %1</source>
+        <translation>Verfolgung von Cluster-Job %1 beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="765"/>
         <source>Resuming run %1…</source>
         <translation>Lauf %1 wird fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="649"/>
-        <location filename="../app/gui/main_window.cpp" line="655"/>
+        <location filename="../app/gui/main_window.cpp" line="775"/>
+        <location filename="../app/gui/main_window.cpp" line="781"/>
         <source>Cannot start the search</source>
         <translation>Die Suche kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="649"/>
+        <location filename="../app/gui/main_window.cpp" line="775"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>Das Projekt hat %n Problem; beheben Sie zuerst das im Projektbereich aufgeführte.</numerusform>
@@ -358,123 +435,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="655"/>
+        <location filename="../app/gui/main_window.cpp" line="781"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>Speichern Sie das Projekt zuerst: seine Experimentdatenbank und relativen Pfade liegen neben der Datei.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="671"/>
+        <location filename="../app/gui/main_window.cpp" line="797"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="675"/>
+        <location filename="../app/gui/main_window.cpp" line="801"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="683"/>
+        <location filename="../app/gui/main_window.cpp" line="809"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="690"/>
+        <location filename="../app/gui/main_window.cpp" line="816"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="700"/>
+        <location filename="../app/gui/main_window.cpp" line="826"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="703"/>
+        <location filename="../app/gui/main_window.cpp" line="829"/>
         <source>&amp;Project panel</source>
         <translation>&amp;Projektleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="706"/>
+        <location filename="../app/gui/main_window.cpp" line="832"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="709"/>
+        <location filename="../app/gui/main_window.cpp" line="835"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="725"/>
+        <location filename="../app/gui/main_window.cpp" line="853"/>
         <source>&amp;Hardware</source>
         <translation>&amp;Hardware</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="729"/>
+        <location filename="../app/gui/main_window.cpp" line="857"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="732"/>
+        <location filename="../app/gui/main_window.cpp" line="860"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="738"/>
+        <location filename="../app/gui/main_window.cpp" line="866"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="762"/>
+        <location filename="../app/gui/main_window.cpp" line="890"/>
         <source>Search space</source>
         <translation>Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="772"/>
+        <location filename="../app/gui/main_window.cpp" line="900"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="787"/>
+        <location filename="../app/gui/main_window.cpp" line="915"/>
         <source>Filter by genotype…</source>
         <translation>Nach Genotyp filtern…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="791"/>
+        <location filename="../app/gui/main_window.cpp" line="919"/>
         <source>All candidates</source>
         <translation>Alle Kandidaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="792"/>
+        <location filename="../app/gui/main_window.cpp" line="920"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="793"/>
+        <location filename="../app/gui/main_window.cpp" line="921"/>
         <source>Evaluated</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="794"/>
+        <location filename="../app/gui/main_window.cpp" line="922"/>
         <source>Outside the budgets</source>
         <translation>Außerhalb der Budgets</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="795"/>
+        <location filename="../app/gui/main_window.cpp" line="923"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="796"/>
-        <location filename="../app/gui/main_window.cpp" line="815"/>
+        <location filename="../app/gui/main_window.cpp" line="924"/>
+        <location filename="../app/gui/main_window.cpp" line="943"/>
         <source>Copy as CSV</source>
         <translation>Als CSV kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="798"/>
+        <location filename="../app/gui/main_window.cpp" line="926"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>Die ausgewählten Zeilen (ohne Auswahl alle angezeigten) als CSV kopieren (Strg+C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="826"/>
+        <location filename="../app/gui/main_window.cpp" line="954"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>%n Kandidat als CSV kopiert</numerusform>
@@ -482,7 +559,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="844"/>
+        <location filename="../app/gui/main_window.cpp" line="972"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
@@ -527,7 +604,7 @@
         <translation type="vanished">Rang</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="847"/>
+        <location filename="../app/gui/main_window.cpp" line="975"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
@@ -536,39 +613,39 @@
         <translation type="vanished">Wählen Sie im Reiter Pareto oder Kandidaten zwei oder mehr Kandidaten aus, um sie nebeneinander zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="850"/>
+        <location filename="../app/gui/main_window.cpp" line="978"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="889"/>
+        <location filename="../app/gui/main_window.cpp" line="1017"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="894"/>
+        <location filename="../app/gui/main_window.cpp" line="1022"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1038"/>
+        <location filename="../app/gui/main_window.cpp" line="1170"/>
         <source>The project names no readable search space.</source>
         <translation>Das Projekt nennt keinen lesbaren Suchraum.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1136"/>
+        <location filename="../app/gui/main_window.cpp" line="1268"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1137"/>
+        <location filename="../app/gui/main_window.cpp" line="1269"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>Eine Suche läuft. Abbrechen? Alle bewerteten Kandidaten bleiben erhalten; der Lauf lässt sich mit edgesmith-cli search --resume fortsetzen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="395"/>
-        <location filename="../app/gui/main_window.cpp" line="412"/>
-        <location filename="../app/gui/main_window.cpp" line="895"/>
+        <location filename="../app/gui/main_window.cpp" line="408"/>
+        <location filename="../app/gui/main_window.cpp" line="425"/>
+        <location filename="../app/gui/main_window.cpp" line="1024"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n Kandidat</numerusform>
@@ -576,96 +653,96 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>, %1 s left</source>
         <translation>, noch %1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>, %1 min left</source>
         <translation>, noch %1 min</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="235"/>
+        <location filename="../app/gui/main_window.cpp" line="248"/>
         <source>Training the supernet</source>
         <translation>Supernetz wird trainiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="249"/>
         <source>%1: %2 % done%3</source>
         <translation>%1: %2 % erledigt%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
-        <location filename="../app/gui/main_window.cpp" line="638"/>
-        <location filename="../app/gui/main_window.cpp" line="661"/>
+        <location filename="../app/gui/main_window.cpp" line="257"/>
+        <location filename="../app/gui/main_window.cpp" line="764"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="245"/>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
+        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="248"/>
+        <location filename="../app/gui/main_window.cpp" line="261"/>
         <source>%1 failed</source>
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="853"/>
+        <location filename="../app/gui/main_window.cpp" line="981"/>
         <source>Architecture weights</source>
         <translation>Architekturgewichte</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="865"/>
+        <location filename="../app/gui/main_window.cpp" line="993"/>
         <source>Show run</source>
         <translation>Lauf anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="867"/>
+        <location filename="../app/gui/main_window.cpp" line="995"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="876"/>
+        <location filename="../app/gui/main_window.cpp" line="1004"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>Läufe der Experimentdatenbank dieses Projekts. Doppelklick zeigt einen Lauf in den Reitern Pareto, Kandidaten und Schichten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="886"/>
+        <location filename="../app/gui/main_window.cpp" line="1014"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="899"/>
+        <location filename="../app/gui/main_window.cpp" line="1028"/>
         <source>%v / %m evaluated</source>
         <translation>%v / %m bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="920"/>
+        <location filename="../app/gui/main_window.cpp" line="1049"/>
         <source>Untitled project</source>
         <translation>Unbenanntes Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="921"/>
+        <location filename="../app/gui/main_window.cpp" line="1050"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>Neues Projekt aus der Vorlage fmnist-mbconv</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="929"/>
-        <location filename="../app/gui/main_window.cpp" line="934"/>
+        <location filename="../app/gui/main_window.cpp" line="1058"/>
+        <location filename="../app/gui/main_window.cpp" line="1063"/>
         <source>Cannot open project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="942"/>
+        <location filename="../app/gui/main_window.cpp" line="1071"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="945"/>
+        <location filename="../app/gui/main_window.cpp" line="1074"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>%n Problem im Projekt; siehe Projektleiste</numerusform>
@@ -673,13 +750,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="976"/>
-        <location filename="../app/gui/main_window.cpp" line="980"/>
+        <location filename="../app/gui/main_window.cpp" line="1080"/>
+        <source>Stopped following cluster job %1: the project was closed</source>
+        <translation>Verfolgung von Cluster-Job %1 beendet: Das Projekt wurde geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="1107"/>
+        <location filename="../app/gui/main_window.cpp" line="1111"/>
         <source>Project not saved</source>
         <translation>Projekt nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="977"/>
+        <location filename="../app/gui/main_window.cpp" line="1108"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -688,18 +770,18 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="988"/>
-        <location filename="../app/gui/main_window.cpp" line="989"/>
+        <location filename="../app/gui/main_window.cpp" line="1120"/>
+        <location filename="../app/gui/main_window.cpp" line="1121"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="998"/>
+        <location filename="../app/gui/main_window.cpp" line="1130"/>
         <source>Project is valid</source>
         <translation>Projekt ist gültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="999"/>
+        <location filename="../app/gui/main_window.cpp" line="1131"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>%n Problem im Projekt</numerusform>
@@ -707,12 +789,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1031"/>
+        <location filename="../app/gui/main_window.cpp" line="1163"/>
         <source>inline space</source>
         <translation>eingebetteter Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1035"/>
+        <location filename="../app/gui/main_window.cpp" line="1167"/>
         <source>template %1</source>
         <translation>Vorlage %1</translation>
     </message>
@@ -721,32 +803,33 @@
         <translation type="vanished">&lt;i&gt;Das Projekt nennt keinen lesbaren Suchraum.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1046"/>
+        <location filename="../app/gui/main_window.cpp" line="1178"/>
         <source>not saved</source>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1085"/>
+        <location filename="../app/gui/main_window.cpp" line="688"/>
+        <location filename="../app/gui/main_window.cpp" line="1217"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1086"/>
+        <location filename="../app/gui/main_window.cpp" line="1218"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1095"/>
+        <location filename="../app/gui/main_window.cpp" line="1227"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1101"/>
+        <location filename="../app/gui/main_window.cpp" line="1233"/>
         <source>Save project as</source>
         <translation>Projekt speichern unter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1114"/>
+        <location filename="../app/gui/main_window.cpp" line="1246"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>Einstellungen gespeichert; LibTorch nutzt %n Thread</numerusform>
@@ -754,12 +837,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1119"/>
+        <location filename="../app/gui/main_window.cpp" line="1251"/>
         <source>About EdgeSmith</source>
         <translation>Über EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1120"/>
+        <location filename="../app/gui/main_window.cpp" line="1252"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automatischer Entwurf und Kompression von Deep-Learning-Modellen für Edge-Geräte: Architektursuche, Pruning, Quantisierung, Destillation und Niedrigrang-Zerlegung unter Latenz-, Speicher- und Platzbudgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n Rechen-Thread · CUDA %3&lt;/p&gt;</numerusform>
@@ -767,12 +850,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1127"/>
+        <location filename="../app/gui/main_window.cpp" line="1259"/>
         <source>available</source>
         <translation>verfügbar</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1127"/>
+        <location filename="../app/gui/main_window.cpp" line="1259"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
@@ -831,6 +914,296 @@
         <location filename="../widgets/candidate_table_model.cpp" line="119"/>
         <source>Time (s)</source>
         <translation>Zeit (s)</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::ClusterDialog</name>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="69"/>
+        <source>Run on cluster</source>
+        <translation>Auf dem Cluster ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="70"/>
+        <source>Runs the project&apos;s search on a Slurm allocation: every rank starts edgesmith-cli with the MPI executor. The job may be requeued (node failure, time limit) and then continues the same run from the database.</source>
+        <translation>Führt die Suche des Projekts auf einer Slurm-Allokation aus: Jeder Rang startet edgesmith-cli mit dem MPI-Executor. Der Job kann erneut eingereiht werden (Knotenausfall, Zeitlimit) und setzt dann denselben Lauf aus der Datenbank fort.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="81"/>
+        <source>&lt;b&gt;sbatch script&lt;/b&gt;</source>
+        <translation>&lt;b&gt;sbatch-Skript&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="92"/>
+        <source>Nodes the job allocates (#SBATCH --nodes)</source>
+        <translation>Knoten, die der Job belegt (#SBATCH --nodes)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="93"/>
+        <source>Ranks per node that train and score candidates; automatic: one per GPU, else 2</source>
+        <translation>Ränge pro Knoten, die Kandidaten trainieren und bewerten; automatisch: einer pro GPU, sonst 2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="94"/>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="95"/>
+        <source>Cores per rank (#SBATCH --cpus-per-task): the training threads of each evaluation</source>
+        <translation>Kerne pro Rang (#SBATCH --cpus-per-task): die Trainings-Threads jeder Bewertung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="96"/>
+        <source>GPUs per node (#SBATCH --gpus-per-node); each evaluating rank takes the GPU of its place on the node</source>
+        <translation>GPUs pro Knoten (#SBATCH --gpus-per-node); jeder bewertende Rang nimmt die GPU seines Platzes auf dem Knoten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="97"/>
+        <source>Candidates to evaluate (search --budget); 0 keeps the strategy&apos;s own</source>
+        <translation>Zu bewertende Kandidaten (search --budget); 0 behält den Wert der Strategie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="98"/>
+        <source>the strategy&apos;s own</source>
+        <translation>wie in der Strategie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="100"/>
+        <source>Slurm time limit: HH:MM:SS, D-HH:MM:SS or minutes. The job requeues itself shortly before it and continues the run.</source>
+        <translation>Slurm-Zeitlimit: HH:MM:SS, D-HH:MM:SS (D: Tage) oder Minuten. Kurz davor reiht sich der Job selbst wieder ein und setzt den Lauf fort.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="102"/>
+        <source>the cluster&apos;s default</source>
+        <translation>Standard des Clusters</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="103"/>
+        <source>Slurm partition (#SBATCH --partition); empty: the cluster&apos;s default</source>
+        <translation>Slurm-Partition (#SBATCH --partition); leer: Standard des Clusters</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="105"/>
+        <source>srun (Slurm, --mpi=pmix)</source>
+        <translation>srun (Slurm, --mpi=pmix)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="106"/>
+        <source>mpirun (OpenMPI)</source>
+        <translation>mpirun (OpenMPI)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="107"/>
+        <source>How the ranks are started: srun with the PMIx plugin, or OpenMPI&apos;s mpirun inside the allocation</source>
+        <translation>Wie die Ränge gestartet werden: srun mit dem PMIx-Plugin oder mpirun von OpenMPI innerhalb der Allokation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="108"/>
+        <source>Rank 0 shares the evaluating ranks&apos; cores (--overcommit)</source>
+        <translation>Rang 0 teilt die Kerne der auswertenden Ränge (--overcommit)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="109"/>
+        <source>Rank 0 mostly waits for results: without this the job asks for one more core than the evaluating ranks use</source>
+        <translation>Rang 0 wartet meist auf Ergebnisse: ohne diese Option fordert der Job einen Kern mehr an, als die auswertenden Ränge nutzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="120"/>
+        <source>The edgesmith-cli the ranks run: the nodes must see it at this path</source>
+        <translation>Das edgesmith-cli, das die Ränge ausführen: Die Knoten müssen es unter diesem Pfad sehen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="123"/>
+        <source>(not found here: the nodes must have it on PATH)</source>
+        <translation>(hier nicht gefunden: Die Knoten müssen es im PATH haben)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="154"/>
+        <source>&amp;Nodes</source>
+        <translation>&amp;Knoten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="155"/>
+        <source>&amp;Evaluating ranks per node</source>
+        <translation>Bewertende &amp;Ränge pro Knoten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="156"/>
+        <source>&amp;Cores per rank</source>
+        <translation>K&amp;erne pro Rang</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="157"/>
+        <source>&amp;GPUs per node</source>
+        <translation>&amp;GPUs pro Knoten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="158"/>
+        <source>&amp;Time limit</source>
+        <translation>&amp;Zeitlimit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="159"/>
+        <source>&amp;Partition</source>
+        <translation>&amp;Partition</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="160"/>
+        <source>&amp;Launcher</source>
+        <translation>&amp;Launcher</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="161"/>
+        <source>Search &amp;budget</source>
+        <translation>Such&amp;budget</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="163"/>
+        <location filename="../widgets/cluster_dialog.cpp" line="213"/>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="172"/>
+        <source>&amp;Save script…</source>
+        <translation>Skript &amp;speichern…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="174"/>
+        <source>S&amp;ubmit</source>
+        <translation>&amp;Abschicken</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="176"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="205"/>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="206"/>
+        <source>Evaluating ranks per node</source>
+        <translation>Bewertende Ränge pro Knoten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="207"/>
+        <source>Cores per rank</source>
+        <translation>Kerne pro Rang</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="208"/>
+        <source>GPUs per node</source>
+        <translation>GPUs pro Knoten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="209"/>
+        <source>Time limit</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="210"/>
+        <source>Partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="211"/>
+        <source>Launcher</source>
+        <translation>Launcher</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="212"/>
+        <source>Search budget</source>
+        <translation>Suchbudget</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="225"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="234"/>
+        <source>%1 ranks on one node</source>
+        <translation>%1 Ränge auf einem Knoten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="234"/>
+        <source>%1 ranks on %2 nodes</source>
+        <translation>%1 Ränge auf %2 Knoten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="235"/>
+        <source>%1: rank 0 runs the search strategy and the database on the first node, the other %2 evaluate candidates.</source>
+        <translation>%1: Rang 0 führt die Suchstrategie und die Datenbank auf dem ersten Knoten aus, die übrigen %2 bewerten Kandidaten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="246"/>
+        <source>Write the script, executable, to a file of your choice (default %1)</source>
+        <translation>Das Skript als ausführbare Datei an einem wählbaren Ort speichern (Vorgabe %1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="247"/>
+        <location filename="../widgets/cluster_dialog.cpp" line="251"/>
+        <source>Fix the field named in red first</source>
+        <translation>Zuerst das rot genannte Feld korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="250"/>
+        <source>sbatch is not on PATH: this machine cannot submit to Slurm. Save the script and run sbatch on the cluster&apos;s login node.</source>
+        <translation>sbatch ist nicht im PATH: Dieser Rechner kann keine Jobs an Slurm schicken. Das Skript speichern und auf dem Login-Knoten des Clusters mit sbatch abschicken.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="252"/>
+        <source>Save the script as %1 and submit it with sbatch; the window then follows the run</source>
+        <translation>Das Skript als %1 speichern und mit sbatch abschicken; das Fenster verfolgt dann den Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="256"/>
+        <source>Save sbatch script</source>
+        <translation>sbatch-Skript speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="256"/>
+        <source>Slurm scripts (*.sbatch *.sh);;All files (*)</source>
+        <translation>Slurm-Skripte (*.sbatch *.sh);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="269"/>
+        <source>Script not saved</source>
+        <translation>Skript nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="276"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="291"/>
+        <source>Submitting %1…</source>
+        <translation>%1 wird abgeschickt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="309"/>
+        <source>Submitted job %1. The main window follows its run in the project&apos;s database.</source>
+        <translation>Job %1 abgeschickt. Das Hauptfenster verfolgt seinen Lauf in der Datenbank des Projekts.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="314"/>
+        <source>sbatch exited with status %1 and said nothing</source>
+        <translation>sbatch endete mit Status %1 ohne Meldung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="315"/>
+        <source>sbatch did not accept the job: %1</source>
+        <translation>sbatch hat den Job nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="316"/>
+        <source>Job not submitted</source>
+        <translation>Job nicht abgeschickt</translation>
     </message>
 </context>
 <context>

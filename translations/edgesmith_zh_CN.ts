@@ -26,193 +26,203 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="68"/>
+        <location filename="../app/gui/main_window.cpp" line="74"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith 项目 (*.edgesmith.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="118"/>
+        <location filename="../app/gui/main_window.cpp" line="124"/>
         <source>&amp;New Project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="120"/>
+        <location filename="../app/gui/main_window.cpp" line="126"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>从 Fashion-MNIST MBConv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="130"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="127"/>
+        <location filename="../app/gui/main_window.cpp" line="133"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="130"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="133"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="145"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Undo %1</source>
         <translation>撤销 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="149"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Redo %1</source>
         <translation>重做 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="149"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="156"/>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
         <source>&amp;About EdgeSmith</source>
         <translation>关于 EdgeSmith(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="168"/>
         <source>&amp;Start Search</source>
         <translation>开始搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>运行项目的搜索策略；候选模型评估后即显示在“帕累托”和“候选”标签页中</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="173"/>
         <source>Start Search &amp;With…</source>
         <translation>设置并开始搜索(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>Choose the strategy, estimator, objectives and budget, then start</source>
         <translation>选择策略、评估器、目标和预算，然后开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
         <source>Res&amp;ume Run</source>
         <translation>继续运行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>Continue the run selected in the Runs tab from its last committed candidate</source>
         <translation>从最后提交的候选处继续运行标签页中选中的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>&amp;Compress Selected Candidate…</source>
         <translation>压缩所选候选(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project&apos;s pipeline</source>
         <translation>为所选候选搜索混合精度、剪枝或低秩策略，或运行项目的流水线</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>&amp;Export Selected Candidate…</source>
         <translation>导出所选候选(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>Write the selected candidate as ONNX (float or int8), a LibTorch archive, JSON or C arrays</source>
         <translation>将所选候选写为 ONNX（浮点或 int8）、LibTorch 归档、JSON 或 C 数组</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>Export Run &amp;Report…</source>
         <translation>导出运行报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>Write an HTML page (Pareto plot, front, layers, curves) and a CSV of the shown run</source>
         <translation>为当前显示的运行写出 HTML 页面（帕累托图、前沿、层、曲线）和 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>已暂停：进行中的评估将完成，不再开始新的评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
-        <location filename="../app/gui/main_window.cpp" line="662"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="788"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>&amp;Cancel Search</source>
         <translation>取消搜索(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
         <source>&amp;Device profiles…</source>
         <translation>设备配置文件(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
         <source>Look at, edit and choose the device profiles the project&apos;s latency and memory are modelled for</source>
         <translation>查看、编辑并选择用于建模项目延迟和内存的设备配置文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <location filename="../app/gui/main_window.cpp" line="214"/>
+        <source>Run on C&amp;luster…</source>
+        <translation>在集群上运行(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <source>Write the sbatch script that runs the saved project&apos;s search on Slurm nodes with MPI, submit it, and follow its run</source>
+        <translation>编写用 MPI 在 Slurm 节点上运行已保存项目搜索的 sbatch 脚本，提交它并跟踪其运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="231"/>
         <source>Run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>estimating…</source>
         <translation>正在估算…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>%1 s left</source>
         <translation>剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>%1 min left</source>
         <translation>剩余 %1 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="227"/>
+        <location filename="../app/gui/main_window.cpp" line="240"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>搜索中：已评估 %n 个，%1</numerusform>
@@ -227,256 +237,321 @@
         <translation type="vanished">搜索失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
         <source>Cannot compress</source>
         <translation>无法压缩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
         <source>Select one candidate in the table or the Pareto plot first.</source>
         <translation>请先在表格或帕累托图中选择一个候选。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
         <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
         <translation>项目必须有效且已保存：压缩运行会写入其实验数据库。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="295"/>
+        <location filename="../app/gui/main_window.cpp" line="308"/>
         <source>Compression</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="296"/>
+        <location filename="../app/gui/main_window.cpp" line="309"/>
         <source>Compressing %1…</source>
         <translation>正在压缩 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="309"/>
-        <location filename="../app/gui/main_window.cpp" line="313"/>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
-        <location filename="../app/gui/main_window.cpp" line="325"/>
-        <location filename="../app/gui/main_window.cpp" line="342"/>
-        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="322"/>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
+        <location filename="../app/gui/main_window.cpp" line="330"/>
+        <location filename="../app/gui/main_window.cpp" line="338"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/main_window.cpp" line="374"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="309"/>
+        <location filename="../app/gui/main_window.cpp" line="322"/>
         <source>Select one candidate of a run in the table or the Pareto plot first.</source>
         <translation>请先在表格或帕累托图中选择某次运行的一个候选。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="313"/>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>请先保存项目：导出会读取其数据库和数据。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="330"/>
         <source>The project must be valid: exports train with its settings and data.</source>
         <translation>项目必须有效：导出会使用其设置和数据进行训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="342"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>请先打开已保存的项目并显示其中一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>Export Run Report</source>
         <translation>导出运行报告</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML 页面 (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="374"/>
         <source>The project must be valid and saved: exports read its store and data.</source>
         <translation>项目必须有效且已保存：导出会读取其数据库和数据。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="365"/>
+        <location filename="../app/gui/main_window.cpp" line="378"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="366"/>
+        <location filename="../app/gui/main_window.cpp" line="379"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>正在导出运行 %2 的候选 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="547"/>
+        <location filename="../app/gui/main_window.cpp" line="579"/>
         <source>Cannot show run %1</source>
         <translation>无法显示运行 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="560"/>
+        <location filename="../app/gui/main_window.cpp" line="586"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>正在显示运行 %1：%n 个候选</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="599"/>
+        <location filename="../app/gui/main_window.cpp" line="626"/>
         <source>Search settings</source>
         <translation>搜索设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="613"/>
+        <location filename="../app/gui/main_window.cpp" line="640"/>
         <source>Device profile %1</source>
         <translation>设备配置文件 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="617"/>
+        <location filename="../app/gui/main_window.cpp" line="644"/>
         <source>Saved device profile %1</source>
         <translation>已保存设备配置文件 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="639"/>
+        <location filename="../app/gui/main_window.cpp" line="654"/>
+        <location filename="../app/gui/main_window.cpp" line="662"/>
+        <location filename="../app/gui/main_window.cpp" line="665"/>
+        <source>Cannot run on a cluster</source>
+        <translation>无法在集群上运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="654"/>
+        <source>Save the project first: the cluster job reads the project file and writes the database beside it.</source>
+        <translation>请先保存项目：集群作业读取项目文件，并在其旁边写入数据库。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="662"/>
+        <source>The saved project has problems:
+
+%1</source>
+        <translation>已保存的项目有问题：
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="671"/>
+        <source>Submitted %1 as cluster job %2</source>
+        <translation>已将 %1 提交为集群作业 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="685"/>
+        <source>The cluster job uses the project as saved, without the unsaved changes</source>
+        <translation>集群作业使用已保存的项目，不包含未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="689"/>
+        <source>The cluster job reads the project file, which does not have the unsaved changes. Save them first?</source>
+        <translation>集群作业读取项目文件，而文件中没有未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="691"/>
+        <source>Use the Saved File</source>
+        <translation>使用已保存的文件</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="712"/>
+        <source>Following cluster job %1: waiting for its run to start</source>
+        <translation>正在跟踪集群作业 %1：等待其运行开始</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/main_window.cpp" line="717"/>
+        <source>Following cluster job %1: %n candidate(s)</source>
+        <translation>
+            <numerusform>正在跟踪集群作业 %1：%n 个候选模型</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/main_window.cpp" line="719"/>
+        <source>Cluster job %1: run %2 %3, %n candidate(s)</source>
+        <translation>
+            <numerusform>集群作业 %1：运行 %2 %3，%n 个候选模型</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="731"/>
+        <source>Stopped following cluster job %1</source>
+        <translation>已停止跟踪集群作业 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="765"/>
         <source>Resuming run %1…</source>
         <translation>正在继续运行 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="649"/>
-        <location filename="../app/gui/main_window.cpp" line="655"/>
+        <location filename="../app/gui/main_window.cpp" line="775"/>
+        <location filename="../app/gui/main_window.cpp" line="781"/>
         <source>Cannot start the search</source>
         <translation>无法开始搜索</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="649"/>
+        <location filename="../app/gui/main_window.cpp" line="775"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>项目有 %n 个问题；请先修复“项目”面板中列出的问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="655"/>
+        <location filename="../app/gui/main_window.cpp" line="781"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>请先保存项目：其实验数据库和相对路径位于项目文件旁边。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="671"/>
+        <location filename="../app/gui/main_window.cpp" line="797"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="675"/>
+        <location filename="../app/gui/main_window.cpp" line="801"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="683"/>
+        <location filename="../app/gui/main_window.cpp" line="809"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="690"/>
+        <location filename="../app/gui/main_window.cpp" line="816"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="700"/>
+        <location filename="../app/gui/main_window.cpp" line="826"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="703"/>
+        <location filename="../app/gui/main_window.cpp" line="829"/>
         <source>&amp;Project panel</source>
         <translation>项目面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="706"/>
+        <location filename="../app/gui/main_window.cpp" line="832"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="709"/>
+        <location filename="../app/gui/main_window.cpp" line="835"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="725"/>
+        <location filename="../app/gui/main_window.cpp" line="853"/>
         <source>&amp;Hardware</source>
         <translation>硬件(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="729"/>
+        <location filename="../app/gui/main_window.cpp" line="857"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="732"/>
+        <location filename="../app/gui/main_window.cpp" line="860"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="738"/>
+        <location filename="../app/gui/main_window.cpp" line="866"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="762"/>
+        <location filename="../app/gui/main_window.cpp" line="890"/>
         <source>Search space</source>
         <translation>搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="772"/>
+        <location filename="../app/gui/main_window.cpp" line="900"/>
         <source>Pareto</source>
         <translation>帕累托</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="787"/>
+        <location filename="../app/gui/main_window.cpp" line="915"/>
         <source>Filter by genotype…</source>
         <translation>按基因型筛选…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="791"/>
+        <location filename="../app/gui/main_window.cpp" line="919"/>
         <source>All candidates</source>
         <translation>全部候选</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="792"/>
+        <location filename="../app/gui/main_window.cpp" line="920"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="793"/>
+        <location filename="../app/gui/main_window.cpp" line="921"/>
         <source>Evaluated</source>
         <translation>已评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="794"/>
+        <location filename="../app/gui/main_window.cpp" line="922"/>
         <source>Outside the budgets</source>
         <translation>超出预算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="795"/>
+        <location filename="../app/gui/main_window.cpp" line="923"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="796"/>
-        <location filename="../app/gui/main_window.cpp" line="815"/>
+        <location filename="../app/gui/main_window.cpp" line="924"/>
+        <location filename="../app/gui/main_window.cpp" line="943"/>
         <source>Copy as CSV</source>
         <translation>复制为 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="798"/>
+        <location filename="../app/gui/main_window.cpp" line="926"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>将选中的行（未选中时为所有显示的行）复制为 CSV（Ctrl+C）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="826"/>
+        <location filename="../app/gui/main_window.cpp" line="954"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>已将 %n 个候选复制为 CSV</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="844"/>
+        <location filename="../app/gui/main_window.cpp" line="972"/>
         <source>Candidates</source>
         <translation>候选模型</translation>
     </message>
@@ -521,7 +596,7 @@
         <translation type="vanished">秩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="847"/>
+        <location filename="../app/gui/main_window.cpp" line="975"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -530,148 +605,153 @@
         <translation type="vanished">在“帕累托”或“候选模型”标签页中选择两个或更多候选模型，即可并排比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="850"/>
+        <location filename="../app/gui/main_window.cpp" line="978"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="889"/>
+        <location filename="../app/gui/main_window.cpp" line="1017"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="894"/>
+        <location filename="../app/gui/main_window.cpp" line="1022"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1038"/>
+        <location filename="../app/gui/main_window.cpp" line="1170"/>
         <source>The project names no readable search space.</source>
         <translation>项目未指定可读取的搜索空间。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1136"/>
+        <location filename="../app/gui/main_window.cpp" line="1268"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1137"/>
+        <location filename="../app/gui/main_window.cpp" line="1269"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>搜索正在运行。要停止吗？所有已评估的候选都会保留；可用 edgesmith-cli search --resume 继续该运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="395"/>
-        <location filename="../app/gui/main_window.cpp" line="412"/>
-        <location filename="../app/gui/main_window.cpp" line="895"/>
+        <location filename="../app/gui/main_window.cpp" line="408"/>
+        <location filename="../app/gui/main_window.cpp" line="425"/>
+        <location filename="../app/gui/main_window.cpp" line="1024"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n 个候选模型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>, %1 s left</source>
         <translation>，剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>, %1 min left</source>
         <translation>，剩余 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="235"/>
+        <location filename="../app/gui/main_window.cpp" line="248"/>
         <source>Training the supernet</source>
         <translation>正在训练超网络</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="249"/>
         <source>%1: %2 % done%3</source>
         <translation>%1：已完成 %2 %%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
-        <location filename="../app/gui/main_window.cpp" line="638"/>
-        <location filename="../app/gui/main_window.cpp" line="661"/>
+        <location filename="../app/gui/main_window.cpp" line="257"/>
+        <location filename="../app/gui/main_window.cpp" line="764"/>
+        <location filename="../app/gui/main_window.cpp" line="787"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="245"/>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
+        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="248"/>
+        <location filename="../app/gui/main_window.cpp" line="261"/>
         <source>%1 failed</source>
         <translation>%1 失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="853"/>
+        <location filename="../app/gui/main_window.cpp" line="981"/>
         <source>Architecture weights</source>
         <translation>架构权重</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="865"/>
+        <location filename="../app/gui/main_window.cpp" line="993"/>
         <source>Show run</source>
         <translation>显示运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="867"/>
+        <location filename="../app/gui/main_window.cpp" line="995"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="876"/>
+        <location filename="../app/gui/main_window.cpp" line="1004"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>本项目实验数据库中的运行。双击某个运行可在帕累托、候选和层标签页中显示它。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="886"/>
+        <location filename="../app/gui/main_window.cpp" line="1014"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="899"/>
+        <location filename="../app/gui/main_window.cpp" line="1028"/>
         <source>%v / %m evaluated</source>
         <translation>已评估 %v / %m</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="920"/>
+        <location filename="../app/gui/main_window.cpp" line="1049"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="921"/>
+        <location filename="../app/gui/main_window.cpp" line="1050"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>已从 fmnist-mbconv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="929"/>
-        <location filename="../app/gui/main_window.cpp" line="934"/>
+        <location filename="../app/gui/main_window.cpp" line="1058"/>
+        <location filename="../app/gui/main_window.cpp" line="1063"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="942"/>
+        <location filename="../app/gui/main_window.cpp" line="1071"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="945"/>
+        <location filename="../app/gui/main_window.cpp" line="1074"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>项目中有 %n 个问题；请查看项目面板</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="976"/>
-        <location filename="../app/gui/main_window.cpp" line="980"/>
+        <location filename="../app/gui/main_window.cpp" line="1080"/>
+        <source>Stopped following cluster job %1: the project was closed</source>
+        <translation>已停止跟踪集群作业 %1：项目已关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="1107"/>
+        <location filename="../app/gui/main_window.cpp" line="1111"/>
         <source>Project not saved</source>
         <translation>项目未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="977"/>
+        <location filename="../app/gui/main_window.cpp" line="1108"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -680,30 +760,30 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="988"/>
-        <location filename="../app/gui/main_window.cpp" line="989"/>
+        <location filename="../app/gui/main_window.cpp" line="1120"/>
+        <location filename="../app/gui/main_window.cpp" line="1121"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="998"/>
+        <location filename="../app/gui/main_window.cpp" line="1130"/>
         <source>Project is valid</source>
         <translation>项目有效</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="999"/>
+        <location filename="../app/gui/main_window.cpp" line="1131"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>项目中有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1031"/>
+        <location filename="../app/gui/main_window.cpp" line="1163"/>
         <source>inline space</source>
         <translation>内嵌搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1035"/>
+        <location filename="../app/gui/main_window.cpp" line="1167"/>
         <source>template %1</source>
         <translation>模板 %1</translation>
     </message>
@@ -712,56 +792,57 @@
         <translation type="vanished">&lt;i&gt;项目未指定可读取的搜索空间。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1046"/>
+        <location filename="../app/gui/main_window.cpp" line="1178"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1085"/>
+        <location filename="../app/gui/main_window.cpp" line="688"/>
+        <location filename="../app/gui/main_window.cpp" line="1217"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1086"/>
+        <location filename="../app/gui/main_window.cpp" line="1218"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>项目有未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1095"/>
+        <location filename="../app/gui/main_window.cpp" line="1227"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1101"/>
+        <location filename="../app/gui/main_window.cpp" line="1233"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1114"/>
+        <location filename="../app/gui/main_window.cpp" line="1246"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>设置已保存；LibTorch 使用 %n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1119"/>
+        <location filename="../app/gui/main_window.cpp" line="1251"/>
         <source>About EdgeSmith</source>
         <translation>关于 EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1120"/>
+        <location filename="../app/gui/main_window.cpp" line="1252"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;面向边缘设备的深度学习模型自动设计与压缩：在延迟、内存和存储预算下进行架构搜索、剪枝、量化、蒸馏和低秩分解。&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n 个计算线程 · CUDA %3&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1127"/>
+        <location filename="../app/gui/main_window.cpp" line="1259"/>
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1127"/>
+        <location filename="../app/gui/main_window.cpp" line="1259"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
@@ -820,6 +901,296 @@
         <location filename="../widgets/candidate_table_model.cpp" line="119"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::ClusterDialog</name>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="69"/>
+        <source>Run on cluster</source>
+        <translation>在集群上运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="70"/>
+        <source>Runs the project&apos;s search on a Slurm allocation: every rank starts edgesmith-cli with the MPI executor. The job may be requeued (node failure, time limit) and then continues the same run from the database.</source>
+        <translation>在 Slurm 分配的资源上运行项目的搜索：每个进程（rank）都以 MPI 执行器启动 edgesmith-cli。作业可能被重新排队（节点故障、时间限制），之后会从数据库继续同一次运行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="81"/>
+        <source>&lt;b&gt;sbatch script&lt;/b&gt;</source>
+        <translation>&lt;b&gt;sbatch 脚本&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="92"/>
+        <source>Nodes the job allocates (#SBATCH --nodes)</source>
+        <translation>作业分配的节点数（#SBATCH --nodes）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="93"/>
+        <source>Ranks per node that train and score candidates; automatic: one per GPU, else 2</source>
+        <translation>每个节点上训练并评估候选模型的进程数；自动：每个 GPU 一个，否则 2 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="94"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="95"/>
+        <source>Cores per rank (#SBATCH --cpus-per-task): the training threads of each evaluation</source>
+        <translation>每个进程的核心数（#SBATCH --cpus-per-task）：每次评估的训练线程数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="96"/>
+        <source>GPUs per node (#SBATCH --gpus-per-node); each evaluating rank takes the GPU of its place on the node</source>
+        <translation>每个节点的 GPU 数（#SBATCH --gpus-per-node）；每个评估进程使用与其在节点上的序号对应的 GPU</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="97"/>
+        <source>Candidates to evaluate (search --budget); 0 keeps the strategy&apos;s own</source>
+        <translation>要评估的候选模型数（search --budget）；0 表示沿用策略设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="98"/>
+        <source>the strategy&apos;s own</source>
+        <translation>沿用策略设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="100"/>
+        <source>Slurm time limit: HH:MM:SS, D-HH:MM:SS or minutes. The job requeues itself shortly before it and continues the run.</source>
+        <translation>Slurm 时间限制：HH:MM:SS、D-HH:MM:SS（D 为天数）或分钟数。作业会在到时前不久自行重新排队并继续运行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="102"/>
+        <source>the cluster&apos;s default</source>
+        <translation>集群默认值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="103"/>
+        <source>Slurm partition (#SBATCH --partition); empty: the cluster&apos;s default</source>
+        <translation>Slurm 分区（#SBATCH --partition）；留空：集群默认值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="105"/>
+        <source>srun (Slurm, --mpi=pmix)</source>
+        <translation>srun（Slurm，--mpi=pmix）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="106"/>
+        <source>mpirun (OpenMPI)</source>
+        <translation>mpirun（OpenMPI）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="107"/>
+        <source>How the ranks are started: srun with the PMIx plugin, or OpenMPI&apos;s mpirun inside the allocation</source>
+        <translation>进程的启动方式：使用 PMIx 插件的 srun，或在分配的资源内使用 OpenMPI 的 mpirun</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="108"/>
+        <source>Rank 0 shares the evaluating ranks&apos; cores (--overcommit)</source>
+        <translation>进程 0 与评估进程共用核心（--overcommit）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="109"/>
+        <source>Rank 0 mostly waits for results: without this the job asks for one more core than the evaluating ranks use</source>
+        <translation>进程 0 大部分时间在等待结果：不选此项时，作业会比评估进程多申请一个核心</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="120"/>
+        <source>The edgesmith-cli the ranks run: the nodes must see it at this path</source>
+        <translation>各进程运行的 edgesmith-cli：节点必须能在此路径下访问它</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="123"/>
+        <source>(not found here: the nodes must have it on PATH)</source>
+        <translation>（本机未找到：节点的 PATH 中必须有它）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="154"/>
+        <source>&amp;Nodes</source>
+        <translation>节点数(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="155"/>
+        <source>&amp;Evaluating ranks per node</source>
+        <translation>每节点评估进程数(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="156"/>
+        <source>&amp;Cores per rank</source>
+        <translation>每进程核心数(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="157"/>
+        <source>&amp;GPUs per node</source>
+        <translation>每节点 GPU 数(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="158"/>
+        <source>&amp;Time limit</source>
+        <translation>时间限制(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="159"/>
+        <source>&amp;Partition</source>
+        <translation>分区(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="160"/>
+        <source>&amp;Launcher</source>
+        <translation>启动器(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="161"/>
+        <source>Search &amp;budget</source>
+        <translation>搜索预算(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="163"/>
+        <location filename="../widgets/cluster_dialog.cpp" line="213"/>
+        <source>Program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="172"/>
+        <source>&amp;Save script…</source>
+        <translation>保存脚本(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="174"/>
+        <source>S&amp;ubmit</source>
+        <translation>提交(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="176"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="205"/>
+        <source>Nodes</source>
+        <translation>节点数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="206"/>
+        <source>Evaluating ranks per node</source>
+        <translation>每节点评估进程数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="207"/>
+        <source>Cores per rank</source>
+        <translation>每进程核心数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="208"/>
+        <source>GPUs per node</source>
+        <translation>每节点 GPU 数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="209"/>
+        <source>Time limit</source>
+        <translation>时间限制</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="210"/>
+        <source>Partition</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="211"/>
+        <source>Launcher</source>
+        <translation>启动器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="212"/>
+        <source>Search budget</source>
+        <translation>搜索预算</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="225"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="234"/>
+        <source>%1 ranks on one node</source>
+        <translation>1 个节点上共 %1 个进程</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="234"/>
+        <source>%1 ranks on %2 nodes</source>
+        <translation>%2 个节点上共 %1 个进程</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="235"/>
+        <source>%1: rank 0 runs the search strategy and the database on the first node, the other %2 evaluate candidates.</source>
+        <translation>%1：0 号进程在第一个节点上运行搜索策略和数据库，其余 %2 个进程评估候选模型。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="246"/>
+        <source>Write the script, executable, to a file of your choice (default %1)</source>
+        <translation>将脚本写入所选文件并设为可执行（默认 %1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="247"/>
+        <location filename="../widgets/cluster_dialog.cpp" line="251"/>
+        <source>Fix the field named in red first</source>
+        <translation>请先修正红字指出的字段</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="250"/>
+        <source>sbatch is not on PATH: this machine cannot submit to Slurm. Save the script and run sbatch on the cluster&apos;s login node.</source>
+        <translation>PATH 中没有 sbatch：本机无法向 Slurm 提交作业。请保存脚本，然后在集群的登录节点上用 sbatch 提交。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="252"/>
+        <source>Save the script as %1 and submit it with sbatch; the window then follows the run</source>
+        <translation>将脚本保存为 %1 并用 sbatch 提交；之后窗口会跟踪该运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="256"/>
+        <source>Save sbatch script</source>
+        <translation>保存 sbatch 脚本</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="256"/>
+        <source>Slurm scripts (*.sbatch *.sh);;All files (*)</source>
+        <translation>Slurm 脚本 (*.sbatch *.sh);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="269"/>
+        <source>Script not saved</source>
+        <translation>脚本未保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="276"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="291"/>
+        <source>Submitting %1…</source>
+        <translation>正在提交 %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="309"/>
+        <source>Submitted job %1. The main window follows its run in the project&apos;s database.</source>
+        <translation>已提交作业 %1。主窗口会在项目数据库中跟踪其运行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="314"/>
+        <source>sbatch exited with status %1 and said nothing</source>
+        <translation>sbatch 以状态 %1 退出，没有任何输出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="315"/>
+        <source>sbatch did not accept the job: %1</source>
+        <translation>sbatch 未接受该作业：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cluster_dialog.cpp" line="316"/>
+        <source>Job not submitted</source>
+        <translation>作业未提交</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ public:
     explicit RunTableModel(QObject* parent = nullptr);
     void setRuns(std::vector<RunInfo> runs);
     const RunInfo& run(int row) const { return runs_.at(static_cast<std::size_t>(row)); }
+    const std::vector<RunInfo>& runs() const { return runs_; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -1,5 +1,6 @@
 #include "app/gui/main_window.h"
 
+#include "app/gui/cluster_follow.h"
 #include "app/gui/search_bridge.h"
 
 #include "core/common/atomic_file.h"
@@ -13,6 +14,7 @@
 #include "core/space/space.h"
 #include "core/store/store.h"
 #include "widgets/candidate_table_model.h"
+#include "widgets/cluster_dialog.h"
 #include "widgets/architecture_weights_view.h"
 #include "widgets/compare_view.h"
 #include "widgets/compress_dialog.h"
@@ -53,6 +55,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -61,10 +64,13 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 namespace edgesmith::gui {
 namespace {
 
 constexpr int kMaximumRecent = 8;
+constexpr int kFollowIntervalMs = 2000; // how often a followed cluster run is read back
 const char* kProjectFilter = QT_TRANSLATE_NOOP("edgesmith::gui::MainWindow", "EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)");
 
 QString diagnosticLines(const std::vector<Diagnostic>& diagnostics) {
@@ -205,6 +211,13 @@ void MainWindow::createActions() {
     deviceProfilesAction_->setObjectName("deviceProfilesAction");
     deviceProfilesAction_->setToolTip(tr("Look at, edit and choose the device profiles the project's latency and memory are modelled for"));
     connect(deviceProfilesAction_, &QAction::triggered, this, &MainWindow::showDeviceProfiles);
+    clusterAction_ = new QAction(tr("Run on C&luster…"), this);
+    clusterAction_->setObjectName("clusterAction");
+    clusterAction_->setToolTip(tr("Write the sbatch script that runs the saved project's search on Slurm nodes with MPI, submit it, and follow its run"));
+    connect(clusterAction_, &QAction::triggered, this, &MainWindow::showClusterDialog);
+    followTimer_ = new QTimer(this);
+    followTimer_->setInterval(kFollowIntervalMs);
+    connect(followTimer_, &QTimer::timeout, this, &MainWindow::followTick);
     bridge_ = new SearchBridge(this);
     connectBridge();
     updateRunActions();
@@ -518,18 +531,37 @@ QString MainWindow::databaseFile() const {
     }
 }
 
-void MainWindow::refreshRuns() {
+std::vector<RunInfo> MainWindow::storedRuns() {
     const QString database = databaseFile();
-    std::vector<RunInfo> runs;
-    if (!database.isEmpty() && QFileInfo::exists(database)) {
-        try {
-            runs = Store::openReadOnly(database.toStdString()).runs();
-        } catch (const Error& error) {
-            logView_->append(widgets::LogView::Level::Warning, QString::fromStdString(error.what()));
-        }
+    if (database.isEmpty() || !QFileInfo::exists(database)) return {};
+    try {
+        return Store::openReadOnly(database.toStdString()).runs();
+    } catch (const Error& error) {
+        logView_->append(widgets::LogView::Level::Warning, QString::fromStdString(error.what()));
+        return {};
     }
-    runModel_->setRuns(std::move(runs));
+}
+
+void MainWindow::refreshRuns() {
+    // A followed run refreshes the list every few seconds: keep the row the user selected.
+    const QModelIndexList selected = runTable_->selectionModel()->selectedRows();
+    const qint64 selectedRun = selected.isEmpty() ? 0 : runModel_->run(selected.front().row()).id;
+    runModel_->setRuns(storedRuns());
+    for (int row = 0; row < runModel_->rowCount(); ++row)
+        if (runModel_->run(row).id == selectedRun) runTable_->selectRow(row);
     runTable_->resizeColumnsToContents();
+}
+
+// Stored records go to the views without their details (curves, α histories): the few
+// views that need those read them back for the candidates they show.
+void MainWindow::addStored(const std::vector<Candidate>& candidates) {
+    for (const Candidate& candidate : candidates) {
+        Json record = candidate.toJson();
+        record.erase("details");
+        addRecord(record);
+    }
+    paretoView_->refresh();
+    convergenceView_->refresh();
 }
 
 bool MainWindow::loadRun(qint64 run) {
@@ -549,13 +581,7 @@ bool MainWindow::loadRun(qint64 run) {
     }
     clearResults();
     convergenceView_->setProject(project);
-    for (const Candidate& candidate : candidates) {
-        Json record = candidate.toJson();
-        record.erase("details");
-        addRecord(record);
-    }
-    paretoView_->refresh();
-    convergenceView_->refresh();
+    addStored(candidates);
     shownRun_ = run;
     statusMessage_->setText(tr("Showing run %1: %n candidate(s)", nullptr, static_cast<int>(candidates.size())).arg(run));
     return true;
@@ -585,6 +611,7 @@ void MainWindow::updateRunActions() {
     reportAction_->setEnabled(!running);
     pauseAction_->setEnabled(running);
     cancelAction_->setEnabled(running);
+    clusterAction_->setEnabled(!file_.isEmpty()); // the job reads the project's file
     if (!running) {
         const QSignalBlocker blocker(pauseAction_);
         pauseAction_->setChecked(false);
@@ -620,6 +647,105 @@ widgets::DeviceProfileDialog* MainWindow::showDeviceProfiles() {
     // Window-modal without blocking, so the project dock follows each profile chosen.
     dialog->open();
     return dialog;
+}
+
+widgets::ClusterDialog* MainWindow::showClusterDialog() {
+    if (file_.isEmpty()) {
+        reportError(tr("Cannot run on a cluster"), tr("Save the project first: the cluster job reads the project file and writes the database beside it."));
+        return nullptr;
+    }
+    if (!confirmSavedForCluster()) return nullptr;
+    // The nodes read the file, not this window: check what they will read.
+    try {
+        Project::load(file_.toStdString());
+    } catch (const ValidationError& error) {
+        reportError(tr("Cannot run on a cluster"), tr("The saved project has problems:\n\n%1").arg(diagnosticLines(error.diagnostics())));
+        return nullptr;
+    } catch (const Error& error) {
+        reportError(tr("Cannot run on a cluster"), QString::fromStdString(error.what()));
+        return nullptr;
+    }
+    auto* dialog = new widgets::ClusterDialog(file_, QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &widgets::ClusterDialog::submitted, this, [this](const QString& job, const QString& script) {
+        logView_->append(widgets::LogView::Level::Info, tr("Submitted %1 as cluster job %2").arg(QDir::toNativeSeparators(script), job));
+        followClusterJob(job);
+    });
+    connect(dialog, &widgets::ClusterDialog::errorReported, this, [this](const QString& title, const QString& text) {
+        logView_->append(widgets::LogView::Level::Error, title + ": " + text); // the dialog shows it
+    });
+    dialog->open();
+    return dialog;
+}
+
+// Unsaved edits never reach the nodes: save them, or go on with the file as saved.
+bool MainWindow::confirmSavedForCluster() {
+    if (undoStack_->isClean()) return true;
+    if (!interactive_) {
+        logView_->append(widgets::LogView::Level::Warning, tr("The cluster job uses the project as saved, without the unsaved changes"));
+        return true;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Unsaved changes"),
+                    tr("The cluster job reads the project file, which does not have the unsaved changes. Save them first?"),
+                    QMessageBox::Save | QMessageBox::Ignore | QMessageBox::Cancel, this);
+    box.button(QMessageBox::Ignore)->setText(tr("Use the Saved File"));
+    const int answer = box.exec();
+    if (answer == QMessageBox::Save) return saveProject();
+    return answer == QMessageBox::Ignore;
+}
+
+void MainWindow::followClusterJob(const QString& jobId) {
+    follow_ = std::make_unique<ClusterFollow>(jobId, file_.toStdString(), storedRuns());
+    followTimer_->start();
+    followTick();
+}
+
+QString MainWindow::followedClusterJob() const { return follow_ ? follow_->job() : QString(); }
+
+void MainWindow::followTick() {
+    if (!follow_) return;
+    refreshRuns();
+    const std::vector<RunInfo>& runs = runModel_->runs();
+    const qint64 id = follow_->runOf(runs);
+    const auto run = std::find_if(runs.begin(), runs.end(), [id](const RunInfo& info) { return info.id == id; });
+    if (run == runs.end()) {
+        statusMessage_->setText(tr("Following cluster job %1: waiting for its run to start").arg(follow_->job()));
+        return;
+    }
+    if (!bridge_->running()) showFollowedCandidates(*run);
+    if (!follow_) return; // the run could not be shown
+    statusMessage_->setText(tr("Following cluster job %1: %n candidate(s)", nullptr, static_cast<int>(run->candidates)).arg(follow_->job()));
+    if (follow_->ended(*run))
+        stopFollowing(tr("Cluster job %1: run %2 %3, %n candidate(s)", nullptr, static_cast<int>(run->candidates))
+                          .arg(follow_->job())
+                          .arg(run->id)
+                          .arg(QString::fromStdString(toString(run->status))));
+}
+
+// The first sight of the run shows it like any stored run; later looks add the candidates
+// committed since, unless the user turned to another run meanwhile.
+void MainWindow::showFollowedCandidates(const RunInfo& run) {
+    if (!follow_->shown) {
+        follow_->shown = true;
+        if (loadRun(run.id)) tabs_->setCurrentWidget(paretoView_->parentWidget());
+        else stopFollowing(tr("Stopped following cluster job %1").arg(follow_->job()));
+        return;
+    }
+    if (shownRun_ != run.id || run.candidates <= evaluated_) return;
+    const int rows = candidateModel_->rowCount();
+    const std::int64_t last = rows > 0 ? candidateModel_->record(rows - 1).value("number", std::int64_t(0)) : 0;
+    try {
+        addStored(Store::openReadOnly(databaseFile().toStdString()).candidates(run.id, last));
+    } catch (const Error& error) {
+        logView_->append(widgets::LogView::Level::Warning, QString::fromStdString(error.what())); // tried again next time
+    }
+}
+
+void MainWindow::stopFollowing(const QString& message) {
+    followTimer_->stop();
+    follow_.reset();
+    statusMessage_->setText(message);
+    logView_->append(widgets::LogView::Level::Info, message);
 }
 
 void MainWindow::applyDocument(const Json& changed, const QString& text) {
@@ -717,6 +843,8 @@ void MainWindow::createMenus() {
     run->addAction(compressAction_);
     run->addAction(exportAction_);
     run->addAction(reportAction_);
+    run->addSeparator();
+    run->addAction(clusterAction_);
     toolbar->addSeparator();
     toolbar->addAction(runAction_);
     toolbar->addAction(pauseAction_);
@@ -892,6 +1020,7 @@ void MainWindow::createTabs() {
 
 void MainWindow::createStatusBar() {
     statusMessage_ = new QLabel(tr("Ready"));
+    statusMessage_->setObjectName("statusMessage");
     candidateCount_ = new QLabel(tr("%n candidate(s)", nullptr, 0));
     progress_ = new QProgressBar;
     progress_->setObjectName("runProgress");
@@ -948,6 +1077,7 @@ bool MainWindow::openProject(const QString& file) {
 }
 
 void MainWindow::loadDocument(const Json& document, const QString& file) {
+    if (follow_) stopFollowing(tr("Stopped following cluster job %1: the project was closed").arg(follow_->job()));
     file_ = file;
     projectPanel_->setDocument(document);
     undoStack_->clear();
@@ -959,6 +1089,7 @@ void MainWindow::loadDocument(const Json& document, const QString& file) {
     revalidate();
     refreshViews();
     updateTitle();
+    updateRunActions();
 }
 
 bool MainWindow::saveProject() {
@@ -985,6 +1116,7 @@ bool MainWindow::saveProjectAs(const QString& file) {
     rememberRecent(file);
     revalidate();
     updateTitle();
+    updateRunActions();
     statusMessage_->setText(tr("Saved %1").arg(QDir::toNativeSeparators(file)));
     logView_->append(widgets::LogView::Level::Info, tr("Saved %1").arg(QDir::toNativeSeparators(file)));
     return true;

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 class QAction;
 class QDockWidget;
@@ -16,16 +17,20 @@ class QProgressBar;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
+class QTimer;
 class QUndoStack;
 
 namespace edgesmith {
 class SearchSpace;
+struct Candidate;
+struct RunInfo;
 }
 
 namespace edgesmith::widgets {
 class CandidateFilterModel;
 class CandidateTableModel;
 class ArchitectureWeightsView;
+class ClusterDialog;
 class CompareView;
 class ConvergenceView;
 class DeviceProfileDialog;
@@ -40,6 +45,7 @@ class ProjectPanel;
 
 namespace edgesmith::gui {
 
+class ClusterFollow;
 class SearchBridge;
 
 // The workbench window: the project dock on the left, the tabs (Search space, Pareto,
@@ -90,6 +96,15 @@ public:
     // "Hardware → Device profiles…": opens the profile editor (window-modal, not blocking);
     // its "Use for this project" sets hardware.profile as one undoable edit.
     widgets::DeviceProfileDialog* showDeviceProfiles();
+    // "Run → Run on cluster…": the sbatch dialog for the project as saved (window-modal,
+    // not blocking); a job it submits is followed. Null, with the reason reported, when the
+    // project has no file or its file is not a valid project.
+    widgets::ClusterDialog* showClusterDialog();
+    // Follows the run Slurm job `jobId` writes into the project's database: every 2 s the
+    // run list, and that run's new candidates added to the views as a stored run shows them,
+    // until the run ends or another project is opened.
+    void followClusterJob(const QString& jobId);
+    QString followedClusterJob() const;
     // Replaces the project document as one undoable step named `text`.
     void applyDocument(const Json& document, const QString& text);
     // Continues a stopped run of the project's database, shown from its stored candidates
@@ -161,6 +176,12 @@ private:
     void receiveCandidate(const QByteArray& record);
     void addRecord(const Json& record);
     void clearResults();
+    void addStored(const std::vector<Candidate>& candidates);
+    std::vector<RunInfo> storedRuns();
+    void followTick();
+    void showFollowedCandidates(const RunInfo& run);
+    void stopFollowing(const QString& message);
+    bool confirmSavedForCluster();
     void applyBudgets();
     void tableSelectionChanged();
     QString databaseFile() const;
@@ -216,6 +237,9 @@ private:
     QAction* exportAction_ = nullptr;
     QAction* reportAction_ = nullptr;
     QAction* deviceProfilesAction_ = nullptr;
+    QAction* clusterAction_ = nullptr;
+    std::unique_ptr<ClusterFollow> follow_; // the submitted cluster job being followed; null: none
+    QTimer* followTimer_ = nullptr;
     QString activity_;        // what the bridge runs: "Search", "Compression", "Export"
     SearchBridge* bridge_ = nullptr;
     qint64 evaluated_ = 0;

@@ -8,6 +8,7 @@
 #include <mpi.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -120,8 +121,10 @@ private:
     // forwards the evaluation's log lines. Returns End or Stop when one came meanwhile
     // (rank 0 then wants no result), else 0.
     int evaluate(const EvaluationJob& job) {
-        std::atomic<bool> cancel{false}, done{false};
+        std::atomic<bool> cancel{false};
+        bool done = false; // under `mutex`
         std::mutex mutex;
+        std::condition_variable changed; // the evaluation ended or has lines to forward
         std::vector<std::pair<int, std::string>> outgoing;
         std::optional<Candidate> candidate;
         std::thread evaluation([&] {
@@ -133,17 +136,21 @@ private:
                 control.log = [&](const std::string& line) {
                     std::lock_guard lock(mutex);
                     outgoing.emplace_back(Log, line);
+                    changed.notify_one();
                 };
                 control.taskProgress = [&](const std::string& task, double fraction, double eta) {
                     std::lock_guard lock(mutex);
                     outgoing.emplace_back(Task, Json{{"task", task}, {"fraction", fraction}, {"eta", eta}}.dump());
+                    changed.notify_one();
                 };
                 candidate = evaluator_->evaluate(job.genotype, control);
             } catch (const Cancelled&) {
             } catch (const std::exception& error) {
                 candidate = failedCandidate(job, error.what());
             }
+            std::lock_guard lock(mutex);
             done = true;
+            changed.notify_one();
         });
         int ended = 0;
         const auto forward = [&] {
@@ -155,15 +162,20 @@ private:
             if (!ended)
                 for (const auto& [tag, body] : lines) send(0, tag, body);
         };
-        while (!done) {
-            if (auto message = poll(0)) {
+        // Woken at once when the evaluation ends (a short evaluation then costs no wait);
+        // otherwise rank 0's messages are looked at every millisecond.
+        while (true) {
+            {
+                std::unique_lock lock(mutex);
+                changed.wait_for(lock, std::chrono::milliseconds(1), [&] { return done || !outgoing.empty(); });
+                if (done) break;
+            }
+            while (auto message = poll(0)) {
                 if (message->tag == Cancel) cancel = true;
                 if (message->tag == End || message->tag == Stop) {
                     cancel = true;
                     ended = message->tag;
                 }
-            } else {
-                std::this_thread::sleep_for(std::chrono::milliseconds(1));
             }
             forward();
         }

@@ -80,7 +80,9 @@ std::string slurmScript(const SlurmJob& job) {
     std::ostringstream command;
     if (job.launcher == "srun") command << "srun" << (job.overcommit ? " --overcommit" : "") << " --mpi=" << job.mpiPlugin << " --ntasks=" << ranks << " --cpus-per-task=" << job.cpusPerRank;
     else command << "mpirun -np " << ranks << " --bind-to none";
-    command << ' ' << quoted(absoluteText(job.program)) << " search " << quoted(project.string()) << " --executor mpi --continue";
+    // A bare name is looked up on the nodes' PATH; a path is made absolute here.
+    const std::string program = job.program.has_parent_path() ? absoluteText(job.program) : job.program.string();
+    command << ' ' << quoted(program) << " search " << quoted(project.string()) << " --executor mpi --continue";
     if (!job.database.empty()) command << " --db " << quoted(absoluteText(job.database));
     if (job.budget > 0) command << " --budget " << job.budget;
 

@@ -5,9 +5,8 @@
 // the store with nothing lost or repeated, and the slurm-script verb's script.
 #include "core/common/atomic_file.h"
 #include "core/common/json.h"
-#include "core/space/architecture.h"
-#include "core/space/space.h"
 #include "core/store/store.h"
+#include "tests/cluster/table_project.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -20,17 +19,6 @@
 using namespace edgesmith;
 
 namespace {
-
-const Json kSpace = Json::parse(R"({
-  "name": "mpi-test", "backbone": "chain", "classes": 10,
-  "input": {"channels": 1, "resolution": 16},
-  "stem": [{"op": "conv", "out": 8, "kernel": 3}],
-  "stages": [
-    {"depth": [1, 2], "stride": 1, "out": [8, 16], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3, 6]}},
-    {"depth": [1, 2], "stride": 2, "out": [16, 32], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [3, 6]}}
-  ],
-  "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 10}]
-})");
 
 struct Result {
     int exitCode;
@@ -67,30 +55,8 @@ QStringList mpirunArguments(int ranks, const QStringList& search) {
 
 Result mpirun(int ranks, const QStringList& search, const QString& folder) { return run(QStringLiteral("mpirun"), mpirunArguments(ranks, search), folder); }
 
-// A tabular benchmark of the whole test space (accuracy and latency made up from its
-// MACs and choices), `leaveOutEvery`-th entry missing so that its lookups fail.
 void writeTableProject(const QTemporaryDir& folder, const std::string& strategy, int leaveOutEvery = 0) {
-    const SearchSpace space = SearchSpace::parse(kSpace, "mpi-test.json");
-    Json table = Json::object();
-    int index = 0;
-    for (const Genotype& genotype : space.enumerate(100000)) {
-        if (leaveOutEvery > 0 && ++index % leaveOutEvery == 0) continue;
-        const Metrics metrics = computeMetrics(space.derive(genotype, false));
-        double accuracy = 80 + 2.0 * std::log10(double(metrics.macs));
-        for (std::size_t decision = 0; decision < genotype.size(); ++decision) accuracy += 0.3 * double(genotype[decision] * int(decision % 3));
-        table[space.key(genotype)] = {{"acc", accuracy}, {"lat", double(metrics.macs) / 1e6}};
-    }
-    writeFileAtomically(folder.filePath("table.json").toStdString(), table.dump());
-    Json params = strategy == "grid" ? Json{{"max_candidates", 100000}} : Json{{"seed", 11}};
-    const Json project = {{"format_version", 1},
-                          {"name", "mpi " + strategy},
-                          {"dataset", {{"kind", "synthetic"}, {"classes", 10}, {"samples", 100}}},
-                          {"space", {{"inline", kSpace}}},
-                          {"objectives", {{{"metric", "accuracy"}}, {{"metric", "latency_ms"}}}},
-                          {"strategy", {{"name", strategy}, {"params", params}}},
-                          {"estimator", {{"name", "table"}, {"params", {{"file", "table.json"}, {"metrics", {{"accuracy", "acc"}, {"latency_ms", "lat"}}}}}}},
-                          {"database", "runs.db"}};
-    writeFileAtomically(folder.filePath("p.edgesmith.json").toStdString(), project.dump(2));
+    testing::writeTableProject(folder.path().toStdString(), strategy, leaveOutEvery);
 }
 
 std::set<std::string> storedKeys(const QString& database, std::int64_t run = 1) {

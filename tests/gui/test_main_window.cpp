@@ -8,6 +8,7 @@
 #include "core/store/store.h"
 #include "widgets/candidate_table_model.h"
 #include "widgets/architecture_weights_view.h"
+#include "widgets/cluster_dialog.h"
 #include "widgets/compare_view.h"
 #include "widgets/compress_dialog.h"
 #include "widgets/device_profile_dialog.h"
@@ -43,6 +44,9 @@
 #include <QPushButton>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -59,6 +63,7 @@
 #include <QtTest>
 
 #include <qcustomplot.h>
+#include <csignal>
 #include <random>
 
 using edgesmith::gui::MainWindow;
@@ -138,6 +143,48 @@ QStringList takeErrorBoxes(QWidget& dialog) {
     return texts;
 }
 
+// A project whose candidates cost no training (analytic MACs and params): a CLI search of
+// it commits a few hundred candidates a second.
+QString writeAnalyticProject(const QTemporaryDir& folder) {
+    const edgesmith::Json project = edgesmith::Json::parse(R"({"format_version": 1, "name": "follow",
+        "dataset": {"kind": "synthetic", "classes": 10, "samples": 100},
+        "space": {"inline": {"name": "follow", "backbone": "chain", "classes": 10, "input": {"channels": 1, "resolution": 16},
+            "stem": [{"op": "conv", "out": 8, "kernel": 3}],
+            "stages": [{"depth": [1, 2], "stride": 1, "out": [8, 16], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [1, 3, 6]}},
+                       {"depth": [1, 2], "stride": 2, "out": [16, 32], "block": {"op": "mbconv", "kernel": [3, 5], "expansion": [3, 6]}}],
+            "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 10}]}},
+        "objectives": [{"metric": "macs"}, {"metric": "params"}],
+        "strategy": {"name": "random", "params": {"seed": 5}},
+        "estimator": {"name": "analytic"},
+        "database": "runs.db"})");
+    const QString file = folder.filePath("follow.edgesmith.json");
+    edgesmith::writeFileAtomically(file.toStdString(), project.dump(2));
+    return file;
+}
+
+// An `sbatch` in `folder` that prints `output` (on stderr when it fails with `exitCode`) and
+// keeps its arguments in sbatch.args beside it: a Slurm submission without a cluster.
+void writeFakeSbatch(const QString& folder, const QString& output, int exitCode = 0) {
+    const QString file = folder + "/sbatch";
+    const QString script = QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$@\" > \"${0%/*}/sbatch.args\"\necho '%1'%2\nexit %3\n")
+                               .arg(output, exitCode == 0 ? QString() : QStringLiteral(" >&2"))
+                               .arg(exitCode);
+    edgesmith::writeFileAtomically(file.toStdString(), script.toStdString());
+    QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+// PATH as given until the end of the scope: what the dialog finds sbatch on.
+class ScopedPath {
+public:
+    explicit ScopedPath(const QString& path) : saved_(qgetenv("PATH")) { qputenv("PATH", path.toLocal8Bit()); }
+    ~ScopedPath() { qputenv("PATH", saved_); }
+    ScopedPath(const ScopedPath&) = delete;
+    ScopedPath& operator=(const ScopedPath&) = delete;
+
+private:
+    QByteArray saved_;
+};
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -174,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(file && edit && view && help);
         const auto* run = window.findChild<QMenu*>("runMenu");
         QVERIFY(run);
-        QCOMPARE(actionTexts(run), QStringList({"Start Search", "Start Search With…", "Pause", "Cancel Search", "Resume Run", "Compress Selected Candidate…", "Export Selected Candidate…", "Export Run Report…"}));
+        QCOMPARE(actionTexts(run), QStringList({"Start Search", "Start Search With…", "Pause", "Cancel Search", "Resume Run", "Compress Selected Candidate…", "Export Selected Candidate…", "Export Run Report…", "Run on Cluster…"}));
         for (const char* text : {"New Project", "Open…", "Open Recent", "Save", "Save As…", "Quit"})
             QVERIFY2(actionTexts(file).contains(text), text);
         QVERIFY(actionTexts(edit).contains("Undo"));
@@ -1217,6 +1264,152 @@ private Q_SLOTS:
         QCOMPARE(log.shownLines().size(), 1);
         log.setMinimumLevel(edgesmith::widgets::LogView::Level::Info);
         QCOMPARE(log.shownLines().size(), 2);
+    }
+
+    // Run → Run on cluster…: the sbatch script of the fields, rebuilt as each changes; a bad
+    // field named and nothing saved or submitted; the saved script executable.
+    void clusterDialogWritesTheScript() {
+        QTemporaryDir folder;
+        const QString projectFile = writeAnalyticProject(folder);
+        edgesmith::widgets::ClusterDialog dialog(projectFile, QStringLiteral(EDGESMITH_CLI));
+        QSignalSpy changed(&dialog, &edgesmith::widgets::ClusterDialog::scriptChanged);
+        dialog.nodesBox()->setValue(2);
+        QCOMPARE(changed.count(), 1);
+        const QString script = dialog.preview()->toPlainText();
+        QCOMPARE(script, dialog.script());
+        QVERIFY(script.contains("#SBATCH --nodes=2\n"));
+        QVERIFY(script.contains("#SBATCH --ntasks=5\n")); // 2 evaluating ranks per node without GPUs, and rank 0
+        QVERIFY(script.contains(QStringLiteral("'%1' search '%2' --executor mpi --continue").arg(EDGESMITH_CLI, projectFile)));
+        QVERIFY2(dialog.ranksLabel()->text().startsWith("5 ranks on 2 nodes: rank 0 runs the search strategy"), qPrintable(dialog.ranksLabel()->text()));
+        dialog.gpusPerNodeBox()->setValue(4);
+        QVERIFY(dialog.preview()->toPlainText().contains("#SBATCH --ntasks=9\n")); // one evaluating rank per GPU
+        QVERIFY(dialog.preview()->toPlainText().contains("#SBATCH --gpus-per-node=4\n"));
+        dialog.ranksPerNodeBox()->setValue(3);
+        QCOMPARE(changed.count(), 3);
+        QVERIFY(dialog.preview()->toPlainText().contains("#SBATCH --ntasks=7\n"));
+        QVERIFY(dialog.ranksLabel()->text().startsWith("7 ranks on 2 nodes:"));
+        dialog.launcherChoice()->setCurrentIndex(dialog.launcherChoice()->findData("mpirun"));
+        QVERIFY(dialog.preview()->toPlainText().contains("mpirun -np 7 "));
+        dialog.budgetBox()->setValue(500);
+        dialog.partitionEdit()->setText("gpu");
+        QVERIFY(dialog.preview()->toPlainText().contains("--executor mpi --continue --budget 500 &\n"));
+        QVERIFY(dialog.preview()->toPlainText().contains("#SBATCH --partition=gpu\n"));
+        QVERIFY(!dialog.preview()->toPlainText().contains("--overcommit"));
+        dialog.overcommitBox()->setChecked(true);
+        QVERIFY(dialog.preview()->toPlainText().contains("#SBATCH --overcommit\n"));
+        dialog.overcommitBox()->setChecked(false);
+
+        dialog.timeEdit()->setText("two hours");
+        QVERIFY(dialog.script().isEmpty());
+        QVERIFY(dialog.problemLabel()->isVisibleTo(&dialog));
+        QVERIFY2(dialog.problemLabel()->text().startsWith("Time limit: \"two hours\" is not a Slurm time limit"), qPrintable(dialog.problemLabel()->text()));
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        QVERIFY(!dialog.submitButton()->isEnabled());
+        QVERIFY(!dialog.saveScript(folder.filePath("bad.sbatch")));
+        QVERIFY(!QFile::exists(folder.filePath("bad.sbatch")));
+        QVERIFY(!dialog.submit());
+        dialog.timeEdit()->setText("1-00:00:00");
+        QVERIFY(!dialog.problemLabel()->isVisibleTo(&dialog));
+        QVERIFY(dialog.saveButton()->isEnabled());
+        QVERIFY(dialog.preview()->toPlainText().contains("#SBATCH --time=1-00:00:00\n"));
+
+        QCOMPARE(dialog.scriptFile(), folder.filePath("follow.sbatch")); // <project stem>.sbatch beside the project
+        QVERIFY(dialog.saveScript(dialog.scriptFile()));
+        QCOMPARE(QString::fromStdString(edgesmith::readFile(dialog.scriptFile().toStdString())), dialog.script());
+        QVERIFY(QFileInfo(dialog.scriptFile()).isExecutable());
+        QVERIFY(QFile::permissions(dialog.scriptFile()).testFlag(QFile::ExeOther));
+        if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
+            dialog.budgetBox()->setValue(0);
+            dialog.launcherChoice()->setCurrentIndex(0);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/cluster.png");
+        }
+    }
+
+    // Without sbatch on PATH, Submit is off and says why; sbatch's refusal is shown as it said it.
+    void clusterSubmitNeedsSbatch() {
+        QTemporaryDir folder, emptyBin, bin;
+        const QString projectFile = writeAnalyticProject(folder);
+        {
+            const ScopedPath path(emptyBin.path());
+            edgesmith::widgets::ClusterDialog dialog(projectFile, QStringLiteral(EDGESMITH_CLI));
+            QVERIFY(!dialog.submitButton()->isEnabled());
+            QVERIFY2(dialog.submitButton()->toolTip().startsWith("sbatch is not on PATH"), qPrintable(dialog.submitButton()->toolTip()));
+            QVERIFY(dialog.saveButton()->isEnabled());
+            QVERIFY(!dialog.submit());
+        }
+        writeFakeSbatch(bin.path(), "sbatch: error: invalid partition specified: nope", 1);
+        const ScopedPath path(bin.path() + ':' + qEnvironmentVariable("PATH"));
+        edgesmith::widgets::ClusterDialog dialog(projectFile, QStringLiteral(EDGESMITH_CLI));
+        QVERIFY(dialog.submitButton()->isEnabled());
+        QSignalSpy errors(&dialog, &edgesmith::widgets::ClusterDialog::errorReported);
+        QSignalSpy submitted(&dialog, &edgesmith::widgets::ClusterDialog::submitted);
+        QVERIFY(dialog.submit());
+        QVERIFY(!dialog.submitButton()->isEnabled()); // one submission at a time
+        QTRY_COMPARE(errors.count(), 1);
+        QCOMPARE(submitted.count(), 0);
+        QCOMPARE(errors.first().at(1).toString(), QStringLiteral("sbatch: error: invalid partition specified: nope"));
+        QVERIFY(dialog.resultLabel()->text().contains("invalid partition specified"));
+        QVERIFY(dialog.submitButton()->isEnabled());
+        QVERIFY(dialog.jobId().isEmpty());
+    }
+
+    // A submitted job is followed: a real edgesmith-cli search of the project, started after
+    // the submission as the job's would be, shows up in the Runs and Candidates views by
+    // itself, both midway (the CLI stopped there) and when it has finished.
+    void clusterJobIsFollowed() {
+        QTemporaryDir folder, bin;
+        const QString projectFile = writeAnalyticProject(folder);
+        writeFakeSbatch(bin.path(), "4242;testcluster");
+        const ScopedPath path(bin.path() + ':' + qEnvironmentVariable("PATH"));
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(!window.findChild<QAction*>("clusterAction")->isEnabled()); // a new project has no file yet
+        QVERIFY(window.openProject(projectFile));
+        QVERIFY(window.findChild<QAction*>("clusterAction")->isEnabled());
+        QCOMPARE(window.runModel()->rowCount(), 0);
+        auto* dialog = window.showClusterDialog();
+        QVERIFY(dialog);
+        dialog->nodesBox()->setValue(2);
+        QVERIFY(dialog->submit());
+        QTRY_COMPARE(window.followedClusterJob(), QStringLiteral("4242"));
+        QCOMPARE(dialog->jobId(), QStringLiteral("4242"));
+        QCOMPARE(QString::fromStdString(edgesmith::readFile(bin.filePath("sbatch.args").toStdString())), "--parsable\n" + folder.filePath("follow.sbatch") + "\n");
+        auto* status = window.findChild<QLabel*>("statusMessage");
+        QVERIFY2(status->text().contains("waiting for its run"), qPrintable(status->text()));
+
+        QProcess search;
+        search.setWorkingDirectory(folder.path());
+        search.start(QStringLiteral(EDGESMITH_CLI), {"search", projectFile, "--continue", "--budget", "300", "--workers", "1"});
+        const auto stopSearch = qScopeGuard([&search] {
+            if (search.state() == QProcess::NotRunning) return;
+            ::kill(static_cast<pid_t>(search.processId()), SIGCONT);
+            search.kill();
+            search.waitForFinished();
+        });
+        QString seen;
+        while (!seen.contains("[10/300]") && search.waitForReadyRead(30000)) seen += QString::fromUtf8(search.readAllStandardOutput());
+        QVERIFY2(seen.contains("[10/300]"), qPrintable(seen));
+        ::kill(static_cast<pid_t>(search.processId()), SIGSTOP); // midway, holding still while the window looks
+        const auto stored = [&folder] { return int(edgesmith::Store::openReadOnly(folder.filePath("runs.db").toStdString()).candidates(1).size()); };
+        const int midway = stored();
+        QVERIFY(midway >= 10 && midway < 300);
+        QTRY_COMPARE_WITH_TIMEOUT(window.candidateModel()->rowCount(), midway, 15000);
+        QCOMPARE(window.shownRun(), qint64(1));
+        QCOMPARE(window.runModel()->rowCount(), 1);
+        QCOMPARE(edgesmith::toString(window.runModel()->run(0).status), std::string("running"));
+        QCOMPARE(window.paretoView()->candidateCount(), midway);
+        QTRY_VERIFY2(status->text().startsWith(QStringLiteral("Following cluster job 4242: %1 candidate").arg(midway)), qPrintable(status->text()));
+
+        ::kill(static_cast<pid_t>(search.processId()), SIGCONT);
+        QVERIFY(search.waitForFinished(60000));
+        QCOMPARE(search.exitCode(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(window.followedClusterJob().isEmpty(), 15000); // the run finished: following stops
+        QCOMPARE(window.candidateModel()->rowCount(), 300);
+        QCOMPARE(window.paretoView()->candidateCount(), 300);
+        QCOMPARE(edgesmith::toString(window.runModel()->run(0).status), std::string("finished"));
+        QVERIFY2(status->text().startsWith("Cluster job 4242: run 1 finished"), qPrintable(status->text()));
     }
 
     // A finished run resumed with a larger budget continues where it stopped.
