@@ -20,11 +20,40 @@ namespace {
 
 Feedback* interrupted = nullptr;
 
-// Ctrl-C (or the SIGTERM of kill, scancel and a Slurm time limit) ends the run cleanly
-// (status "cancelled", resumable); a second one kills.
+// Ctrl-C ends the run cleanly (status "cancelled", resumable); a second one kills.
 extern "C" void onInterrupt(int signal) {
     if (interrupted) interrupted->cancel = true;
     std::signal(signal, SIG_DFL);
+}
+
+// SIGTERM (kill, scancel, a requeue, a Slurm time limit) ends it cleanly too. It often
+// comes twice (from slurmstepd and again through srun or mpirun), so it stays caught:
+// whoever sent it follows up with SIGKILL if the stop takes too long.
+extern "C" void onTerminate(int) {
+    if (interrupted) interrupted->cancel = true;
+}
+
+// Installs the handlers for one search and takes them away however it ends.
+class SignalScope {
+public:
+    explicit SignalScope(Feedback& feedback) {
+        interrupted = &feedback;
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onTerminate);
+    }
+    ~SignalScope() {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+        interrupted = nullptr;
+    }
+};
+
+// Whether this process is one of several ranks that mpirun or srun started: each would
+// run a search of its own on the same database unless the MPI executor joins them.
+bool launchedAsRanks() {
+    for (const char* variable : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "SLURM_STEP_NUM_TASKS"})
+        if (const char* value = std::getenv(variable); value && std::atoi(value) > 1) return true;
+    return false;
 }
 
 // MPI for this process when the search runs on ranks: started before anything else, so
@@ -68,21 +97,37 @@ private:
     bool active_ = false;
 };
 
+// The search runs of this project in `database`, oldest first.
+std::vector<RunInfo> searchRunsOf(const std::filesystem::path& database, const std::filesystem::path& projectFile) {
+    std::vector<RunInfo> runs;
+    if (!std::filesystem::exists(database)) return runs;
+    const std::string wanted = std::filesystem::absolute(projectFile).lexically_normal().string();
+    for (RunInfo& info : Store::openReadOnly(database).runs()) {
+        if (!info.settings.is_object() || info.settings.contains("compression")) continue;
+        if (std::filesystem::path(info.settings.value("project_file", "")).lexically_normal().string() == wanted) runs.push_back(std::move(info));
+    }
+    return runs;
+}
+
 // The run that --continue picks up: the latest of this project that neither finished nor
 // failed (it was cancelled, paused, or its processes were killed mid-run).
 std::optional<std::int64_t> unfinishedRun(const std::filesystem::path& database, const std::filesystem::path& projectFile) {
-    if (!std::filesystem::exists(database)) return std::nullopt;
-    const std::string wanted = std::filesystem::absolute(projectFile).lexically_normal().string();
-    Store store = Store::open(database);
     std::optional<std::int64_t> found;
-    for (const RunInfo& info : store.runs()) {
-        if (info.settings.is_object() && info.settings.contains("compression")) continue;
-        const std::string file = info.settings.is_object() ? info.settings.value("project_file", "") : "";
-        if (std::filesystem::path(file).lexically_normal().string() != wanted) continue;
-        if (info.status == RunStatus::Finished || info.status == RunStatus::Failed) continue;
-        if (!found || info.id > *found) found = info.id;
-    }
+    for (const RunInfo& info : searchRunsOf(database, projectFile))
+        if (info.status != RunStatus::Finished && info.status != RunStatus::Failed) found = info.id;
     return found;
+}
+
+std::optional<RunInfo> latestRun(const std::filesystem::path& database, const std::filesystem::path& projectFile) {
+    auto runs = searchRunsOf(database, projectFile);
+    if (runs.empty()) return std::nullopt;
+    return runs.back();
+}
+
+// Slurm counts the restarts of a requeued job (unset on its first start).
+bool requeued() {
+    const char* restarts = std::getenv("SLURM_RESTART_COUNT");
+    return restarts && std::atoi(restarts) > 0;
 }
 
 std::string duration(double seconds) {
@@ -140,6 +185,9 @@ int run(const Arguments& arguments, Streams& streams) {
     if (!positionals.empty()) project = Project::load(positionals.front());
     std::string executor = settings.executor;
     if (executor.empty() && project) executor = project->document().value("execution", Json::object()).value("executor", "local");
+    if (executor != "mpi" && launchedAsRanks())
+        throw UsageError("this is one of several ranks started by mpirun or srun, and each would run its own search on the same "
+                         "database: add --executor mpi");
     MpiScope mpi(executor == "mpi");
     if (mpi.evaluatesOnly()) return mpi.serve(streams.err);
     if (executor == "mpi" && mpi.ranks() < 2)
@@ -152,7 +200,17 @@ int run(const Arguments& arguments, Streams& streams) {
     if (database.empty()) throw UsageError("--resume needs the run's database: --db FILE or the project file");
     const bool json = arguments.flag("json");
     std::optional<std::int64_t> continued;
-    if (arguments.flag("continue")) continued = unfinishedRun(database, project->file());
+    if (arguments.flag("continue")) {
+        continued = unfinishedRun(database, project->file());
+        // A requeued job whose run already ended (it finished just before the requeue, or
+        // failed) must not start the whole search over.
+        if (!continued && requeued())
+            if (const auto last = latestRun(database, project->file())) {
+                streams.out << "run " << last->id << " already " << toString(last->status) << (last->message.empty() ? "" : ": " + last->message)
+                            << "; a requeued job does not start another\n";
+                return last->status == RunStatus::Failed ? kExitFailed : kExitOk;
+            }
+    }
 
     std::vector<std::string> shown;
     Feedback feedback;
@@ -189,9 +247,7 @@ int run(const Arguments& arguments, Streams& streams) {
         }
         streams.out.flush();
     };
-    interrupted = &feedback;
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    const SignalScope signals(feedback);
     RunResult result;
     if (continued) {
         if (!json) streams.out << "continuing run " << *continued << " of " << database.string() << '\n';
@@ -207,9 +263,6 @@ int run(const Arguments& arguments, Streams& streams) {
     } else {
         result = startSearch(*project, settings, feedback, arguments.value("db").value_or(""));
     }
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    interrupted = nullptr;
     if (!json) {
         streams.out << "run " << result.run << " " << toString(result.status) << ": " << result.message << " — " << result.evaluated
                     << " evaluated, " << result.infeasible << " discarded on budgets, " << result.failed << " failed, "

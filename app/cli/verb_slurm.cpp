@@ -7,6 +7,7 @@
 #include "core/project/project.h"
 
 #include <array>
+#include <map>
 #include <cstdio>
 #include <filesystem>
 #include <sys/stat.h>
@@ -54,13 +55,16 @@ int run(const Arguments& arguments, Streams& streams) {
     job.launcher = arguments.value("launcher").value_or(job.launcher);
     job.mpiPlugin = arguments.value("mpi").value_or(job.mpiPlugin);
     job.budget = arguments.integer("budget", 0, 1, 100000000);
-    job.requeueWarningSeconds = static_cast<int>(arguments.integer("requeue-warning", 120, 0, 86400));
+    job.requeueWarningSeconds = static_cast<int>(arguments.integer("requeue-warning", 120, 0, 65535));
     job.overcommit = arguments.flag("overcommit");
     std::string script;
     try {
         script = slurmScript(job);
     } catch (const Error& error) {
-        throw UsageError("--" + std::string(error.path() == "ranks_per_node" ? "ranks-per-node" : error.path()) + ": " + error.message());
+        static const std::map<std::string, std::string> options = {
+            {"ranks_per_node", "ranks-per-node"}, {"cpus_per_rank", "cpus-per-rank"}, {"gpus_per_node", "gpus-per-node"}, {"requeue_warning_seconds", "requeue-warning"}};
+        const auto option = options.find(error.path());
+        throw UsageError("--" + (option == options.end() ? error.path() : option->second) + ": " + error.message());
     }
     const auto out = arguments.value("out");
     if (!out) {
@@ -74,7 +78,8 @@ int run(const Arguments& arguments, Streams& streams) {
     std::string jobId;
     if (arguments.flag("submit")) {
         jobId = submit(std::filesystem::absolute(*out));
-        if (!arguments.flag("json")) streams.out << "submitted job " << jobId << "; follow it with: edgesmith-cli runs --db " << project.databasePath().string() << '\n';
+        const std::filesystem::path database = job.database.empty() ? project.databasePath() : job.database;
+        if (!arguments.flag("json")) streams.out << "submitted job " << jobId << "; follow it with: edgesmith-cli runs --db " << database.string() << '\n';
     }
     if (arguments.flag("json")) {
         Json line = {{"script", *out}, {"ranks", slurmRanks(job)}, {"nodes", job.nodes}};

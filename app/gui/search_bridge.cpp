@@ -47,6 +47,7 @@ bool SearchBridge::start(const Json& document, const QString& projectFile, qint6
         settings.budget = budget;
         settings.workers = workers;
         settings.timeLimitSeconds = timeLimitSeconds;
+        settings.executor = "local"; // the window is one process; clusters run from Run on Cluster…
         const RunResult result = startSearch(project, settings, feedback);
         status = QString::fromStdString(toString(result.status));
         message = QString::fromStdString(result.message);
@@ -58,6 +59,7 @@ bool SearchBridge::resumeRun(const QString& database, qint64 run, qint64 budget)
     return launch([file, run, budget](Feedback& feedback, QString& status, QString& message, qint64&) {
         SearchSettings overrides;
         overrides.budget = budget;
+        overrides.executor = "local"; // a run first started on MPI ranks continues here
         const RunResult result = resumeSearch(file, run, overrides, feedback);
         status = QString::fromStdString(toString(result.status));
         message = QString::fromStdString(result.message);

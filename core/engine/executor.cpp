@@ -4,6 +4,8 @@
 #include "core/engine/local_executor.h"
 #include "core/estimate/evaluator.h"
 
+#include <cmath>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -60,6 +62,34 @@ std::unique_ptr<Executor> makeExecutor(const std::string& name, const ExecutorCo
         factory = found->second;
     }
     return factory(context);
+}
+
+Json candidateMessage(const Candidate& candidate) {
+    Json message = candidate.toJson();
+    for (const auto& [name, value] : candidate.metrics)
+        if (!std::isfinite(value)) message["metrics"][name] = std::isnan(value) ? "nan" : value > 0 ? "inf" : "-inf";
+    return message;
+}
+
+Candidate candidateFromMessage(Json message) {
+    std::map<std::string, double> special;
+    if (message.contains("metrics") && message["metrics"].is_object()) {
+        Json& metrics = message["metrics"];
+        for (auto entry = metrics.begin(); entry != metrics.end();) {
+            if (!entry->is_string()) {
+                ++entry;
+                continue;
+            }
+            const std::string value = entry->get<std::string>();
+            if (value != "nan" && value != "inf" && value != "-inf") throw Error("", "metrics." + entry.key(), "\"" + value + "\" is not a number");
+            special[entry.key()] = value == "nan" ? std::numeric_limits<double>::quiet_NaN()
+                                                  : (value == "inf" ? 1.0 : -1.0) * std::numeric_limits<double>::infinity();
+            entry = metrics.erase(entry);
+        }
+    }
+    Candidate candidate = Candidate::fromJson(message);
+    for (const auto& [name, value] : special) candidate.metrics[name] = value;
+    return candidate;
 }
 
 Candidate failedCandidate(const EvaluationJob& job, const std::string& message) {

@@ -7,6 +7,7 @@
 #include "core/common/json.h"
 #include "core/search/candidate.h"
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -51,6 +52,7 @@ struct ExecutorContext {
     const Json* project = nullptr;        // the document it was built from
     std::filesystem::path projectFile;
     int workers = 0;                      // asked for; 0: the executor decides
+    const std::atomic<bool>* cancel = nullptr; // the run's: raised, long set-up stops
     // Called from any thread; the engine forwards them on its own thread.
     std::function<void(const std::string&)> log;
     std::function<void(const std::string& task, double fraction, double etaSeconds)> taskProgress;
@@ -63,6 +65,13 @@ void registerExecutor(const std::string& name, ExecutorFactory factory);
 std::vector<std::string> registeredExecutors();
 // Throws Error naming `execution.executor` when `name` is unknown or not built in.
 std::unique_ptr<Executor> makeExecutor(const std::string& name, const ExecutorContext& context);
+
+// A candidate as a message between processes: its record (Candidate::toJson) with the
+// metrics that JSON numbers cannot carry (a failed estimate's NaN, an infinite cost)
+// written as "nan", "inf", "-inf"; candidateFromMessage reads them back. The genotype
+// travels as its key: the receiver sets it from the job.
+Json candidateMessage(const Candidate& candidate);
+Candidate candidateFromMessage(Json message); // throws Error naming the bad field
 
 // The record of an evaluation that threw something other than a cancellation: the search
 // goes on, and the store keeps why.

@@ -8,6 +8,7 @@
 #include <mpi.h>
 
 #include <atomic>
+#include <cmath>
 #include <condition_variable>
 #include <cstdlib>
 #include <map>
@@ -50,6 +51,10 @@ std::optional<Message> poll(int source) {
     MPI_Recv(message.body.data(), count, MPI_CHAR, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     return message;
 }
+
+// Text that is not valid UTF-8 (a failure message quoting a file name, say) is replaced,
+// never thrown on: a worker must always be able to answer.
+std::string text(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 // Waiting by probing and sleeping: a blocking MPI receive spins a core, and on a small
 // machine the waiting ranks would steal it from the ranks that train. Short sleeps while
@@ -112,7 +117,14 @@ public:
             backoff.reset();
             if (message->tag == End || message->tag == Stop) return message->tag;
             if (message->tag != Job) continue; // a Cancel that crossed the result it was meant for
-            if (const int ended = evaluate(EvaluationJob::fromJson(Json::parse(message->body)))) return ended;
+            const EvaluationJob job = EvaluationJob::fromJson(Json::parse(message->body));
+            try {
+                if (const int ended = evaluate(job)) return ended;
+            } catch (const std::exception& error) {
+                // Whatever went wrong around the evaluation, rank 0 gets an answer and the
+                // search goes on; a rank that never answered would hold the run forever.
+                send(0, Result, text({{"job", job.toJson()}, {"candidate", candidateMessage(failedCandidate(job, error.what()))}}));
+            }
         }
     }
 
@@ -140,7 +152,7 @@ private:
                 };
                 control.taskProgress = [&](const std::string& task, double fraction, double eta) {
                     std::lock_guard lock(mutex);
-                    outgoing.emplace_back(Task, Json{{"task", task}, {"fraction", fraction}, {"eta", eta}}.dump());
+                    outgoing.emplace_back(Task, text({{"task", task}, {"fraction", fraction}, {"eta", eta}}));
                     changed.notify_one();
                 };
                 candidate = evaluator_->evaluate(job.genotype, control);
@@ -183,8 +195,8 @@ private:
         forward();
         if (ended) return ended;
         Json result = {{"job", job.toJson()}, {"candidate", nullptr}};
-        if (candidate) result["candidate"] = candidate->toJson();
-        send(0, Result, result.dump());
+        if (candidate) result["candidate"] = candidateMessage(*candidate);
+        send(0, Result, text(result));
         return 0;
     }
 
@@ -202,8 +214,9 @@ public:
             throw Error("", "execution.executor",
                         "the MPI executor needs at least 2 ranks (rank 0 runs the search, the others evaluate); launch it with "
                         "mpirun -np 3 edgesmith-cli search ... or srun -n 3 ...");
+        prepareShared(context);
         const Json setup = {{"project", *context.project}, {"project_file", std::filesystem::absolute(context.projectFile).string()}};
-        const std::string body = setup.dump();
+        const std::string body = text(setup);
         for (int rank = 1; rank < world.size; ++rank) send(rank, Setup, body);
         std::string problems;
         std::set<std::string> hosts{world.host};
@@ -252,10 +265,12 @@ public:
             if (auto message = poll(MPI_ANY_SOURCE)) {
                 backoff.reset();
                 if (auto outcome = take(*message)) return outcome;
-                continue;
+            } else {
+                backoff.sleep();
             }
+            // Checked after every message too: a stream of log lines must not keep the loop
+            // from its cancel, time limit and pause checks.
             if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
-            backoff.sleep();
         }
     }
 
@@ -265,6 +280,19 @@ public:
     }
 
 private:
+    // What every rank would otherwise build for itself, at once and on shared cores (a
+    // supernet, a latency table or predictor), rank 0 builds first with all the node's
+    // cores and keeps beside the project; the ranks then load it.
+    void prepareShared(const ExecutorContext& context) {
+        EvaluationControl control;
+        control.cancel = context.cancel;
+        control.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        control.gate = &gate_;
+        control.log = log_;
+        control.taskProgress = taskProgress_;
+        context.evaluator->prepare(control);
+    }
+
     std::optional<EvaluationOutcome> take(const Message& message) {
         if (message.tag == Log) {
             if (log_) log_("rank " + std::to_string(message.source) + ": " + message.body);
@@ -275,7 +303,7 @@ private:
             const Json result = Json::parse(message.body);
             EvaluationOutcome outcome{EvaluationJob::fromJson(result.at("job")), std::nullopt};
             if (!result.at("candidate").is_null()) {
-                outcome.candidate = Candidate::fromJson(result.at("candidate"));
+                outcome.candidate = candidateFromMessage(result.at("candidate"));
                 outcome.candidate->genotype = outcome.job.genotype;
             }
             busy_.erase(message.source);
@@ -301,6 +329,7 @@ private:
     std::map<int, EvaluationJob> busy_;
     std::set<std::string> devices_;
     std::string description_;
+    MeasurementGate gate_;
 };
 
 } // namespace
@@ -313,6 +342,11 @@ World initialise() {
         int provided = 0;
         // Only the thread that started MPI calls it; evaluations run on other threads.
         MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+        if (provided < MPI_THREAD_FUNNELED) {
+            // Evaluations run on threads of their own beside the one that calls MPI.
+            MPI_Finalize();
+            throw Error("", "execution.executor", "this MPI library cannot be used from a threaded program (MPI_THREAD_FUNNELED not provided)");
+        }
     }
     started = true;
     MPI_Comm_rank(MPI_COMM_WORLD, &world.rank);

@@ -66,6 +66,7 @@ public:
             context.project = &project_;
             context.projectFile = projectFile_;
             context.workers = settings_.workers > 0 ? settings_.workers : project_.value("execution", Json::object()).value("workers", 0);
+            context.cancel = &feedback_.cancel;
             context.log = [this](const std::string& line) { logFromWorker(line); };
             context.taskProgress = [this](const std::string& task, double fraction, double eta) { taskFromWorker(task, fraction, eta); };
             const std::unique_ptr<Executor> executor = makeExecutor(executorName(), context);
@@ -363,6 +364,14 @@ private:
 
 } // namespace
 
+namespace {
+// An executor that cannot be made here is refused before any run is created or marked.
+void requireExecutor(const std::string& name) {
+    const auto executors = registeredExecutors();
+    if (std::find(executors.begin(), executors.end(), name) == executors.end()) makeExecutor(name, {}); // throws the reason
+}
+} // namespace
+
 RunResult startSearch(const Project& project, const SearchSettings& settings, Feedback& feedback, const std::filesystem::path& database) {
     Store store = Store::open(database.empty() ? project.databasePath() : database);
     Json stored = settings.toJson();
@@ -371,9 +380,7 @@ RunResult startSearch(const Project& project, const SearchSettings& settings, Fe
     const std::string strategy = settings.strategy.empty() ? document.at("strategy").at("name").get<std::string>() : settings.strategy;
     const std::uint64_t seed = settings.seed ? *settings.seed : document.at("strategy").value("params", Json::object()).value("seed", std::uint64_t(0));
     // Everything that can reject the project is built before a run row exists.
-    const std::string executor = settings.executor.empty() ? document.value("execution", Json::object()).value("executor", "local") : settings.executor;
-    const auto executors = registeredExecutors();
-    if (std::find(executors.begin(), executors.end(), executor) == executors.end()) makeExecutor(executor, {}); // throws the reason
+    requireExecutor(settings.executor.empty() ? document.value("execution", Json::object()).value("executor", "local") : settings.executor);
     SearchRun search(store, 0, document, project.file(), settings, feedback);
     search.attach(store.createRun(document, strategy, document.at("estimator").at("name").get<std::string>(), seed, stored));
     return search.execute(false);
@@ -390,6 +397,7 @@ RunResult resumeSearch(const std::filesystem::path& database, std::int64_t run, 
     if (overrides.timeLimitSeconds > 0) settings.timeLimitSeconds = overrides.timeLimitSeconds;
     if (overrides.workers > 0) settings.workers = overrides.workers;
     if (!overrides.executor.empty()) settings.executor = overrides.executor;
+    requireExecutor(settings.executor.empty() ? info.project.value("execution", Json::object()).value("executor", "local") : settings.executor);
     Json stored = info.settings;
     const Json updated = settings.toJson();
     for (const auto& [key, value] : updated.items()) stored[key] = value;

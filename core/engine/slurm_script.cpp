@@ -4,6 +4,7 @@
 
 #include <regex>
 #include <sstream>
+#include <vector>
 
 namespace edgesmith {
 namespace {
@@ -17,6 +18,27 @@ std::string quoted(const std::string& text) {
 
 std::string absoluteText(const std::filesystem::path& path) { return std::filesystem::absolute(path).lexically_normal().string(); }
 
+// Slurm's time formats: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS.
+long long timeLimitSeconds(const std::string& time) {
+    long long days = 0;
+    std::string rest = time;
+    const auto dash = time.find('-');
+    if (dash != std::string::npos) {
+        days = std::stoll(time.substr(0, dash));
+        rest = time.substr(dash + 1);
+    }
+    std::vector<long long> parts;
+    std::stringstream fields(rest);
+    for (std::string field; std::getline(fields, field, ':');) parts.push_back(std::stoll(field));
+    if (dash != std::string::npos) {
+        parts.resize(3, 0); // hours[:minutes[:seconds]]
+        return ((days * 24 + parts[0]) * 60 + parts[1]) * 60 + parts[2];
+    }
+    if (parts.size() == 1) return parts[0] * 60;
+    if (parts.size() == 2) return parts[0] * 60 + parts[1];
+    return (parts[0] * 60 + parts[1]) * 60 + parts[2];
+}
+
 void check(const SlurmJob& job) {
     if (job.project.empty()) throw Error("", "project", "name the project file the job searches");
     if (job.program.empty()) throw Error("", "program", "name the edgesmith-cli the job runs");
@@ -29,10 +51,17 @@ void check(const SlurmJob& job) {
         throw Error("", "time", "\"" + job.time + "\" is not a Slurm time limit; write HH:MM:SS, D-HH:MM:SS or minutes");
     if (job.launcher != "srun" && job.launcher != "mpirun") throw Error("", "launcher", "use srun or mpirun, got \"" + job.launcher + "\"");
     static const std::regex word(R"(^[A-Za-z0-9_.,-]*$)");
+    if (!std::regex_match(job.jobName, word)) throw Error("", "name", "\"" + job.jobName + "\" is not a job name: letters, digits, _ . , - only");
     if (!std::regex_match(job.partition, word)) throw Error("", "partition", "\"" + job.partition + "\" is not a partition name");
     if (!std::regex_match(job.mpiPlugin, word) || job.mpiPlugin.empty()) throw Error("", "mpi", "\"" + job.mpiPlugin + "\" is not an srun MPI plugin");
     if (job.budget < 0) throw Error("", "budget", "must be 0 (the strategy's own) or more");
-    if (job.requeueWarningSeconds < 0) throw Error("", "requeue_warning_seconds", "must be 0 (never) or more");
+    if (job.requeueWarningSeconds < 0 || job.requeueWarningSeconds > 65535)
+        throw Error("", "requeue_warning_seconds", "must be between 0 (never) and 65535, Slurm's limit for --signal");
+    const long long limit = timeLimitSeconds(job.time);
+    if (job.requeueWarningSeconds > 0 && limit > 0 && job.requeueWarningSeconds >= limit)
+        throw Error("", "requeue_warning_seconds",
+                    std::to_string(job.requeueWarningSeconds) + " s is not shorter than the time limit of " + std::to_string(limit) +
+                        " s: the job would requeue itself as soon as it starts; lower it or raise the time limit");
 }
 
 int evaluatingRanksPerNode(const SlurmJob& job) {
@@ -78,7 +107,8 @@ std::string slurmScript(const SlurmJob& job) {
             << "trap requeue USR1\n";
 
     std::ostringstream command;
-    if (job.launcher == "srun") command << "srun" << (job.overcommit ? " --overcommit" : "") << " --mpi=" << job.mpiPlugin << " --ntasks=" << ranks << " --cpus-per-task=" << job.cpusPerRank;
+    // --kill-on-bad-exit: a rank that dies ends the step, so no rank waits on a dead rank 0.
+    if (job.launcher == "srun") command << "srun --kill-on-bad-exit=1" << (job.overcommit ? " --overcommit" : "") << " --mpi=" << job.mpiPlugin << " --ntasks=" << ranks << " --cpus-per-task=" << job.cpusPerRank;
     else command << "mpirun -np " << ranks << " --bind-to none";
     // A bare name is looked up on the nodes' PATH; a path is made absolute here.
     const std::string program = job.program.has_parent_path() ? absoluteText(job.program) : job.program.string();

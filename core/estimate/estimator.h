@@ -37,6 +37,9 @@ public:
     virtual void estimate(Candidate& candidate, const Architecture& architecture, const EvaluationControl& control) const = 0;
     // Whether estimate() trains networks: workers then split the cores between them.
     virtual bool trains() const { return false; }
+    // Builds (or loads) what every evaluation shares, such as a supernet, now rather than
+    // on the first candidate; kept beside the project so that other processes load it.
+    virtual void prepare(const EvaluationControl& control) const { (void)control; }
 };
 
 // The estimator a project's `estimator` section names (analytic, training,

@@ -64,6 +64,11 @@ bool Evaluator::withinBudgets(const Genotype& genotype) const {
 
 const HardwareModel& Evaluator::hardware() const { return impl_->hardware; }
 
+void Evaluator::prepare(const EvaluationControl& control) const {
+    impl_->estimator->prepare(control);
+    if (impl_->estimateLatency) impl_->hardware.prepare(control.gate, control.cancel, control.log);
+}
+
 Candidate Evaluator::evaluate(const Genotype& genotype, const EvaluationControl& control) const {
     const auto start = std::chrono::steady_clock::now();
     Candidate candidate;

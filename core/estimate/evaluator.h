@@ -32,6 +32,11 @@ public:
     std::map<std::string, double> analyticMetrics(const Genotype& genotype) const;
     bool withinBudgets(const Genotype& genotype) const;
 
+    // Builds what all evaluations share (a supernet, a latency table or predictor) and keeps
+    // it beside the project, so that the evaluators of other processes load it instead of
+    // each building their own. Throws Cancelled when control.cancel goes up.
+    void prepare(const EvaluationControl& control) const;
+
     // Thread-safe. Never throws for a bad candidate (it comes back Failed with the
     // reason); throws Cancelled when control.cancel goes up.
     Candidate evaluate(const Genotype& genotype, const EvaluationControl& control) const;

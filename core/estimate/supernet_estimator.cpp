@@ -73,6 +73,7 @@ public:
     }
 
     bool trains() const override { return true; }
+    void prepare(const EvaluationControl& control) const override { ensureTrained(control); }
 
 private:
     void ensureTrained(const EvaluationControl& control) const {

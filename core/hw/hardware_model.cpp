@@ -194,6 +194,13 @@ std::optional<std::string> HardwareModel::fitViolation(const std::map<std::strin
     return std::nullopt;
 }
 
+void HardwareModel::prepare(MeasurementGate* gate, const std::atomic<bool>* cancel, const std::function<void(const std::string&)>& log) const {
+    Impl& impl = *impl_;
+    const std::lock_guard lock(impl.buildMutex);
+    if (impl.model == "lut") impl.readyTable(gate, cancel, log);
+    if (impl.model == "predictor") impl.readyPredictor(gate, cancel, log);
+}
+
 double HardwareModel::latencyOf(const Architecture& architecture, MeasurementGate* gate, const std::atomic<bool>* cancel) const {
     Impl& impl = *impl_;
     if (impl.model == "simulator") return simulate(architecture, impl.profile).latencyMs;

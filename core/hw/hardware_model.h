@@ -54,6 +54,10 @@ public:
     // "measured", which would time every draw. Thread-safe; builds the model on first use.
     double latencyOf(const Architecture& architecture, MeasurementGate* gate = nullptr, const std::atomic<bool>* cancel = nullptr) const;
 
+    // Builds (or reads) the lut / predictor model now and keeps its file; nothing for the
+    // others. Throws Cancelled when `cancel` goes up.
+    void prepare(MeasurementGate* gate, const std::atomic<bool>* cancel = nullptr, const std::function<void(const std::string&)>& log = {}) const;
+
     // Where the lut / predictor model is kept (empty for the others).
     std::filesystem::path modelFile() const;
 

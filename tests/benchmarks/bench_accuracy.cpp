@@ -4,6 +4,7 @@
 // --write FILE, refreshes the "accuracy" section of docs/benchmarks.md. Too long for the
 // default test run: CTest label "long" (ctest -L long).
 #include "core/common/atomic_file.h"
+#include "tests/benchmarks/markdown_section.h"
 #include "core/data/dataset.h"
 #include "core/engine/runtime.h"
 #include "core/nn/network.h"
@@ -67,14 +68,6 @@ int main(int argc, char** argv) {
                   static_cast<long long>(computeMetrics(network.architecture()).macs), static_cast<int>(result.history.size()),
                   runtimeInfo().intraOpThreads, test.top1, seconds, test.top1 >= 90.0 && seconds <= 600 ? "met" : "NOT met");
     std::printf("%s", table);
-    if (!write.empty()) {
-        std::string doc = readFile(write);
-        const std::string begin = "<!-- accuracy:begin -->\n", end = "<!-- accuracy:end -->";
-        const auto from = doc.find(begin), to = doc.find(end);
-        if (from != std::string::npos && to != std::string::npos) {
-            doc.replace(from + begin.size(), to - from - begin.size(), table);
-            writeFileAtomically(write, doc);
-        }
-    }
+    if (!write.empty()) bench::replaceMarkdownSection(write, "accuracy", table);
     return test.top1 >= 90.0 && seconds <= 600 ? 0 : 1;
 }

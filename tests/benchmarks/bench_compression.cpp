@@ -3,6 +3,7 @@
 // the same run, against the float network. With --write FILE, refreshes the
 // "compression" section of docs/benchmarks.md.
 #include "core/common/atomic_file.h"
+#include "tests/benchmarks/markdown_section.h"
 #include "core/compress/low_rank.h"
 #include "core/compress/policy_search.h"
 #include "core/compress/pruning.h"
@@ -244,15 +245,7 @@ int main(int argc, char** argv) {
     }
     std::filesystem::remove(weights);
     std::printf("%s", table.c_str());
-    if (!write.empty()) {
-        std::string doc = readFile(write);
-        const std::string begin = "<!-- compression:begin -->\n", end = "<!-- compression:end -->";
-        const auto from = doc.find(begin), to = doc.find(end);
-        if (from != std::string::npos && to != std::string::npos) {
-            doc.replace(from + begin.size(), to - from - begin.size(), table);
-            writeFileAtomically(write, doc);
-        }
-    }
+    if (!write.empty()) bench::replaceMarkdownSection(write, "compression", table);
     // Timing targets are reported, not enforced: a busy machine must not fail the suite.
     return int8Met ? 0 : 1;
 }

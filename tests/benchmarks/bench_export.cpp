@@ -4,6 +4,7 @@
 // how often the int8 file predicts what EdgeSmith's fake-quantized network predicts. With
 // --write FILE, refreshes the "export" section of docs/benchmarks.md.
 #include "core/common/atomic_file.h"
+#include "tests/benchmarks/markdown_section.h"
 #include "core/compress/quantization.h"
 #include "core/data/dataset.h"
 #include "core/engine/runtime.h"
@@ -188,15 +189,7 @@ int main(int argc, char** argv) {
              std::to_string(runtime.hardwareThreads) + " hardware threads.\n";
     std::printf("%s", table.c_str());
     std::filesystem::remove_all(folder);
-    if (!write.empty()) {
-        std::string doc = readFile(write);
-        const std::string begin = "<!-- export:begin -->\n", end = "<!-- export:end -->";
-        const auto from = doc.find(begin), to = doc.find(end);
-        if (from != std::string::npos && to != std::string::npos) {
-            doc.replace(from + begin.size(), to - from - begin.size(), table);
-            writeFileAtomically(write, doc);
-        }
-    }
+    if (!write.empty()) bench::replaceMarkdownSection(write, "export", table);
     // Timings are reported, not enforced; the int8 file must predict like EdgeSmith.
     return agreed ? 0 : 1;
 }

@@ -4,6 +4,7 @@
 // longest-gap rule of the GUI tests; the table prints the median of several repeats.
 // With --write FILE, refreshes the "gui" section of docs/benchmarks.md.
 #include "core/common/atomic_file.h"
+#include "tests/benchmarks/markdown_section.h"
 #include "widgets/candidate_table_model.h"
 #include "widgets/convergence_view.h"
 #include "widgets/pareto_view.h"
@@ -125,14 +126,6 @@ int main(int argc, char** argv) {
         if (perOperation && row.milliseconds >= 100) smooth = false;
     }
     std::printf("%s", table_text.c_str());
-    if (!write.empty()) {
-        std::string doc = readFile(write);
-        const std::string begin = "<!-- gui:begin -->\n", end = "<!-- gui:end -->";
-        const auto from = doc.find(begin), to = doc.find(end);
-        if (from != std::string::npos && to != std::string::npos) {
-            doc.replace(from + begin.size(), to - from - begin.size(), table_text);
-            writeFileAtomically(write, doc);
-        }
-    }
+    if (!write.empty()) bench::replaceMarkdownSection(write, "gui", table_text);
     return smooth ? 0 : 1;
 }

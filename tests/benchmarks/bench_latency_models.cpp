@@ -7,6 +7,7 @@
 // timing rounds against the other half.
 // With --write FILE, refreshes the SECTION (default "latency-models") of docs/benchmarks.md.
 #include "core/common/atomic_file.h"
+#include "tests/benchmarks/markdown_section.h"
 #include "core/engine/runtime.h"
 #include "core/hw/host_probe.h"
 #include "core/hw/latency_study.h"
@@ -69,17 +70,6 @@ int main(int argc, char** argv) {
     std::snprintf(line, sizeof line, "\nHeld-out latencies average %.3f ms.\n", meanMs);
     table += line;
     std::printf("\n%s", table.c_str());
-    if (!write.empty()) {
-        std::string doc = readFile(write);
-        const std::string begin = "<!-- " + section + ":begin -->\n", end = "<!-- " + section + ":end -->";
-        const auto from = doc.find(begin), to = doc.find(end);
-        if (from != std::string::npos && to != std::string::npos) {
-            doc.replace(from + begin.size(), to - from - begin.size(), table);
-            writeFileAtomically(write, doc);
-        } else {
-            std::fprintf(stderr, "%s has no %s section markers\n", write.c_str(), section.c_str());
-            return 1;
-        }
-    }
+    if (!write.empty() && !bench::replaceMarkdownSection(write, section, table)) return 1;
     return 0;
 }

@@ -5,6 +5,7 @@
 // tau and Spearman rho to the stand-alone validation accuracy, and what a score costs.
 // With --write FILE, refreshes the "ranking" section of docs/benchmarks.md.
 #include "core/common/atomic_file.h"
+#include "tests/benchmarks/markdown_section.h"
 #include "core/data/dataset.h"
 #include "core/engine/runtime.h"
 #include "core/estimate/supernet.h"
@@ -131,14 +132,6 @@ int main(int argc, char** argv) {
     std::printf("\n%s", table.c_str());
     const double tau = kendallTau(inherited, truth);
     std::printf("\nSupernet Kendall tau %.3f (target ≥ 0.5 on 30 subnets)\n", tau);
-    if (!settings.write.empty()) {
-        std::string doc = readFile(settings.write);
-        const std::string begin = "<!-- ranking:begin -->\n", end = "<!-- ranking:end -->";
-        const auto from = doc.find(begin), to = doc.find(end);
-        if (from != std::string::npos && to != std::string::npos) {
-            doc.replace(from + begin.size(), to - from - begin.size(), table);
-            writeFileAtomically(settings.write, doc);
-        }
-    }
+    if (!settings.write.empty()) bench::replaceMarkdownSection(settings.write, "ranking", table);
     return tau >= 0.5 ? 0 : 1;
 }

@@ -3,6 +3,7 @@
 // a 20-block chain space. Prints a table and, with --write FILE, rewrites the section of
 // docs/benchmarks.md between its markers.
 #include "core/common/atomic_file.h"
+#include "tests/benchmarks/markdown_section.h"
 #include "core/space/space.h"
 
 #include <algorithm>
@@ -84,19 +85,7 @@ int main(int argc, char** argv) {
 
     for (int index = 1; index + 1 < argc; ++index) {
         if (std::strcmp(argv[index], "--write") != 0) continue;
-        std::string doc;
-        try {
-            doc = readFile(argv[index + 1]);
-        } catch (const std::exception&) {
-        }
-        const std::string begin = "<!-- space-metrics:begin -->\n", end = "<!-- space-metrics:end -->";
-        const auto from = doc.find(begin), to = doc.find(end);
-        if (from == std::string::npos || to == std::string::npos) {
-            std::fprintf(stderr, "%s: no space-metrics markers\n", argv[index + 1]);
-            return 1;
-        }
-        doc.replace(from + begin.size(), to - from - begin.size(), table);
-        writeFileAtomically(argv[index + 1], doc);
+        if (!bench::replaceMarkdownSection(argv[index + 1], "space-metrics", table)) return 1;
     }
     // The verdict above is against the full target; the exit code only catches a real
     // regression, since a shared 2-core machine alone moves the figure by a few per cent

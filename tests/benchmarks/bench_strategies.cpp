@@ -18,6 +18,7 @@
 // the fixed reference (-70 %, largest MACs of the table), divided by that of the table's
 // true feasible front (1.0: the whole front found).
 #include "core/common/atomic_file.h"
+#include "tests/benchmarks/markdown_section.h"
 #include "core/engine/search_engine.h"
 #include "core/estimate/estimator.h"
 #include "core/project/project.h"
@@ -602,17 +603,7 @@ int main(int argc, char** argv) {
     std::printf("\n%s", table.c_str());
     std::printf("total %.0f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 
-    if (!write.empty()) {
-        std::string doc = readFile(write);
-        const std::string begin = "<!-- " + section + ":begin -->\n", end = "<!-- " + section + ":end -->";
-        const auto from = doc.find(begin), to = doc.find(end);
-        if (from != std::string::npos && to != std::string::npos) {
-            doc.replace(from + begin.size(), to - from - begin.size(), table);
-            writeFileAtomically(write, doc);
-        } else {
-            std::fprintf(stderr, "%s has no %s%s markers; nothing written\n", write.c_str(), begin.c_str(), end.c_str());
-        }
-    }
+    if (!write.empty()) bench::replaceMarkdownSection(write, section, table);
     if (keep) {
         std::printf("kept %s\n", folder.c_str());
     } else {

@@ -4,6 +4,7 @@
 // a plain CNN, an MBConv chain and a ResNet-like network. By default both train on the
 // first 4,000 Fashion-MNIST images (--images N to change; 54,000 is a full epoch).
 #include "core/common/atomic_file.h"
+#include "tests/benchmarks/markdown_section.h"
 #include "core/data/dataset.h"
 #include "core/nn/network.h"
 #include "core/project/project.h"
@@ -110,14 +111,6 @@ int main(int argc, char** argv) {
     std::snprintf(verdict, sizeof verdict, "\nTarget: EdgeSmith at least as fast as PyTorch (ratio ≥ 1.0); lowest ratio %.2f.\n", worst);
     table += verdict;
     std::printf("%s", verdict);
-    if (!write.empty()) {
-        std::string doc = readFile(write);
-        const std::string begin = "<!-- training:begin -->\n", end = "<!-- training:end -->";
-        const auto from = doc.find(begin), to = doc.find(end);
-        if (from != std::string::npos && to != std::string::npos) {
-            doc.replace(from + begin.size(), to - from - begin.size(), table);
-            writeFileAtomically(write, doc);
-        }
-    }
+    if (!write.empty()) bench::replaceMarkdownSection(write, "training", table);
     return 0;
 }

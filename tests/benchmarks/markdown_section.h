@@ -8,9 +8,15 @@
 
 namespace edgesmith::bench {
 
-// False (and a line on stderr) when the file lacks the section's markers.
+// False (and a line on stderr) when the file cannot be read or lacks the section's markers.
 inline bool replaceMarkdownSection(const std::string& file, const std::string& section, const std::string& text) {
-    std::string document = readFile(file);
+    std::string document;
+    try {
+        document = readFile(file);
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "%s: %s\n", file.c_str(), error.what());
+        return false;
+    }
     const std::string begin = "<!-- " + section + ":begin -->\n", end = "<!-- " + section + ":end -->";
     const auto from = document.find(begin), to = document.find(end);
     if (from == std::string::npos || to == std::string::npos || to < from) {

@@ -5,14 +5,18 @@
 // the store with nothing lost or repeated, and the slurm-script verb's script.
 #include "core/common/atomic_file.h"
 #include "core/common/json.h"
+#include "core/engine/executor.h"
 #include "core/store/store.h"
 #include "tests/cluster/table_project.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <csignal>
+#include <map>
 #include <set>
 #include <unistd.h>
 
@@ -34,13 +38,31 @@ QProcessEnvironment mpiEnvironment() {
     return environment;
 }
 
+// SIGKILL to mpirun's ranks (its children: OpenMPI puts each in a process group of its
+// own, so a group kill would miss them) and then to mpirun: what a dead node does.
+void killJob(qint64 mpirunPid) {
+    QDir proc(QStringLiteral("/proc"));
+    for (const QString& entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool number = false;
+        const qint64 pid = entry.toLongLong(&number);
+        if (!number) continue;
+        QFile stat(proc.filePath(entry + "/stat"));
+        if (!stat.open(QIODevice::ReadOnly)) continue;
+        const QString text = QString::fromUtf8(stat.readAll());
+        const QStringList fields = text.mid(text.lastIndexOf(')') + 2).split(' '); // after "pid (name) "
+        if (fields.size() > 1 && fields[1].toLongLong() == mpirunPid) ::kill(static_cast<pid_t>(pid), SIGKILL);
+    }
+    ::kill(static_cast<pid_t>(mpirunPid), SIGKILL);
+}
+
 Result run(const QString& program, const QStringList& arguments, const QString& folder, int timeoutMs = 240000) {
     QProcess process;
     process.setWorkingDirectory(folder);
     process.setProcessEnvironment(mpiEnvironment());
     process.start(program, arguments);
     if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
+        killJob(process.processId()); // no rank outlives the test
+        process.waitForFinished();
         return {-1, QString::fromUtf8(process.readAllStandardOutput()), QStringLiteral("timed out")};
     }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
@@ -59,10 +81,12 @@ void writeTableProject(const QTemporaryDir& folder, const std::string& strategy,
     testing::writeTableProject(folder.path().toStdString(), strategy, leaveOutEvery);
 }
 
-std::set<std::string> storedKeys(const QString& database, std::int64_t run = 1) {
-    std::set<std::string> keys;
-    for (const Candidate& candidate : Store::openReadOnly(database.toStdString()).candidates(run)) keys.insert(candidate.key);
-    return keys;
+// Each stored candidate's metrics by key: which candidates, and that each result came back
+// to the candidate it belongs to.
+std::map<std::string, std::map<std::string, double>> storedResults(const QString& database, std::int64_t run = 1) {
+    std::map<std::string, std::map<std::string, double>> results;
+    for (const Candidate& candidate : Store::openReadOnly(database.toStdString()).candidates(run)) results[candidate.key] = candidate.metrics;
+    return results;
 }
 
 // A small real training search: an MBConv chain on 28×28 images, `dataset` as given.
@@ -82,23 +106,6 @@ Json trainingProject(const std::string& name, const Json& dataset, int classes, 
             {"strategy", {{"name", "random"}, {"params", {{"seed", 3}}}}},
             {"estimator", {{"name", "proxy-training"}, {"params", estimatorParams}}},
             {"database", "runs.db"}};
-}
-
-// SIGKILL to mpirun's ranks (its children: OpenMPI puts each in a process group of its
-// own, so a group kill would miss them) and then to mpirun: what a dead node does.
-void killJob(qint64 mpirunPid) {
-    QDir proc(QStringLiteral("/proc"));
-    for (const QString& entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool number = false;
-        const qint64 pid = entry.toLongLong(&number);
-        if (!number) continue;
-        QFile stat(proc.filePath(entry + "/stat"));
-        if (!stat.open(QIODevice::ReadOnly)) continue;
-        const QString text = QString::fromUtf8(stat.readAll());
-        const QStringList fields = text.mid(text.lastIndexOf(')') + 2).split(' '); // after "pid (name) "
-        if (fields.size() > 1 && fields[1].toLongLong() == mpirunPid) ::kill(static_cast<pid_t>(pid), SIGKILL);
-    }
-    ::kill(static_cast<pid_t>(mpirunPid), SIGKILL);
 }
 
 } // namespace
@@ -123,9 +130,9 @@ private Q_SLOTS:
             QVERIFY2(ranks.exitCode == 0, qPrintable(ranks.out + ranks.err));
             QVERIFY2(ranks.out.contains("MPI: 2 evaluating ranks on 1 node"), qPrintable(ranks.out));
             QVERIFY2(ranks.out.contains("run 1 finished: budget of 30 evaluations reached"), qPrintable(ranks.out));
-            const auto localKeys = storedKeys(folder.filePath("local.db")), mpiKeys = storedKeys(folder.filePath("mpi.db"));
-            QCOMPARE(mpiKeys.size(), std::size_t(30));
-            QVERIFY2(mpiKeys == localKeys, strategy.c_str());
+            const auto localResults = storedResults(folder.filePath("local.db")), ranked = storedResults(folder.filePath("mpi.db"));
+            QCOMPARE(ranked.size(), std::size_t(30));
+            QVERIFY2(ranked == localResults, strategy.c_str());
             const Store store = Store::openReadOnly(folder.filePath("mpi.db").toStdString());
             QCOMPARE(store.run(1).settings.value("executor", ""), std::string("mpi"));
             for (const Candidate& candidate : store.candidates(1)) QVERIFY(candidate.has("accuracy") && candidate.has("latency_ms"));
@@ -209,6 +216,50 @@ private Q_SLOTS:
         QVERIFY2(again.exitCode == 0 && again.out.contains("run 2 in"), qPrintable(again.out + again.err));
     }
 
+    // A supernet is what every rank would otherwise train for itself, at once and on shared
+    // cores: rank 0 trains it once before the ranks start, and each rank loads the kept file.
+    void rankZeroTrainsTheSupernetOnce() {
+        QTemporaryDir folder;
+        const Json dataset = {{"kind", "synthetic"}, {"classes", 4}, {"samples", 240}, {"validation_fraction", 0.25}};
+        Json project = trainingProject("supernet on ranks", dataset, 4, {});
+        project["estimator"] = {{"name", "supernet"}, {"params", {{"epochs", 2}, {"batch_size", 16}, {"sampling", "sandwich"}, {"learning_rate", 0.01}}}};
+        writeFileAtomically(folder.filePath("s.edgesmith.json").toStdString(), project.dump(2));
+        const Result ranks = mpirun(3, {"search", "s.edgesmith.json", "--budget", "6", "--executor", "mpi"}, folder.path());
+        QVERIFY2(ranks.exitCode == 0, qPrintable(ranks.out + ranks.err));
+        QCOMPARE(ranks.out.count("supernet: training"), 1);
+        QVERIFY2(!ranks.out.contains(QRegularExpression("rank \\d+: supernet: training")), qPrintable(ranks.out));
+        QCOMPARE(ranks.out.count(QRegularExpression("rank \\d+: supernet: reusing")), 2); // each evaluating rank loaded it
+        QCOMPARE(Store::openReadOnly(folder.filePath("runs.db").toStdString()).candidates(1).size(), std::size_t(6));
+    }
+
+    // Metrics that JSON numbers cannot carry (a failed estimate's NaN, an infinite cost)
+    // survive the trip through the message text between ranks.
+    void nonFiniteMetricsSurviveTheMessage() {
+        Candidate candidate;
+        candidate.key = "1-0-2";
+        candidate.metrics = {{"accuracy", std::nan("")}, {"latency_ms", HUGE_VAL}, {"energy_mj", -HUGE_VAL}, {"macs", 1234}};
+        const Candidate back = candidateFromMessage(Json::parse(candidateMessage(candidate).dump()));
+        QVERIFY(std::isnan(back.metric("accuracy")));
+        QVERIFY(std::isinf(back.metric("latency_ms")) && back.metric("latency_ms") > 0);
+        QVERIFY(std::isinf(back.metric("energy_mj")) && back.metric("energy_mj") < 0);
+        QCOMPARE(back.metric("macs"), 1234.0);
+        QCOMPARE(back.key, candidate.key);
+        Json bad = candidateMessage(candidate);
+        bad["metrics"]["macs"] = "many";
+        QVERIFY_THROWS_EXCEPTION(Error, candidateFromMessage(bad));
+    }
+
+    // Started by mpirun without the MPI executor, each rank would run its own search on the
+    // same database: refused.
+    void ranksWithoutTheMpiExecutorAreRefused() {
+        QTemporaryDir folder;
+        writeTableProject(folder, "random");
+        const Result ranks = mpirun(2, {"search", "p.edgesmith.json", "--budget", "3"}, folder.path());
+        QVERIFY(ranks.exitCode != 0);
+        QVERIFY2(ranks.err.contains("add --executor mpi"), qPrintable(ranks.err));
+        QVERIFY(!QFile::exists(folder.filePath("runs.db")));
+    }
+
     void mpiWithoutRanksIsRefusedClearly() {
         QTemporaryDir folder;
         writeTableProject(folder, "random");
@@ -249,7 +300,7 @@ private Q_SLOTS:
         QVERIFY2(written.out.contains("9 ranks on 2 nodes"), qPrintable(written.out));
         const QString script = QString::fromStdString(readFile(folder.filePath("job.sbatch").toStdString()));
         for (const char* line : {"#SBATCH --nodes=2", "#SBATCH --ntasks=9", "#SBATCH --gpus-per-node=4", "#SBATCH --time=1-02:00:00",
-                                 "#SBATCH --partition=gpu", "#SBATCH --requeue", "#SBATCH --signal=B:USR1@120", "srun --mpi=pmix --ntasks=9",
+                                 "#SBATCH --partition=gpu", "#SBATCH --requeue", "#SBATCH --signal=B:USR1@120", "srun --kill-on-bad-exit=1 --mpi=pmix --ntasks=9",
                                  "--executor mpi --continue", "--budget 500", "trap requeue USR1"})
             QVERIFY2(script.contains(QLatin1String(line)), line);
         QVERIFY(script.contains(folder.filePath("p.edgesmith.json")));
@@ -260,6 +311,11 @@ private Q_SLOTS:
         const Result badTime = cli({"slurm-script", "p.edgesmith.json", "--time", "two hours"}, folder.path());
         QCOMPARE(badTime.exitCode, 2);
         QVERIFY2(badTime.err.contains("--time") && badTime.err.contains("two hours"), qPrintable(badTime.err));
+        // A 2-minute limit would have the job requeue itself at once with the 120 s warning.
+        const Result tooShort = cli({"slurm-script", "p.edgesmith.json", "--time", "2"}, folder.path());
+        QCOMPARE(tooShort.exitCode, 2);
+        QVERIFY2(tooShort.err.contains("--requeue-warning") && tooShort.err.contains("120 s"), qPrintable(tooShort.err));
+        QCOMPARE(cli({"slurm-script", "p.edgesmith.json", "--time", "2", "--requeue-warning", "30"}, folder.path()).exitCode, 0);
         const Result badLauncher = cli({"slurm-script", "p.edgesmith.json", "--launcher", "qsub"}, folder.path());
         QCOMPARE(badLauncher.exitCode, 2);
         QVERIFY2(badLauncher.err.contains("--launcher"), qPrintable(badLauncher.err));

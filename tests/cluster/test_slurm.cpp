@@ -124,7 +124,8 @@ private Q_SLOTS:
 
         std::vector<Candidate> before = Store::openReadOnly(database.toStdString()).candidates(1);
         QVERIFY2(before.size() >= 3 && before.size() < 12, qPrintable(QString::number(before.size())));
-        QVERIFY(Store::openReadOnly(database.toStdString()).run(1).status != RunStatus::Finished);
+        // scancel's SIGTERM stopped the search cleanly, within Slurm's KillWait.
+        QCOMPARE(toString(Store::openReadOnly(database.toStdString()).run(1).status), std::string("cancelled"));
 
         const QString second = submit(folder, 12, false);
         QVERIFY(!second.isEmpty());
@@ -142,6 +143,34 @@ private Q_SLOTS:
             keys.insert(after[index].key);
             if (index < before.size()) QCOMPARE(after[index].toJson(), before[index].toJson());
         }
+        QCOMPARE(keys.size(), std::size_t(12));
+    }
+
+    // scontrol requeue mid-run (what Slurm does after a node failure, and what the script
+    // does itself before its time limit): the same job starts again and carries on the same
+    // run by itself, with nothing lost or repeated.
+    void requeuedJobContinuesTheRunByItself() {
+        QTemporaryDir folder;
+        writeProject(folder);
+        const QString database = folder.filePath("runs.db");
+        const QString job = submit(folder, 12);
+        QVERIFY(!job.isEmpty());
+        QElapsedTimer clock;
+        clock.start();
+        while (committed(database) < 3 && clock.elapsed() < 180000) QTest::qWait(200);
+        QVERIFY2(committed(database) >= 3, "the job committed no candidates");
+        const Result requeue = run(QStringLiteral("scontrol"), {"requeue", job}, folder.path());
+        QVERIFY2(requeue.exitCode == 0, qPrintable(requeue.err));
+        QVERIFY(waitUntilGone(job, 240000));
+
+        const QString log = QString::fromStdString(readFile(folder.filePath("edgesmith-s-" + job + ".log").toStdString()));
+        QVERIFY2(log.contains("(restart 1)") && log.contains("continuing run 1"), qPrintable(log));
+        const Store store = Store::openReadOnly(database.toStdString());
+        QCOMPARE(store.runs().size(), std::size_t(1));
+        QCOMPARE(toString(store.run(1).status), std::string("finished"));
+        std::set<std::string> keys;
+        for (const Candidate& candidate : store.candidates(1)) keys.insert(candidate.key);
+        QCOMPARE(store.candidates(1).size(), std::size_t(12));
         QCOMPARE(keys.size(), std::size_t(12));
     }
 
@@ -166,8 +195,10 @@ private:
         QElapsedTimer clock;
         clock.start();
         while (clock.elapsed() < timeoutMs) {
+            // A job that left the queue is unknown to squeue (exit 1 "Invalid job id") or
+            // printed without state; a controller that does not answer is not "gone".
             const Result queue = run(QStringLiteral("squeue"), {"-h", "-j", job, "-o", "%T"}, QDir::tempPath(), 30000);
-            if (queue.out.trimmed().isEmpty()) return true;
+            if ((queue.exitCode == 0 && queue.out.trimmed().isEmpty()) || queue.err.contains("Invalid job id")) return true;
             QTest::qWait(500);
         }
         qWarning() << "job" << job << "still queued";

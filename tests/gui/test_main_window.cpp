@@ -1381,7 +1381,7 @@ private Q_SLOTS:
 
         QProcess search;
         search.setWorkingDirectory(folder.path());
-        search.start(QStringLiteral(EDGESMITH_CLI), {"search", projectFile, "--continue", "--budget", "300", "--workers", "1"});
+        search.start(QStringLiteral(EDGESMITH_CLI), {"search", projectFile, "--continue", "--budget", "3000", "--workers", "1"});
         const auto stopSearch = qScopeGuard([&search] {
             if (search.state() == QProcess::NotRunning) return;
             ::kill(static_cast<pid_t>(search.processId()), SIGCONT);
@@ -1389,12 +1389,12 @@ private Q_SLOTS:
             search.waitForFinished();
         });
         QString seen;
-        while (!seen.contains("[10/300]") && search.waitForReadyRead(30000)) seen += QString::fromUtf8(search.readAllStandardOutput());
-        QVERIFY2(seen.contains("[10/300]"), qPrintable(seen));
+        while (!seen.contains("[10/3000]") && search.waitForReadyRead(30000)) seen += QString::fromUtf8(search.readAllStandardOutput());
+        QVERIFY2(seen.contains("[10/3000]"), qPrintable(seen));
         ::kill(static_cast<pid_t>(search.processId()), SIGSTOP); // midway, holding still while the window looks
         const auto stored = [&folder] { return int(edgesmith::Store::openReadOnly(folder.filePath("runs.db").toStdString()).candidates(1).size()); };
         const int midway = stored();
-        QVERIFY(midway >= 10 && midway < 300);
+        QVERIFY(midway >= 10 && midway < 3000);
         QTRY_COMPARE_WITH_TIMEOUT(window.candidateModel()->rowCount(), midway, 15000);
         QCOMPARE(window.shownRun(), qint64(1));
         QCOMPARE(window.runModel()->rowCount(), 1);
@@ -1406,8 +1406,8 @@ private Q_SLOTS:
         QVERIFY(search.waitForFinished(60000));
         QCOMPARE(search.exitCode(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(window.followedClusterJob().isEmpty(), 15000); // the run finished: following stops
-        QCOMPARE(window.candidateModel()->rowCount(), 300);
-        QCOMPARE(window.paretoView()->candidateCount(), 300);
+        QCOMPARE(window.candidateModel()->rowCount(), 3000);
+        QCOMPARE(window.paretoView()->candidateCount(), 3000);
         QCOMPARE(edgesmith::toString(window.runModel()->run(0).status), std::string("finished"));
         QVERIFY2(status->text().startsWith("Cluster job 4242: run 1 finished"), qPrintable(status->text()));
     }
