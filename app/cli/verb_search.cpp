@@ -240,7 +240,7 @@ int run(const Arguments& arguments, Streams& streams) {
             break;
         case EngineEventKind::RunFinished:
             if (json) streams.out << Json{{"event", "finished"}, {"run", event.run}, {"status", toString(event.status)}, {"message", event.text},
-                                          {"evaluated", event.evaluated}, {"infeasible", event.infeasible}}.dump() << '\n';
+                                          {"evaluated", event.evaluated}, {"infeasible", event.infeasible}, {"seconds", event.elapsedSeconds}}.dump() << '\n';
             break;
         default:
             break;

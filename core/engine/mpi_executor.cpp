@@ -57,14 +57,17 @@ std::optional<Message> poll(int source) {
 std::string text(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 // Waiting by probing and sleeping: a blocking MPI receive spins a core, and on a small
-// machine the waiting ranks would steal it from the ranks that train. Short sleeps while
-// messages are flowing keep the round trip short; longer ones once it is quiet.
+// machine the waiting ranks would steal it from the ranks that train. Right after a
+// message the next one often follows within microseconds (the steps of a large message's
+// hand-over, a quick evaluation's result), so a few probes only yield the core; then short
+// sleeps while messages are flowing, and longer ones once it is quiet.
 class Backoff {
 public:
     void reset() { idle_ = 0; }
     void sleep() {
         ++idle_;
-        std::this_thread::sleep_for(std::chrono::microseconds(idle_ < 400 ? 50 : 1000));
+        if (idle_ < 64) std::this_thread::yield();
+        else std::this_thread::sleep_for(std::chrono::microseconds(idle_ < 400 ? 50 : 1000));
     }
 
 private:

@@ -7,6 +7,7 @@
 #include "core/common/json.h"
 #include "core/engine/executor.h"
 #include "core/store/store.h"
+#include "tests/cluster/cluster_process.h"
 #include "tests/cluster/table_project.h"
 
 #include <QProcess>
@@ -24,11 +25,7 @@ using namespace edgesmith;
 
 namespace {
 
-struct Result {
-    int exitCode;
-    QString out;
-    QString err;
-};
+using Result = testing::ProcessResult;
 
 QProcessEnvironment mpiEnvironment() {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -38,35 +35,8 @@ QProcessEnvironment mpiEnvironment() {
     return environment;
 }
 
-// SIGKILL to mpirun's ranks (its children: OpenMPI puts each in a process group of its
-// own, so a group kill would miss them) and then to mpirun: what a dead node does.
-void killJob(qint64 mpirunPid) {
-    QDir proc(QStringLiteral("/proc"));
-    for (const QString& entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool number = false;
-        const qint64 pid = entry.toLongLong(&number);
-        if (!number) continue;
-        QFile stat(proc.filePath(entry + "/stat"));
-        if (!stat.open(QIODevice::ReadOnly)) continue;
-        const QString text = QString::fromUtf8(stat.readAll());
-        const QStringList fields = text.mid(text.lastIndexOf(')') + 2).split(' '); // after "pid (name) "
-        if (fields.size() > 1 && fields[1].toLongLong() == mpirunPid) ::kill(static_cast<pid_t>(pid), SIGKILL);
-    }
-    ::kill(static_cast<pid_t>(mpirunPid), SIGKILL);
-}
-
 Result run(const QString& program, const QStringList& arguments, const QString& folder, int timeoutMs = 240000) {
-    QProcess process;
-    process.setWorkingDirectory(folder);
-    process.setProcessEnvironment(mpiEnvironment());
-    process.start(program, arguments);
-    if (!process.waitForFinished(timeoutMs)) {
-        killJob(process.processId()); // no rank outlives the test
-        process.waitForFinished();
-        return {-1, QString::fromUtf8(process.readAllStandardOutput()), QStringLiteral("timed out")};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return testing::runProcess(program, arguments, folder, timeoutMs, mpiEnvironment());
 }
 
 Result cli(const QStringList& arguments, const QString& folder) { return run(QStringLiteral(EDGESMITH_CLI), arguments, folder); }
@@ -189,7 +159,7 @@ private Q_SLOTS:
         QString seen;
         while (!seen.contains("[3/8]") && job.waitForReadyRead(120000)) seen += QString::fromUtf8(job.readAllStandardOutput());
         QVERIFY2(seen.contains("[3/8]"), qPrintable(seen));
-        killJob(job.processId());
+        testing::killWithChildren(job.processId());
         job.waitForFinished();
 
         const auto before = Store::openReadOnly(folder.filePath("runs.db").toStdString()).candidates(1);

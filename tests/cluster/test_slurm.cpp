@@ -7,6 +7,7 @@
 #include "core/common/atomic_file.h"
 #include "core/common/json.h"
 #include "core/store/store.h"
+#include "tests/cluster/cluster_process.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -20,24 +21,12 @@ using namespace edgesmith;
 
 namespace {
 
-struct Result {
-    int exitCode;
-    QString out;
-    QString err;
-};
+using Result = testing::ProcessResult;
 
 const QString kClusterScript = QStringLiteral(EDGESMITH_SOURCE_TREE "/tests/cluster/slurm_cluster.sh");
 
 Result run(const QString& program, const QStringList& arguments, const QString& folder, int timeoutMs = 120000) {
-    QProcess process;
-    process.setWorkingDirectory(folder);
-    process.start(program, arguments);
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        return {-1, QString::fromUtf8(process.readAllStandardOutput()), QStringLiteral("timed out")};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return testing::runProcess(program, arguments, folder, timeoutMs);
 }
 
 // A small training search (synthetic images, an MBConv chain): each candidate takes about
@@ -57,6 +46,15 @@ void writeProject(const QTemporaryDir& folder) {
                           {"estimator", {{"name", "proxy-training"}, {"params", {{"epochs", 3}, {"batch_size", 16}, {"subset", 1.0}}}}},
                           {"database", "runs.db"}};
     writeFileAtomically(folder.filePath("s.edgesmith.json").toStdString(), project.dump(2));
+}
+
+std::size_t committed(const QString& database);
+
+// Until the running job has committed `count` candidates (at most 3 minutes).
+void waitForCommitted(const QString& database, std::size_t count) {
+    QElapsedTimer clock;
+    clock.start();
+    while (committed(database) < count && clock.elapsed() < 180000) QTest::qWait(200);
 }
 
 std::size_t committed(const QString& database) {
@@ -115,9 +113,7 @@ private Q_SLOTS:
         const QString database = folder.filePath("runs.db");
         const QString first = submit(folder, 12);
         QVERIFY(!first.isEmpty());
-        QElapsedTimer clock;
-        clock.start();
-        while (committed(database) < 3 && clock.elapsed() < 180000) QTest::qWait(200);
+        waitForCommitted(database, 3);
         QVERIFY2(committed(database) >= 3, "the first job committed no candidates");
         QCOMPARE(run(QStringLiteral("scancel"), {first}, folder.path()).exitCode, 0);
         QVERIFY(waitUntilGone(first, 60000));
@@ -155,9 +151,7 @@ private Q_SLOTS:
         const QString database = folder.filePath("runs.db");
         const QString job = submit(folder, 12);
         QVERIFY(!job.isEmpty());
-        QElapsedTimer clock;
-        clock.start();
-        while (committed(database) < 3 && clock.elapsed() < 180000) QTest::qWait(200);
+        waitForCommitted(database, 3);
         QVERIFY2(committed(database) >= 3, "the job committed no candidates");
         const Result requeue = run(QStringLiteral("scontrol"), {"requeue", job}, folder.path());
         QVERIFY2(requeue.exitCode == 0, qPrintable(requeue.err));
