@@ -20,6 +20,8 @@ const std::vector<Verb>& verbs() {
         latencyModelsVerb(),
         simulateVerb(),
         deviceProfileVerb(),
+        deviceKitVerb(),
+        deviceImportVerb(),
         compressVerb(),
         exportVerb(),
         importVerb(),

@@ -1,5 +1,7 @@
 #include "core/store/store.h"
 
+#include "core/common/clock.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -332,17 +334,6 @@ void checkIntegrity(const Connection& connection, const std::string& file) {
 
 // --- values -----------------------------------------------------------------------------
 
-std::string utcNow() {
-    const auto since = std::chrono::system_clock::now().time_since_epoch();
-    const auto milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(since).count();
-    const std::time_t seconds = static_cast<std::time_t>(milliseconds / 1000);
-    std::tm parts{};
-    gmtime_r(&seconds, &parts);
-    char text[40];
-    const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &parts);
-    std::snprintf(text + length, sizeof text - length, ".%03dZ", static_cast<int>(milliseconds % 1000));
-    return text;
-}
 
 // Invalid UTF-8 in a message must not cost the candidate: it is replaced, not thrown.
 std::string dumpJson(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }

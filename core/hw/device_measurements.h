@@ -1,0 +1,49 @@
+#pragma once
+// Latencies measured on a device with a measurement kit (core/hw/device_kit.h), brought
+// back as results.csv: checked line by line, then kept with the device profile, every
+// import in a dated file of its own beside the project (devices/PROFILE.measurements/),
+// never overwritten.
+#include "core/common/json.h"
+#include "core/space/space.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace edgesmith {
+
+struct DeviceMeasurement {
+    std::string kind = "model"; // model: `key` is a genotype; layer: a layer configuration
+    std::string key;
+    double medianMs = 0, p10Ms = 0, p90Ms = 0;
+    int runs = 0, threads = 0;
+    std::string device;
+    bool stable = true;
+    Json toJson() const;
+    static DeviceMeasurement fromJson(const Json& json);
+};
+
+struct MeasurementImport {
+    std::string importedAt; // ISO 8601 UTC
+    std::string source;     // the file it came from
+    std::vector<DeviceMeasurement> rows;
+};
+
+// Reads a runner's results.csv. Columns: genotype and median_ms at least; kind, p10_ms,
+// p90_ms, runs, threads, device, stable when present. Every problem is collected and
+// thrown at once as one Error naming the file and the lines: a missing column, a genotype
+// not of `space` (or not in the kit's `manifest` when given), a time that is not a number,
+// not positive, above an hour, or p10 > median > p90 out of order.
+std::vector<DeviceMeasurement> readDeviceResults(const std::filesystem::path& csv, const SearchSpace& space, const Json* manifest = nullptr);
+
+// Keeps `rows` as a new dated import of `profile`'s measurements; returns the file.
+std::filesystem::path storeDeviceMeasurements(const std::filesystem::path& projectFile, const std::string& profile,
+                                              const std::vector<DeviceMeasurement>& rows, const std::string& source);
+
+// Every import of `profile`, oldest first (none: empty).
+std::vector<MeasurementImport> loadDeviceMeasurements(const std::filesystem::path& projectFile, const std::string& profile);
+
+// The folder that holds them.
+std::filesystem::path deviceMeasurementDirectory(const std::filesystem::path& projectFile, const std::string& profile);
+
+} // namespace edgesmith
