@@ -96,7 +96,7 @@ Throughput proxyTraining() {
 // The search's own time from start to finish (the "finished" event of --json): without the
 // process start, MPI's launch and the dataset load.
 double searchSeconds(const std::string& command, const std::string& output) {
-    timed(command + " --json > " + output);
+    timed("(" + command + " --json > " + output + ")"); // the subshell keeps stdout out of bench.log
     const std::string text = readFile(folder / output);
     const auto at = text.rfind("{\"event\":\"finished\"");
     if (at == std::string::npos) throw std::runtime_error(output + " has no finished event");
@@ -107,7 +107,7 @@ double searchSeconds(const std::string& command, const std::string& output) {
 double perCandidate(const std::string& search, int candidates, const std::string& name) {
     double best = 1e300;
     for (int attempt = 0; attempt < 2; ++attempt) {
-        const std::string tag = name + std::to_string(attempt);
+        const std::string tag = "oracle-" + name + "-" + std::to_string(attempt);
         const double seconds = searchSeconds(search + " --budget " + std::to_string(candidates) + " --db " + tag + ".db", tag + ".jsonl");
         if (evaluated(tag + ".db") != std::size_t(candidates)) throw std::runtime_error(name + ": candidates missing");
         best = std::min(best, seconds / double(candidates) * 1e6);
