@@ -1432,151 +1432,151 @@
         <translation>Keine Quellen angegeben: Geben Sie an, woher die Zahlen stammen.</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="85"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="87"/>
         <source>Save to project</source>
         <translation>Im Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="86"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="88"/>
         <source>Duplicate…</source>
         <translation>Duplizieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="86"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="88"/>
         <source>Use for this project</source>
         <translation>Für dieses Projekt verwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="88"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
         <source>Device profiles</source>
         <translation>Geräteprofile</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="92"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="92"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="92"/>
         <source>From</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="104"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="106"/>
         <source>Where the figures come from; kept as they are when the profile is saved</source>
         <translation>Woher die Zahlen stammen; sie bleiben beim Speichern des Profils unverändert</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="108"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="110"/>
         <source>Set the project&apos;s hardware.profile to this profile as saved (one undoable edit); a profile other than host also selects the simulator latency model</source>
         <translation>Setzt hardware.profile des Projekts auf dieses Profil, wie es gespeichert ist (eine rückgängig machbare Änderung); ein anderes Profil als host wählt zudem das Latenzmodell simulator</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="111"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="113"/>
         <source>Save the project first: its own profiles live in a devices folder beside the project file</source>
         <translation>Speichern Sie zuerst das Projekt: Seine eigenen Profile liegen in einem Ordner devices neben der Projektdatei</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="117"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="119"/>
         <source>Write the profile to %1; a shipped profile saved here becomes the project&apos;s own copy, which wins over the shipped one</source>
         <translation>Schreibt das Profil nach %1; ein hier gespeichertes mitgeliefertes Profil wird zur eigenen Kopie des Projekts, die Vorrang vor dem mitgelieferten hat</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="119"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="121"/>
         <source>Save a copy of this profile under a new name in the project&apos;s devices folder</source>
         <translation>Eine Kopie dieses Profils unter neuem Namen im Ordner devices des Projekts speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="122"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="124"/>
         <source>Shipped profiles come with EdgeSmith; the project&apos;s own live in a devices folder beside the project file. Bold: the profile the project uses.</source>
         <translation>Mitgelieferte Profile kommen mit EdgeSmith; die eigenen des Projekts liegen in einem Ordner devices neben der Projektdatei. Fett: das Profil, das das Projekt verwendet.</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="137"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="139"/>
         <source>&lt;b&gt;Sources&lt;/b&gt;</source>
         <translation>&lt;b&gt;Quellen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="198"/>
         <source>project, overrides shipped</source>
         <translation>Projekt, ersetzt mitgeliefertes</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="198"/>
         <source>project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="198"/>
         <source>shipped</source>
         <translation>mitgeliefert</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="204"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="206"/>
         <source>Used by this project</source>
         <translation>Von diesem Projekt verwendet</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="233"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="235"/>
         <source>the project&apos;s own, devices/%1.json</source>
         <translation>eigenes des Projekts, devices/%1.json</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="233"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="235"/>
         <source>shipped with EdgeSmith, resources/devices/%1.json</source>
         <translation>mit EdgeSmith geliefert, resources/devices/%1.json</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="245"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="247"/>
         <source>Peak MAC/s:</source>
         <translation>Spitzen-MAC/s:</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="246"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="248"/>
         <source>Memory bandwidth (B/s):</source>
         <translation>Speicherbandbreite (B/s):</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="247"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="249"/>
         <source>RAM (bytes):</source>
         <translation>RAM (Bytes):</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="248"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="250"/>
         <source>Flash (bytes):</source>
         <translation>Flash (Bytes):</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="249"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="251"/>
         <source>Layer overhead (ms):</source>
         <translation>Aufwand je Schicht (ms):</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="250"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="252"/>
         <source>Energy per MAC (pJ):</source>
         <translation>Energie je MAC (pJ):</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="251"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="253"/>
         <source>Energy per byte (pJ):</source>
         <translation>Energie je Byte (pJ):</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="292"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="305"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="314"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="325"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="332"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="294"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="307"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="316"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="327"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="334"/>
         <source>Profile not saved</source>
         <translation>Profil nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="292"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="294"/>
         <source>The profile has problems, so nothing was written:
 
 %1</source>
@@ -1585,51 +1585,51 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="314"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="343"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="316"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="345"/>
         <source>Save the project first: its own profiles live in a devices folder beside the project file.</source>
         <translation>Speichern Sie zuerst das Projekt: Seine eigenen Profile liegen in einem Ordner devices neben der Projektdatei.</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="325"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="327"/>
         <source>A profile named %1 exists already; choose another name, or select that profile to edit it.</source>
         <translation>Ein Profil namens %1 gibt es bereits; wählen Sie einen anderen Namen oder wählen Sie jenes Profil aus, um es zu bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="332"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="347"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="334"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="349"/>
         <source>The name &quot;%1&quot; cannot be a file name: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
         <translation>Der Name „%1“ kann kein Dateiname sein: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;.</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="343"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="347"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="352"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="345"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="349"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="354"/>
         <source>Profile not copied</source>
         <translation>Profil nicht kopiert</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="352"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="354"/>
         <source>A profile named %1 exists already; choose another name.</source>
         <translation>Ein Profil namens %1 gibt es bereits; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="368"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="370"/>
         <source>Duplicate profile</source>
         <translation>Profil duplizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="368"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="370"/>
         <source>Name of the copy (its file in the project&apos;s devices folder):</source>
         <translation>Name der Kopie (ihre Datei im Ordner devices des Projekts):</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="382"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="384"/>
         <source>Unsaved profiles</source>
         <translation>Ungespeicherte Profile</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/device_profile_dialog.cpp" line="383"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="385"/>
         <source>%n profile(s) have edits that are not saved. Close and discard them?</source>
         <translation>
             <numerusform>%n Profil hat ungespeicherte Änderungen. Schließen und sie verwerfen?</numerusform>
@@ -2151,132 +2151,146 @@ Standard: %1</translation>
 <context>
     <name>edgesmith::widgets::SearchLauncher</name>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="45"/>
+        <location filename="../widgets/search_launcher.cpp" line="46"/>
         <source>Measured on this host</source>
         <translation>Auf diesem Rechner gemessen</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="46"/>
+        <location filename="../widgets/search_launcher.cpp" line="47"/>
         <source>Times every candidate on this host: exact for this machine, and the slowest choice.</source>
         <translation>Misst jeden Kandidaten auf diesem Rechner: exakt für diese Maschine und die langsamste Wahl.</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="47"/>
+        <location filename="../widgets/search_launcher.cpp" line="48"/>
         <source>Lookup table</source>
         <translation>Nachschlagetabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="48"/>
+        <location filename="../widgets/search_launcher.cpp" line="49"/>
         <source>Sums per-layer timings of this host, each layer shape timed once and kept beside the project.</source>
         <translation>Summiert Schichtzeiten dieses Rechners; jede Schichtform wird einmal gemessen und neben dem Projekt gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="50"/>
+        <location filename="../widgets/search_launcher.cpp" line="51"/>
         <source>Latency predictor</source>
         <translation>Latenzvorhersage</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="51"/>
+        <location filename="../widgets/search_launcher.cpp" line="52"/>
         <source>A regressor fitted on measured architectures of the space predicts every candidate&apos;s latency on this host.</source>
         <translation>Ein an gemessenen Architekturen des Raums angepasster Regressor sagt die Latenz jedes Kandidaten auf diesem Rechner vorher.</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="53"/>
+        <location filename="../widgets/search_launcher.cpp" line="54"/>
         <source>Device simulator</source>
         <translation>Gerätesimulator</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="54"/>
         <source>Roofline model of the device profile: each layer bound by compute or by memory. The only choice for a profile other than host.</source>
-        <translation>Roofline-Modell des Geräteprofils: Jede Schicht ist durch Rechnen oder Speicher begrenzt. Die einzige Wahl für ein anderes Profil als host.</translation>
+        <translation type="vanished">Roofline-Modell des Geräteprofils: Jede Schicht ist durch Rechnen oder Speicher begrenzt. Die einzige Wahl für ein anderes Profil als host.</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="84"/>
+        <location filename="../widgets/search_launcher.cpp" line="55"/>
+        <source>Roofline model of the device profile: each layer bound by compute or by memory. Needs nothing measured.</source>
+        <translation>Roofline-Modell des Geräteprofils: jede Schicht durch Rechenleistung oder Speicher begrenzt. Braucht keine Messungen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="57"/>
+        <source>Fitted to the device&apos;s measurements</source>
+        <translation>An die Messungen des Geräts angepasst</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="58"/>
+        <source>The latency model edgesmith-cli device-fit fitted to networks measured on the device with a measurement kit. Offered once the profile has one.</source>
+        <translation>Das Latenzmodell, das edgesmith-cli device-fit an Netze angepasst hat, die mit einem Messkit auf dem Gerät gemessen wurden. Wählbar, sobald das Profil eines hat.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="89"/>
         <source>Start search</source>
         <translation>Suche starten</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="151"/>
+        <location filename="../widgets/search_launcher.cpp" line="156"/>
         <source>strategy&apos;s own</source>
         <translation>der Strategie</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="152"/>
+        <location filename="../widgets/search_launcher.cpp" line="157"/>
         <source>Trained (or failed) evaluations before the run stops</source>
         <translation>Trainierte (oder fehlgeschlagene) Bewertungen, bevor der Lauf endet</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="154"/>
+        <location filename="../widgets/search_launcher.cpp" line="159"/>
         <source>automatic</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="155"/>
+        <location filename="../widgets/search_launcher.cpp" line="160"/>
         <source>Candidates evaluated at once, each with its share of the cores</source>
         <translation>Gleichzeitig bewertete Kandidaten, jeder mit seinem Anteil der Kerne</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="158"/>
+        <location filename="../widgets/search_launcher.cpp" line="163"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="159"/>
+        <location filename="../widgets/search_launcher.cpp" line="164"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="161"/>
+        <location filename="../widgets/search_launcher.cpp" line="166"/>
         <source>Strategy</source>
         <translation>Strategie</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="166"/>
+        <location filename="../widgets/search_launcher.cpp" line="171"/>
         <source>Performance estimation</source>
         <translation>Leistungsschätzung</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="171"/>
+        <location filename="../widgets/search_launcher.cpp" line="176"/>
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="174"/>
+        <location filename="../widgets/search_launcher.cpp" line="179"/>
         <source>Device profile:</source>
         <translation>Geräteprofil:</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="175"/>
+        <location filename="../widgets/search_launcher.cpp" line="180"/>
         <source>Latency model:</source>
         <translation>Latenzmodell:</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="180"/>
+        <location filename="../widgets/search_launcher.cpp" line="185"/>
         <source>Objectives</source>
         <translation>Ziele</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="183"/>
+        <location filename="../widgets/search_launcher.cpp" line="188"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="185"/>
+        <location filename="../widgets/search_launcher.cpp" line="190"/>
         <source>Budget (evaluations):</source>
         <translation>Budget (Bewertungen):</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="186"/>
+        <location filename="../widgets/search_launcher.cpp" line="191"/>
         <source>Workers:</source>
         <translation>Worker:</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="187"/>
+        <location filename="../widgets/search_launcher.cpp" line="192"/>
         <source>Time limit:</source>
         <translation>Zeitlimit:</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="197"/>
+        <location filename="../widgets/search_launcher.cpp" line="202"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>

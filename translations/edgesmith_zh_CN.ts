@@ -1418,151 +1418,151 @@
         <translation>未给出来源：请说明这些数值从何而来。</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="85"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="87"/>
         <source>Save to project</source>
         <translation>保存到项目</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="86"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="88"/>
         <source>Duplicate…</source>
         <translation>复制…</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="86"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="88"/>
         <source>Use for this project</source>
         <translation>用于此项目</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="88"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
         <source>Device profiles</source>
         <translation>设备配置文件</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="92"/>
         <source>Profile</source>
         <translation>配置文件</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="92"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="90"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="92"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="104"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="106"/>
         <source>Where the figures come from; kept as they are when the profile is saved</source>
         <translation>数值的来源；保存配置文件时保持不变</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="108"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="110"/>
         <source>Set the project&apos;s hardware.profile to this profile as saved (one undoable edit); a profile other than host also selects the simulator latency model</source>
         <translation>将项目的 hardware.profile 设为已保存的此配置文件（一次可撤销的编辑）；host 以外的配置文件还会选择 simulator 延迟模型</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="111"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="113"/>
         <source>Save the project first: its own profiles live in a devices folder beside the project file</source>
         <translation>请先保存项目：项目自己的配置文件位于项目文件旁的 devices 文件夹中</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="117"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="119"/>
         <source>Write the profile to %1; a shipped profile saved here becomes the project&apos;s own copy, which wins over the shipped one</source>
         <translation>将配置文件写入 %1；在此保存的内置配置文件会成为项目自己的副本，并优先于内置配置文件</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="119"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="121"/>
         <source>Save a copy of this profile under a new name in the project&apos;s devices folder</source>
         <translation>以新名称将此配置文件的副本保存到项目的 devices 文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="122"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="124"/>
         <source>Shipped profiles come with EdgeSmith; the project&apos;s own live in a devices folder beside the project file. Bold: the profile the project uses.</source>
         <translation>内置配置文件随 EdgeSmith 提供；项目自己的配置文件位于项目文件旁的 devices 文件夹中。粗体：项目使用的配置文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="137"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="139"/>
         <source>&lt;b&gt;Sources&lt;/b&gt;</source>
         <translation>&lt;b&gt;来源&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="198"/>
         <source>project, overrides shipped</source>
         <translation>项目，覆盖内置</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="198"/>
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="196"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="198"/>
         <source>shipped</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="204"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="206"/>
         <source>Used by this project</source>
         <translation>此项目正在使用</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="233"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="235"/>
         <source>the project&apos;s own, devices/%1.json</source>
         <translation>项目自己的，devices/%1.json</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="233"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="235"/>
         <source>shipped with EdgeSmith, resources/devices/%1.json</source>
         <translation>EdgeSmith 内置，resources/devices/%1.json</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="245"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="247"/>
         <source>Peak MAC/s:</source>
         <translation>峰值 MAC/s：</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="246"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="248"/>
         <source>Memory bandwidth (B/s):</source>
         <translation>内存带宽（B/s）：</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="247"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="249"/>
         <source>RAM (bytes):</source>
         <translation>RAM（字节）：</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="248"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="250"/>
         <source>Flash (bytes):</source>
         <translation>Flash（字节）：</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="249"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="251"/>
         <source>Layer overhead (ms):</source>
         <translation>每层开销（ms）：</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="250"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="252"/>
         <source>Energy per MAC (pJ):</source>
         <translation>每次 MAC 能耗（pJ）：</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="251"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="253"/>
         <source>Energy per byte (pJ):</source>
         <translation>每字节能耗（pJ）：</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="292"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="305"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="314"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="325"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="332"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="294"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="307"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="316"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="327"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="334"/>
         <source>Profile not saved</source>
         <translation>配置文件未保存</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="292"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="294"/>
         <source>The profile has problems, so nothing was written:
 
 %1</source>
@@ -1571,51 +1571,51 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="314"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="343"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="316"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="345"/>
         <source>Save the project first: its own profiles live in a devices folder beside the project file.</source>
         <translation>请先保存项目：项目自己的配置文件位于项目文件旁的 devices 文件夹中。</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="325"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="327"/>
         <source>A profile named %1 exists already; choose another name, or select that profile to edit it.</source>
         <translation>已存在名为 %1 的配置文件；请换一个名称，或选中该配置文件进行编辑。</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="332"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="347"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="334"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="349"/>
         <source>The name &quot;%1&quot; cannot be a file name: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
         <translation>名称“%1”不能用作文件名：请使用字母、数字、&apos;.&apos;、&apos;-&apos; 和 &apos;_&apos;。</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="343"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="347"/>
-        <location filename="../widgets/device_profile_dialog.cpp" line="352"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="345"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="349"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="354"/>
         <source>Profile not copied</source>
         <translation>配置文件未复制</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="352"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="354"/>
         <source>A profile named %1 exists already; choose another name.</source>
         <translation>已存在名为 %1 的配置文件；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="368"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="370"/>
         <source>Duplicate profile</source>
         <translation>复制配置文件</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="368"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="370"/>
         <source>Name of the copy (its file in the project&apos;s devices folder):</source>
         <translation>副本名称（其文件位于项目的 devices 文件夹中）：</translation>
     </message>
     <message>
-        <location filename="../widgets/device_profile_dialog.cpp" line="382"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="384"/>
         <source>Unsaved profiles</source>
         <translation>未保存的配置文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/device_profile_dialog.cpp" line="383"/>
+        <location filename="../widgets/device_profile_dialog.cpp" line="385"/>
         <source>%n profile(s) have edits that are not saved. Close and discard them?</source>
         <translation>
             <numerusform>%n 个配置文件有未保存的编辑。关闭并放弃这些编辑？</numerusform>
@@ -2135,132 +2135,146 @@ Default: %1</source>
 <context>
     <name>edgesmith::widgets::SearchLauncher</name>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="45"/>
+        <location filename="../widgets/search_launcher.cpp" line="46"/>
         <source>Measured on this host</source>
         <translation>在本机上测量</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="46"/>
+        <location filename="../widgets/search_launcher.cpp" line="47"/>
         <source>Times every candidate on this host: exact for this machine, and the slowest choice.</source>
         <translation>在本机上为每个候选计时：对这台机器最准确，也是最慢的选择。</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="47"/>
+        <location filename="../widgets/search_launcher.cpp" line="48"/>
         <source>Lookup table</source>
         <translation>查找表</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="48"/>
+        <location filename="../widgets/search_launcher.cpp" line="49"/>
         <source>Sums per-layer timings of this host, each layer shape timed once and kept beside the project.</source>
         <translation>累加本机的逐层耗时；每种层形状只计时一次，并保存在项目旁。</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="50"/>
+        <location filename="../widgets/search_launcher.cpp" line="51"/>
         <source>Latency predictor</source>
         <translation>延迟预测器</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="51"/>
+        <location filename="../widgets/search_launcher.cpp" line="52"/>
         <source>A regressor fitted on measured architectures of the space predicts every candidate&apos;s latency on this host.</source>
         <translation>在该空间的已测量架构上拟合的回归器，预测每个候选在本机上的延迟。</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="53"/>
+        <location filename="../widgets/search_launcher.cpp" line="54"/>
         <source>Device simulator</source>
         <translation>设备模拟器</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="54"/>
         <source>Roofline model of the device profile: each layer bound by compute or by memory. The only choice for a profile other than host.</source>
-        <translation>设备配置文件的 Roofline 模型：每层受计算或内存限制。host 以外的配置文件只能选择它。</translation>
+        <translation type="vanished">设备配置文件的 Roofline 模型：每层受计算或内存限制。host 以外的配置文件只能选择它。</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="84"/>
+        <location filename="../widgets/search_launcher.cpp" line="55"/>
+        <source>Roofline model of the device profile: each layer bound by compute or by memory. Needs nothing measured.</source>
+        <translation>设备配置的屋顶线模型：每层受计算或内存限制。无需任何测量。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="57"/>
+        <source>Fitted to the device&apos;s measurements</source>
+        <translation>按设备实测拟合</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="58"/>
+        <source>The latency model edgesmith-cli device-fit fitted to networks measured on the device with a measurement kit. Offered once the profile has one.</source>
+        <translation>edgesmith-cli device-fit 根据测量套件在设备上实测的网络拟合出的延迟模型。配置拥有该模型后即可选择。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/search_launcher.cpp" line="89"/>
         <source>Start search</source>
         <translation>开始搜索</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="151"/>
+        <location filename="../widgets/search_launcher.cpp" line="156"/>
         <source>strategy&apos;s own</source>
         <translation>策略默认</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="152"/>
+        <location filename="../widgets/search_launcher.cpp" line="157"/>
         <source>Trained (or failed) evaluations before the run stops</source>
         <translation>运行停止前已训练（或失败）的评估次数</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="154"/>
+        <location filename="../widgets/search_launcher.cpp" line="159"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="155"/>
+        <location filename="../widgets/search_launcher.cpp" line="160"/>
         <source>Candidates evaluated at once, each with its share of the cores</source>
         <translation>同时评估的候选数，每个分得一部分核心</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="158"/>
+        <location filename="../widgets/search_launcher.cpp" line="163"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="159"/>
+        <location filename="../widgets/search_launcher.cpp" line="164"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="161"/>
+        <location filename="../widgets/search_launcher.cpp" line="166"/>
         <source>Strategy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="166"/>
+        <location filename="../widgets/search_launcher.cpp" line="171"/>
         <source>Performance estimation</source>
         <translation>性能评估</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="171"/>
+        <location filename="../widgets/search_launcher.cpp" line="176"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="174"/>
+        <location filename="../widgets/search_launcher.cpp" line="179"/>
         <source>Device profile:</source>
         <translation>设备配置文件：</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="175"/>
+        <location filename="../widgets/search_launcher.cpp" line="180"/>
         <source>Latency model:</source>
         <translation>延迟模型：</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="180"/>
+        <location filename="../widgets/search_launcher.cpp" line="185"/>
         <source>Objectives</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="183"/>
+        <location filename="../widgets/search_launcher.cpp" line="188"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="185"/>
+        <location filename="../widgets/search_launcher.cpp" line="190"/>
         <source>Budget (evaluations):</source>
         <translation>预算（评估次数）：</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="186"/>
+        <location filename="../widgets/search_launcher.cpp" line="191"/>
         <source>Workers:</source>
         <translation>工作线程：</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="187"/>
+        <location filename="../widgets/search_launcher.cpp" line="192"/>
         <source>Time limit:</source>
         <translation>时间限制：</translation>
     </message>
     <message>
-        <location filename="../widgets/search_launcher.cpp" line="197"/>
+        <location filename="../widgets/search_launcher.cpp" line="202"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>

@@ -74,7 +74,9 @@ Json withDeviceProfile(Json project, const std::string& profile) {
     Json& hardware = project["hardware"];
     hardware["profile"] = profile;
     if (profile != kHost) {
-        hardware["latency_model"] = "simulator";
+        // The simulator, unless the project already uses a model of another device: one
+        // fitted to its measurements ("device").
+        if (hardware.value("latency_model", std::string("measured")) != "device") hardware["latency_model"] = "simulator";
         if (hardware.value("also_measure", false)) hardware["also_measure"] = false;
     }
     return project;

@@ -16,8 +16,8 @@ namespace edgesmith::widgets {
 class SchemaForm;
 
 // `project` with hardware.profile set to `profile`. A profile other than host also gets
-// the simulator and loses also_measure: the other latency models time this machine, not
-// the profile's device.
+// the simulator (unless it keeps "device", a model fitted to a device's measurements) and
+// loses also_measure: the other latency models time this machine, not the profile's device.
 Json withDeviceProfile(Json project, const std::string& profile);
 
 // "Hardware → Device profiles…": the profiles a project can target (host, the shipped

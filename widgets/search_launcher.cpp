@@ -1,5 +1,6 @@
 #include "widgets/search_launcher.h"
 
+#include "core/hw/device_measurements.h"
 #include "core/hw/device_profile.h"
 #include "core/project/catalog.h"
 #include "widgets/device_profile_dialog.h"
@@ -52,7 +53,11 @@ const LatencyModel kLatencyModels[] = {
                        "A regressor fitted on measured architectures of the space predicts every candidate's latency on this host.")},
     {"simulator", QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher", "Device simulator"),
      QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher",
-                       "Roofline model of the device profile: each layer bound by compute or by memory. The only choice for a profile other than host.")},
+                       "Roofline model of the device profile: each layer bound by compute or by memory. Needs nothing measured.")},
+    {"device", QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher", "Fitted to the device's measurements"),
+     QT_TRANSLATE_NOOP("edgesmith::widgets::SearchLauncher",
+                       "The latency model edgesmith-cli device-fit fitted to networks measured on the device with a measurement kit. "
+                       "Offered once the profile has one.")},
 };
 
 const Json& objectAt(const Json& document, const char* key) {
@@ -76,7 +81,7 @@ QWidget* scrolled(QWidget* content) {
 } // namespace
 
 SearchLauncher::SearchLauncher(const Json& project, const QString& projectFile, QWidget* parent)
-    : QDialog(parent), project_(project), strategy_(new QComboBox), strategyNote_(note()), strategyForm_(new SchemaForm),
+    : QDialog(parent), project_(project), projectFile_(projectFile), strategy_(new QComboBox), strategyNote_(note()), strategyForm_(new SchemaForm),
       estimator_(new QComboBox), estimatorNote_(note()), estimatorForm_(new SchemaForm), latencyModel_(new QComboBox), latencyNote_(note()),
       deviceProfile_(new QComboBox), objectives_(new QListWidget),
       budget_(new QSpinBox), workers_(new QSpinBox), timeLimit_(new QDoubleSpinBox) {
@@ -221,12 +226,20 @@ void SearchLauncher::showMethod(const std::vector<MethodInfo>& catalog, const QC
     note->setText(QString::fromStdString(method->description));
 }
 
+// Timing models of this host serve only the host profile; a fitted model only a profile
+// that has one; the simulator every profile.
 void SearchLauncher::followProfile() {
-    const bool host = deviceProfile_->currentData().toString() == QLatin1String("host");
+    const QString profile = deviceProfile_->currentData().toString();
+    const bool host = profile == QLatin1String("host");
+    std::error_code status;
+    const bool fitted = !projectFile_.isEmpty() && std::filesystem::exists(deviceLatencyModelFile(projectFile_.toStdString(), profile.toStdString()), status);
     auto* items = qobject_cast<QStandardItemModel*>(latencyModel_->model());
-    for (int row = 0; row < latencyModel_->count(); ++row)
-        if (latencyModel_->itemData(row).toString() != QLatin1String("simulator")) items->item(row)->setEnabled(host);
-    if (!host) latencyModel_->setCurrentIndex(latencyModel_->findData(QStringLiteral("simulator")));
+    for (int row = 0; row < latencyModel_->count(); ++row) {
+        const QString model = latencyModel_->itemData(row).toString();
+        items->item(row)->setEnabled(model == QLatin1String("simulator") || (model == QLatin1String("device") ? fitted : host));
+    }
+    if (!items->item(latencyModel_->currentIndex())->isEnabled())
+        latencyModel_->setCurrentIndex(latencyModel_->findData(fitted ? QStringLiteral("device") : QStringLiteral("simulator")));
 }
 
 Json SearchLauncher::document() const {

@@ -50,11 +50,12 @@ private:
     // The chosen method's parameter form (the project's values when it is the project's
     // method) and description.
     void showMethod(const std::vector<MethodInfo>& catalog, const QComboBox* choice, SchemaForm* form, QLabel* note, const char* section);
-    // Only the simulator models a device other than this host: the models that time this
-    // machine are offered for the host profile alone.
+    // The models that time this machine are offered for the host profile alone, the model
+    // fitted to a device's measurements for a profile that has one, the simulator always.
     void followProfile();
 
     Json project_;
+    QString projectFile_;
     QComboBox* strategy_;
     QLabel* strategyNote_;
     SchemaForm* strategyForm_;

@@ -22,6 +22,7 @@ const std::vector<Verb>& verbs() {
         deviceProfileVerb(),
         deviceKitVerb(),
         deviceImportVerb(),
+        deviceFitVerb(),
         compressVerb(),
         exportVerb(),
         importVerb(),

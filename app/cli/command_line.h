@@ -48,6 +48,7 @@ Verb deviceProfileVerb();
 Verb slurmScriptVerb();
 Verb deviceKitVerb();
 Verb deviceImportVerb();
+Verb deviceFitVerb();
 
 // Parses argv, dispatches to the verb and turns every error into one clear line on
 // stderr and an exit code (0 ok, 1 failed, 2 bad input).

@@ -186,6 +186,19 @@ std::filesystem::path deviceMeasurementDirectory(const std::filesystem::path& pr
     return projectDeviceDirectory(projectFile) / (profile + ".measurements");
 }
 
+std::filesystem::path deviceLatencyModelFile(const std::filesystem::path& projectFile, const std::string& profile) {
+    return projectDeviceDirectory(projectFile) / (profile + ".latency-model.json");
+}
+
+LatestMeasurements latestMeasurements(const std::vector<MeasurementImport>& imports) {
+    LatestMeasurements latest;
+    for (const MeasurementImport& import : imports) // oldest first: a later measurement replaces an earlier one
+        for (const DeviceMeasurement& row : import.rows) (row.kind == "layer" ? latest.layers : latest.networks)[row.key] = row;
+    for (const auto* rows : {&latest.networks, &latest.layers})
+        for (const auto& [key, row] : *rows) latest.unstable += !row.stable;
+    return latest;
+}
+
 std::filesystem::path storeDeviceMeasurements(const std::filesystem::path& projectFile, const std::string& profile,
                                               const std::vector<DeviceMeasurement>& rows, const std::string& source) {
     const std::filesystem::path folder = deviceMeasurementDirectory(projectFile, profile);

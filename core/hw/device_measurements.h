@@ -7,6 +7,7 @@
 #include "core/space/space.h"
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,5 +46,15 @@ std::vector<MeasurementImport> loadDeviceMeasurements(const std::filesystem::pat
 
 // The folder that holds them.
 std::filesystem::path deviceMeasurementDirectory(const std::filesystem::path& projectFile, const std::string& profile);
+
+// Where device-fit keeps the latency model fitted to them (hardware.latency_model "device").
+std::filesystem::path deviceLatencyModelFile(const std::filesystem::path& projectFile, const std::string& profile);
+
+// The latest measurement of each network and of each layer configuration over all imports.
+struct LatestMeasurements {
+    std::map<std::string, DeviceMeasurement> networks, layers;
+    int unstable = 0; // of the kept ones, marked unstable by the runner
+};
+LatestMeasurements latestMeasurements(const std::vector<MeasurementImport>& imports);
 
 } // namespace edgesmith

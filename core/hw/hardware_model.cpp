@@ -4,6 +4,8 @@
 #include "core/common/error.h"
 #include "core/common/measurement_gate.h"
 #include "core/common/text.h"
+#include "core/hw/device_latency_models.h"
+#include "core/hw/device_measurements.h"
 #include "core/hw/latency.h"
 #include "core/hw/latency_predictor.h"
 #include "core/hw/latency_table.h"
@@ -41,6 +43,7 @@ struct HardwareModel::Impl {
     mutable std::unique_ptr<LatencyTable> tablePointer;
     mutable bool tableReady = false;
     mutable std::unique_ptr<LatencyPredictor> predictor;
+    std::unique_ptr<DeviceLatencyModel> deviceModel; // "device": fitted to the profile's measurements
 
     Impl(const Json& project, const std::filesystem::path& projectFile_, const SearchSpace& space_, bool latencyNeeded)
         : projectFile(projectFile_), space(space_) {
@@ -61,9 +64,10 @@ struct HardwareModel::Impl {
         // A project that never asks for latency may name any profile (for must_fit).
         if (latencyNeeded && timesHost && hardware.value("profile", "host") != "host")
             throw Error(where, "hardware.latency_model",
-                        "\"" + model + "\" times this machine, not the \"" + profile.name + "\" profile; use \"simulator\" for it");
+                        "\"" + model + "\" times this machine, not the \"" + profile.name + "\" profile; use \"simulator\", or \"device\" after measuring it");
         if (alsoMeasure && hardware.value("profile", "host") != "host")
             throw Error(where, "hardware.also_measure", "measures this machine, which is not the chosen profile");
+        if (model == "device" && latencyNeeded) loadDeviceModel(where);
         if (model == "lut" || model == "predictor") {
             const std::string settings = project.value("space", Json::object()).dump() + "|" + std::to_string(options.threads) + "|" +
                                          std::to_string(options.runs) + "|" + std::to_string(calibrationNetworks) + "|" +
@@ -71,6 +75,22 @@ struct HardwareModel::Impl {
             if (!projectFile.empty())
                 file = projectFile.parent_path() / (projectFile.stem().string() + ".latency-" + model + "-" + fingerprint(settings) + ".json");
         }
+    }
+
+    void loadDeviceModel(const std::string& where) {
+        file = deviceLatencyModelFile(projectFile, profile.name);
+        std::error_code status;
+        if (!std::filesystem::exists(file, status))
+            throw Error(where, "hardware.latency_model",
+                        "no latency model has been fitted to measurements of \"" + profile.name + "\" (" + file.string() +
+                            "): edgesmith-cli device-kit, measure on the device, device-import, then device-fit " + profile.name);
+        Json document;
+        try {
+            document = Json::parse(readFile(file));
+        } catch (const Json::exception& error) {
+            throw Error(file.string(), "", std::string("not JSON: ") + error.what());
+        }
+        deviceModel = std::make_unique<DeviceLatencyModel>(DeviceLatencyModel::fromJson(document.value("model", Json::object()), file.string()));
     }
 
     std::vector<Architecture> sampleArchitectures(int count, std::uint64_t seed) const {
@@ -209,6 +229,7 @@ double HardwareModel::latencyOf(const Architecture& architecture, MeasurementGat
         return impl.table().corrected(std::accumulate(times.begin(), times.end(), 0.0));
     }
     if (impl.model == "predictor") return impl.fittedPredictor(gate, cancel, {}).predict(architecture);
+    if (impl.model == "device" && impl.deviceModel) return impl.deviceModel->predict(architecture);
     throw Error(impl.projectFile.string(), "hardware.latency_model",
                 "\"" + impl.model + "\" times every architecture; a latency cost needs lut, predictor or simulator");
 }
@@ -247,6 +268,10 @@ void HardwareModel::estimate(Candidate& candidate, const Architecture& architect
         const LatencyPredictor& predictor = impl.fittedPredictor(gate, cancel, log);
         candidate.metrics["latency_ms"] = predictor.predict(architecture);
         details["predictor"] = predictor.kind();
+    } else if (impl.model == "device" && impl.deviceModel) {
+        candidate.metrics["latency_ms"] = impl.deviceModel->predict(architecture);
+        details["fitted"] = impl.deviceModel->kind();
+        details["file"] = impl.file.string();
     } else {
         throw Error(impl.projectFile.string(), "hardware.latency_model", "unknown latency model \"" + impl.model + "\"");
     }

@@ -1,5 +1,7 @@
 #include "core/hw/latency_predictor.h"
 
+#include "core/common/linear_solve.h"
+
 #include "core/common/error.h"
 #include "core/hw/device_profile.h"
 #include "core/hw/roofline.h"
@@ -53,30 +55,6 @@ LatencyPredictor::LatencyPredictor(std::string kind) : kind_(std::move(kind)) {
 
 namespace {
 
-// Solves (A + λI) x = b for a small symmetric positive matrix by Gaussian elimination.
-std::vector<double> solve(std::vector<std::vector<double>> a, std::vector<double> b) {
-    const std::size_t n = b.size();
-    for (std::size_t column = 0; column < n; ++column) {
-        std::size_t pivot = column;
-        for (std::size_t row = column + 1; row < n; ++row)
-            if (std::abs(a[row][column]) > std::abs(a[pivot][column])) pivot = row;
-        std::swap(a[column], a[pivot]);
-        std::swap(b[column], b[pivot]);
-        if (std::abs(a[column][column]) < 1e-12) continue;
-        for (std::size_t row = column + 1; row < n; ++row) {
-            const double factor = a[row][column] / a[column][column];
-            for (std::size_t k = column; k < n; ++k) a[row][k] -= factor * a[column][k];
-            b[row] -= factor * b[column];
-        }
-    }
-    std::vector<double> x(n, 0.0);
-    for (std::size_t row = n; row-- > 0;) {
-        double value = b[row];
-        for (std::size_t k = row + 1; k < n; ++k) value -= a[row][k] * x[k];
-        x[row] = std::abs(a[row][row]) < 1e-12 ? 0.0 : value / a[row][row];
-    }
-    return x;
-}
 
 constexpr int kTrees = 150, kDepth = 3, kMinLeaf = 4;
 
@@ -169,7 +147,7 @@ void LatencyPredictor::fit(const std::vector<std::vector<double>>& features, con
     // Ridge: a little shrinkage keeps correlated features (MACs and their parts) stable.
     const double ridge = kind_ == "macs" ? 0.0 : 1e-3 * double(rows);
     for (std::size_t i = 0; i < width; ++i) gram[i][i] += ridge;
-    weights_ = solve(gram, moment);
+    weights_ = solveLinearSystem(gram, moment);
     trees_.clear();
     if (kind_ == "boosted") {
         std::vector<double> residual(rows);

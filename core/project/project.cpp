@@ -56,7 +56,9 @@ Node projectSchema() {
     const Node hardware =
         Node::object("Where latency is measured or modelled")
             .field("profile", Node::string("Device profile: host or a profile in resources/devices").nonEmpty().byDefault("host"))
-            .field("latency_model", Node::choice({"measured", "lut", "predictor", "simulator"}, "How latency is obtained").byDefault("measured"))
+            .field("latency_model", Node::choice({"measured", "lut", "predictor", "simulator", "device"},
+                                                 "How latency is obtained (device: fitted to the profile's imported measurements)")
+                                          .byDefault("measured"))
             .field("threads", Node::integer("Inference threads for latency (0: all cores)").atLeast(0).atMost(1024).byDefault(1))
             .field("latency_runs", Node::integer("Timed runs per measurement").atLeast(1).atMost(100000).byDefault(50))
             .field("must_fit", Node::array(Node::choice({"ram", "flash"}, "Memory of the device profile"),

@@ -1128,7 +1128,7 @@ private Q_SLOTS:
         edgesmith::widgets::SearchLauncher launcher(original, defaultProject());
         auto* model = launcher.latencyModelChoice();
         auto* profile = launcher.deviceProfileChoice();
-        QCOMPARE(model->count(), 4);
+        QCOMPARE(model->count(), 5);
         QCOMPARE(model->currentData().toString(), QStringLiteral("measured"));
         QCOMPARE(profile->currentData().toString(), QStringLiteral("host"));
         QVERIFY(profile->findData("cortex-m7") >= 0);
@@ -1144,6 +1144,7 @@ private Q_SLOTS:
         QCOMPARE(model->currentData().toString(), QStringLiteral("simulator"));
         const auto* items = qobject_cast<QStandardItemModel*>(model->model());
         QVERIFY(!items->item(model->findData("lut"))->isEnabled());
+        QVERIFY(!items->item(model->findData("device"))->isEnabled()); // nothing fitted to cortex-m7
         QVERIFY(items->item(model->findData("simulator"))->isEnabled());
         const edgesmith::Json chosen = launcher.document();
         QCOMPARE(chosen["hardware"]["profile"].get<std::string>(), std::string("cortex-m7"));
@@ -1151,6 +1152,19 @@ private Q_SLOTS:
         QVERIFY(edgesmith::Project::check(chosen, defaultProject().toStdString()).empty());
         profile->setCurrentIndex(profile->findData("host"));
         QVERIFY(items->item(model->findData("lut"))->isEnabled());
+
+        // A profile with a model fitted to its measurements (device-fit) offers it, first.
+        QTemporaryDir folder;
+        const QString copy = folder.filePath("p.edgesmith.json");
+        QVERIFY(QFile::copy(defaultProject(), copy));
+        QVERIFY(QDir(folder.path()).mkpath("devices"));
+        edgesmith::writeFileAtomically(folder.filePath("devices/phone-cpu.latency-model.json").toStdString(), "{}");
+        edgesmith::widgets::SearchLauncher fittedLauncher(original, copy);
+        auto* fittedModel = fittedLauncher.latencyModelChoice();
+        fittedLauncher.deviceProfileChoice()->setCurrentIndex(fittedLauncher.deviceProfileChoice()->findData("phone-cpu"));
+        QCOMPARE(fittedModel->currentData().toString(), QStringLiteral("device"));
+        QVERIFY(qobject_cast<QStandardItemModel*>(fittedModel->model())->item(fittedModel->findData("device"))->isEnabled());
+        QCOMPARE(fittedLauncher.document()["hardware"]["latency_model"].get<std::string>(), std::string("device"));
 
         MainWindow window;
         window.setInteractive(false);
