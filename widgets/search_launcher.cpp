@@ -128,7 +128,7 @@ SearchLauncher::SearchLauncher(const Json& project, const QString& projectFile, 
     };
     connect(latencyModel_, &QComboBox::currentIndexChanged, this, describeModel);
     connect(deviceProfile_, &QComboBox::currentIndexChanged, this, [this] {
-        followProfile();
+        followProfile(true);
         deviceProfile_->setToolTip(deviceProfile_->currentData(Qt::ToolTipRole).toString());
     });
     followProfile();
@@ -228,17 +228,23 @@ void SearchLauncher::showMethod(const std::vector<MethodInfo>& catalog, const QC
 
 // Timing models of this host serve only the host profile; a fitted model only a profile
 // that has one; the simulator every profile.
-void SearchLauncher::followProfile() {
+void SearchLauncher::followProfile(bool profileChanged) {
     const QString profile = deviceProfile_->currentData().toString();
     const bool host = profile == QLatin1String("host");
-    std::error_code status;
-    const bool fitted = !projectFile_.isEmpty() && std::filesystem::exists(deviceLatencyModelFile(projectFile_.toStdString(), profile.toStdString()), status);
+    bool fitted = false;
+    try { // the measurements are kept under the profile's own name, which a file may differ from
+        const std::string name = loadDeviceProfile(profile.toStdString(), projectFile_.toStdString()).name;
+        std::error_code status;
+        fitted = !projectFile_.isEmpty() && std::filesystem::exists(deviceLatencyModelFile(projectFile_.toStdString(), name), status);
+    } catch (const std::exception&) {
+    }
     auto* items = qobject_cast<QStandardItemModel*>(latencyModel_->model());
     for (int row = 0; row < latencyModel_->count(); ++row) {
         const QString model = latencyModel_->itemData(row).toString();
         items->item(row)->setEnabled(model == QLatin1String("simulator") || (model == QLatin1String("device") ? fitted : host));
     }
-    if (!items->item(latencyModel_->currentIndex())->isEnabled())
+    // A newly chosen profile with a fitted model gets it: the best there is for its device.
+    if ((profileChanged && fitted) || !items->item(latencyModel_->currentIndex())->isEnabled())
         latencyModel_->setCurrentIndex(latencyModel_->findData(fitted ? QStringLiteral("device") : QStringLiteral("simulator")));
 }
 

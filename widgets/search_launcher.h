@@ -52,7 +52,7 @@ private:
     void showMethod(const std::vector<MethodInfo>& catalog, const QComboBox* choice, SchemaForm* form, QLabel* note, const char* section);
     // The models that time this machine are offered for the host profile alone, the model
     // fitted to a device's measurements for a profile that has one, the simulator always.
-    void followProfile();
+    void followProfile(bool profileChanged = false);
 
     Json project_;
     QString projectFile_;

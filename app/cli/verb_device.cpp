@@ -4,6 +4,7 @@
 
 #include "core/common/atomic_file.h"
 #include "core/common/clock.h"
+#include "core/common/error.h"
 #include "core/hw/device_kit.h"
 #include "core/hw/device_latency_models.h"
 #include "core/hw/device_measurements.h"
@@ -20,10 +21,11 @@ namespace {
 // --next N: of many unmeasured architectures, the N whose latency the current model is
 // least sure of, judged by an ensemble of models fitted on bootstrap resamples.
 std::vector<Genotype> nextToMeasure(const Arguments& arguments, const Project& project, const SearchSpace& space, std::uint64_t seed) {
-    const auto profile = arguments.value("profile");
-    if (!profile) throw UsageError("--next needs --profile P: the device whose measurements say what to measure next");
+    const auto named = arguments.value("profile");
+    if (!named) throw UsageError("--next needs --profile P: the device whose measurements say what to measure next");
+    const auto profile = std::optional<std::string>(loadDeviceProfile(*named, project.file()).name);
     const int next = static_cast<int>(arguments.integer("next", 10, 1, 100000));
-    const LatestMeasurements latest = latestMeasurements(loadDeviceMeasurements(project.file(), *profile));
+    const LatestMeasurements latest = latestMeasurements(loadDeviceMeasurements(project.file(), *profile), spaceFingerprintOf(project.spaceDocument()));
     if (latest.networks.size() < 5) throw UsageError("--next needs at least 5 networks of " + *profile + " imported; start with --sample");
     std::vector<Genotype> measuredGenotypes;
     std::vector<Architecture> measured;
@@ -37,7 +39,7 @@ std::vector<Genotype> nextToMeasure(const Arguments& arguments, const Project& p
     for (const auto& [key, row] : latest.layers) layerPrior[key] = row.medianMs;
     std::string kind = "kernel";
     const auto fitted = deviceLatencyModelFile(project.file(), *profile);
-    if (std::filesystem::exists(fitted)) kind = Json::parse(readFile(fitted)).at("model").value("kind", kind);
+    if (std::filesystem::exists(fitted)) kind = Json::parse(readFile(fitted)).value("model", Json::object()).value("kind", kind);
     const auto pool = chooseKitArchitectures(space, next * 20, "random", seed, measuredGenotypes);
     std::vector<Architecture> candidates;
     for (const Genotype& genotype : pool) candidates.push_back(space.derive(genotype, false));
@@ -78,13 +80,21 @@ int runImport(const Arguments& arguments, Streams& streams) {
     const auto projectFile = arguments.value("project");
     if (!projectFile) throw UsageError("--project PROJECT: the project whose space the results belong to (they are kept beside it)");
     const Project project = Project::load(*projectFile);
-    const std::string profile = positionals[0];
-    loadDeviceProfile(profile, project.file()); // an unknown profile is named before anything is read
+    // An unknown profile is named before anything is read; its name keys the measurements.
+    const std::string profile = loadDeviceProfile(positionals[0], project.file()).name;
     const SearchSpace space = SearchSpace::parse(project.spaceDocument(), project.spaceLabel());
     std::optional<Json> manifest;
-    if (const auto kit = arguments.value("kit")) manifest = readKitManifest(*kit);
-    const auto rows = readDeviceResults(positionals[1], space, manifest ? &*manifest : nullptr);
-    const auto file = storeDeviceMeasurements(project.file(), profile, rows, std::filesystem::absolute(positionals[1]).string());
+    std::vector<DeviceMeasurement> rows;
+    try {
+        if (const auto kit = arguments.value("kit")) manifest = readKitManifest(*kit);
+        rows = readDeviceResults(positionals[1], space, manifest ? &*manifest : nullptr);
+    } catch (const IoError&) {
+        throw;
+    } catch (const Error& error) { // a malformed input file: bad input, exit 2
+        throw IoError(error.file(), error.path(), error.message());
+    }
+    const auto file = storeDeviceMeasurements(project.file(), profile, rows, std::filesystem::absolute(positionals[1]).string(),
+                                              spaceFingerprintOf(project.spaceDocument()));
     int models = 0, unstable = 0;
     for (const auto& row : rows) {
         models += row.kind == "model";
@@ -136,9 +146,9 @@ int runFit(const Arguments& arguments, Streams& streams) {
     const auto projectFile = arguments.value("project");
     if (!projectFile) throw UsageError("--project PROJECT: the project whose space was measured");
     const Project project = Project::load(*projectFile);
-    const std::string profile = arguments.positionals().front();
-    loadDeviceProfile(profile, project.file());
-    const LatestMeasurements latest = latestMeasurements(loadDeviceMeasurements(project.file(), profile));
+    const std::string profile = loadDeviceProfile(arguments.positionals().front(), project.file()).name;
+    const std::string spaceKey = spaceFingerprintOf(project.spaceDocument());
+    const LatestMeasurements latest = latestMeasurements(loadDeviceMeasurements(project.file(), profile), spaceKey);
     if (latest.networks.size() < 5)
         throw Error(deviceMeasurementDirectory(project.file(), profile).string(), "",
                     std::to_string(latest.networks.size()) + " networks measured on " + profile +
@@ -157,7 +167,7 @@ int runFit(const Arguments& arguments, Streams& streams) {
     DeviceLatencyModel model(arguments.value("model").value_or(report.chosen));
     model.fit(architectures, times, layerPrior);
     const auto file = deviceLatencyModelFile(project.file(), profile);
-    const Json document = {{"format", "edgesmith-device-latency-fit"}, {"profile", profile}, {"fitted_at", utcNow()},
+    const Json document = {{"format", "edgesmith-device-latency-fit"}, {"profile", profile}, {"fitted_at", utcNow()}, {"spaceKeyfingerprint", spaceKey},
                            {"networks", architectures.size()}, {"layers", layerPrior.size()}, {"report", report.toJson()}, {"model", model.toJson()}};
     writeFileAtomically(file, document.dump(1) + "\n");
     if (arguments.flag("json")) {
@@ -166,6 +176,8 @@ int runFit(const Arguments& arguments, Streams& streams) {
     }
     printReport(report, streams.out);
     if (latest.unstable > 0) streams.out << "  " << latest.unstable << " of the measurements were marked unstable by the runner\n";
+    if (latest.otherSpaces > 0)
+        streams.out << "  " << latest.otherSpaces << " import" << (latest.otherSpaces == 1 ? "" : "s") << " of another search space left out\n";
     streams.out << "kept the " << model.kind() << " model, fitted on all " << architectures.size() << " networks, in " << file.string() << "\n"
                 << "use it: \"hardware\": {\"profile\": \"" << profile << "\", \"latency_model\": \"device\"}\n";
     return kExitOk;
@@ -183,7 +195,7 @@ Verb deviceFitVerb() {
             "5-fold cross-validation (RMSE, within ±5 % and ±10 %, Spearman) with a learning curve\n"
             "that says whether more networks would help. The tables start from the kit's per-layer\n"
             "times when there are any. The best model (or --model) is refitted on all networks and\n"
-            "kept as devices/PROFILE.latency-model.json: a project selects it with\n"
+            "kept in devices/PROFILE.measurements/: a project selects it with\n"
             "\"latency_model\": \"device\".",
             {{"project", "PROJECT", "the project the measurements belong to"},
              {"model", "KIND", "keep this kind instead of the best"},

@@ -18,6 +18,7 @@
 #include "widgets/architecture_weights_view.h"
 #include "widgets/compare_view.h"
 #include "widgets/compress_dialog.h"
+#include "widgets/device_measure_dialog.h"
 #include "widgets/device_profile_dialog.h"
 #include "widgets/export_dialog.h"
 #include "widgets/convergence_view.h"
@@ -65,6 +66,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace edgesmith::gui {
 namespace {
@@ -211,6 +213,10 @@ void MainWindow::createActions() {
     deviceProfilesAction_->setObjectName("deviceProfilesAction");
     deviceProfilesAction_->setToolTip(tr("Look at, edit and choose the device profiles the project's latency and memory are modelled for"));
     connect(deviceProfilesAction_, &QAction::triggered, this, &MainWindow::showDeviceProfiles);
+    deviceMeasureAction_ = new QAction(tr("&Measure on a Device…"), this);
+    deviceMeasureAction_->setObjectName("deviceMeasureAction");
+    deviceMeasureAction_->setToolTip(tr("Write a kit of networks to time on your device, import its results, and fit a latency model to them"));
+    connect(deviceMeasureAction_, &QAction::triggered, this, &MainWindow::showDeviceMeasure);
     clusterAction_ = new QAction(tr("Run on C&luster…"), this);
     clusterAction_->setObjectName("clusterAction");
     clusterAction_->setToolTip(tr("Write the sbatch script that runs the saved project's search on Slurm nodes with MPI, submit it, and follow its run"));
@@ -612,6 +618,7 @@ void MainWindow::updateRunActions() {
     pauseAction_->setEnabled(running);
     cancelAction_->setEnabled(running);
     clusterAction_->setEnabled(!file_.isEmpty()); // the job reads the project's file
+    deviceMeasureAction_->setEnabled(!file_.isEmpty()); // measurements are kept beside it
     if (!running) {
         const QSignalBlocker blocker(pauseAction_);
         pauseAction_->setChecked(false);
@@ -645,6 +652,44 @@ widgets::DeviceProfileDialog* MainWindow::showDeviceProfiles() {
         revalidate();
     });
     // Window-modal without blocking, so the project dock follows each profile chosen.
+    dialog->open();
+    return dialog;
+}
+
+widgets::DeviceMeasureDialog* MainWindow::showDeviceMeasure() {
+    if (file_.isEmpty()) {
+        reportError(tr("Cannot measure on a device"), tr("Save the project first: the measurements and the fitted model are kept beside the project file."));
+        return nullptr;
+    }
+    std::optional<Project> project;
+    try {
+        project.emplace(Project::fromDocument(document(), file_.toStdString()));
+    } catch (const ValidationError& error) {
+        reportError(tr("Cannot measure on a device"), tr("The project has problems; fix them first:\n\n%1").arg(diagnosticLines(error.diagnostics())));
+        return nullptr;
+    }
+    const Json hardware = document().value("hardware", Json::object());
+    const QString profile = QString::fromStdString(hardware.is_object() ? hardware.value("profile", std::string("host")) : std::string("host"));
+    auto* dialog = new widgets::DeviceMeasureDialog(*project, profile, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &widgets::DeviceMeasureDialog::modelChosen, this, [this](const QString& name) {
+        const Json changed = widgets::withDeviceLatencyModel(document(), name.toStdString());
+        if (changed != document()) applyDocument(changed, tr("Device latency model of %1").arg(name));
+    });
+    connect(dialog, &widgets::DeviceMeasureDialog::kitWritten, this, [this](const QString& folder, int models) {
+        logView_->append(widgets::LogView::Level::Info, tr("Wrote a measurement kit of %1 networks to %2").arg(models).arg(QDir::toNativeSeparators(folder)));
+    });
+    connect(dialog, &widgets::DeviceMeasureDialog::measurementsImported, this, [this](const QString& file) {
+        logView_->append(widgets::LogView::Level::Info, tr("Imported device measurements into %1").arg(QDir::toNativeSeparators(file)));
+    });
+    // A project that already uses the device model predicts with the new one: check it again.
+    connect(dialog, &widgets::DeviceMeasureDialog::modelKept, this, [this](const QString& file) {
+        logView_->append(widgets::LogView::Level::Info, tr("Kept the device latency model %1").arg(QDir::toNativeSeparators(file)));
+        revalidate();
+    });
+    connect(dialog, &widgets::DeviceMeasureDialog::errorReported, this, [this](const QString& title, const QString& text) {
+        logView_->append(widgets::LogView::Level::Error, title + ": " + text); // the dialog shows it
+    });
     dialog->open();
     return dialog;
 }
@@ -853,6 +898,7 @@ void MainWindow::createMenus() {
     QMenu* hardware = menuBar()->addMenu(tr("&Hardware"));
     hardware->setObjectName("hardwareMenu");
     hardware->addAction(deviceProfilesAction_);
+    hardware->addAction(deviceMeasureAction_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName("helpMenu");

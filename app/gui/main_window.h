@@ -33,6 +33,7 @@ class ArchitectureWeightsView;
 class ClusterDialog;
 class CompareView;
 class ConvergenceView;
+class DeviceMeasureDialog;
 class DeviceProfileDialog;
 class LayerInspector;
 class RunTableModel;
@@ -96,6 +97,11 @@ public:
     // "Hardware → Device profiles…": opens the profile editor (window-modal, not blocking);
     // its "Use for this project" sets hardware.profile as one undoable edit.
     widgets::DeviceProfileDialog* showDeviceProfiles();
+    // "Hardware → Measure on a Device…": kit, import and fit for a device profile
+    // (window-modal, not blocking); its "Use for this project" sets hardware.profile and
+    // latency_model "device" as one undoable edit. Null, with the reason reported, when
+    // the project has no file or is not valid.
+    widgets::DeviceMeasureDialog* showDeviceMeasure();
     // "Run → Run on cluster…": the sbatch dialog for the project as saved (window-modal,
     // not blocking); a job it submits is followed. Null, with the reason reported, when the
     // project has no file or its file is not a valid project.
@@ -238,6 +244,7 @@ private:
     QAction* reportAction_ = nullptr;
     QAction* deviceProfilesAction_ = nullptr;
     QAction* clusterAction_ = nullptr;
+    QAction* deviceMeasureAction_ = nullptr;
     std::unique_ptr<ClusterFollow> follow_; // the submitted cluster job being followed; null: none
     QTimer* followTimer_ = nullptr;
     QString activity_;        // what the bridge runs: "Search", "Compression", "Export"

@@ -44,15 +44,29 @@ std::pair<double, std::vector<double>> ridgeTowardPrior(const std::vector<std::m
             for (const auto& [j, xj] : x) gram[i][j] += xi * xj;
         }
     }
+    // λ worth about two networks' evidence for an average entry: with more networks the
+    // data outweigh the prior ever more, so every entry converges to what was measured.
     double diagonal = 0;
     for (std::size_t i = 1; i < width; ++i) diagonal += gram[i][i];
-    const double lambda = std::max(1e-6, 0.05 * diagonal / double(std::max<std::size_t>(1, width - 1)));
+    const double lambda = std::max(1e-9, 2.0 * diagonal / double(std::max<std::size_t>(1, width - 1)) / double(std::max<std::size_t>(1, counts.size())));
     for (std::size_t i = 1; i < width; ++i) {
         gram[i][i] += lambda;
         moment[i] += lambda * prior[i - 1];
     }
     std::vector<double> solution = solveLinearSystem(gram, moment);
     return {solution[0], std::vector<double>(solution.begin() + 1, solution.end())};
+}
+
+// The per-layer times a model fitted on `architectures` may know: those of their own
+// layers. Scoring on held-out networks then matches a search, whose candidates bring
+// configurations the kit never timed.
+std::map<std::string, double> priorOf(const std::vector<Architecture>& architectures, const std::map<std::string, double>& layerPrior) {
+    std::map<std::string, double> known;
+    if (layerPrior.empty()) return known;
+    for (const Architecture& architecture : architectures)
+        for (const std::string& key : latencyCostKeys(architecture, "kernel"))
+            if (const auto found = layerPrior.find(key); found != layerPrior.end()) known.insert(*found);
+    return known;
 }
 
 double elapsedMicroseconds(std::chrono::steady_clock::time_point start) {
@@ -97,19 +111,24 @@ void DeviceLatencyModel::fit(const std::vector<Architecture>& architectures, con
                              const std::map<std::string, double>& layerPrior) {
     if (architectures.size() < 4 || architectures.size() != milliseconds.size())
         throw Error("device latency model", "networks", "needs at least 4 measured networks, got " + std::to_string(architectures.size()));
-    // The MACs baseline first: it is a model, and the table kinds' prior.
-    LatencyPredictor macs("macs");
     std::vector<std::vector<double>> features;
     for (const Architecture& architecture : architectures) features.push_back(latencyFeatures(architecture));
-    macs.fit(features, milliseconds);
+    // The table kinds' prior per MAC: the slope of t = a + b·MACs, so that the runtime's
+    // fixed cost (a, the intercept) is not spread over the layers; the mean ratio when the
+    // slope is not positive.
     std::vector<double> total(architectures.size());
-    double sumMacs = 0, sumTime = 0;
+    double meanMacs = 0, meanTime = 0;
     for (std::size_t index = 0; index < architectures.size(); ++index) {
         for (const Layer& layer : architectures[index].layers) total[index] += double(layer.macs);
-        sumMacs += total[index];
-        sumTime += milliseconds[index];
+        meanMacs += total[index] / double(architectures.size());
+        meanTime += milliseconds[index] / double(architectures.size());
     }
-    msPerMac_ = sumMacs > 0 ? sumTime / sumMacs : 0;
+    double covariance = 0, variance = 0;
+    for (std::size_t index = 0; index < architectures.size(); ++index) {
+        covariance += (total[index] - meanMacs) * (milliseconds[index] - meanTime);
+        variance += (total[index] - meanMacs) * (total[index] - meanMacs);
+    }
+    msPerMac_ = variance > 0 && covariance > 0 ? covariance / variance : meanMacs > 0 ? meanTime / meanMacs : 0;
     if (kind_ == "macs" || kind_ == "boosted") {
         regressor_.emplace(kind_);
         regressor_->fit(features, milliseconds);
@@ -286,7 +305,7 @@ DeviceModelReport evaluateDeviceModels(const std::vector<Architecture>& architec
                 (int(position % std::size_t(report.folds)) == fold ? test : train).push_back(order[position]);
             const auto [trainArchitectures, trainTimes] = subset(train);
             DeviceLatencyModel model(kind);
-            model.fit(trainArchitectures, trainTimes, layerPrior);
+            model.fit(trainArchitectures, trainTimes, priorOf(trainArchitectures, layerPrior));
             const auto start = std::chrono::steady_clock::now();
             for (std::size_t index : test) predicted.push_back(model.predict(architectures[index]));
             micros += elapsedMicroseconds(start);
@@ -309,9 +328,10 @@ DeviceModelReport evaluateDeviceModels(const std::vector<Architecture>& architec
         const auto [trainArchitectures, trainTimes] = subset(std::vector<std::size_t>(pool.begin(), pool.begin() + static_cast<long>(used)));
         LearningPoint point;
         point.networks = static_cast<int>(used);
+        const auto known = priorOf(trainArchitectures, layerPrior);
         for (const std::string& kind : DeviceLatencyModel::kinds()) {
             DeviceLatencyModel model(kind);
-            model.fit(trainArchitectures, trainTimes, layerPrior);
+            model.fit(trainArchitectures, trainTimes, known);
             std::vector<double> predicted;
             for (std::size_t index : test) predicted.push_back(model.predict(architectures[index]));
             point.byKind[kind] = assessLatency(predicted, measured);

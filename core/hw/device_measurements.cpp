@@ -3,10 +3,13 @@
 #include "core/common/atomic_file.h"
 #include "core/common/clock.h"
 #include "core/common/error.h"
+#include "core/common/text.h"
 #include "core/hw/device_profile.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
@@ -35,9 +38,9 @@ std::vector<std::string> csvFields(const std::string& line) {
 }
 
 std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t");
+    const auto first = text.find_first_not_of(" \t\r\xef\xbb\xbf"); // spaces, CRLF ends, a UTF-8 byte-order mark
     if (first == std::string::npos) return "";
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+    return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
 }
 
 // An hour is far beyond any inference a device kit times: such a figure is a unit slip.
@@ -73,7 +76,10 @@ public:
     int count(const std::string& column) const {
         if (!columns_.count(column)) return 0;
         try {
-            return std::max(0, std::stoi(text(column)));
+            std::size_t used = 0;
+            const int value = std::stoi(text(column), &used);
+            if (used != text(column).size()) throw std::invalid_argument(text(column));
+            return std::max(0, value);
         } catch (const std::exception&) {
             report(column + " \"" + text(column) + "\" is not a whole number");
             return 0;
@@ -96,11 +102,31 @@ std::string problemList(const std::vector<std::string>& problems) {
     return text;
 }
 
-// File names that sort by time and are valid everywhere: 2026-11-26T08-21-05.123Z.json.
-std::string importFileName() {
-    std::string name = utcNow();
-    std::replace(name.begin(), name.end(), ':', '-');
-    return name + ".json";
+// Imports are numbered in the order they arrive, then dated: 0003-2026-11-26T08-21-05.123Z.json.
+// The number, not the clock, orders them (two imports may share a millisecond).
+bool isImportFile(const std::filesystem::path& file) {
+    const std::string name = file.filename().string();
+    return file.extension() == ".json" && name.size() > 5 && std::all_of(name.begin(), name.begin() + 4, ::isdigit) && name[4] == '-';
+}
+
+std::vector<std::filesystem::path> importFiles(const std::filesystem::path& folder) {
+    std::vector<std::filesystem::path> files;
+    std::error_code status;
+    if (!std::filesystem::is_directory(folder, status)) return files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        if (isImportFile(entry.path())) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string importFileName(const std::filesystem::path& folder) {
+    const auto existing = importFiles(folder);
+    const int number = existing.empty() ? 1 : std::stoi(existing.back().filename().string().substr(0, 4)) + 1;
+    char prefix[16];
+    std::snprintf(prefix, sizeof prefix, "%04d-", number);
+    std::string stamp = utcNow();
+    std::replace(stamp.begin(), stamp.end(), ':', '-');
+    return prefix + stamp + ".json";
 }
 
 } // namespace
@@ -173,7 +199,9 @@ std::vector<DeviceMeasurement> readDeviceResults(const std::filesystem::path& cs
         row.runs = reader.count("runs");
         row.threads = reader.count("threads");
         row.device = reader.text("device");
-        row.stable = reader.text("stable", "yes") != "no";
+        std::string stable = reader.text("stable", "yes");
+        std::transform(stable.begin(), stable.end(), stable.begin(), ::tolower);
+        row.stable = stable != "no" && stable != "false" && stable != "0";
         rows.push_back(std::move(row));
     }
     if (!problems.empty()) throw Error(csv.string(), "", std::to_string(problems.size()) + " problem" + (problems.size() == 1 ? "" : "s") +
@@ -186,45 +214,46 @@ std::filesystem::path deviceMeasurementDirectory(const std::filesystem::path& pr
     return projectDeviceDirectory(projectFile) / (profile + ".measurements");
 }
 
+std::string spaceFingerprintOf(const Json& spaceDocument) { return fingerprint(spaceDocument.dump()); }
+
 std::filesystem::path deviceLatencyModelFile(const std::filesystem::path& projectFile, const std::string& profile) {
-    return projectDeviceDirectory(projectFile) / (profile + ".latency-model.json");
+    // Inside the measurements' folder: a .json beside the profiles would be read as one.
+    return deviceMeasurementDirectory(projectFile, profile) / "latency-model.fit.json";
 }
 
-LatestMeasurements latestMeasurements(const std::vector<MeasurementImport>& imports) {
+LatestMeasurements latestMeasurements(const std::vector<MeasurementImport>& imports, const std::string& spaceFingerprint) {
     LatestMeasurements latest;
-    for (const MeasurementImport& import : imports) // oldest first: a later measurement replaces an earlier one
+    for (const MeasurementImport& import : imports) { // oldest first: a later measurement replaces an earlier one
+        if (!spaceFingerprint.empty() && !import.spaceFingerprint.empty() && import.spaceFingerprint != spaceFingerprint) {
+            ++latest.otherSpaces;
+            continue;
+        }
         for (const DeviceMeasurement& row : import.rows) (row.kind == "layer" ? latest.layers : latest.networks)[row.key] = row;
+    }
     for (const auto* rows : {&latest.networks, &latest.layers})
         for (const auto& [key, row] : *rows) latest.unstable += !row.stable;
     return latest;
 }
 
 std::filesystem::path storeDeviceMeasurements(const std::filesystem::path& projectFile, const std::string& profile,
-                                              const std::vector<DeviceMeasurement>& rows, const std::string& source) {
+                                              const std::vector<DeviceMeasurement>& rows, const std::string& source, const std::string& spaceFingerprint) {
     const std::filesystem::path folder = deviceMeasurementDirectory(projectFile, profile);
     std::filesystem::create_directories(folder);
-    Json document = {{"format", "edgesmith-device-measurements"}, {"profile", profile}, {"imported_at", utcNow()}, {"source", source}, {"rows", Json::array()}};
+    Json document = {{"format", "edgesmith-device-measurements"}, {"profile", profile}, {"imported_at", utcNow()}, {"source", source},
+                     {"space_fingerprint", spaceFingerprint}, {"rows", Json::array()}};
     for (const DeviceMeasurement& row : rows) document["rows"].push_back(row.toJson());
-    std::filesystem::path file = folder / importFileName();
-    for (int suffix = 2; std::filesystem::exists(file); ++suffix) // two imports within a millisecond
-        file = folder / (file.stem().string() + "-" + std::to_string(suffix) + ".json");
+    const std::filesystem::path file = folder / importFileName(folder);
     writeFileAtomically(file, document.dump(1) + "\n");
     return file;
 }
 
 std::vector<MeasurementImport> loadDeviceMeasurements(const std::filesystem::path& projectFile, const std::string& profile) {
-    const std::filesystem::path folder = deviceMeasurementDirectory(projectFile, profile);
-    std::vector<std::filesystem::path> files;
-    std::error_code status;
-    if (!std::filesystem::is_directory(folder, status)) return {};
-    for (const auto& entry : std::filesystem::directory_iterator(folder))
-        if (entry.path().extension() == ".json") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
     std::vector<MeasurementImport> imports;
-    for (const auto& file : files) {
+    for (const auto& file : importFiles(deviceMeasurementDirectory(projectFile, profile))) {
         try {
             const Json document = Json::parse(readFile(file));
-            MeasurementImport import{document.at("imported_at").get<std::string>(), document.value("source", ""), {}};
+            MeasurementImport import{document.at("imported_at").get<std::string>(), document.value("source", ""), {},
+                                     document.value("space_fingerprint", "")};
             for (const Json& row : document.at("rows")) import.rows.push_back(DeviceMeasurement::fromJson(row));
             imports.push_back(std::move(import));
         } catch (const Json::exception& error) {

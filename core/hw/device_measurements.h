@@ -28,6 +28,7 @@ struct MeasurementImport {
     std::string importedAt; // ISO 8601 UTC
     std::string source;     // the file it came from
     std::vector<DeviceMeasurement> rows;
+    std::string spaceFingerprint; // of the search space its genotypes belong to
 };
 
 // Reads a runner's results.csv. Columns: genotype and median_ms at least; kind, p10_ms,
@@ -37,11 +38,16 @@ struct MeasurementImport {
 // not positive, above an hour, or p10 > median > p90 out of order.
 std::vector<DeviceMeasurement> readDeviceResults(const std::filesystem::path& csv, const SearchSpace& space, const Json* manifest = nullptr);
 
-// Keeps `rows` as a new dated import of `profile`'s measurements; returns the file.
+// Keeps `rows` as a new numbered, dated import of `profile`'s measurements; returns the
+// file. `spaceFingerprint` (spaceFingerprintOf) ties them to the space they were drawn from.
 std::filesystem::path storeDeviceMeasurements(const std::filesystem::path& projectFile, const std::string& profile,
-                                              const std::vector<DeviceMeasurement>& rows, const std::string& source);
+                                              const std::vector<DeviceMeasurement>& rows, const std::string& source,
+                                              const std::string& spaceFingerprint = "");
 
-// Every import of `profile`, oldest first (none: empty).
+// What ties measurements and fitted models to a search space: a fingerprint of its document.
+std::string spaceFingerprintOf(const Json& spaceDocument);
+
+// Every import of `profile`, in the order they arrived (none: empty).
 std::vector<MeasurementImport> loadDeviceMeasurements(const std::filesystem::path& projectFile, const std::string& profile);
 
 // The folder that holds them.
@@ -50,11 +56,13 @@ std::filesystem::path deviceMeasurementDirectory(const std::filesystem::path& pr
 // Where device-fit keeps the latency model fitted to them (hardware.latency_model "device").
 std::filesystem::path deviceLatencyModelFile(const std::filesystem::path& projectFile, const std::string& profile);
 
-// The latest measurement of each network and of each layer configuration over all imports.
+// The latest measurement of each network and of each layer configuration over all imports
+// (of the space with `spaceFingerprint` when given; imports of other spaces are skipped).
 struct LatestMeasurements {
     std::map<std::string, DeviceMeasurement> networks, layers;
-    int unstable = 0; // of the kept ones, marked unstable by the runner
+    int unstable = 0;    // of the kept ones, marked unstable by the runner
+    int otherSpaces = 0; // imports skipped: drawn from another search space
 };
-LatestMeasurements latestMeasurements(const std::vector<MeasurementImport>& imports);
+LatestMeasurements latestMeasurements(const std::vector<MeasurementImport>& imports, const std::string& spaceFingerprint = "");
 
 } // namespace edgesmith

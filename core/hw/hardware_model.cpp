@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 #include "core/common/measurement_gate.h"
 #include "core/common/text.h"
+#include "core/estimate/estimator.h"
 #include "core/hw/device_latency_models.h"
 #include "core/hw/device_measurements.h"
 #include "core/hw/latency.h"
@@ -67,7 +68,7 @@ struct HardwareModel::Impl {
                         "\"" + model + "\" times this machine, not the \"" + profile.name + "\" profile; use \"simulator\", or \"device\" after measuring it");
         if (alsoMeasure && hardware.value("profile", "host") != "host")
             throw Error(where, "hardware.also_measure", "measures this machine, which is not the chosen profile");
-        if (model == "device" && latencyNeeded) loadDeviceModel(where);
+        if (model == "device" && latencyNeeded) loadDeviceModel(where, project);
         if (model == "lut" || model == "predictor") {
             const std::string settings = project.value("space", Json::object()).dump() + "|" + std::to_string(options.threads) + "|" +
                                          std::to_string(options.runs) + "|" + std::to_string(calibrationNetworks) + "|" +
@@ -77,7 +78,7 @@ struct HardwareModel::Impl {
         }
     }
 
-    void loadDeviceModel(const std::string& where) {
+    void loadDeviceModel(const std::string& where, const Json& project) {
         file = deviceLatencyModelFile(projectFile, profile.name);
         std::error_code status;
         if (!std::filesystem::exists(file, status))
@@ -90,6 +91,10 @@ struct HardwareModel::Impl {
         } catch (const Json::exception& error) {
             throw Error(file.string(), "", std::string("not JSON: ") + error.what());
         }
+        const std::string fitted = document.value("space_fingerprint", ""), ours = spaceFingerprintOf(projectSpaceDocument(project, projectFile));
+        if (!fitted.empty() && fitted != ours)
+            throw Error(file.string(), "space_fingerprint",
+                        "was fitted to networks of another search space; measure this project's space (device-kit) and fit again");
         deviceModel = std::make_unique<DeviceLatencyModel>(DeviceLatencyModel::fromJson(document.value("model", Json::object()), file.string()));
     }
 

@@ -148,8 +148,10 @@ double LatencyTable::sum(const Architecture& architecture) const {
 
 double LatencyTable::corrected(double total) const {
     const std::lock_guard lock(mutex_);
-    // A correction fitted on larger networks may cross zero before the smallest ones.
-    return std::max(0.0, interceptMs_ + slope_ * total);
+    // A correction fitted on larger networks (or on a few timed while the machine was
+    // busy) may cross zero before the smallest ones: a floor that still grows with the
+    // table's sum keeps every prediction positive and the order of networks intact.
+    return std::max(interceptMs_ + slope_ * total, 0.05 * slope_ * total);
 }
 
 void LatencyTable::calibrate(const std::vector<double>& sums, const std::vector<double>& measuredMs) {

@@ -33,7 +33,10 @@ async function timeModel(file, shape, settings) {
     for (let index = 0; index < settings.warmup; ++index) await session.run(feeds);
     const times = [], medians = [];
     const perRound = Math.max(1, Math.floor(settings.runs / settings.rounds));
-    const median = (list) => { const sorted = [...list].sort((a, b) => a - b); return sorted[Math.floor((sorted.length - 1) / 2)]; };
+    const median = (list) => {
+        const sorted = [...list].sort((a, b) => a - b), middle = (sorted.length - 1) / 2;
+        return (sorted[Math.floor(middle)] + sorted[Math.ceil(middle)]) / 2; // as Python's statistics.median
+    };
     for (let round = 0; round < settings.rounds; ++round) {
         const chunk = [];
         for (let index = 0; index < perRound; ++index) {
@@ -47,6 +50,7 @@ async function timeModel(file, shape, settings) {
     times.sort((a, b) => a - b);
     const at = (share) => times[Math.min(times.length - 1, Math.round(share * (times.length - 1)))];
     const spread = (Math.max(...medians) - Math.min(...medians)) / Math.max(1e-9, median(medians));
+    await session.release(); // a kit has hundreds of models: a phone's memory would fill up
     return { median: median(times), p10: at(0.1), p90: at(0.9), runs: times.length, spread };
 }
 

@@ -69,7 +69,7 @@ def main():
     parser.add_argument("--device", default=f"{platform.node()} {platform.machine()} {platform.processor()}".strip())
     parser.add_argument("--out", default=os.path.join(here, "results.csv"))
     args = parser.parse_args()
-    with open(os.path.join(here, "manifest.json")) as file:
+    with open(os.path.join(here, "manifest.json"), encoding="utf-8") as file:
         manifest = json.load(file)
     device = f"{args.device} | onnxruntime {ort.__version__} | {args.threads} thread(s)"
     jobs = [("model", entry["genotype"], entry) for entry in manifest["models"]]
@@ -91,7 +91,7 @@ def main():
               "the device changed speed while measuring (frequency scaling, heat). Let it cool, fix its clocks, measure again.", file=sys.stderr)
         for row in rows:
             row["stable"] = "no"
-    with open(args.out, "w", newline="") as file:
+    with open(args.out, "w", newline="", encoding="utf-8") as file:
         writer = csv.DictWriter(file, fieldnames=["kind", "genotype", "median_ms", "p10_ms", "p90_ms", "runs", "threads", "device", "stable"])
         writer.writeheader()
         writer.writerows(rows)

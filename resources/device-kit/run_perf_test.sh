@@ -2,6 +2,9 @@
 # Times the models of this EdgeSmith device kit with ONNX Runtime's own benchmark tool,
 # onnxruntime_perf_test (built with ONNX Runtime, or shipped in its Android / Linux
 # packages), where Python is not available on the device, and writes results.csv.
+# The tool does its own warm-up and many runs; this script has no rounds or stability
+# check (every row says stable=yes), and the tool reports no p10 (the median stands in).
+# Prefer run_onnxruntime.py where Python runs.
 #   ./run_perf_test.sh [PERF_TEST] [THREADS] [RUNS] [DEVICE]
 # On a phone: adb push the kit folder and the tool to /data/local/tmp, then
 #   adb shell "cd /data/local/tmp/kit && ./run_perf_test.sh ../onnxruntime_perf_test 1 60 'Pixel 7'"
@@ -18,7 +21,7 @@ sed -n 's/.*"genotype": "\([^"]*\)".*/\1/p' "$here/manifest.json" > "$here/.geno
 sed -n 's/.*"file": "\(models\/[^"]*\)".*/\1/p' "$here/manifest.json" > "$here/.files"
 paste -d' ' "$here/.genotypes" "$here/.files" | while read -r genotype file; do
   # -x threads, -r runs, -I no real inputs needed; the tool prints percentiles in ms.
-  report=$("$tool" -e cpu -x "$threads" -y 1 -r "$runs" -I "$here/$file" 2>&1)
+  report=$("$tool" -e cpu -x "$threads" -y 1 -r "$runs" -I "$here/$file" 2>&1) || { printf '%s\n' "$report" >&2; echo "$tool failed on $file" >&2; exit 1; }
   median=$(printf '%s\n' "$report" | sed -n 's/.*P50 Latency: \([0-9.e-]*\) s.*/\1/p' | head -n 1)
   p10=$(printf '%s\n' "$report" | sed -n 's/.*P10 Latency: \([0-9.e-]*\) s.*/\1/p' | head -n 1)
   p90=$(printf '%s\n' "$report" | sed -n 's/.*P90 Latency: \([0-9.e-]*\) s.*/\1/p' | head -n 1)

@@ -132,12 +132,23 @@ private Q_SLOTS:
         QCOMPARE(rows.front().key, space.key(genotypes.front()));
 
         const std::filesystem::path project = folder.filePath("p.edgesmith.json").toStdString();
-        const auto first = storeDeviceMeasurements(project, "phone-cpu", rows, "results.csv");
-        const auto second = storeDeviceMeasurements(project, "phone-cpu", rows, "again.csv");
+        std::vector<DeviceMeasurement> again = rows;
+        again.front().medianMs *= 2; // measured again, slower
+        const auto first = storeDeviceMeasurements(project, "phone-cpu", rows, "results.csv", "space-a");
+        const auto second = storeDeviceMeasurements(project, "phone-cpu", again, "again.csv", "space-a"); // within the same millisecond, most likely
+        storeDeviceMeasurements(project, "phone-cpu", rows, "other.csv", "space-b");
         QVERIFY(first != second);
         const auto imports = loadDeviceMeasurements(project, "phone-cpu");
-        QCOMPARE(imports.size(), std::size_t(2)); // every import kept
+        QCOMPARE(imports.size(), std::size_t(3)); // every import kept, in the order they came
+        QCOMPARE(imports[0].source, std::string("results.csv"));
         QCOMPARE(imports[1].source, std::string("again.csv"));
+        const LatestMeasurements latest = latestMeasurements(imports, "space-a");
+        QCOMPARE(latest.networks.at(rows.front().key).medianMs, again.front().medianMs); // the later measurement counts
+        QCOMPARE(latest.otherSpaces, 1);
+        QCOMPARE(latest.networks.size() + latest.layers.size(), rows.size());
+        // The fitted model lives with the measurements, never where profiles are listed.
+        QVERIFY(deviceLatencyModelFile(project, "phone-cpu").parent_path() == deviceMeasurementDirectory(project, "phone-cpu"));
+        for (const std::string& name : deviceProfileNames(project)) QVERIFY2(name.find("phone-cpu.") == std::string::npos, name.c_str());
         QCOMPARE(imports[0].rows.size(), rows.size());
         QCOMPARE(imports[0].rows[0].medianMs, rows[0].medianMs);
         QVERIFY(loadDeviceMeasurements(project, "raspberry-pi-4").empty());
@@ -162,6 +173,11 @@ private Q_SLOTS:
             QVERIFY2(message.find("nothing imported") != std::string::npos, message.c_str());
         }
         writeText(csv, "genotype,median_ms\n" + good + ",-3\n");
+        QVERIFY_THROWS_EXCEPTION(Error, readDeviceResults(csv.toStdString(), space));
+        // Windows line ends, a byte-order mark and a trailing blank line are fine.
+        writeText(csv, "\xef\xbb\xbfgenotype,median_ms,runs\r\n" + good + ",1.5,60\r\n\r\n");
+        QCOMPARE(readDeviceResults(csv.toStdString(), space).size(), std::size_t(1));
+        writeText(csv, "genotype,median_ms,runs\n" + good + ",1.5,6x\n");
         QVERIFY_THROWS_EXCEPTION(Error, readDeviceResults(csv.toStdString(), space));
         writeText(csv, "genotype,median_ms,p10_ms,p90_ms\n" + good + ",fast,1,2\n");
         try {

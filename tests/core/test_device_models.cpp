@@ -189,8 +189,9 @@ private Q_SLOTS:
         const Measured measured = measure(space, device, 40, 12);
         DeviceLatencyModel model("kernel");
         model.fit(measured.architectures, measured.times);
-        std::filesystem::create_directories(projectFile.parent_path() / "devices");
-        writeFileAtomically(deviceLatencyModelFile(projectFile, "phone-cpu"), Json{{"model", model.toJson()}}.dump());
+        std::filesystem::create_directories(deviceLatencyModelFile(projectFile, "phone-cpu").parent_path());
+        writeFileAtomically(deviceLatencyModelFile(projectFile, "phone-cpu"),
+                            Json{{"model", model.toJson()}, {"space_fingerprint", spaceFingerprintOf(kSpace)}}.dump());
         const Evaluator evaluator(project, projectFile);
         std::mt19937_64 random(13);
         for (int draw = 0; draw < 5; ++draw) {
@@ -200,6 +201,14 @@ private Q_SLOTS:
             QCOMPARE(toString(candidate.status), std::string("evaluated"));
             QCOMPARE(candidate.metric("latency_ms"), model.predict(space.derive(genotype, true)));
             QCOMPARE(candidate.details["latency"]["fitted"].get<std::string>(), std::string("kernel"));
+        }
+        // A model fitted to another search space is refused, not silently used.
+        writeFileAtomically(deviceLatencyModelFile(projectFile, "phone-cpu"), Json{{"model", model.toJson()}, {"space_fingerprint", "another"}}.dump());
+        try {
+            Evaluator other(project, projectFile);
+            QFAIL("a model of another space was accepted");
+        } catch (const Error& error) {
+            QCOMPARE(error.path(), std::string("space_fingerprint"));
         }
     }
 };

@@ -11,7 +11,11 @@
 #include "widgets/cluster_dialog.h"
 #include "widgets/compare_view.h"
 #include "widgets/compress_dialog.h"
+#include "widgets/device_measure_dialog.h"
 #include "widgets/device_profile_dialog.h"
+#include "core/hw/device_latency_models.h"
+#include "core/hw/device_kit.h"
+#include "core/hw/device_measurements.h"
 #include "core/hw/device_profile.h"
 #include "widgets/export_dialog.h"
 #include "core/engine/export_job.h"
@@ -32,6 +36,7 @@
 #include "widgets/settings_dialog.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -65,6 +70,7 @@
 #include <qcustomplot.h>
 #include <csignal>
 #include <random>
+#include <set>
 
 using edgesmith::gui::MainWindow;
 
@@ -173,6 +179,51 @@ void writeFakeSbatch(const QString& folder, const QString& output, int exitCode 
     QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }
 
+// A network's time on a pretend device: a fixed cost, one per MAC and one per layer (which
+// MACs alone do not explain), and a little noise.
+double pretendMs(double macs, std::size_t layers, std::mt19937& random) {
+    std::normal_distribution<double> noise(1.0, 0.02);
+    return (0.3 + macs * 8e-8 + 0.04 * double(layers)) * noise(random);
+}
+
+struct ResultRow {
+    std::string kind, key;
+    double ms;
+};
+
+// results.csv as the kit's runners write it (every field quoted: layer keys hold commas).
+void writeResults(const QString& file, const std::vector<ResultRow>& rows) {
+    const auto quoted = [](std::string text) {
+        std::string out = "\"";
+        for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+    };
+    std::string csv = "kind,genotype,median_ms,p10_ms,p90_ms,runs,threads,device,stable\n";
+    for (const ResultRow& row : rows)
+        csv += quoted(row.kind) + "," + quoted(row.key) + "," + std::to_string(row.ms) + "," + std::to_string(row.ms * 0.97) + "," +
+               std::to_string(row.ms * 1.04) + ",60,1,\"test device\",yes\n";
+    edgesmith::writeFileAtomically(file.toStdString(), csv);
+}
+
+// The measurements of every network and layer configuration of the kit in `folder`.
+std::vector<ResultRow> kitResults(const QString& folder, std::uint32_t seed) {
+    const edgesmith::Json manifest = edgesmith::readKitManifest(folder.toStdString());
+    std::mt19937 random(seed);
+    std::vector<ResultRow> rows;
+    for (const auto& model : manifest["models"])
+        rows.push_back({"model", model["genotype"].get<std::string>(), pretendMs(model["macs"].get<double>(), model["layers"].size(), random)});
+    for (const auto& layer : manifest["layers"]) rows.push_back({"layer", layer["configuration"].get<std::string>(), 0.05});
+    return rows;
+}
+
+// Data points of a plot's scatter graphs (those drawn without lines).
+int scatterPoints(QCustomPlot* plot) {
+    int points = 0;
+    for (int index = 0; index < plot->graphCount(); ++index)
+        if (plot->graph(index)->lineStyle() == QCPGraph::lsNone) points += plot->graph(index)->dataCount();
+    return points;
+}
+
 // PATH as given until the end of the scope: what the dialog finds sbatch on.
 class ScopedPath {
 public:
@@ -231,7 +282,7 @@ private Q_SLOTS:
         QVERIFY(actionTexts(help).contains("About EdgeSmith"));
         const auto* hardware = window.findChild<QMenu*>("hardwareMenu");
         QVERIFY(hardware);
-        QCOMPARE(actionTexts(hardware), QStringList({"Device profiles…"}));
+        QCOMPARE(actionTexts(hardware), QStringList({"Device profiles…", "Measure on a Device…"}));
         QStringList tabs;
         for (int index = 0; index < window.tabs()->count(); ++index) tabs << window.tabs()->tabText(index);
         QCOMPARE(tabs, QStringList({"Search space", "Pareto", "Candidates", "Layers", "Compare", "Architecture weights", "Runs", "Log"}));
@@ -1157,8 +1208,9 @@ private Q_SLOTS:
         QTemporaryDir folder;
         const QString copy = folder.filePath("p.edgesmith.json");
         QVERIFY(QFile::copy(defaultProject(), copy));
-        QVERIFY(QDir(folder.path()).mkpath("devices"));
-        edgesmith::writeFileAtomically(folder.filePath("devices/phone-cpu.latency-model.json").toStdString(), "{}");
+        const auto fit = edgesmith::deviceLatencyModelFile(copy.toStdString(), "phone-cpu");
+        std::filesystem::create_directories(fit.parent_path());
+        edgesmith::writeFileAtomically(fit, "{}");
         edgesmith::widgets::SearchLauncher fittedLauncher(original, copy);
         auto* fittedModel = fittedLauncher.latencyModelChoice();
         fittedLauncher.deviceProfileChoice()->setCurrentIndex(fittedLauncher.deviceProfileChoice()->findData("phone-cpu"));
@@ -1339,6 +1391,152 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             dialog.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/cluster.png");
         }
+    }
+
+    // Hardware → Measure on a Device…: a kit written on a worker thread, a bad results.csv
+    // listed line by line with nothing kept, good ones imported (the second from a next
+    // round), the four models fitted, the best kept and chosen for the project (undoable).
+    void deviceIsMeasuredFittedAndUsed() {
+        QTemporaryDir folder;
+        const QString projectFile = copyDefaultProject(folder);
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openProject(projectFile));
+        QVERIFY(window.findChild<QAction*>("deviceMeasureAction")->isEnabled());
+        const edgesmith::Json original = window.document();
+        auto* dialog = window.showDeviceMeasure();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->currentProfile(), QStringLiteral("host")); // the project's
+        QVERIFY(dialog->selectProfile("phone-cpu"));
+        QSignalSpy written(dialog, &edgesmith::widgets::DeviceMeasureDialog::kitWritten);
+        QSignalSpy errors(dialog, &edgesmith::widgets::DeviceMeasureDialog::errorReported);
+        const QString kit = folder.filePath("phone-cpu-kit");
+        QCOMPARE(QDir::fromNativeSeparators(dialog->kitFolderEdit()->text()), kit);
+        QVERIFY(!dialog->nextRoundBox()->isEnabled()); // nothing measured yet
+        QVERIFY(dialog->nextRoundBox()->toolTip().contains("at least 5"));
+        QVERIFY(!dialog->fitButton()->isEnabled());
+        QVERIFY(!dialog->useButton()->isEnabled());
+
+        dialog->networksBox()->setValue(5);
+        dialog->writeKitButton()->click();
+        QVERIFY(dialog->busy()); // on the worker: the buttons wait for it
+        QVERIFY(!dialog->writeKitButton()->isEnabled() && !dialog->importButton()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, 120000);
+        QVERIFY(!dialog->busy() && dialog->writeKitButton()->isEnabled());
+        QCOMPARE(errors.count(), 0);
+        QCOMPARE(written.first().at(1).toInt(), 5);
+        QVERIFY(QFile::exists(kit + "/manifest.json") && QFile::exists(kit + "/run_onnxruntime.py"));
+        for (int model = 1; model <= 5; ++model) QVERIFY(QFile::exists(kit + QStringLiteral("/models/%1.onnx").arg(model)));
+        QVERIFY(QFile::exists(kit + "/layers/1.onnx"));
+        QVERIFY2(dialog->kitResultLabel()->text().contains("Wrote 5 networks and"), qPrintable(dialog->kitResultLabel()->text()));
+        QVERIFY(dialog->deviceCommand()->isVisibleTo(dialog));
+        QCOMPARE(dialog->deviceCommand()->text(), QStringLiteral("python3 run_onnxruntime.py --threads 1"));
+
+        // A negative time on line 2 and an unknown genotype on line 4: both listed, nothing kept.
+        const std::filesystem::path measurements = edgesmith::deviceMeasurementDirectory(projectFile.toStdString(), "phone-cpu");
+        std::vector<ResultRow> rows = kitResults(kit, 1);
+        std::vector<ResultRow> bad = rows;
+        bad[0].ms = -3;
+        bad[2].key = "99-99";
+        writeResults(kit + "/results.csv", bad);
+        dialog->steps()->setCurrentIndex(1);
+        QVERIFY(!dialog->importResults(kit + "/results.csv"));
+        QVERIFY(dialog->problemsView()->isVisibleTo(dialog));
+        const QString problems = dialog->problemsView()->toPlainText();
+        QVERIFY2(problems.contains("line 2: median_ms") && problems.contains("not a positive time") && problems.contains("\n  line 4: genotype \"99-99\""),
+                 qPrintable(problems));
+        QVERIFY(dialog->importResultLabel()->text().contains("Nothing imported"));
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(!std::filesystem::exists(measurements));
+
+        writeResults(kit + "/results.csv", rows);
+        QVERIFY(dialog->importResults(kit + "/results.csv"));
+        QVERIFY(!dialog->problemsView()->isVisibleTo(dialog));
+        const QString imported = dialog->importResultLabel()->text();
+        QVERIFY2(imported.contains(QStringLiteral("Imported %1 measurements (5 networks, %2 layers); 0 unstable; 1 imports of phone-cpu kept.")
+                                       .arg(rows.size())
+                                       .arg(rows.size() - 5)) &&
+                     imported.contains("Checked against the kit in"),
+                 qPrintable(imported));
+        QCOMPARE(edgesmith::loadDeviceMeasurements(projectFile.toStdString(), "phone-cpu").size(), std::size_t(1));
+
+        // Five networks allow a next round, written beside the first kit.
+        QVERIFY(dialog->nextRoundBox()->isEnabled() && dialog->fitButton()->isEnabled());
+        dialog->nextRoundBox()->setChecked(true);
+        QVERIFY(!dialog->strategyChoice()->isEnabled());
+        const QString round = folder.filePath("phone-cpu-kit-round-2");
+        QCOMPARE(QDir::fromNativeSeparators(dialog->kitFolderEdit()->text()), round);
+        dialog->networksBox()->setValue(4);
+        QVERIFY(dialog->writeKit());
+        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 2, 120000);
+        std::set<std::string> first;
+        for (const ResultRow& row : rows) first.insert(row.key);
+        const edgesmith::Json next = edgesmith::readKitManifest(round.toStdString());
+        QCOMPARE(next["models"].size(), std::size_t(4));
+        for (const auto& model : next["models"]) QVERIFY(!first.count(model["genotype"].get<std::string>())); // only unmeasured ones
+        writeResults(round + "/results.csv", kitResults(round, 2));
+        QVERIFY(dialog->importResults(round + "/results.csv"));
+
+        QSignalSpy fitted(dialog, &edgesmith::widgets::DeviceMeasureDialog::modelsFitted);
+        dialog->steps()->setCurrentIndex(2);
+        dialog->fitButton()->click();
+        QVERIFY(dialog->busy());
+        QTRY_COMPARE_WITH_TIMEOUT(fitted.count(), 1, 120000);
+        QCOMPARE(errors.count(), 1);
+        QTableWidget* table = dialog->modelTable();
+        QCOMPARE(table->rowCount(), 4);
+        QStringList chosen;
+        for (int row = 0; row < table->rowCount(); ++row)
+            if (table->item(row, 0)->data(Qt::UserRole).toBool()) chosen << table->item(row, 0)->text();
+        QCOMPARE(chosen.size(), 1);
+        QVERIFY(chosen.front().startsWith(fitted.first().at(0).toString() + " ") && chosen.front().contains("chosen"));
+        QVERIFY(table->item(0, 1)->text().toDouble() > 0);
+        QVERIFY(dialog->fitSummaryLabel()->text().contains("Cross-validated on 9 networks (5 folds)"));
+        QCOMPARE(dialog->curvePlot()->graphCount(), 4);
+        QCOMPARE(scatterPoints(dialog->residualPlot()), 9);
+
+        QSignalSpy kept(dialog, &edgesmith::widgets::DeviceMeasureDialog::modelKept);
+        dialog->keepButton()->click();
+        QCOMPARE(kept.count(), 1);
+        const std::filesystem::path modelFile = edgesmith::deviceLatencyModelFile(projectFile.toStdString(), "phone-cpu");
+        QCOMPARE(kept.first().at(0).toString(), QString::fromStdString(modelFile.string()));
+        const edgesmith::Json document = edgesmith::Json::parse(edgesmith::readFile(modelFile));
+        QCOMPARE(document["format"].get<std::string>(), std::string("edgesmith-device-latency-fit"));
+        QCOMPARE(document["profile"].get<std::string>(), std::string("phone-cpu"));
+        QCOMPARE(document["networks"].get<int>(), 9);
+        QCOMPARE(document["report"]["scores"].size(), std::size_t(4));
+        QCOMPARE(QString::fromStdString(document["model"]["kind"].get<std::string>()), fitted.first().at(0).toString());
+        edgesmith::DeviceLatencyModel::fromJson(document["model"], modelFile.string()); // what a search reads
+
+        QVERIFY(dialog->useButton()->isEnabled());
+        dialog->useButton()->click();
+        QCOMPARE(window.document()["hardware"]["profile"].get<std::string>(), std::string("phone-cpu"));
+        QCOMPARE(window.document()["hardware"]["latency_model"].get<std::string>(), std::string("device"));
+        QVERIFY(window.diagnostics().empty());
+        window.undoStack()->undo();
+        QCOMPARE(window.document(), original);
+
+        if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
+            // A fuller picture: forty more networks, as a kit of them would have brought back.
+            const edgesmith::Project project = edgesmith::Project::load(projectFile.toStdString());
+            const auto space = edgesmith::SearchSpace::parse(project.spaceDocument(), project.spaceLabel());
+            std::mt19937 random(3);
+            std::vector<ResultRow> more;
+            for (const auto& genotype : edgesmith::chooseKitArchitectures(space, 40, "diverse", 7)) {
+                const auto architecture = space.derive(genotype, false);
+                more.push_back({"model", space.key(genotype), pretendMs(double(edgesmith::computeMetrics(architecture).macs), architecture.layers.size(), random)});
+            }
+            writeResults(folder.filePath("more.csv"), more);
+            dialog->checkKitBox()->setChecked(false);
+            QVERIFY(dialog->importResults(folder.filePath("more.csv")));
+            QVERIFY(dialog->fitModels());
+            QTRY_COMPARE_WITH_TIMEOUT(fitted.count(), 2, 120000);
+            dialog->steps()->setCurrentIndex(2);
+            QVERIFY(QTest::qWaitForWindowExposed(dialog));
+            dialog->grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/device-measure.png");
+            for (int tab : {0, 1}) { dialog->steps()->setCurrentIndex(tab); dialog->grab().save(QStringLiteral("/tmp/shots/tab%1.png").arg(tab)); } // TEMP
+        }
+        dialog->close();
     }
 
     // Without sbatch on PATH, Submit is off and says why; sbatch's refusal is shown as it said it.
