@@ -2,7 +2,7 @@
 # Regenerates the screenshots in docs/images from the real windows, rendered offscreen
 # with fresh settings: main-window.png (the README's, the default project) and one per
 # view (space.png, pareto.png, layers.png, compare.png, launcher.png,
-# compression-layers.png, compress-dialog.png, cluster.png), which the GUI test draws after driving a real search on a
+# compression-layers.png, compress-dialog.png, cluster.png, device-measure.png), which the GUI test draws after driving a real search on a
 # tabular oracle.
 set -euo pipefail
 

@@ -28,203 +28,213 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="74"/>
+        <location filename="../app/gui/main_window.cpp" line="76"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith-Projekte (*.edgesmith.json);;JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="126"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="126"/>
+        <location filename="../app/gui/main_window.cpp" line="128"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>Ein Projekt aus der Fashion-MNIST-MBConv-Vorlage beginnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="130"/>
+        <location filename="../app/gui/main_window.cpp" line="132"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="133"/>
+        <location filename="../app/gui/main_window.cpp" line="135"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="136"/>
+        <location filename="../app/gui/main_window.cpp" line="138"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="141"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="150"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="154"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Undo %1</source>
         <translation>%1 rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="154"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>Redo %1</source>
         <translation>%1 wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>&amp;About EdgeSmith</source>
         <translation>Ü&amp;ber EdgeSmith</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="168"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>&amp;Start Search</source>
         <translation>Suche &amp;starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="173"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>Führt die Strategie des Projekts aus; Kandidaten erscheinen in den Reitern Pareto und Kandidaten, sobald sie bewertet sind</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
         <source>Start Search &amp;With…</source>
         <translation>Suche starten &amp;mit…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
         <source>Choose the strategy, estimator, objectives and budget, then start</source>
         <translation>Strategie, Schätzer, Ziele und Budget wählen, dann starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>Res&amp;ume Run</source>
         <translation>Lauf &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>Continue the run selected in the Runs tab from its last committed candidate</source>
         <translation>Den im Reiter Läufe gewählten Lauf ab seinem letzten gespeicherten Kandidaten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>&amp;Compress Selected Candidate…</source>
         <translation>Gewählten Kandidaten &amp;komprimieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project&apos;s pipeline</source>
         <translation>Eine Mixed-Precision-, Pruning- oder Low-Rank-Strategie für den gewählten Kandidaten suchen oder die Pipeline des Projekts ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>&amp;Export Selected Candidate…</source>
         <translation>Gewählten Kandidaten &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>Write the selected candidate as ONNX (float or int8), a LibTorch archive, JSON or C arrays</source>
         <translation>Den gewählten Kandidaten als ONNX (Float oder int8), LibTorch-Archiv, JSON oder C-Arrays schreiben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>Export Run &amp;Report…</source>
         <translation>&amp;Bericht des Laufs exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="197"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>Write an HTML page (Pareto plot, front, layers, curves) and a CSV of the shown run</source>
         <translation>Eine HTML-Seite (Pareto-Diagramm, Front, Schichten, Kurven) und eine CSV-Datei des angezeigten Laufs schreiben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>Pausiert: laufende Bewertungen werden beendet, neue beginnen nicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
-        <location filename="../app/gui/main_window.cpp" line="788"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <location filename="../app/gui/main_window.cpp" line="833"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
         <source>&amp;Cancel Search</source>
         <translation>Suche &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
         <source>&amp;Device profiles…</source>
         <translation>&amp;Geräteprofile…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="214"/>
         <source>Look at, edit and choose the device profiles the project&apos;s latency and memory are modelled for</source>
         <translation>Die Geräteprofile ansehen, bearbeiten und auswählen, für die Latenz und Speicher des Projekts modelliert werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="214"/>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <source>&amp;Measure on a Device…</source>
+        <translation>&amp;Auf einem Gerät messen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <source>Write a kit of networks to time on your device, import its results, and fit a latency model to them</source>
+        <translation>Schreibt ein Messpaket mit Netzen, die auf Ihrem Gerät gemessen werden, importiert die Ergebnisse und passt ein Latenzmodell an sie an</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="220"/>
         <source>Run on C&amp;luster…</source>
         <translation>Auf C&amp;luster ausführen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>Write the sbatch script that runs the saved project&apos;s search on Slurm nodes with MPI, submit it, and follow its run</source>
         <translation>Das sbatch-Skript schreiben, das die Suche des gespeicherten Projekts mit MPI auf Slurm-Knoten ausführt, es abschicken und seinem Lauf folgen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="231"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>Run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="239"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
         <source>estimating…</source>
         <translation>wird geschätzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="239"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
         <source>%1 s left</source>
         <translation>noch %1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="239"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
         <source>%1 min left</source>
         <translation>noch %1 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="240"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>Suche: %n bewertet, %1</numerusform>
@@ -240,93 +250,93 @@
         <translation type="vanished">Suche fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="289"/>
+        <location filename="../app/gui/main_window.cpp" line="305"/>
         <source>Cannot compress</source>
         <translation>Komprimieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="289"/>
         <source>Select one candidate in the table or the Pareto plot first.</source>
         <translation>Wählen Sie zuerst einen Kandidaten in der Tabelle oder im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="305"/>
         <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
         <translation>Das Projekt muss gültig und gespeichert sein: Der Kompressionslauf wird in seine Experimentdatenbank geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="308"/>
+        <location filename="../app/gui/main_window.cpp" line="314"/>
         <source>Compression</source>
         <translation>Kompression</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="309"/>
+        <location filename="../app/gui/main_window.cpp" line="315"/>
         <source>Compressing %1…</source>
         <translation>%1 wird komprimiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="322"/>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
-        <location filename="../app/gui/main_window.cpp" line="330"/>
-        <location filename="../app/gui/main_window.cpp" line="338"/>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
-        <location filename="../app/gui/main_window.cpp" line="374"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
+        <location filename="../app/gui/main_window.cpp" line="336"/>
+        <location filename="../app/gui/main_window.cpp" line="344"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="380"/>
         <source>Cannot export</source>
         <translation>Exportieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="322"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>Select one candidate of a run in the table or the Pareto plot first.</source>
         <translation>Wählen Sie zuerst einen Kandidaten eines Laufs in der Tabelle oder im Pareto-Diagramm.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>Speichern Sie zuerst das Projekt: Exporte lesen seine Datenbank und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="330"/>
+        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>The project must be valid: exports train with its settings and data.</source>
         <translation>Das Projekt muss gültig sein: Exporte trainieren mit seinen Einstellungen und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>Öffnen Sie zuerst ein gespeichertes Projekt und zeigen Sie einen seiner Läufe an.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="365"/>
         <source>Export Run Report</source>
         <translation>Bericht des Laufs exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="365"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML-Seiten (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="374"/>
+        <location filename="../app/gui/main_window.cpp" line="380"/>
         <source>The project must be valid and saved: exports read its store and data.</source>
         <translation>Das Projekt muss gültig und gespeichert sein: Exporte lesen seine Datenbank und Daten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="378"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="379"/>
+        <location filename="../app/gui/main_window.cpp" line="385"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>Kandidat %1 von Lauf %2 wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="579"/>
+        <location filename="../app/gui/main_window.cpp" line="585"/>
         <source>Cannot show run %1</source>
         <translation>Lauf %1 kann nicht angezeigt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="586"/>
+        <location filename="../app/gui/main_window.cpp" line="592"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>Lauf %1 wird angezeigt: %n Kandidat</numerusform>
@@ -334,34 +344,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="626"/>
+        <location filename="../app/gui/main_window.cpp" line="633"/>
         <source>Search settings</source>
         <translation>Sucheinstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="640"/>
+        <location filename="../app/gui/main_window.cpp" line="647"/>
         <source>Device profile %1</source>
         <translation>Geräteprofil %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="644"/>
+        <location filename="../app/gui/main_window.cpp" line="651"/>
         <source>Saved device profile %1</source>
         <translation>Geräteprofil %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="654"/>
-        <location filename="../app/gui/main_window.cpp" line="662"/>
-        <location filename="../app/gui/main_window.cpp" line="665"/>
+        <location filename="../app/gui/main_window.cpp" line="661"/>
+        <location filename="../app/gui/main_window.cpp" line="668"/>
+        <source>Cannot measure on a device</source>
+        <translation>Messen auf einem Gerät nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="661"/>
+        <source>Save the project first: the measurements and the fitted model are kept beside the project file.</source>
+        <translation>Speichern Sie zuerst das Projekt: Die Messungen und das angepasste Modell werden neben der Projektdatei abgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="668"/>
+        <source>The project has problems; fix them first:
+
+%1</source>
+        <translation>Das Projekt hat Probleme; beheben Sie diese zuerst:
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="677"/>
+        <source>Device latency model of %1</source>
+        <translation>Geräte-Latenzmodell von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="680"/>
+        <source>Wrote a measurement kit of %1 networks to %2</source>
+        <translation>Messpaket mit %1 Netzen nach %2 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="683"/>
+        <source>Imported device measurements into %1</source>
+        <translation>Gerätemessungen nach %1 importiert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="687"/>
+        <source>Kept the device latency model %1</source>
+        <translation>Geräte-Latenzmodell %1 behalten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="699"/>
+        <location filename="../app/gui/main_window.cpp" line="707"/>
+        <location filename="../app/gui/main_window.cpp" line="710"/>
         <source>Cannot run on a cluster</source>
         <translation>Ausführung auf dem Cluster nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="654"/>
+        <location filename="../app/gui/main_window.cpp" line="699"/>
         <source>Save the project first: the cluster job reads the project file and writes the database beside it.</source>
         <translation>Speichern Sie zuerst das Projekt: Der Cluster-Job liest die Projektdatei und schreibt die Datenbank daneben.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="662"/>
+        <location filename="../app/gui/main_window.cpp" line="707"/>
         <source>The saved project has problems:
 
 %1</source>
@@ -370,32 +420,32 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="671"/>
+        <location filename="../app/gui/main_window.cpp" line="716"/>
         <source>Submitted %1 as cluster job %2</source>
         <translation>%1 als Cluster-Job %2 abgeschickt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="685"/>
+        <location filename="../app/gui/main_window.cpp" line="730"/>
         <source>The cluster job uses the project as saved, without the unsaved changes</source>
         <translation>Der Cluster-Job verwendet das Projekt wie gespeichert, ohne die ungespeicherten Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="689"/>
+        <location filename="../app/gui/main_window.cpp" line="734"/>
         <source>The cluster job reads the project file, which does not have the unsaved changes. Save them first?</source>
         <translation>Der Cluster-Job liest die Projektdatei, in der die ungespeicherten Änderungen fehlen. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="691"/>
+        <location filename="../app/gui/main_window.cpp" line="736"/>
         <source>Use the Saved File</source>
         <translation>Gespeicherte Datei verwenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="712"/>
+        <location filename="../app/gui/main_window.cpp" line="757"/>
         <source>Following cluster job %1: waiting for its run to start</source>
         <translation>Cluster-Job %1 wird verfolgt: Warten auf den Start seines Laufs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="717"/>
+        <location filename="../app/gui/main_window.cpp" line="762"/>
         <source>Following cluster job %1: %n candidate(s)</source>
         <translation>
             <numerusform>Cluster-Job %1 wird verfolgt: %n Kandidat</numerusform>
@@ -403,7 +453,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="719"/>
+        <location filename="../app/gui/main_window.cpp" line="764"/>
         <source>Cluster job %1: run %2 %3, %n candidate(s)</source>
         <translation>
             <numerusform>Cluster-Job %1: Lauf %2 %3, %n Kandidat</numerusform>
@@ -411,23 +461,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="731"/>
+        <location filename="../app/gui/main_window.cpp" line="776"/>
         <source>Stopped following cluster job %1</source>
         <translation>Verfolgung von Cluster-Job %1 beendet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="765"/>
+        <location filename="../app/gui/main_window.cpp" line="810"/>
         <source>Resuming run %1…</source>
         <translation>Lauf %1 wird fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="775"/>
-        <location filename="../app/gui/main_window.cpp" line="781"/>
+        <location filename="../app/gui/main_window.cpp" line="820"/>
+        <location filename="../app/gui/main_window.cpp" line="826"/>
         <source>Cannot start the search</source>
         <translation>Die Suche kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="775"/>
+        <location filename="../app/gui/main_window.cpp" line="820"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>Das Projekt hat %n Problem; beheben Sie zuerst das im Projektbereich aufgeführte.</numerusform>
@@ -435,123 +485,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="781"/>
+        <location filename="../app/gui/main_window.cpp" line="826"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>Speichern Sie das Projekt zuerst: seine Experimentdatenbank und relativen Pfade liegen neben der Datei.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="797"/>
+        <location filename="../app/gui/main_window.cpp" line="842"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="801"/>
+        <location filename="../app/gui/main_window.cpp" line="846"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="809"/>
+        <location filename="../app/gui/main_window.cpp" line="854"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="816"/>
+        <location filename="../app/gui/main_window.cpp" line="861"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="826"/>
+        <location filename="../app/gui/main_window.cpp" line="871"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="829"/>
+        <location filename="../app/gui/main_window.cpp" line="874"/>
         <source>&amp;Project panel</source>
         <translation>&amp;Projektleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="832"/>
+        <location filename="../app/gui/main_window.cpp" line="877"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="835"/>
+        <location filename="../app/gui/main_window.cpp" line="880"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="853"/>
+        <location filename="../app/gui/main_window.cpp" line="898"/>
         <source>&amp;Hardware</source>
         <translation>&amp;Hardware</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="857"/>
+        <location filename="../app/gui/main_window.cpp" line="903"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="860"/>
+        <location filename="../app/gui/main_window.cpp" line="906"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="866"/>
+        <location filename="../app/gui/main_window.cpp" line="912"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="890"/>
+        <location filename="../app/gui/main_window.cpp" line="936"/>
         <source>Search space</source>
         <translation>Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="900"/>
+        <location filename="../app/gui/main_window.cpp" line="946"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="915"/>
+        <location filename="../app/gui/main_window.cpp" line="961"/>
         <source>Filter by genotype…</source>
         <translation>Nach Genotyp filtern…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="919"/>
+        <location filename="../app/gui/main_window.cpp" line="965"/>
         <source>All candidates</source>
         <translation>Alle Kandidaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="920"/>
+        <location filename="../app/gui/main_window.cpp" line="966"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="921"/>
+        <location filename="../app/gui/main_window.cpp" line="967"/>
         <source>Evaluated</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="922"/>
+        <location filename="../app/gui/main_window.cpp" line="968"/>
         <source>Outside the budgets</source>
         <translation>Außerhalb der Budgets</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="923"/>
+        <location filename="../app/gui/main_window.cpp" line="969"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="924"/>
-        <location filename="../app/gui/main_window.cpp" line="943"/>
+        <location filename="../app/gui/main_window.cpp" line="970"/>
+        <location filename="../app/gui/main_window.cpp" line="989"/>
         <source>Copy as CSV</source>
         <translation>Als CSV kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="926"/>
+        <location filename="../app/gui/main_window.cpp" line="972"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>Die ausgewählten Zeilen (ohne Auswahl alle angezeigten) als CSV kopieren (Strg+C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="954"/>
+        <location filename="../app/gui/main_window.cpp" line="1000"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>%n Kandidat als CSV kopiert</numerusform>
@@ -559,7 +609,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="972"/>
+        <location filename="../app/gui/main_window.cpp" line="1018"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
@@ -604,7 +654,7 @@
         <translation type="vanished">Rang</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="975"/>
+        <location filename="../app/gui/main_window.cpp" line="1021"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
@@ -613,39 +663,39 @@
         <translation type="vanished">Wählen Sie im Reiter Pareto oder Kandidaten zwei oder mehr Kandidaten aus, um sie nebeneinander zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="978"/>
+        <location filename="../app/gui/main_window.cpp" line="1024"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1017"/>
+        <location filename="../app/gui/main_window.cpp" line="1063"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1022"/>
+        <location filename="../app/gui/main_window.cpp" line="1068"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1170"/>
+        <location filename="../app/gui/main_window.cpp" line="1216"/>
         <source>The project names no readable search space.</source>
         <translation>Das Projekt nennt keinen lesbaren Suchraum.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1268"/>
+        <location filename="../app/gui/main_window.cpp" line="1314"/>
         <source>Search running</source>
         <translation>Suche läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1269"/>
+        <location filename="../app/gui/main_window.cpp" line="1315"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>Eine Suche läuft. Abbrechen? Alle bewerteten Kandidaten bleiben erhalten; der Lauf lässt sich mit edgesmith-cli search --resume fortsetzen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="408"/>
-        <location filename="../app/gui/main_window.cpp" line="425"/>
-        <location filename="../app/gui/main_window.cpp" line="1024"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="431"/>
+        <location filename="../app/gui/main_window.cpp" line="1070"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n Kandidat</numerusform>
@@ -653,96 +703,96 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
+        <location filename="../app/gui/main_window.cpp" line="252"/>
         <source>, %1 s left</source>
         <translation>, noch %1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
+        <location filename="../app/gui/main_window.cpp" line="252"/>
         <source>, %1 min left</source>
         <translation>, noch %1 min</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="248"/>
+        <location filename="../app/gui/main_window.cpp" line="254"/>
         <source>Training the supernet</source>
         <translation>Supernetz wird trainiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="249"/>
+        <location filename="../app/gui/main_window.cpp" line="255"/>
         <source>%1: %2 % done%3</source>
         <translation>%1: %2 % erledigt%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="257"/>
-        <location filename="../app/gui/main_window.cpp" line="764"/>
-        <location filename="../app/gui/main_window.cpp" line="787"/>
+        <location filename="../app/gui/main_window.cpp" line="263"/>
+        <location filename="../app/gui/main_window.cpp" line="809"/>
+        <location filename="../app/gui/main_window.cpp" line="832"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="258"/>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="264"/>
+        <location filename="../app/gui/main_window.cpp" line="265"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="261"/>
+        <location filename="../app/gui/main_window.cpp" line="267"/>
         <source>%1 failed</source>
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="981"/>
+        <location filename="../app/gui/main_window.cpp" line="1027"/>
         <source>Architecture weights</source>
         <translation>Architekturgewichte</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="993"/>
+        <location filename="../app/gui/main_window.cpp" line="1039"/>
         <source>Show run</source>
         <translation>Lauf anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="995"/>
+        <location filename="../app/gui/main_window.cpp" line="1041"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1004"/>
+        <location filename="../app/gui/main_window.cpp" line="1050"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>Läufe der Experimentdatenbank dieses Projekts. Doppelklick zeigt einen Lauf in den Reitern Pareto, Kandidaten und Schichten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1014"/>
+        <location filename="../app/gui/main_window.cpp" line="1060"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1028"/>
+        <location filename="../app/gui/main_window.cpp" line="1074"/>
         <source>%v / %m evaluated</source>
         <translation>%v / %m bewertet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1049"/>
+        <location filename="../app/gui/main_window.cpp" line="1095"/>
         <source>Untitled project</source>
         <translation>Unbenanntes Projekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1050"/>
+        <location filename="../app/gui/main_window.cpp" line="1096"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>Neues Projekt aus der Vorlage fmnist-mbconv</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1058"/>
-        <location filename="../app/gui/main_window.cpp" line="1063"/>
+        <location filename="../app/gui/main_window.cpp" line="1104"/>
+        <location filename="../app/gui/main_window.cpp" line="1109"/>
         <source>Cannot open project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1071"/>
+        <location filename="../app/gui/main_window.cpp" line="1117"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1074"/>
+        <location filename="../app/gui/main_window.cpp" line="1120"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>%n Problem im Projekt; siehe Projektleiste</numerusform>
@@ -750,18 +800,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1080"/>
+        <location filename="../app/gui/main_window.cpp" line="1126"/>
         <source>Stopped following cluster job %1: the project was closed</source>
         <translation>Verfolgung von Cluster-Job %1 beendet: Das Projekt wurde geschlossen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1107"/>
-        <location filename="../app/gui/main_window.cpp" line="1111"/>
+        <location filename="../app/gui/main_window.cpp" line="1153"/>
+        <location filename="../app/gui/main_window.cpp" line="1157"/>
         <source>Project not saved</source>
         <translation>Projekt nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1108"/>
+        <location filename="../app/gui/main_window.cpp" line="1154"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -770,18 +820,18 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1120"/>
-        <location filename="../app/gui/main_window.cpp" line="1121"/>
+        <location filename="../app/gui/main_window.cpp" line="1166"/>
+        <location filename="../app/gui/main_window.cpp" line="1167"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1130"/>
+        <location filename="../app/gui/main_window.cpp" line="1176"/>
         <source>Project is valid</source>
         <translation>Projekt ist gültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1131"/>
+        <location filename="../app/gui/main_window.cpp" line="1177"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>%n Problem im Projekt</numerusform>
@@ -789,12 +839,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1163"/>
+        <location filename="../app/gui/main_window.cpp" line="1209"/>
         <source>inline space</source>
         <translation>eingebetteter Suchraum</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1167"/>
+        <location filename="../app/gui/main_window.cpp" line="1213"/>
         <source>template %1</source>
         <translation>Vorlage %1</translation>
     </message>
@@ -803,33 +853,33 @@
         <translation type="vanished">&lt;i&gt;Das Projekt nennt keinen lesbaren Suchraum.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1178"/>
+        <location filename="../app/gui/main_window.cpp" line="1224"/>
         <source>not saved</source>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="688"/>
-        <location filename="../app/gui/main_window.cpp" line="1217"/>
+        <location filename="../app/gui/main_window.cpp" line="733"/>
+        <location filename="../app/gui/main_window.cpp" line="1263"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1218"/>
+        <location filename="../app/gui/main_window.cpp" line="1264"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1227"/>
+        <location filename="../app/gui/main_window.cpp" line="1273"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1233"/>
+        <location filename="../app/gui/main_window.cpp" line="1279"/>
         <source>Save project as</source>
         <translation>Projekt speichern unter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1246"/>
+        <location filename="../app/gui/main_window.cpp" line="1292"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>Einstellungen gespeichert; LibTorch nutzt %n Thread</numerusform>
@@ -837,12 +887,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1251"/>
+        <location filename="../app/gui/main_window.cpp" line="1297"/>
         <source>About EdgeSmith</source>
         <translation>Über EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1252"/>
+        <location filename="../app/gui/main_window.cpp" line="1298"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automatischer Entwurf und Kompression von Deep-Learning-Modellen für Edge-Geräte: Architektursuche, Pruning, Quantisierung, Destillation und Niedrigrang-Zerlegung unter Latenz-, Speicher- und Platzbudgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n Rechen-Thread · CUDA %3&lt;/p&gt;</numerusform>
@@ -850,12 +900,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1259"/>
+        <location filename="../app/gui/main_window.cpp" line="1305"/>
         <source>available</source>
         <translation>verfügbar</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1259"/>
+        <location filename="../app/gui/main_window.cpp" line="1305"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
@@ -1417,6 +1467,412 @@
         <location filename="../widgets/convergence_view.cpp" line="71"/>
         <source>Best %1 so far</source>
         <translation>Bisher beste %1</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::DeviceMeasureDialog</name>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="154"/>
+        <source>Measure on a device</source>
+        <translation>Auf einem Gerät messen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="162"/>
+        <source>Time networks of the project&apos;s space on the device you ship to, bring the times back, and fit a latency model to them; searches then predict that device&apos;s latency. The steps follow docs/devices.md.</source>
+        <translation>Messen Sie Netze aus dem Suchraum des Projekts auf dem Gerät, für das Sie ausliefern, bringen Sie die Zeiten zurück und passen Sie ein Latenzmodell an sie an; Suchen sagen dann die Latenz dieses Geräts vorher. Die Schritte folgen docs/devices.md.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="167"/>
+        <source>1. Kit</source>
+        <translation>1. Messpaket</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="168"/>
+        <source>2. Import</source>
+        <translation>2. Import</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="169"/>
+        <source>3. Fit</source>
+        <translation>3. Anpassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="188"/>
+        <source>The device the networks are timed on: its measurements and its fitted model are kept under this profile&apos;s name</source>
+        <translation>Das Gerät, auf dem die Netze gemessen werden: Seine Messungen und sein angepasstes Modell werden unter dem Namen dieses Profils abgelegt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="194"/>
+        <source>&amp;Device profile:</source>
+        <translation>&amp;Geräteprofil:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="210"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="224"/>
+        <source>Architectures to time: a few dozen give a first model; the learning curve in step 3 says whether more would help</source>
+        <translation>Zu messende Architekturen: Einige Dutzend ergeben ein erstes Modell; die Lernkurve in Schritt 3 zeigt, ob mehr helfen würden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="227"/>
+        <source>diverse: spread over MACs, depth and operator mix, the extremes included</source>
+        <translation>vielfältig: über MACs, Tiefe und Operatormix verteilt, die Extreme eingeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="228"/>
+        <source>random: uniform draws</source>
+        <translation>zufällig: gleichverteilte Ziehungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="229"/>
+        <source>Next round: the networks the current model is least sure of</source>
+        <translation>Nächste Runde: die Netze, bei denen das aktuelle Modell am unsichersten ist</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="231"/>
+        <source>Also one model per distinct layer configuration (per-layer times for the kernel table)</source>
+        <translation>Zusätzlich ein Modell je unterschiedlicher Schichtkonfiguration (Zeiten je Schicht für die Kernel-Tabelle)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="236"/>
+        <source>The kit&apos;s folder; a kit written there before is replaced. A relative path is taken beside the project.</source>
+        <translation>Der Ordner des Messpakets; ein zuvor dort geschriebenes Paket wird ersetzt. Ein relativer Pfad gilt neben dem Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="237"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="238"/>
+        <source>&amp;Write kit</source>
+        <translation>Messpaket &amp;schreiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="265"/>
+        <source>&amp;Networks:</source>
+        <translation>&amp;Netze:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="266"/>
+        <source>&amp;Choice:</source>
+        <translation>&amp;Auswahl:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="269"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="286"/>
+        <source>The runner writes results.csv into the kit&apos;s folder on the device. Every line is checked before anything is kept: genotypes of the project&apos;s space, times that are positive numbers in ms, p10 ≤ median ≤ p90, no row twice. Each import is kept as a dated file in devices/PROFILE.measurements/ beside the project; earlier ones stay, and a later measurement of a network replaces an earlier one when fitting.</source>
+        <translation>Das Messprogramm schreibt results.csv auf dem Gerät in den Ordner des Messpakets. Jede Zeile wird geprüft, bevor etwas übernommen wird: Genotypen aus dem Suchraum des Projekts, Zeiten als positive Zahlen in ms, p10 ≤ Median ≤ p90, keine Zeile doppelt. Jeder Import wird als datierte Datei in devices/PROFIL.measurements/ neben dem Projekt abgelegt; frühere bleiben erhalten, und beim Anpassen ersetzt eine spätere Messung eines Netzes eine frühere.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="291"/>
+        <source>Only networks of the kit: its manifest.json beside results.csv, else in the kit folder of step 1</source>
+        <translation>Nur Netze des Messpakets: dessen manifest.json neben results.csv, sonst im Ordner aus Schritt 1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="294"/>
+        <source>&amp;Import results…</source>
+        <translation>Ergebnisse &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="321"/>
+        <source>&amp;Fit models</source>
+        <translation>Modelle an&amp;passen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>RMSE (ms)</source>
+        <translation>RMSE (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>Within ±5 %</source>
+        <translation>Innerhalb ±5 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>Within ±10 %</source>
+        <translation>Innerhalb ±10 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>Spearman</source>
+        <translation>Spearman</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>µs per prediction</source>
+        <translation>µs je Vorhersage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="333"/>
+        <source>Each model scored on networks it was not fitted on (k-fold cross-validation); the lowest RMSE is chosen</source>
+        <translation>Jedes Modell wird an Netzen bewertet, an die es nicht angepasst wurde (k-fache Kreuzvalidierung); das mit dem kleinsten RMSE wird gewählt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="336"/>
+        <source>Networks fitted on</source>
+        <translation>Netze, an die angepasst wurde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="336"/>
+        <source>Held-out networks within ±10 % (%)</source>
+        <translation>Zurückgehaltene Netze innerhalb ±10 % (%)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="337"/>
+        <source>Measured on the device (ms)</source>
+        <translation>Auf dem Gerät gemessen (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="337"/>
+        <source>Predicted (ms)</source>
+        <translation>Vorhergesagt (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="338"/>
+        <source>&amp;Keep model</source>
+        <translation>Modell &amp;behalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="340"/>
+        <source>&amp;Use for this project</source>
+        <translation>Für dieses Projekt &amp;verwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="342"/>
+        <source>Set hardware.profile to this profile and hardware.latency_model to &quot;device&quot; (one undoable edit)</source>
+        <translation>Setzt hardware.profile auf dieses Profil und hardware.latency_model auf &quot;device&quot; (eine rückgängig machbare Änderung)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="364"/>
+        <source>&lt;b&gt;Learning curve&lt;/b&gt;: does the model still gain from more networks?</source>
+        <translation>&lt;b&gt;Lernkurve&lt;/b&gt;: Gewinnt das Modell noch durch mehr Netze?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="365"/>
+        <source>&lt;b&gt;Residuals&lt;/b&gt; of the chosen model: where it is not to be trusted</source>
+        <translation>&lt;b&gt;Residuen&lt;/b&gt; des gewählten Modells: wo ihm nicht zu trauen ist</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="437"/>
+        <source>nothing measured yet</source>
+        <translation>noch nichts gemessen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="438"/>
+        <source>%1 networks and %2 layer configurations measured, in %3 imports</source>
+        <translation>%1 Netze und %2 Schichtkonfigurationen gemessen, in %3 Importen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="442"/>
+        <source> (%1 of another search space left out)</source>
+        <translation> (%1 aus einem anderen Suchraum ausgelassen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="450"/>
+        <source>; the model kept was fitted to another search space: fit again</source>
+        <translation>; das behaltene Modell wurde an einen anderen Suchraum angepasst: Passen Sie neu an</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="454"/>
+        <source>; a %1 model kept, fitted on %2 networks on %3 UTC</source>
+        <translation>; ein %1-Modell behalten, angepasst an %2 Netze am %3 UTC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="458"/>
+        <source>The project&apos;s space cannot be read: %1</source>
+        <translation>Der Suchraum des Projekts kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="474"/>
+        <source>Of many unmeasured architectures, those whose latency models fitted on bootstrap resamples of the %1 measured networks disagree on most: measuring them teaches the model most</source>
+        <translation>Von vielen ungemessenen Architekturen diejenigen, bei denen sich Latenzmodelle, angepasst an Bootstrap-Stichproben der %1 gemessenen Netze, am meisten uneinig sind: Ihre Messung lehrt das Modell am meisten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="477"/>
+        <location filename="../widgets/device_measure_dialog.cpp" line="483"/>
+        <source>Needs at least 5 networks of this profile imported; %1 so far</source>
+        <translation>Benötigt mindestens 5 importierte Netze dieses Profils; bisher %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="482"/>
+        <source>Cross-validate the four models on the %1 networks measured (takes a moment)</source>
+        <translation>Kreuzvalidiert die vier Modelle an den %1 gemessenen Netzen (dauert einen Moment)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="485"/>
+        <source>Write the chosen model, fitted on every network, with its report to %1</source>
+        <translation>Schreibt das gewählte Modell, angepasst an alle Netze, mit seinem Bericht nach %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="491"/>
+        <source>Folder of the kit</source>
+        <translation>Ordner des Messpakets</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="499"/>
+        <source>Results of the device</source>
+        <translation>Ergebnisse des Geräts</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="499"/>
+        <source>Runner results (*.csv);;All files (*)</source>
+        <translation>Messergebnisse (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="539"/>
+        <location filename="../widgets/device_measure_dialog.cpp" line="550"/>
+        <source>Kit not written</source>
+        <translation>Messpaket nicht geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="539"/>
+        <source>Choose the folder the kit is written to.</source>
+        <translation>Wählen Sie den Ordner, in den das Messpaket geschrieben wird.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="550"/>
+        <source>Choosing what the model is least sure of and writing the kit…</source>
+        <translation>Wähle aus, wo das Modell am unsichersten ist, und schreibe das Messpaket…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="550"/>
+        <source>Writing the kit…</source>
+        <translation>Schreibe das Messpaket…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="561"/>
+        <source>Wrote %1 networks and %2 layer configurations to %3.&lt;br&gt;Copy the folder to the device and run this there (Python with onnxruntime; or node run_onnxruntime.js, or run_perf_test.sh where there is no Python), then import the results.csv it writes in step 2:</source>
+        <translation>%1 Netze und %2 Schichtkonfigurationen nach %3 geschrieben.&lt;br&gt;Kopieren Sie den Ordner auf das Gerät und führen Sie dort dies aus (Python mit onnxruntime; oder node run_onnxruntime.js, oder run_perf_test.sh, wo es kein Python gibt), und importieren Sie dann die geschriebene results.csv in Schritt 2:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="598"/>
+        <source>Imported %1 measurements (%2 networks, %3 layers); %4 unstable; %5 imports of %6 kept.</source>
+        <translation>%1 Messungen importiert (%2 Netze, %3 Schichten); %4 instabil; %5 Importe von %6 abgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="605"/>
+        <source>The device changed speed while measuring the unstable ones: consider measuring them again.</source>
+        <translation>Das Gerät hat beim Messen der instabilen seine Geschwindigkeit geändert: Erwägen Sie, sie erneut zu messen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="606"/>
+        <source>Checked against the project&apos;s space (no kit found to check against).</source>
+        <translation>Gegen den Suchraum des Projekts geprüft (kein Messpaket zum Abgleich gefunden).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="607"/>
+        <source>Checked against the kit in %1.</source>
+        <translation>Gegen das Messpaket in %1 geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="622"/>
+        <source>Nothing imported: the results have these problems. Fix them and import again.</source>
+        <translation>Nichts importiert: Die Ergebnisse haben diese Probleme. Beheben Sie sie und importieren Sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="625"/>
+        <source>Nothing imported</source>
+        <translation>Nichts importiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="630"/>
+        <location filename="../widgets/device_measure_dialog.cpp" line="636"/>
+        <source>Models not fitted</source>
+        <translation>Modelle nicht angepasst</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="630"/>
+        <source>Fitting needs at least 5 networks of %1 imported; %2 so far.</source>
+        <translation>Das Anpassen benötigt mindestens 5 importierte Netze von %1; bisher %2.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="636"/>
+        <source>Fitting and cross-validating four models…</source>
+        <translation>Passe vier Modelle an und validiere sie kreuzweise…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="657"/>
+        <source>Cross-validated on %1 networks (%2 folds). The &lt;b&gt;%3&lt;/b&gt; model has the lowest RMSE; refitted on all of them, it is the one kept.</source>
+        <translation>An %1 Netzen kreuzvalidiert (%2 Teilmengen). Das Modell &lt;b&gt;%3&lt;/b&gt; hat den kleinsten RMSE; an alle Netze neu angepasst, ist es das, das behalten wird.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="664"/>
+        <source>It is still improving with more networks: measure a next round (step 1).</source>
+        <translation>Es verbessert sich mit mehr Netzen noch: Messen Sie eine nächste Runde (Schritt 1).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="666"/>
+        <source>%1 of the measurements were marked unstable by the runner.</source>
+        <translation>%1 der Messungen wurden vom Messprogramm als instabil markiert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="667"/>
+        <source>%1 imports of another search space were left out.</source>
+        <translation>%1 Importe aus einem anderen Suchraum wurden ausgelassen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="684"/>
+        <source>%1 ✔ chosen</source>
+        <translation>%1 ✔ gewählt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="733"/>
+        <source>y = x</source>
+        <translation>y = x</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="734"/>
+        <source>±10 %</source>
+        <translation>±10 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="743"/>
+        <source>within ±10 %</source>
+        <translation>innerhalb ±10 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="744"/>
+        <source>off by more than 10 %</source>
+        <translation>mehr als 10 % daneben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="757"/>
+        <source>Cross-validates the MACs baseline, a per-operator table (lut), a per-kernel table (kernel) and boosted trees on the latest measurement of each network, and keeps the one with the lowest RMSE.</source>
+        <translation>Kreuzvalidiert die MACs-Basislinie, eine Tabelle je Operator (lut), eine Tabelle je Kernel (kernel) und Boosted Trees an der jeweils neuesten Messung jedes Netzes und behält das mit dem kleinsten RMSE.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="778"/>
+        <source>Model not kept</source>
+        <translation>Modell nicht behalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="782"/>
+        <source>Kept the %1 model, fitted on all %2 networks, in %3. A project uses it with hardware.latency_model &quot;device&quot;.</source>
+        <translation>Das Modell %1, angepasst an alle %2 Netze, in %3 behalten. Ein Projekt verwendet es mit hardware.latency_model &quot;device&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="794"/>
+        <source>The project now uses the model of %1: hardware.profile &quot;%1&quot;, hardware.latency_model &quot;device&quot; (Edit → Undo reverts it).</source>
+        <translation>Das Projekt verwendet jetzt das Modell von %1: hardware.profile &quot;%1&quot;, hardware.latency_model &quot;device&quot; (Bearbeiten → Rückgängig macht es rückgängig).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="801"/>
+        <source>%1 The dialog can be closed when it has finished.</source>
+        <translation>%1 Der Dialog kann geschlossen werden, sobald das fertig ist.</translation>
     </message>
 </context>
 <context>

@@ -26,203 +26,213 @@
 <context>
     <name>edgesmith::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="74"/>
+        <location filename="../app/gui/main_window.cpp" line="76"/>
         <source>EdgeSmith projects (*.edgesmith.json);;JSON files (*.json);;All files (*)</source>
         <translation>EdgeSmith 项目 (*.edgesmith.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="126"/>
         <source>&amp;New Project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="126"/>
+        <location filename="../app/gui/main_window.cpp" line="128"/>
         <source>Start a project from the Fashion-MNIST MBConv template</source>
         <translation>从 Fashion-MNIST MBConv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="130"/>
+        <location filename="../app/gui/main_window.cpp" line="132"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="133"/>
+        <location filename="../app/gui/main_window.cpp" line="135"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="136"/>
+        <location filename="../app/gui/main_window.cpp" line="138"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="150"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="154"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Undo %1</source>
         <translation>撤销 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="154"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>Redo %1</source>
         <translation>重做 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>&amp;About EdgeSmith</source>
         <translation>关于 EdgeSmith(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="168"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>&amp;Start Search</source>
         <translation>开始搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="173"/>
         <source>Run the project&apos;s strategy; candidates appear in the Pareto and Candidates tabs as they are evaluated</source>
         <translation>运行项目的搜索策略；候选模型评估后即显示在“帕累托”和“候选”标签页中</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
         <source>Start Search &amp;With…</source>
         <translation>设置并开始搜索(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
         <source>Choose the strategy, estimator, objectives and budget, then start</source>
         <translation>选择策略、评估器、目标和预算，然后开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>Res&amp;ume Run</source>
         <translation>继续运行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>Continue the run selected in the Runs tab from its last committed candidate</source>
         <translation>从最后提交的候选处继续运行标签页中选中的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>&amp;Compress Selected Candidate…</source>
         <translation>压缩所选候选(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Search a mixed-precision, pruning or low-rank policy for the selected candidate, or run the project&apos;s pipeline</source>
         <translation>为所选候选搜索混合精度、剪枝或低秩策略，或运行项目的流水线</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>&amp;Export Selected Candidate…</source>
         <translation>导出所选候选(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>Write the selected candidate as ONNX (float or int8), a LibTorch archive, JSON or C arrays</source>
         <translation>将所选候选写为 ONNX（浮点或 int8）、LibTorch 归档、JSON 或 C 数组</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>Export Run &amp;Report…</source>
         <translation>导出运行报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="197"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>Write an HTML page (Pareto plot, front, layers, curves) and a CSV of the shown run</source>
         <translation>为当前显示的运行写出 HTML 页面（帕累托图、前沿、层、曲线）和 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>Paused: evaluations in progress finish, no new ones start</source>
         <translation>已暂停：进行中的评估将完成，不再开始新的评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
-        <location filename="../app/gui/main_window.cpp" line="788"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <location filename="../app/gui/main_window.cpp" line="833"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
         <source>&amp;Cancel Search</source>
         <translation>取消搜索(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
         <source>&amp;Device profiles…</source>
         <translation>设备配置文件(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="214"/>
         <source>Look at, edit and choose the device profiles the project&apos;s latency and memory are modelled for</source>
         <translation>查看、编辑并选择用于建模项目延迟和内存的设备配置文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="214"/>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <source>&amp;Measure on a Device…</source>
+        <translation>在设备上测量(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <source>Write a kit of networks to time on your device, import its results, and fit a latency model to them</source>
+        <translation>写出一套在你的设备上计时的网络测量包，导入其结果，并据此拟合延迟模型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="220"/>
         <source>Run on C&amp;luster…</source>
         <translation>在集群上运行(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>Write the sbatch script that runs the saved project&apos;s search on Slurm nodes with MPI, submit it, and follow its run</source>
         <translation>编写用 MPI 在 Slurm 节点上运行已保存项目搜索的 sbatch 脚本，提交它并跟踪其运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="231"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>Run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="239"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
         <source>estimating…</source>
         <translation>正在估算…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="239"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
         <source>%1 s left</source>
         <translation>剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="239"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
         <source>%1 min left</source>
         <translation>剩余 %1 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="240"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>Searching: %n evaluated, %1</source>
         <translation>
             <numerusform>搜索中：已评估 %n 个，%1</numerusform>
@@ -237,127 +247,167 @@
         <translation type="vanished">搜索失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="289"/>
+        <location filename="../app/gui/main_window.cpp" line="305"/>
         <source>Cannot compress</source>
         <translation>无法压缩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="289"/>
         <source>Select one candidate in the table or the Pareto plot first.</source>
         <translation>请先在表格或帕累托图中选择一个候选。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="305"/>
         <source>The project must be valid and saved: the compression run goes to its experiment database.</source>
         <translation>项目必须有效且已保存：压缩运行会写入其实验数据库。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="308"/>
+        <location filename="../app/gui/main_window.cpp" line="314"/>
         <source>Compression</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="309"/>
+        <location filename="../app/gui/main_window.cpp" line="315"/>
         <source>Compressing %1…</source>
         <translation>正在压缩 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="322"/>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
-        <location filename="../app/gui/main_window.cpp" line="330"/>
-        <location filename="../app/gui/main_window.cpp" line="338"/>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
-        <location filename="../app/gui/main_window.cpp" line="374"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
+        <location filename="../app/gui/main_window.cpp" line="336"/>
+        <location filename="../app/gui/main_window.cpp" line="344"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="380"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="322"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>Select one candidate of a run in the table or the Pareto plot first.</source>
         <translation>请先在表格或帕累托图中选择某次运行的一个候选。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
         <source>Save the project first: exports read its store and data.</source>
         <translation>请先保存项目：导出会读取其数据库和数据。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="330"/>
+        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>The project must be valid: exports train with its settings and data.</source>
         <translation>项目必须有效：导出会使用其设置和数据进行训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>Open a saved project and show one of its runs first.</source>
         <translation>请先打开已保存的项目并显示其中一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="365"/>
         <source>Export Run Report</source>
         <translation>导出运行报告</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="365"/>
         <source>HTML pages (*.html)</source>
         <translation>HTML 页面 (*.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="374"/>
+        <location filename="../app/gui/main_window.cpp" line="380"/>
         <source>The project must be valid and saved: exports read its store and data.</source>
         <translation>项目必须有效且已保存：导出会读取其数据库和数据。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="378"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="379"/>
+        <location filename="../app/gui/main_window.cpp" line="385"/>
         <source>Exporting candidate %1 of run %2…</source>
         <translation>正在导出运行 %2 的候选 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="579"/>
+        <location filename="../app/gui/main_window.cpp" line="585"/>
         <source>Cannot show run %1</source>
         <translation>无法显示运行 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="586"/>
+        <location filename="../app/gui/main_window.cpp" line="592"/>
         <source>Showing run %1: %n candidate(s)</source>
         <translation>
             <numerusform>正在显示运行 %1：%n 个候选</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="626"/>
+        <location filename="../app/gui/main_window.cpp" line="633"/>
         <source>Search settings</source>
         <translation>搜索设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="640"/>
+        <location filename="../app/gui/main_window.cpp" line="647"/>
         <source>Device profile %1</source>
         <translation>设备配置文件 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="644"/>
+        <location filename="../app/gui/main_window.cpp" line="651"/>
         <source>Saved device profile %1</source>
         <translation>已保存设备配置文件 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="654"/>
-        <location filename="../app/gui/main_window.cpp" line="662"/>
-        <location filename="../app/gui/main_window.cpp" line="665"/>
+        <location filename="../app/gui/main_window.cpp" line="661"/>
+        <location filename="../app/gui/main_window.cpp" line="668"/>
+        <source>Cannot measure on a device</source>
+        <translation>无法在设备上测量</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="661"/>
+        <source>Save the project first: the measurements and the fitted model are kept beside the project file.</source>
+        <translation>请先保存项目：测量结果和拟合的模型保存在项目文件旁边。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="668"/>
+        <source>The project has problems; fix them first:
+
+%1</source>
+        <translation>项目存在问题，请先修复：
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="677"/>
+        <source>Device latency model of %1</source>
+        <translation>%1 的设备延迟模型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="680"/>
+        <source>Wrote a measurement kit of %1 networks to %2</source>
+        <translation>已将包含 %1 个网络的测量包写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="683"/>
+        <source>Imported device measurements into %1</source>
+        <translation>已将设备测量结果导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="687"/>
+        <source>Kept the device latency model %1</source>
+        <translation>已保留设备延迟模型 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="699"/>
+        <location filename="../app/gui/main_window.cpp" line="707"/>
+        <location filename="../app/gui/main_window.cpp" line="710"/>
         <source>Cannot run on a cluster</source>
         <translation>无法在集群上运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="654"/>
+        <location filename="../app/gui/main_window.cpp" line="699"/>
         <source>Save the project first: the cluster job reads the project file and writes the database beside it.</source>
         <translation>请先保存项目：集群作业读取项目文件，并在其旁边写入数据库。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="662"/>
+        <location filename="../app/gui/main_window.cpp" line="707"/>
         <source>The saved project has problems:
 
 %1</source>
@@ -366,192 +416,192 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="671"/>
+        <location filename="../app/gui/main_window.cpp" line="716"/>
         <source>Submitted %1 as cluster job %2</source>
         <translation>已将 %1 提交为集群作业 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="685"/>
+        <location filename="../app/gui/main_window.cpp" line="730"/>
         <source>The cluster job uses the project as saved, without the unsaved changes</source>
         <translation>集群作业使用已保存的项目，不包含未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="689"/>
+        <location filename="../app/gui/main_window.cpp" line="734"/>
         <source>The cluster job reads the project file, which does not have the unsaved changes. Save them first?</source>
         <translation>集群作业读取项目文件，而文件中没有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="691"/>
+        <location filename="../app/gui/main_window.cpp" line="736"/>
         <source>Use the Saved File</source>
         <translation>使用已保存的文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="712"/>
+        <location filename="../app/gui/main_window.cpp" line="757"/>
         <source>Following cluster job %1: waiting for its run to start</source>
         <translation>正在跟踪集群作业 %1：等待其运行开始</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="717"/>
+        <location filename="../app/gui/main_window.cpp" line="762"/>
         <source>Following cluster job %1: %n candidate(s)</source>
         <translation>
             <numerusform>正在跟踪集群作业 %1：%n 个候选模型</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="719"/>
+        <location filename="../app/gui/main_window.cpp" line="764"/>
         <source>Cluster job %1: run %2 %3, %n candidate(s)</source>
         <translation>
             <numerusform>集群作业 %1：运行 %2 %3，%n 个候选模型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="731"/>
+        <location filename="../app/gui/main_window.cpp" line="776"/>
         <source>Stopped following cluster job %1</source>
         <translation>已停止跟踪集群作业 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="765"/>
+        <location filename="../app/gui/main_window.cpp" line="810"/>
         <source>Resuming run %1…</source>
         <translation>正在继续运行 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="775"/>
-        <location filename="../app/gui/main_window.cpp" line="781"/>
+        <location filename="../app/gui/main_window.cpp" line="820"/>
+        <location filename="../app/gui/main_window.cpp" line="826"/>
         <source>Cannot start the search</source>
         <translation>无法开始搜索</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="775"/>
+        <location filename="../app/gui/main_window.cpp" line="820"/>
         <source>The project has %n problem(s); fix those listed in the Project dock first.</source>
         <translation>
             <numerusform>项目有 %n 个问题；请先修复“项目”面板中列出的问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="781"/>
+        <location filename="../app/gui/main_window.cpp" line="826"/>
         <source>Save the project first: its experiment database and relative paths live beside the file.</source>
         <translation>请先保存项目：其实验数据库和相对路径位于项目文件旁边。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="797"/>
+        <location filename="../app/gui/main_window.cpp" line="842"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="801"/>
+        <location filename="../app/gui/main_window.cpp" line="846"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="809"/>
+        <location filename="../app/gui/main_window.cpp" line="854"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="816"/>
+        <location filename="../app/gui/main_window.cpp" line="861"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="826"/>
+        <location filename="../app/gui/main_window.cpp" line="871"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="829"/>
+        <location filename="../app/gui/main_window.cpp" line="874"/>
         <source>&amp;Project panel</source>
         <translation>项目面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="832"/>
+        <location filename="../app/gui/main_window.cpp" line="877"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="835"/>
+        <location filename="../app/gui/main_window.cpp" line="880"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="853"/>
+        <location filename="../app/gui/main_window.cpp" line="898"/>
         <source>&amp;Hardware</source>
         <translation>硬件(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="857"/>
+        <location filename="../app/gui/main_window.cpp" line="903"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="860"/>
+        <location filename="../app/gui/main_window.cpp" line="906"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="866"/>
+        <location filename="../app/gui/main_window.cpp" line="912"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="890"/>
+        <location filename="../app/gui/main_window.cpp" line="936"/>
         <source>Search space</source>
         <translation>搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="900"/>
+        <location filename="../app/gui/main_window.cpp" line="946"/>
         <source>Pareto</source>
         <translation>帕累托</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="915"/>
+        <location filename="../app/gui/main_window.cpp" line="961"/>
         <source>Filter by genotype…</source>
         <translation>按基因型筛选…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="919"/>
+        <location filename="../app/gui/main_window.cpp" line="965"/>
         <source>All candidates</source>
         <translation>全部候选</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="920"/>
+        <location filename="../app/gui/main_window.cpp" line="966"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="921"/>
+        <location filename="../app/gui/main_window.cpp" line="967"/>
         <source>Evaluated</source>
         <translation>已评估</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="922"/>
+        <location filename="../app/gui/main_window.cpp" line="968"/>
         <source>Outside the budgets</source>
         <translation>超出预算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="923"/>
+        <location filename="../app/gui/main_window.cpp" line="969"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="924"/>
-        <location filename="../app/gui/main_window.cpp" line="943"/>
+        <location filename="../app/gui/main_window.cpp" line="970"/>
+        <location filename="../app/gui/main_window.cpp" line="989"/>
         <source>Copy as CSV</source>
         <translation>复制为 CSV</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="926"/>
+        <location filename="../app/gui/main_window.cpp" line="972"/>
         <source>Copy the selected rows (all shown rows when none is selected) as CSV (Ctrl+C)</source>
         <translation>将选中的行（未选中时为所有显示的行）复制为 CSV（Ctrl+C）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="954"/>
+        <location filename="../app/gui/main_window.cpp" line="1000"/>
         <source>Copied %n candidate(s) as CSV</source>
         <translation>
             <numerusform>已将 %n 个候选复制为 CSV</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="972"/>
+        <location filename="../app/gui/main_window.cpp" line="1018"/>
         <source>Candidates</source>
         <translation>候选模型</translation>
     </message>
@@ -596,7 +646,7 @@
         <translation type="vanished">秩</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="975"/>
+        <location filename="../app/gui/main_window.cpp" line="1021"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -605,153 +655,153 @@
         <translation type="vanished">在“帕累托”或“候选模型”标签页中选择两个或更多候选模型，即可并排比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="978"/>
+        <location filename="../app/gui/main_window.cpp" line="1024"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1017"/>
+        <location filename="../app/gui/main_window.cpp" line="1063"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1022"/>
+        <location filename="../app/gui/main_window.cpp" line="1068"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1170"/>
+        <location filename="../app/gui/main_window.cpp" line="1216"/>
         <source>The project names no readable search space.</source>
         <translation>项目未指定可读取的搜索空间。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1268"/>
+        <location filename="../app/gui/main_window.cpp" line="1314"/>
         <source>Search running</source>
         <translation>搜索正在运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1269"/>
+        <location filename="../app/gui/main_window.cpp" line="1315"/>
         <source>A search is running. Stop it? Every evaluated candidate is kept; the run can be resumed with edgesmith-cli search --resume.</source>
         <translation>搜索正在运行。要停止吗？所有已评估的候选都会保留；可用 edgesmith-cli search --resume 继续该运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="408"/>
-        <location filename="../app/gui/main_window.cpp" line="425"/>
-        <location filename="../app/gui/main_window.cpp" line="1024"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="431"/>
+        <location filename="../app/gui/main_window.cpp" line="1070"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n 个候选模型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
+        <location filename="../app/gui/main_window.cpp" line="252"/>
         <source>, %1 s left</source>
         <translation>，剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
+        <location filename="../app/gui/main_window.cpp" line="252"/>
         <source>, %1 min left</source>
         <translation>，剩余 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="248"/>
+        <location filename="../app/gui/main_window.cpp" line="254"/>
         <source>Training the supernet</source>
         <translation>正在训练超网络</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="249"/>
+        <location filename="../app/gui/main_window.cpp" line="255"/>
         <source>%1: %2 % done%3</source>
         <translation>%1：已完成 %2 %%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="257"/>
-        <location filename="../app/gui/main_window.cpp" line="764"/>
-        <location filename="../app/gui/main_window.cpp" line="787"/>
+        <location filename="../app/gui/main_window.cpp" line="263"/>
+        <location filename="../app/gui/main_window.cpp" line="809"/>
+        <location filename="../app/gui/main_window.cpp" line="832"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="258"/>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="264"/>
+        <location filename="../app/gui/main_window.cpp" line="265"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="261"/>
+        <location filename="../app/gui/main_window.cpp" line="267"/>
         <source>%1 failed</source>
         <translation>%1 失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="981"/>
+        <location filename="../app/gui/main_window.cpp" line="1027"/>
         <source>Architecture weights</source>
         <translation>架构权重</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="993"/>
+        <location filename="../app/gui/main_window.cpp" line="1039"/>
         <source>Show run</source>
         <translation>显示运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="995"/>
+        <location filename="../app/gui/main_window.cpp" line="1041"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1004"/>
+        <location filename="../app/gui/main_window.cpp" line="1050"/>
         <source>Runs of this project&apos;s experiment database. Double-click one to show it in the Pareto, Candidates and Layers tabs.</source>
         <translation>本项目实验数据库中的运行。双击某个运行可在帕累托、候选和层标签页中显示它。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1014"/>
+        <location filename="../app/gui/main_window.cpp" line="1060"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1028"/>
+        <location filename="../app/gui/main_window.cpp" line="1074"/>
         <source>%v / %m evaluated</source>
         <translation>已评估 %v / %m</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1049"/>
+        <location filename="../app/gui/main_window.cpp" line="1095"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1050"/>
+        <location filename="../app/gui/main_window.cpp" line="1096"/>
         <source>New project from the fmnist-mbconv template</source>
         <translation>已从 fmnist-mbconv 模板新建项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1058"/>
-        <location filename="../app/gui/main_window.cpp" line="1063"/>
+        <location filename="../app/gui/main_window.cpp" line="1104"/>
+        <location filename="../app/gui/main_window.cpp" line="1109"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1071"/>
+        <location filename="../app/gui/main_window.cpp" line="1117"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1074"/>
+        <location filename="../app/gui/main_window.cpp" line="1120"/>
         <source>%n problem(s) in the project; see the Project panel</source>
         <translation>
             <numerusform>项目中有 %n 个问题；请查看项目面板</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1080"/>
+        <location filename="../app/gui/main_window.cpp" line="1126"/>
         <source>Stopped following cluster job %1: the project was closed</source>
         <translation>已停止跟踪集群作业 %1：项目已关闭</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1107"/>
-        <location filename="../app/gui/main_window.cpp" line="1111"/>
+        <location filename="../app/gui/main_window.cpp" line="1153"/>
+        <location filename="../app/gui/main_window.cpp" line="1157"/>
         <source>Project not saved</source>
         <translation>项目未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1108"/>
+        <location filename="../app/gui/main_window.cpp" line="1154"/>
         <source>The project has problems, so nothing was written:
 
 %1</source>
@@ -760,30 +810,30 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1120"/>
-        <location filename="../app/gui/main_window.cpp" line="1121"/>
+        <location filename="../app/gui/main_window.cpp" line="1166"/>
+        <location filename="../app/gui/main_window.cpp" line="1167"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1130"/>
+        <location filename="../app/gui/main_window.cpp" line="1176"/>
         <source>Project is valid</source>
         <translation>项目有效</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1131"/>
+        <location filename="../app/gui/main_window.cpp" line="1177"/>
         <source>%n problem(s) in the project</source>
         <translation>
             <numerusform>项目中有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1163"/>
+        <location filename="../app/gui/main_window.cpp" line="1209"/>
         <source>inline space</source>
         <translation>内嵌搜索空间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1167"/>
+        <location filename="../app/gui/main_window.cpp" line="1213"/>
         <source>template %1</source>
         <translation>模板 %1</translation>
     </message>
@@ -792,57 +842,57 @@
         <translation type="vanished">&lt;i&gt;项目未指定可读取的搜索空间。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1178"/>
+        <location filename="../app/gui/main_window.cpp" line="1224"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="688"/>
-        <location filename="../app/gui/main_window.cpp" line="1217"/>
+        <location filename="../app/gui/main_window.cpp" line="733"/>
+        <location filename="../app/gui/main_window.cpp" line="1263"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1218"/>
+        <location filename="../app/gui/main_window.cpp" line="1264"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>项目有未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1227"/>
+        <location filename="../app/gui/main_window.cpp" line="1273"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1233"/>
+        <location filename="../app/gui/main_window.cpp" line="1279"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1246"/>
+        <location filename="../app/gui/main_window.cpp" line="1292"/>
         <source>Settings saved; LibTorch uses %n thread(s)</source>
         <translation>
             <numerusform>设置已保存；LibTorch 使用 %n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1251"/>
+        <location filename="../app/gui/main_window.cpp" line="1297"/>
         <source>About EdgeSmith</source>
         <translation>关于 EdgeSmith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="1252"/>
+        <location filename="../app/gui/main_window.cpp" line="1298"/>
         <source>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;Automated design and compression of deep learning models for edge devices: architecture search, pruning, quantization, distillation and low-rank decomposition under latency, memory and storage budgets.&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n compute thread(s) · CUDA %3&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;h3&gt;EdgeSmith %1&lt;/h3&gt;&lt;p&gt;面向边缘设备的深度学习模型自动设计与压缩：在延迟、内存和存储预算下进行架构搜索、剪枝、量化、蒸馏和低秩分解。&lt;/p&gt;&lt;p&gt;LibTorch %2 · %n 个计算线程 · CUDA %3&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1259"/>
+        <location filename="../app/gui/main_window.cpp" line="1305"/>
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="1259"/>
+        <location filename="../app/gui/main_window.cpp" line="1305"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
@@ -1403,6 +1453,412 @@
         <location filename="../widgets/convergence_view.cpp" line="71"/>
         <source>Best %1 so far</source>
         <translation>目前最佳 %1</translation>
+    </message>
+</context>
+<context>
+    <name>edgesmith::widgets::DeviceMeasureDialog</name>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="154"/>
+        <source>Measure on a device</source>
+        <translation>在设备上测量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="162"/>
+        <source>Time networks of the project&apos;s space on the device you ship to, bring the times back, and fit a latency model to them; searches then predict that device&apos;s latency. The steps follow docs/devices.md.</source>
+        <translation>在你要部署的设备上对项目搜索空间中的网络计时，把时间带回来，并据此拟合延迟模型；之后的搜索就会预测该设备的延迟。步骤见 docs/devices.md。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="167"/>
+        <source>1. Kit</source>
+        <translation>1. 测量包</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="168"/>
+        <source>2. Import</source>
+        <translation>2. 导入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="169"/>
+        <source>3. Fit</source>
+        <translation>3. 拟合</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="188"/>
+        <source>The device the networks are timed on: its measurements and its fitted model are kept under this profile&apos;s name</source>
+        <translation>对网络计时的设备：其测量结果和拟合的模型以此配置文件的名称保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="194"/>
+        <source>&amp;Device profile:</source>
+        <translation>设备配置文件(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="210"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="224"/>
+        <source>Architectures to time: a few dozen give a first model; the learning curve in step 3 says whether more would help</source>
+        <translation>要计时的架构数：几十个即可得到初步模型；第 3 步的学习曲线会显示更多网络是否有帮助</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="227"/>
+        <source>diverse: spread over MACs, depth and operator mix, the extremes included</source>
+        <translation>多样：在 MACs、深度和算子组成上分散分布，包括极端情况</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="228"/>
+        <source>random: uniform draws</source>
+        <translation>随机：均匀抽取</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="229"/>
+        <source>Next round: the networks the current model is least sure of</source>
+        <translation>下一轮：当前模型最没有把握的网络</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="231"/>
+        <source>Also one model per distinct layer configuration (per-layer times for the kernel table)</source>
+        <translation>另为每种不同的层配置各写一个模型（用于 kernel 表的逐层时间）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="236"/>
+        <source>The kit&apos;s folder; a kit written there before is replaced. A relative path is taken beside the project.</source>
+        <translation>测量包所在文件夹；之前写在那里的测量包会被替换。相对路径以项目所在位置为准。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="237"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="238"/>
+        <source>&amp;Write kit</source>
+        <translation>写出测量包(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="265"/>
+        <source>&amp;Networks:</source>
+        <translation>网络数(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="266"/>
+        <source>&amp;Choice:</source>
+        <translation>选取方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="269"/>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="286"/>
+        <source>The runner writes results.csv into the kit&apos;s folder on the device. Every line is checked before anything is kept: genotypes of the project&apos;s space, times that are positive numbers in ms, p10 ≤ median ≤ p90, no row twice. Each import is kept as a dated file in devices/PROFILE.measurements/ beside the project; earlier ones stay, and a later measurement of a network replaces an earlier one when fitting.</source>
+        <translation>运行脚本会在设备上把 results.csv 写入测量包文件夹。保存任何内容之前都会逐行检查：基因型属于项目的搜索空间，时间为以毫秒计的正数，p10 ≤ 中位数 ≤ p90，且没有重复行。每次导入都作为带日期的文件保存在项目旁的 devices/PROFILE.measurements/ 中；之前的导入会保留，拟合时同一网络较新的测量会取代较早的测量。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="291"/>
+        <source>Only networks of the kit: its manifest.json beside results.csv, else in the kit folder of step 1</source>
+        <translation>仅限测量包中的网络：使用 results.csv 旁边的 manifest.json，否则使用第 1 步测量包文件夹中的</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="294"/>
+        <source>&amp;Import results…</source>
+        <translation>导入结果(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="321"/>
+        <source>&amp;Fit models</source>
+        <translation>拟合模型(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>RMSE (ms)</source>
+        <translation>RMSE（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>Within ±5 %</source>
+        <translation>误差 ±5 % 以内</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>Within ±10 %</source>
+        <translation>误差 ±10 % 以内</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>Spearman</source>
+        <translation>Spearman</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="329"/>
+        <source>µs per prediction</source>
+        <translation>每次预测微秒数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="333"/>
+        <source>Each model scored on networks it was not fitted on (k-fold cross-validation); the lowest RMSE is chosen</source>
+        <translation>每个模型都在未参与拟合的网络上评分（k 折交叉验证）；选择 RMSE 最低的模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="336"/>
+        <source>Networks fitted on</source>
+        <translation>用于拟合的网络数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="336"/>
+        <source>Held-out networks within ±10 % (%)</source>
+        <translation>留出网络中误差 ±10 % 以内的比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="337"/>
+        <source>Measured on the device (ms)</source>
+        <translation>设备实测（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="337"/>
+        <source>Predicted (ms)</source>
+        <translation>预测（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="338"/>
+        <source>&amp;Keep model</source>
+        <translation>保留模型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="340"/>
+        <source>&amp;Use for this project</source>
+        <translation>用于此项目(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="342"/>
+        <source>Set hardware.profile to this profile and hardware.latency_model to &quot;device&quot; (one undoable edit)</source>
+        <translation>将 hardware.profile 设为此配置文件，hardware.latency_model 设为 &quot;device&quot;（一次可撤销的编辑）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="364"/>
+        <source>&lt;b&gt;Learning curve&lt;/b&gt;: does the model still gain from more networks?</source>
+        <translation>&lt;b&gt;学习曲线&lt;/b&gt;：更多网络是否仍能提升模型？</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="365"/>
+        <source>&lt;b&gt;Residuals&lt;/b&gt; of the chosen model: where it is not to be trusted</source>
+        <translation>所选模型的&lt;b&gt;残差&lt;/b&gt;：哪里不可信</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="437"/>
+        <source>nothing measured yet</source>
+        <translation>尚未测量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="438"/>
+        <source>%1 networks and %2 layer configurations measured, in %3 imports</source>
+        <translation>已测量 %1 个网络和 %2 种层配置，共 %3 次导入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="442"/>
+        <source> (%1 of another search space left out)</source>
+        <translation>（已略去 %1 次来自其他搜索空间的导入）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="450"/>
+        <source>; the model kept was fitted to another search space: fit again</source>
+        <translation>；保留的模型是针对其他搜索空间拟合的：请重新拟合</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="454"/>
+        <source>; a %1 model kept, fitted on %2 networks on %3 UTC</source>
+        <translation>；已保留 %1 模型，于 %3 UTC 在 %2 个网络上拟合</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="458"/>
+        <source>The project&apos;s space cannot be read: %1</source>
+        <translation>无法读取项目的搜索空间：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="474"/>
+        <source>Of many unmeasured architectures, those whose latency models fitted on bootstrap resamples of the %1 measured networks disagree on most: measuring them teaches the model most</source>
+        <translation>从大量未测量的架构中，选出在 %1 个已测网络的自助重采样上拟合的延迟模型分歧最大的那些：测量它们对模型帮助最大</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="477"/>
+        <location filename="../widgets/device_measure_dialog.cpp" line="483"/>
+        <source>Needs at least 5 networks of this profile imported; %1 so far</source>
+        <translation>需要至少导入此配置文件的 5 个网络；目前为 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="482"/>
+        <source>Cross-validate the four models on the %1 networks measured (takes a moment)</source>
+        <translation>在已测量的 %1 个网络上交叉验证四个模型（需要片刻）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="485"/>
+        <source>Write the chosen model, fitted on every network, with its report to %1</source>
+        <translation>将在所有网络上拟合的所选模型及其报告写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="491"/>
+        <source>Folder of the kit</source>
+        <translation>测量包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="499"/>
+        <source>Results of the device</source>
+        <translation>设备的结果</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="499"/>
+        <source>Runner results (*.csv);;All files (*)</source>
+        <translation>运行结果 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="539"/>
+        <location filename="../widgets/device_measure_dialog.cpp" line="550"/>
+        <source>Kit not written</source>
+        <translation>未写出测量包</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="539"/>
+        <source>Choose the folder the kit is written to.</source>
+        <translation>请选择写入测量包的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="550"/>
+        <source>Choosing what the model is least sure of and writing the kit…</source>
+        <translation>正在选出模型最没有把握的网络并写出测量包…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="550"/>
+        <source>Writing the kit…</source>
+        <translation>正在写出测量包…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="561"/>
+        <source>Wrote %1 networks and %2 layer configurations to %3.&lt;br&gt;Copy the folder to the device and run this there (Python with onnxruntime; or node run_onnxruntime.js, or run_perf_test.sh where there is no Python), then import the results.csv it writes in step 2:</source>
+        <translation>已将 %1 个网络和 %2 种层配置写入 %3。&lt;br&gt;把该文件夹复制到设备上并在那里运行以下命令（需要带 onnxruntime 的 Python；也可用 node run_onnxruntime.js，没有 Python 时用 run_perf_test.sh），然后在第 2 步导入它写出的 results.csv：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="598"/>
+        <source>Imported %1 measurements (%2 networks, %3 layers); %4 unstable; %5 imports of %6 kept.</source>
+        <translation>已导入 %1 条测量（%2 个网络，%3 个层）；%4 条不稳定；%6 共保存了 %5 次导入。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="605"/>
+        <source>The device changed speed while measuring the unstable ones: consider measuring them again.</source>
+        <translation>测量不稳定的那些时设备速度发生了变化：建议重新测量它们。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="606"/>
+        <source>Checked against the project&apos;s space (no kit found to check against).</source>
+        <translation>已对照项目的搜索空间检查（未找到可对照的测量包）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="607"/>
+        <source>Checked against the kit in %1.</source>
+        <translation>已对照 %1 中的测量包检查。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="622"/>
+        <source>Nothing imported: the results have these problems. Fix them and import again.</source>
+        <translation>未导入任何内容：结果存在以下问题。请修复后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="625"/>
+        <source>Nothing imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="630"/>
+        <location filename="../widgets/device_measure_dialog.cpp" line="636"/>
+        <source>Models not fitted</source>
+        <translation>未拟合模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="630"/>
+        <source>Fitting needs at least 5 networks of %1 imported; %2 so far.</source>
+        <translation>拟合需要至少导入 %1 的 5 个网络；目前为 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="636"/>
+        <source>Fitting and cross-validating four models…</source>
+        <translation>正在拟合并交叉验证四个模型…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="657"/>
+        <source>Cross-validated on %1 networks (%2 folds). The &lt;b&gt;%3&lt;/b&gt; model has the lowest RMSE; refitted on all of them, it is the one kept.</source>
+        <translation>已在 %1 个网络上交叉验证（%2 折）。&lt;b&gt;%3&lt;/b&gt; 模型的 RMSE 最低；在全部网络上重新拟合后，保留的就是它。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="664"/>
+        <source>It is still improving with more networks: measure a next round (step 1).</source>
+        <translation>网络越多它仍在改进：请再测量一轮（第 1 步）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="666"/>
+        <source>%1 of the measurements were marked unstable by the runner.</source>
+        <translation>其中 %1 条测量被运行脚本标记为不稳定。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="667"/>
+        <source>%1 imports of another search space were left out.</source>
+        <translation>已略去 %1 次来自其他搜索空间的导入。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="684"/>
+        <source>%1 ✔ chosen</source>
+        <translation>%1 ✔ 已选</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="733"/>
+        <source>y = x</source>
+        <translation>y = x</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="734"/>
+        <source>±10 %</source>
+        <translation>±10 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="743"/>
+        <source>within ±10 %</source>
+        <translation>误差 ±10 % 以内</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="744"/>
+        <source>off by more than 10 %</source>
+        <translation>偏差超过 10 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="757"/>
+        <source>Cross-validates the MACs baseline, a per-operator table (lut), a per-kernel table (kernel) and boosted trees on the latest measurement of each network, and keeps the one with the lowest RMSE.</source>
+        <translation>用每个网络的最新测量交叉验证 MACs 基线、逐算子表（lut）、逐内核表（kernel）和提升树（boosted），并保留 RMSE 最低的模型。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="778"/>
+        <source>Model not kept</source>
+        <translation>未保留模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="782"/>
+        <source>Kept the %1 model, fitted on all %2 networks, in %3. A project uses it with hardware.latency_model &quot;device&quot;.</source>
+        <translation>已将在全部 %2 个网络上拟合的 %1 模型保留在 %3。项目通过 hardware.latency_model &quot;device&quot; 使用它。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="794"/>
+        <source>The project now uses the model of %1: hardware.profile &quot;%1&quot;, hardware.latency_model &quot;device&quot; (Edit → Undo reverts it).</source>
+        <translation>项目现在使用 %1 的模型：hardware.profile &quot;%1&quot;，hardware.latency_model &quot;device&quot;（编辑 → 撤销可还原）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/device_measure_dialog.cpp" line="801"/>
+        <source>%1 The dialog can be closed when it has finished.</source>
+        <translation>%1 完成后才能关闭此对话框。</translation>
     </message>
 </context>
 <context>

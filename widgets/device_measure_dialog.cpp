@@ -1,7 +1,6 @@
 #include "widgets/device_measure_dialog.h"
 
 #include "core/common/atomic_file.h"
-#include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/hw/device_kit.h"
 #include "core/hw/device_latency_models.h"
@@ -44,18 +43,19 @@ namespace {
 const char* kErrorColour = "#d62728";
 const std::uint64_t kSeed = 0; // the CLI's default: the GUI's kits and folds are the CLI's
 
-// The latest measurement of each network of `profile`, as device-fit reads them. The
-// CLI (app/cli/verb_device.cpp) builds the same from the same core calls.
+// The latest measurement of each network of `profile` (its own name) drawn from the space
+// with `fingerprint`, as device-fit reads them. The CLI (app/cli/verb_device.cpp) builds
+// the same from the same core calls.
 struct MeasuredSet {
     std::vector<Genotype> genotypes;
     std::vector<Architecture> architectures;
     std::vector<double> milliseconds;
     std::map<std::string, double> layerPrior; // the kit's per-layer times
-    int unstable = 0;
+    int unstable = 0, otherSpaces = 0;
 };
 
-MeasuredSet measuredSet(const SearchSpace& space, const std::filesystem::path& projectFile, const std::string& profile) {
-    const LatestMeasurements latest = latestMeasurements(loadDeviceMeasurements(projectFile, profile));
+MeasuredSet measuredSet(const SearchSpace& space, const std::string& fingerprint, const std::filesystem::path& projectFile, const std::string& profile) {
+    const LatestMeasurements latest = latestMeasurements(loadDeviceMeasurements(projectFile, profile), fingerprint);
     MeasuredSet set;
     for (const auto& [key, row] : latest.networks) {
         set.genotypes.push_back(space.canonical(space.parseKey(key)));
@@ -64,6 +64,7 @@ MeasuredSet measuredSet(const SearchSpace& space, const std::filesystem::path& p
     }
     for (const auto& [key, row] : latest.layers) set.layerPrior[key] = row.medianMs;
     set.unstable = latest.unstable;
+    set.otherSpaces = latest.otherSpaces;
     return set;
 }
 
@@ -76,7 +77,8 @@ Json keptModel(const std::filesystem::path& projectFile, const std::string& prof
     try {
         const Json document = Json::parse(readFile(file));
         const bool usable = document.is_object() && document.value("model", Json()).is_object() && document["model"].value("kind", Json()).is_string() &&
-                            document.value("fitted_at", Json()).is_string() && document.value("networks", Json()).is_number_integer();
+                            document.value("fitted_at", Json()).is_string() && document.value("networks", Json()).is_number_integer() &&
+                            document.value("space_fingerprint", Json("")).is_string();
         return usable ? document : Json(nullptr);
     } catch (const std::exception&) {
         return nullptr;
@@ -85,8 +87,9 @@ Json keptModel(const std::filesystem::path& projectFile, const std::string& prof
 
 // A next round: of many unmeasured architectures, the `count` whose latency the kept
 // model's kind (else the kernel table), fitted on bootstrap resamples, is least sure of.
-std::vector<Genotype> nextRound(const SearchSpace& space, const std::filesystem::path& projectFile, const std::string& profile, int count) {
-    const MeasuredSet measured = measuredSet(space, projectFile, profile);
+std::vector<Genotype> nextRound(const SearchSpace& space, const std::string& fingerprint, const std::filesystem::path& projectFile, const std::string& profile,
+                               int count) {
+    const MeasuredSet measured = measuredSet(space, fingerprint, projectFile, profile);
     const Json kept = keptModel(projectFile, profile);
     const std::string kind = kept.is_object() ? kept["model"]["kind"].get<std::string>() : "kernel";
     const auto pool = chooseKitArchitectures(space, count * 20, "random", kSeed, measured.genotypes);
@@ -130,12 +133,12 @@ QTableWidgetItem* cell(const QString& text, bool number) {
 } // namespace
 
 struct DeviceMeasureDialog::Fit {
-    std::string profile;
+    std::string profile; // its own name, which keys its measurements
     DeviceModelReport report;
     DeviceLatencyModel model; // the chosen kind, refitted on every network
     std::vector<double> measured, predicted;
     std::size_t layers = 0;
-    int unstable = 0;
+    int unstable = 0, otherSpaces = 0;
 };
 
 Json withDeviceLatencyModel(Json project, const std::string& profile) {
@@ -151,6 +154,7 @@ DeviceMeasureDialog::DeviceMeasureDialog(const Project& project, const QString& 
     try {
         spaceDocument_ = project.spaceDocument();
         space_.emplace(SearchSpace::parse(spaceDocument_, project.spaceLabel()));
+        fingerprint_ = spaceFingerprintOf(spaceDocument_);
     } catch (const std::exception& error) {
         spaceProblem_ = QString::fromUtf8(error.what());
     }
@@ -250,6 +254,9 @@ QWidget* DeviceMeasureDialog::createKitTab() {
         updateActions();
     });
 
+    // Short fields stay short; the folder takes the width.
+    networks_->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    strategy_->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     auto* folderRow = new QHBoxLayout;
     folderRow->addWidget(folder_, 1);
     folderRow->addWidget(browse_);
@@ -258,7 +265,9 @@ QWidget* DeviceMeasureDialog::createKitTab() {
     form->addRow(tr("&Choice:"), strategy_);
     form->addRow(QString(), nextRound_);
     form->addRow(QString(), layers_);
-    form->addRow(tr("&Folder:"), folderRow);
+    auto* folderLabel = new QLabel(tr("&Folder:"));
+    folderLabel->setBuddy(folder_); // a row of a layout gets no buddy of its own
+    form->addRow(folderLabel, folderRow);
     auto* action = new QHBoxLayout;
     action->addStretch(1);
     action->addWidget(writeKit_);
@@ -392,12 +401,12 @@ bool DeviceMeasureDialog::selectProfile(const QString& name) {
 
 // A fit, an import's outcome and a default folder belong to one profile.
 void DeviceMeasureDialog::profileChanged() {
-    if (!folderEdited_) folder_->setText(defaultFolder());
     importResult_->clear();
     problems_->hide();
     keepResult_->clear();
     clearFit();
     refreshState();
+    if (!folderEdited_) folder_->setText(defaultFolder()); // after refreshState: a next round is numbered by its imports
 }
 
 QString DeviceMeasureDialog::defaultFolder() const {
@@ -414,11 +423,14 @@ std::filesystem::path DeviceMeasureDialog::kitFolder() const {
 
 // The profile's measurements and model as stored, which the actions depend on.
 void DeviceMeasureDialog::refreshState() {
-    const std::string profile = currentProfile().toStdString();
     QString text;
+    measured_ = imports_ = 0;
+    profileKey_.clear();
     try {
-        const auto imports = loadDeviceMeasurements(projectFile_, profile);
-        const LatestMeasurements latest = latestMeasurements(imports);
+        // Measurements are kept under the profile's own name, which its file's may differ from.
+        profileKey_ = loadDeviceProfile(currentProfile().toStdString(), projectFile_).name;
+        const auto imports = loadDeviceMeasurements(projectFile_, profileKey_);
+        const LatestMeasurements latest = latestMeasurements(imports, fingerprint_);
         measured_ = static_cast<int>(latest.networks.size());
         imports_ = static_cast<int>(imports.size());
         text = imports.empty() ? tr("nothing measured yet")
@@ -426,12 +438,15 @@ void DeviceMeasureDialog::refreshState() {
                                      .arg(measured_)
                                      .arg(latest.layers.size())
                                      .arg(imports_);
-    } catch (const Error& error) {
-        measured_ = imports_ = 0;
+        if (latest.otherSpaces > 0) text += tr(" (%1 of another search space left out)").arg(latest.otherSpaces);
+    } catch (const std::exception& error) {
         text = QStringLiteral("<span style='color:%1'>%2</span>").arg(kErrorColour, QString::fromUtf8(error.what()).toHtmlEscaped());
     }
-    const Json kept = keptModel(projectFile_, profile);
-    modelFile_ = kept.is_object();
+    const Json kept = profileKey_.empty() ? Json(nullptr) : keptModel(projectFile_, profileKey_);
+    // A model of another space is refused by the search: it can be refitted, not used.
+    const bool otherSpace = kept.is_object() && !kept.value("space_fingerprint", std::string()).empty() && kept["space_fingerprint"] != fingerprint_;
+    modelFile_ = kept.is_object() && !otherSpace;
+    if (otherSpace) text += tr("; the model kept was fitted to another search space: fit again");
     if (modelFile_) {
         // "2026-11-26T08:57:22.304Z" read as "2026-11-26 08:57 UTC".
         const QString fittedAt = QString::fromStdString(kept["fitted_at"].get<std::string>()).left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
@@ -445,7 +460,7 @@ void DeviceMeasureDialog::refreshState() {
 }
 
 void DeviceMeasureDialog::updateActions() {
-    const bool idle = !worker_, usable = idle && space_.has_value();
+    const bool idle = !worker_, usable = idle && space_.has_value() && !profileKey_.empty();
     const bool canNext = measured_ >= 5;
     if (!canNext && nextRound_->isChecked()) {
         const QSignalBlocker blocker(nextRound_);
@@ -467,7 +482,7 @@ void DeviceMeasureDialog::updateActions() {
                                     : tr("Needs at least 5 networks of this profile imported; %1 so far").arg(measured_));
     keep_->setEnabled(idle && fitted_ != nullptr);
     keep_->setToolTip(tr("Write the chosen model, fitted on every network, with its report to %1")
-                          .arg(QDir::toNativeSeparators(QString::fromStdString(deviceLatencyModelFile(projectFile_, currentProfile().toStdString()).string()))));
+                          .arg(QDir::toNativeSeparators(QString::fromStdString(deviceLatencyModelFile(projectFile_, profileKey_).string()))));
     use_->setEnabled(idle && modelFile_);
 }
 
@@ -526,14 +541,14 @@ bool DeviceMeasureDialog::writeKit() {
     const SearchSpace space = *space_;
     const Json document = spaceDocument_;
     const std::filesystem::path folder = kitFolder(), projectFile = projectFile_;
-    const std::string profile = currentProfile().toStdString(), strategy = strategy_->currentData().toString().toStdString();
+    const std::string profile = profileKey_, fingerprint = fingerprint_, strategy = strategy_->currentData().toString().toStdString();
     const int count = networks_->value();
     const bool next = nextRound_->isEnabled() && nextRound_->isChecked(), layers = layers_->isChecked();
     kitResult_->clear();
     command_->hide();
     return startJob(next ? tr("Choosing what the model is least sure of and writing the kit…") : tr("Writing the kit…"), kitResult_, tr("Kit not written"),
                     [=, this]() -> Finish {
-                        const std::vector<Genotype> genotypes = next ? nextRound(space, projectFile, profile, count)
+                        const std::vector<Genotype> genotypes = next ? nextRound(space, fingerprint, projectFile, profile, count)
                                                                      : chooseKitArchitectures(space, count, strategy, kSeed);
                         const DeviceKitSummary summary = writeDeviceKit(space, document, genotypes, folder, layers);
                         const QString written = QString::fromStdString(folder.string());
@@ -565,15 +580,15 @@ std::optional<Json> DeviceMeasureDialog::kitManifest(const QString& csv, QString
 }
 
 bool DeviceMeasureDialog::importResults(const QString& csv) {
-    if (!space_ || worker_) return false;
+    if (!space_ || worker_ || profileKey_.empty()) return false;
     importResult_->clear();
     problems_->hide();
-    const std::string profile = currentProfile().toStdString();
+    const std::string profile = profileKey_;
     try {
         QString kit;
         const std::optional<Json> manifest = checkKit_->isChecked() ? kitManifest(csv, kit) : std::nullopt;
         const auto rows = readDeviceResults(csv.toStdString(), *space_, manifest ? &*manifest : nullptr);
-        const auto file = storeDeviceMeasurements(projectFile_, profile, rows, std::filesystem::absolute(csv.toStdString()).string());
+        const auto file = storeDeviceMeasurements(projectFile_, profile, rows, std::filesystem::absolute(csv.toStdString()).string(), fingerprint_);
         int networks = 0, unstable = 0;
         for (const DeviceMeasurement& row : rows) {
             networks += row.kind == "model";
@@ -616,9 +631,9 @@ bool DeviceMeasureDialog::fitModels() {
     }
     const SearchSpace space = *space_;
     const std::filesystem::path projectFile = projectFile_;
-    const std::string profile = currentProfile().toStdString();
+    const std::string profile = profileKey_, fingerprint = fingerprint_;
     return startJob(tr("Fitting and cross-validating four models…"), fitSummary_, tr("Models not fitted"), [=, this]() -> Finish {
-        const MeasuredSet set = measuredSet(space, projectFile, profile);
+        const MeasuredSet set = measuredSet(space, fingerprint, projectFile, profile);
         auto fit = std::make_shared<Fit>();
         fit->profile = profile;
         fit->report = evaluateDeviceModels(set.architectures, set.milliseconds, kSeed, set.layerPrior);
@@ -628,13 +643,14 @@ bool DeviceMeasureDialog::fitModels() {
         fit->measured = set.milliseconds;
         fit->layers = set.layerPrior.size();
         fit->unstable = set.unstable;
+        fit->otherSpaces = set.otherSpaces;
         return [this, fit] { showFit(fit); };
     });
 }
 
 void DeviceMeasureDialog::showFit(std::shared_ptr<const Fit> fit) {
     // A profile switched while fitting: the fit is of the other one.
-    if (fit->profile != currentProfile().toStdString()) return;
+    if (fit->profile != profileKey_) return;
     fitted_ = std::move(fit);
     const DeviceModelReport& report = fitted_->report;
     QString text = tr("Cross-validated on %1 networks (%2 folds). The <b>%3</b> model has the lowest RMSE; refitted on all of them, it is the one "
@@ -647,6 +663,7 @@ void DeviceMeasureDialog::showFit(std::shared_ptr<const Fit> fit) {
         if (last - before > 0.02) text += QLatin1Char(' ') + tr("It is still improving with more networks: measure a next round (step 1).");
     }
     if (fitted_->unstable > 0) text += QLatin1Char(' ') + tr("%1 of the measurements were marked unstable by the runner.").arg(fitted_->unstable);
+    if (fitted_->otherSpaces > 0) text += QLatin1Char(' ') + tr("%1 imports of another search space were left out.").arg(fitted_->otherSpaces);
     fitSummary_->setText(text);
     keepResult_->clear();
     fillTable();
@@ -747,14 +764,10 @@ void DeviceMeasureDialog::clearFit() {
 
 bool DeviceMeasureDialog::keepModel() {
     if (!fitted_ || worker_) return false;
-    const auto file = deviceLatencyModelFile(projectFile_, fitted_->profile);
-    // The document device-fit writes, so that the CLI and the search read it alike.
-    const Json document = {{"format", "edgesmith-device-latency-fit"}, {"profile", fitted_->profile}, {"fitted_at", utcNow()},
-                           {"networks", fitted_->measured.size()}, {"layers", fitted_->layers}, {"report", fitted_->report.toJson()},
-                           {"model", fitted_->model.toJson()}};
-    try {
-        std::filesystem::create_directories(file.parent_path());
-        writeFileAtomically(file, document.dump(1) + "\n");
+    std::filesystem::path file;
+    try { // the document device-fit keeps, read alike by the CLI and the search
+        file = keepDeviceLatencyModel(projectFile_, fitted_->profile, fingerprint_, fitted_->model, fitted_->report, fitted_->measured.size(),
+                                      fitted_->layers);
     } catch (const std::exception& error) {
         report(keepResult_, tr("Model not kept"), QString::fromUtf8(error.what()));
         return false;

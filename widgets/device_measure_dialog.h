@@ -140,6 +140,8 @@ private:
     std::filesystem::path projectFile_;
     Json spaceDocument_;
     std::optional<SearchSpace> space_; // none: the project's space does not parse
+    std::string fingerprint_;          // of the space: ties measurements and models to it
+    std::string profileKey_;           // the selected profile's own name, which keys its files; empty: unreadable
     QString spaceProblem_;
     bool folderEdited_ = false; // typed or browsed: no longer follows the profile
     int measured_ = 0, imports_ = 0; // of the current profile: networks measured, imports kept

@@ -3,7 +3,6 @@
 #include "app/cli/command_line.h"
 
 #include "core/common/atomic_file.h"
-#include "core/common/clock.h"
 #include "core/common/error.h"
 #include "core/hw/device_kit.h"
 #include "core/hw/device_latency_models.h"
@@ -166,10 +165,7 @@ int runFit(const Arguments& arguments, Streams& streams) {
     const DeviceModelReport report = evaluateDeviceModels(architectures, times, seed, layerPrior);
     DeviceLatencyModel model(arguments.value("model").value_or(report.chosen));
     model.fit(architectures, times, layerPrior);
-    const auto file = deviceLatencyModelFile(project.file(), profile);
-    const Json document = {{"format", "edgesmith-device-latency-fit"}, {"profile", profile}, {"fitted_at", utcNow()}, {"spaceKeyfingerprint", spaceKey},
-                           {"networks", architectures.size()}, {"layers", layerPrior.size()}, {"report", report.toJson()}, {"model", model.toJson()}};
-    writeFileAtomically(file, document.dump(1) + "\n");
+    const auto file = keepDeviceLatencyModel(project.file(), profile, spaceKey, model, report, architectures.size(), layerPrior.size());
     if (arguments.flag("json")) {
         streams.out << Json{{"file", file.string()}, {"kind", model.kind()}, {"report", report.toJson()}}.dump() << '\n';
         return kExitOk;

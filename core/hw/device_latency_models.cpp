@@ -1,6 +1,9 @@
 #include "core/hw/device_latency_models.h"
 
+#include "core/common/atomic_file.h"
+#include "core/common/clock.h"
 #include "core/common/error.h"
+#include "core/hw/device_measurements.h"
 #include "core/common/linear_solve.h"
 #include "core/hw/latency_table.h"
 
@@ -266,6 +269,17 @@ std::vector<std::size_t> mostUncertain(const std::vector<Architecture>& measured
     std::vector<std::size_t> chosen;
     for (std::size_t rank = 0; rank < std::min(count, spread.size()); ++rank) chosen.push_back(spread[rank].second);
     return chosen;
+}
+
+std::filesystem::path keepDeviceLatencyModel(const std::filesystem::path& projectFile, const std::string& profile, const std::string& spaceFingerprint,
+                                             const DeviceLatencyModel& model, const DeviceModelReport& report, std::size_t networks, std::size_t layers) {
+    const auto file = deviceLatencyModelFile(projectFile, profile);
+    const Json document = {{"format", "edgesmith-device-latency-fit"}, {"profile", profile}, {"fitted_at", utcNow()},
+                           {"space_fingerprint", spaceFingerprint}, {"networks", networks}, {"layers", layers},
+                           {"report", report.toJson()}, {"model", model.toJson()}};
+    std::filesystem::create_directories(file.parent_path());
+    writeFileAtomically(file, document.dump(1) + "\n");
+    return file;
 }
 
 Json DeviceModelReport::toJson() const {

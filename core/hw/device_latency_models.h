@@ -17,6 +17,7 @@
 #include "core/space/architecture.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -81,6 +82,12 @@ struct DeviceModelReport {
 // fifth of the networks held out, the models fitted on growing shares of the rest.
 DeviceModelReport evaluateDeviceModels(const std::vector<Architecture>& architectures, const std::vector<double>& milliseconds,
                                        std::uint64_t seed = 0, const std::map<std::string, double>& layerPrior = {});
+
+// Keeps `model` (fitted on `networks` networks and `layers` layer times of `profile`,
+// scored by `report`) where a search with "latency_model": "device" reads it, with the
+// fingerprint of the space it was fitted to. Returns the file.
+std::filesystem::path keepDeviceLatencyModel(const std::filesystem::path& projectFile, const std::string& profile, const std::string& spaceFingerprint,
+                                             const DeviceLatencyModel& model, const DeviceModelReport& report, std::size_t networks, std::size_t layers);
 
 // Active measurement: the indices of the `count` `candidates` whose latency models of
 // `kind`, fitted on `ensemble` bootstrap resamples of the measured networks, disagree on

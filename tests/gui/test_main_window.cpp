@@ -17,6 +17,7 @@
 #include "core/hw/device_kit.h"
 #include "core/hw/device_measurements.h"
 #include "core/hw/device_profile.h"
+#include "core/hw/hardware_model.h"
 #include "widgets/export_dialog.h"
 #include "core/engine/export_job.h"
 #include "widgets/convergence_view.h"
@@ -379,6 +380,7 @@ private Q_SLOTS:
         QCOMPARE(tabs, QStringList({"Suchraum", "Pareto", "Kandidaten", "Schichten", "Vergleich", "Architekturgewichte", "Läufe", "Protokoll"}));
         QCOMPARE(window.findChild<QMenu*>("fileMenu")->title(), QStringLiteral("&Datei"));
         QCOMPARE(window.findChild<QAction*>("deviceProfilesAction")->text(), QStringLiteral("&Geräteprofile…"));
+        QCOMPARE(window.findChild<QAction*>("deviceMeasureAction")->text(), QStringLiteral("&Auf einem Gerät messen…"));
         for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>()) {
             QCoreApplication::removeTranslator(translator);
             delete translator;
@@ -1513,13 +1515,28 @@ private Q_SLOTS:
         QCOMPARE(window.document()["hardware"]["profile"].get<std::string>(), std::string("phone-cpu"));
         QCOMPARE(window.document()["hardware"]["latency_model"].get<std::string>(), std::string("device"));
         QVERIFY(window.diagnostics().empty());
+        // What a search does with it: the kept model is found and is of this space.
+        const edgesmith::Project project = edgesmith::Project::load(projectFile.toStdString());
+        QCOMPARE(QString::fromStdString(document["space_fingerprint"].get<std::string>()),
+                 QString::fromStdString(edgesmith::spaceFingerprintOf(project.spaceDocument())));
+        const auto space = edgesmith::SearchSpace::parse(project.spaceDocument(), project.spaceLabel());
+        QCOMPARE(edgesmith::HardwareModel(window.document(), projectFile.toStdString(), space).model(), std::string("device"));
         window.undoStack()->undo();
         QCOMPARE(window.document(), original);
 
+        // A model fitted to another space is refused by the search: offered for refitting only.
+        edgesmith::Json otherSpace = document;
+        otherSpace["space_fingerprint"] = "another";
+        edgesmith::writeFileAtomically(modelFile, otherSpace.dump());
+        {
+            edgesmith::widgets::DeviceMeasureDialog refused(project, "phone-cpu");
+            QVERIFY(!refused.useButton()->isEnabled());
+            QVERIFY(refused.findChild<QLabel*>("deviceMeasureState")->text().contains("fitted to another search space"));
+        }
+        edgesmith::writeFileAtomically(modelFile, document.dump());
+
         if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
             // A fuller picture: forty more networks, as a kit of them would have brought back.
-            const edgesmith::Project project = edgesmith::Project::load(projectFile.toStdString());
-            const auto space = edgesmith::SearchSpace::parse(project.spaceDocument(), project.spaceLabel());
             std::mt19937 random(3);
             std::vector<ResultRow> more;
             for (const auto& genotype : edgesmith::chooseKitArchitectures(space, 40, "diverse", 7)) {
@@ -1534,7 +1551,6 @@ private Q_SLOTS:
             dialog->steps()->setCurrentIndex(2);
             QVERIFY(QTest::qWaitForWindowExposed(dialog));
             dialog->grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/device-measure.png");
-            for (int tab : {0, 1}) { dialog->steps()->setCurrentIndex(tab); dialog->grab().save(QStringLiteral("/tmp/shots/tab%1.png").arg(tab)); } // TEMP
         }
         dialog->close();
     }
