@@ -43,31 +43,6 @@ namespace {
 const char* kErrorColour = "#d62728";
 const std::uint64_t kSeed = 0; // the CLI's default: the GUI's kits and folds are the CLI's
 
-// The latest measurement of each network of `profile` (its own name) drawn from the space
-// with `fingerprint`, as device-fit reads them. The CLI (app/cli/verb_device.cpp) builds
-// the same from the same core calls.
-struct MeasuredSet {
-    std::vector<Genotype> genotypes;
-    std::vector<Architecture> architectures;
-    std::vector<double> milliseconds;
-    std::map<std::string, double> layerPrior; // the kit's per-layer times
-    int unstable = 0, otherSpaces = 0;
-};
-
-MeasuredSet measuredSet(const SearchSpace& space, const std::string& fingerprint, const std::filesystem::path& projectFile, const std::string& profile) {
-    const LatestMeasurements latest = latestMeasurements(loadDeviceMeasurements(projectFile, profile), fingerprint);
-    MeasuredSet set;
-    for (const auto& [key, row] : latest.networks) {
-        set.genotypes.push_back(space.canonical(space.parseKey(key)));
-        set.architectures.push_back(space.derive(set.genotypes.back(), false));
-        set.milliseconds.push_back(row.medianMs);
-    }
-    for (const auto& [key, row] : latest.layers) set.layerPrior[key] = row.medianMs;
-    set.unstable = latest.unstable;
-    set.otherSpaces = latest.otherSpaces;
-    return set;
-}
-
 // The kept model's document of `profile`; null when there is none or it is not one that
 // device-fit writes (its kind, date and size are then read without surprises).
 Json keptModel(const std::filesystem::path& projectFile, const std::string& profile) {
@@ -83,23 +58,6 @@ Json keptModel(const std::filesystem::path& projectFile, const std::string& prof
     } catch (const std::exception&) {
         return nullptr;
     }
-}
-
-// A next round: of many unmeasured architectures, the `count` whose latency the kept
-// model's kind (else the kernel table), fitted on bootstrap resamples, is least sure of.
-std::vector<Genotype> nextRound(const SearchSpace& space, const std::string& fingerprint, const std::filesystem::path& projectFile, const std::string& profile,
-                               int count) {
-    const MeasuredSet measured = measuredSet(space, fingerprint, projectFile, profile);
-    const Json kept = keptModel(projectFile, profile);
-    const std::string kind = kept.is_object() ? kept["model"]["kind"].get<std::string>() : "kernel";
-    const auto pool = chooseKitArchitectures(space, count * 20, "random", kSeed, measured.genotypes);
-    std::vector<Architecture> candidates;
-    for (const Genotype& genotype : pool) candidates.push_back(space.derive(genotype, false));
-    std::vector<Genotype> chosen;
-    for (std::size_t index : mostUncertain(measured.architectures, measured.milliseconds, candidates, static_cast<std::size_t>(count), kind, kSeed,
-                                           measured.layerPrior))
-        chosen.push_back(pool[index]);
-    return chosen;
 }
 
 QString percent(double share) { return QStringLiteral("%1 %").arg(std::lround(100 * share)); }
@@ -548,7 +506,7 @@ bool DeviceMeasureDialog::writeKit() {
     command_->hide();
     return startJob(next ? tr("Choosing what the model is least sure of and writing the kit…") : tr("Writing the kit…"), kitResult_, tr("Kit not written"),
                     [=, this]() -> Finish {
-                        const std::vector<Genotype> genotypes = next ? nextRound(space, fingerprint, projectFile, profile, count)
+                        const std::vector<Genotype> genotypes = next ? nextDeviceKitArchitectures(space, deviceTrainingSet(space, fingerprint, projectFile, profile), projectFile, profile, count, kSeed)
                                                                      : chooseKitArchitectures(space, count, strategy, kSeed);
                         const DeviceKitSummary summary = writeDeviceKit(space, document, genotypes, folder, layers);
                         const QString written = QString::fromStdString(folder.string());
@@ -633,7 +591,7 @@ bool DeviceMeasureDialog::fitModels() {
     const std::filesystem::path projectFile = projectFile_;
     const std::string profile = profileKey_, fingerprint = fingerprint_;
     return startJob(tr("Fitting and cross-validating four models…"), fitSummary_, tr("Models not fitted"), [=, this]() -> Finish {
-        const MeasuredSet set = measuredSet(space, fingerprint, projectFile, profile);
+        const DeviceTrainingSet set = deviceTrainingSet(space, fingerprint, projectFile, profile);
         auto fit = std::make_shared<Fit>();
         fit->profile = profile;
         fit->report = evaluateDeviceModels(set.architectures, set.milliseconds, kSeed, set.layerPrior);

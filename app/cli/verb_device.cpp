@@ -24,27 +24,9 @@ std::vector<Genotype> nextToMeasure(const Arguments& arguments, const Project& p
     if (!named) throw UsageError("--next needs --profile P: the device whose measurements say what to measure next");
     const auto profile = std::optional<std::string>(loadDeviceProfile(*named, project.file()).name);
     const int next = static_cast<int>(arguments.integer("next", 10, 1, 100000));
-    const LatestMeasurements latest = latestMeasurements(loadDeviceMeasurements(project.file(), *profile), spaceFingerprintOf(project.spaceDocument()));
-    if (latest.networks.size() < 5) throw UsageError("--next needs at least 5 networks of " + *profile + " imported; start with --sample");
-    std::vector<Genotype> measuredGenotypes;
-    std::vector<Architecture> measured;
-    std::vector<double> times;
-    for (const auto& [key, row] : latest.networks) {
-        measuredGenotypes.push_back(space.canonical(space.parseKey(key)));
-        measured.push_back(space.derive(measuredGenotypes.back(), false));
-        times.push_back(row.medianMs);
-    }
-    std::map<std::string, double> layerPrior;
-    for (const auto& [key, row] : latest.layers) layerPrior[key] = row.medianMs;
-    std::string kind = "kernel";
-    const auto fitted = deviceLatencyModelFile(project.file(), *profile);
-    if (std::filesystem::exists(fitted)) kind = Json::parse(readFile(fitted)).value("model", Json::object()).value("kind", kind);
-    const auto pool = chooseKitArchitectures(space, next * 20, "random", seed, measuredGenotypes);
-    std::vector<Architecture> candidates;
-    for (const Genotype& genotype : pool) candidates.push_back(space.derive(genotype, false));
-    std::vector<Genotype> chosen;
-    for (std::size_t index : mostUncertain(measured, times, candidates, static_cast<std::size_t>(next), kind, seed, layerPrior)) chosen.push_back(pool[index]);
-    return chosen;
+    const DeviceTrainingSet measured = deviceTrainingSet(space, spaceFingerprintOf(project.spaceDocument()), project.file(), *profile);
+    if (measured.architectures.size() < 5) throw UsageError("--next needs at least 5 networks of " + *profile + " imported; start with --sample");
+    return nextDeviceKitArchitectures(space, measured, project.file(), *profile, next, seed);
 }
 
 int runKit(const Arguments& arguments, Streams& streams) {
@@ -65,7 +47,7 @@ int runKit(const Arguments& arguments, Streams& streams) {
                     << '\n';
         return kExitOk;
     }
-    streams.out << "wrote a kit of " << summary.models << " architectures (" << strategy << ") and " << summary.layerConfigurations
+    streams.out << "wrote a kit of " << summary.models << " architectures (" << (arguments.value("next") ? "least certain" : strategy) << ") and " << summary.layerConfigurations
                 << " layer configurations to " << *out << "\n"
                 << "on the device: python3 run_onnxruntime.py --threads 1 (or node run_onnxruntime.js, or run_perf_test.sh)\n"
                 << "then: edgesmith-cli device-import PROFILE " << (std::filesystem::path(*out) / "results.csv").string()
@@ -147,20 +129,14 @@ int runFit(const Arguments& arguments, Streams& streams) {
     const Project project = Project::load(*projectFile);
     const std::string profile = loadDeviceProfile(arguments.positionals().front(), project.file()).name;
     const std::string spaceKey = spaceFingerprintOf(project.spaceDocument());
-    const LatestMeasurements latest = latestMeasurements(loadDeviceMeasurements(project.file(), profile), spaceKey);
-    if (latest.networks.size() < 5)
+    const DeviceTrainingSet set = deviceTrainingSet(SearchSpace::parse(project.spaceDocument(), project.spaceLabel()), spaceKey, project.file(), profile);
+    if (set.architectures.size() < 5)
         throw Error(deviceMeasurementDirectory(project.file(), profile).string(), "",
-                    std::to_string(latest.networks.size()) + " networks measured on " + profile +
+                    std::to_string(set.architectures.size()) + " networks measured on " + profile +
                         "; fitting needs at least 5: edgesmith-cli device-kit, measure on the device, device-import");
-    const SearchSpace space = SearchSpace::parse(project.spaceDocument(), project.spaceLabel());
-    std::vector<Architecture> architectures;
-    std::vector<double> times;
-    for (const auto& [key, row] : latest.networks) {
-        architectures.push_back(space.derive(space.canonical(space.parseKey(key)), false));
-        times.push_back(row.medianMs);
-    }
-    std::map<std::string, double> layerPrior;
-    for (const auto& [key, row] : latest.layers) layerPrior[key] = row.medianMs;
+    const auto& architectures = set.architectures;
+    const auto& times = set.milliseconds;
+    const auto& layerPrior = set.layerPrior;
     const auto seed = static_cast<std::uint64_t>(arguments.integer("seed", 0, 0, std::numeric_limits<long long>::max()));
     const DeviceModelReport report = evaluateDeviceModels(architectures, times, seed, layerPrior);
     DeviceLatencyModel model(arguments.value("model").value_or(report.chosen));
@@ -171,9 +147,9 @@ int runFit(const Arguments& arguments, Streams& streams) {
         return kExitOk;
     }
     printReport(report, streams.out);
-    if (latest.unstable > 0) streams.out << "  " << latest.unstable << " of the measurements were marked unstable by the runner\n";
-    if (latest.otherSpaces > 0)
-        streams.out << "  " << latest.otherSpaces << " import" << (latest.otherSpaces == 1 ? "" : "s") << " of another search space left out\n";
+    if (set.unstable > 0) streams.out << "  " << set.unstable << " of the measurements were marked unstable by the runner\n";
+    if (set.otherSpaces > 0)
+        streams.out << "  " << set.otherSpaces << " import" << (set.otherSpaces == 1 ? "" : "s") << " of another search space left out\n";
     streams.out << "kept the " << model.kind() << " model, fitted on all " << architectures.size() << " networks, in " << file.string() << "\n"
                 << "use it: \"hardware\": {\"profile\": \"" << profile << "\", \"latency_model\": \"device\"}\n";
     return kExitOk;

@@ -3,6 +3,7 @@
 #include "core/common/atomic_file.h"
 #include "core/common/clock.h"
 #include "core/common/error.h"
+#include "core/hw/device_kit.h"
 #include "core/hw/device_measurements.h"
 #include "core/common/linear_solve.h"
 #include "core/hw/latency_table.h"
@@ -280,6 +281,40 @@ std::filesystem::path keepDeviceLatencyModel(const std::filesystem::path& projec
     std::filesystem::create_directories(file.parent_path());
     writeFileAtomically(file, document.dump(1) + "\n");
     return file;
+}
+
+DeviceTrainingSet deviceTrainingSet(const SearchSpace& space, const std::string& spaceFingerprint, const std::filesystem::path& projectFile,
+                                    const std::string& profile) {
+    const LatestMeasurements latest = latestMeasurements(loadDeviceMeasurements(projectFile, profile), spaceFingerprint);
+    DeviceTrainingSet set;
+    for (const auto& [key, row] : latest.networks) {
+        set.genotypes.push_back(space.canonical(space.parseKey(key)));
+        set.architectures.push_back(space.derive(set.genotypes.back(), false));
+        set.milliseconds.push_back(row.medianMs);
+    }
+    for (const auto& [key, row] : latest.layers) set.layerPrior[key] = row.medianMs;
+    set.unstable = latest.unstable;
+    set.otherSpaces = latest.otherSpaces;
+    return set;
+}
+
+std::vector<Genotype> nextDeviceKitArchitectures(const SearchSpace& space, const DeviceTrainingSet& measured, const std::filesystem::path& projectFile,
+                                                 const std::string& profile, int count, std::uint64_t seed) {
+    std::string kind = "kernel";
+    try { // the kind of the kept model, when there is a readable one
+        const auto file = deviceLatencyModelFile(projectFile, profile);
+        if (std::filesystem::exists(file)) kind = Json::parse(readFile(file)).value("model", Json::object()).value("kind", kind);
+    } catch (const std::exception&) {
+    }
+    if (std::find(DeviceLatencyModel::kinds().begin(), DeviceLatencyModel::kinds().end(), kind) == DeviceLatencyModel::kinds().end()) kind = "kernel";
+    const auto pool = chooseKitArchitectures(space, count * 20, "random", seed, measured.genotypes);
+    std::vector<Architecture> candidates;
+    for (const Genotype& genotype : pool) candidates.push_back(space.derive(genotype, false));
+    std::vector<Genotype> chosen;
+    for (std::size_t index :
+         mostUncertain(measured.architectures, measured.milliseconds, candidates, static_cast<std::size_t>(count), kind, seed, measured.layerPrior))
+        chosen.push_back(pool[index]);
+    return chosen;
 }
 
 Json DeviceModelReport::toJson() const {

@@ -15,6 +15,7 @@
 #include "core/common/json.h"
 #include "core/hw/latency_predictor.h"
 #include "core/space/architecture.h"
+#include "core/space/space.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -88,6 +89,24 @@ DeviceModelReport evaluateDeviceModels(const std::vector<Architecture>& architec
 // fingerprint of the space it was fitted to. Returns the file.
 std::filesystem::path keepDeviceLatencyModel(const std::filesystem::path& projectFile, const std::string& profile, const std::string& spaceFingerprint,
                                              const DeviceLatencyModel& model, const DeviceModelReport& report, std::size_t networks, std::size_t layers);
+
+// What device-fit and a next round learn from: the latest measurement of each network of
+// `profile` (its own name) drawn from the space with `spaceFingerprint`, derived in `space`.
+struct DeviceTrainingSet {
+    std::vector<Genotype> genotypes;
+    std::vector<Architecture> architectures;
+    std::vector<double> milliseconds;
+    std::map<std::string, double> layerPrior; // the kit's per-layer times
+    int unstable = 0, otherSpaces = 0;
+};
+DeviceTrainingSet deviceTrainingSet(const SearchSpace& space, const std::string& spaceFingerprint, const std::filesystem::path& projectFile,
+                                    const std::string& profile);
+
+// A next round of measurement: of 20·count unmeasured architectures, the `count` that the
+// kept model's kind (else the kernel table), fitted on bootstrap resamples of `measured`,
+// is least sure of.
+std::vector<Genotype> nextDeviceKitArchitectures(const SearchSpace& space, const DeviceTrainingSet& measured, const std::filesystem::path& projectFile,
+                                                 const std::string& profile, int count, std::uint64_t seed);
 
 // Active measurement: the indices of the `count` `candidates` whose latency models of
 // `kind`, fitted on `ensemble` bootstrap resamples of the measured networks, disagree on

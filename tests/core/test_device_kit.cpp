@@ -9,6 +9,7 @@
 #include "core/hw/device_profile.h"
 #include "core/space/architecture.h"
 #include "core/space/space.h"
+#include "tests/cluster/cluster_process.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -33,21 +34,13 @@ const Json kSpace = Json::parse(R"({
   "head": [{"op": "global_avg_pool"}, {"op": "linear", "out": 10}]
 })");
 
-struct Process {
-    int exitCode = -1;
-    QString out, err;
-};
+using Process = testing::ProcessResult;
 
+// Node finds onnxruntime-node where the bootstrap installed it.
 Process run(const QString& program, const QStringList& arguments, const QString& folder = {}) {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert("NODE_PATH", EDGESMITH_NODE_MODULES);
-    process.setProcessEnvironment(environment);
-    if (!folder.isEmpty()) process.setWorkingDirectory(folder);
-    process.start(program, arguments);
-    if (!process.waitForFinished(240000)) return {-1, {}, "timed out: " + program};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return testing::runProcess(program, arguments, folder.isEmpty() ? QDir::currentPath() : folder, 240000, environment);
 }
 
 std::pair<double, double> macsRange(const SearchSpace& space, const std::vector<Genotype>& genotypes) {
