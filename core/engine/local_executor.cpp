@@ -68,6 +68,7 @@ private:
                 EvaluationControl control;
                 control.cancel = &cancel_;
                 control.threads = threads_;
+                control.sharedThreads = workers_ * threads_;
                 control.gate = &gate_;
                 control.log = log_;
                 control.taskProgress = taskProgress_;

@@ -20,6 +20,9 @@ namespace edgesmith {
 struct EvaluationControl {
     const std::atomic<bool>* cancel = nullptr;
     int threads = 1;                         // compute threads this evaluation may use
+    // Threads for one-off work that every worker of the run waits for (a supernet's
+    // training): the whole run's share of the cores. 0: `threads`.
+    int sharedThreads = 0;
     MeasurementGate* gate = nullptr;         // shared by the workers of one run
 
     std::function<void(const std::string&)> log; // progress lines, e.g. per epoch

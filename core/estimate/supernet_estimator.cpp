@@ -3,6 +3,7 @@
 // scored with inherited weights after its batch norms are recalibrated.
 #include "core/common/error.h"
 #include "core/common/text.h"
+#include "core/engine/runtime.h"
 #include "core/estimate/estimator.h"
 #include "core/estimate/supernet.h"
 #include "core/space/space.h"
@@ -90,13 +91,19 @@ private:
             }
         }
         SupernetOptions options = options_;
-        options.threads = control.threads;
+        // The other workers wait for this training, so it takes their cores too; LibTorch's
+        // thread count is per process, so it goes back to this worker's share afterwards.
+        options.threads = control.sharedThreads > 0 ? control.sharedThreads : control.threads;
         options.gate = control.gate;
-        if (control.log) control.log("supernet: training " + std::to_string(supernet_.parameterCount()) + " shared parameters, " + options.description());
+        if (control.log)
+            control.log("supernet: training " + std::to_string(supernet_.parameterCount()) + " shared parameters, " + options.description() + ", on " +
+                        std::to_string(options.threads) + (options.threads == 1 ? " thread" : " threads"));
         const auto start = std::chrono::steady_clock::now();
         try {
             trainOnce(options, control);
+            setComputeThreads(control.threads);
         } catch (...) {
+            setComputeThreads(control.threads);
             // The next candidate trains again from the start, never on top of half a run.
             supernet_.reinitialise(options_.seed);
             throw;

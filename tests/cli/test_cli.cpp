@@ -8,7 +8,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <set>
+#include <thread>
 
 namespace {
 
@@ -148,6 +150,9 @@ private Q_SLOTS:
         QVERIFY2(first.exitCode == 0, qPrintable(first.out + first.err));
         QVERIFY2(first.out.contains("supernet: training"), qPrintable(first.out));
         QVERIFY(!first.out.contains("supernet: reusing"));
+        // Both workers wait for the supernet, so it trains on both workers' threads.
+        const int perWorker = std::max(1, int(std::thread::hardware_concurrency()) / 2);
+        QVERIFY2(first.out.contains(QString(", on %1 threads").arg(2 * perWorker)), qPrintable(first.out));
         const QStringList kept = QDir(folder.path()).entryList({"s.edgesmith.supernet-*.pt"});
         QCOMPARE(kept.size(), 1);
 
