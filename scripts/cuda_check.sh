@@ -1,7 +1,10 @@
 #!/bin/bash
 # The GPU check (not part of CI): builds core, the CLI and the Qt-free benchmarks against
 # the CUDA LibTorch inside a machine's PyTorch 2.x, then trains on CUDA (BENCH=ranking, the
-# default) or times latency models on that machine's quiet CPU (BENCH=latency).
+# default), times latency models on that machine's quiet CPU (BENCH=latency), or runs the
+# ranking study (BENCH=study): a longer stand-alone reference with two seeds, run four at a
+# time, beside a sandwich and a uniform supernet of equal cost, then both ranked against it
+# with and without a short fine-tune. SECONDS_LEFT bounds the whole call.
 # DEPS is a folder carried to that machine with what its image lacks: include/ (sqlite3.h,
 # zlib.h, stb/, nlohmann/), lib/ (libsqlite3.so, libstb.so), share/cmake/nlohmann_json and
 # fashion-mnist/ (the idx files). OUT receives the log and the benchmark table.
@@ -26,6 +29,40 @@ cp docs/benchmarks.md "$out/benchmarks.md"
 if [ "${BENCH:-ranking}" = latency ]; then
   timeout "${BENCH_SECONDS:-400}" build-cuda/bench_latency_models --write "$out/benchmarks.md" --section latency-models-gpu-host --runs "${RUNS:-40}" \
     --machine "the lent GPU machine's CPU ($(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1))" 2>&1 | tee "$out/latency.log"
+  exit 0
+fi
+if [ "${BENCH:-ranking}" = study ]; then
+  # At most 8 files come back from a lent machine: the supernets and the per-run logs stay
+  # in $work, one study.log gathers the logs.
+  left() { echo $(( ${SECONDS_LEFT:-540} - ($(date +%s) - start) )); }
+  work=$(mktemp -d)
+  cp docs/data/ranking-reference.json "$out/ranking-reference.json"
+  common=(--device cuda --data "$deps/fashion-mnist" --subnets 30 --subset "${SUBSET:-0.2}")
+  epochs=${SUPERNET_EPOCHS:-12}
+  stage=$(( $(left) - ${EVALUATION_SECONDS:-150} ))
+  echo "training stage: $stage s"
+  timeout "$stage" build-cuda/bench_ranking "${common[@]}" --supernet-only --sampling sandwich --supernet-epochs "$epochs" \
+    --supernet "$work/supernet-sandwich.pt" > "$work/supernet-sandwich.log" 2>&1 &
+  # Sandwich trains four subnets per step, uniform one: four times the epochs is equal cost.
+  [ "${UNIFORM:-1}" = 1 ] && timeout "$stage" build-cuda/bench_ranking "${common[@]}" --supernet-only --sampling uniform --supernet-epochs $(( epochs * 4 )) \
+    --supernet "$work/supernet-uniform.pt" > "$work/supernet-uniform.log" 2>&1 &
+  timeout "$stage" build-cuda/bench_ranking "${common[@]}" --reference-only --seeds 2 --parallel 4 \
+    --standalone-epochs "${STANDALONE_EPOCHS:-5}" --reference "$out/ranking-reference.json" > "$work/reference.log" 2>&1 && complete=1 || complete=0
+  wait || true
+  tail -n 3 "$work"/*.log || true
+  # An unfinished reference would have the rankings train the rest, three at once into one file.
+  if [ "$complete" = 1 ]; then
+    evaluation=(--seeds 2 --standalone-epochs "${STANDALONE_EPOCHS:-5}" --reference "$out/ranking-reference.json")
+    [ "${UNIFORM:-1}" = 1 ] && timeout "$(left)" build-cuda/bench_ranking "${common[@]}" "${evaluation[@]}" --finetune-epochs 1 --sampling uniform \
+      --supernet-epochs $(( epochs * 4 )) --supernet "$work/supernet-uniform.pt" > "$work/ranking-uniform.log" 2>&1 &
+    timeout "$(left)" build-cuda/bench_ranking "${common[@]}" "${evaluation[@]}" --finetune-epochs 1 --sampling sandwich \
+      --supernet-epochs "$epochs" --supernet "$work/supernet-sandwich.pt" > "$work/ranking-sandwich-finetuned.log" 2>&1 &
+    timeout "$(left)" build-cuda/bench_ranking "${common[@]}" "${evaluation[@]}" --sampling sandwich --supernet-epochs "$epochs" \
+      --supernet "$work/supernet-sandwich.pt" --write "$out/benchmarks.md" > "$work/ranking-sandwich.log" 2>&1 || true
+    wait || true
+  fi
+  for log in "$work"/*.log; do echo "== $log"; cat "$log"; done > "$out/study.log"
+  for log in "$work"/ranking-*.log; do echo "== $log"; sed -n '/^| estimator/,$p' "$log"; done
   exit 0
 fi
 timeout "${BENCH_SECONDS:-400}" build-cuda/bench_ranking --device cuda --data "$deps/fashion-mnist" --write "$out/benchmarks.md" \

@@ -47,9 +47,14 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 struct Settings {
     std::string write, device = "cpu", sampling = "sandwich", data = "/usr/share/datasets/fashion-mnist";
     std::string reference, supernetFile;
-    bool supernetOnly = false; // train and keep the supernet (--supernet FILE), nothing else
+    // The device whose stand-alone trainings the reference file holds (default: --device):
+    // a GPU's longer reference ranks estimators run on this machine's CPU.
+    std::string referenceDevice;
+    bool supernetOnly = false;  // train and keep the supernet (--supernet FILE), nothing else
+    bool referenceOnly = false; // fill the reference file (--reference FILE), nothing else
     int subnets = 30, supernetEpochs = 4, standaloneEpochs = 1, seeds = 1, parallel = 1, threads = 0, recalibrationBatches = 20;
-    double subset = 0.2, supernetLearningRate = 0.005;
+    int finetuneEpochs = 0; // > 0: a row for the subnets fine-tuned from inherited weights
+    double subset = 0.2, supernetLearningRate = 0.005, finetuneSubset = 0.25;
 };
 
 Settings parse(int argc, char** argv) {
@@ -60,11 +65,16 @@ Settings parse(int argc, char** argv) {
             settings.supernetOnly = true;
             continue;
         }
+        if (flag == "--reference-only") {
+            settings.referenceOnly = true;
+            continue;
+        }
         if (flag == "--write") settings.write = value;
         else if (flag == "--device") settings.device = value;
         else if (flag == "--data") settings.data = value;
         else if (flag == "--sampling") settings.sampling = value;
         else if (flag == "--reference") settings.reference = value;
+        else if (flag == "--reference-device") settings.referenceDevice = value;
         else if (flag == "--supernet") settings.supernetFile = value;
         else if (flag == "--subnets" || flag == "--architectures") settings.subnets = std::atoi(value.c_str());
         else if (flag == "--supernet-epochs") settings.supernetEpochs = std::atoi(value.c_str());
@@ -75,9 +85,12 @@ Settings parse(int argc, char** argv) {
         else if (flag == "--threads") settings.threads = std::atoi(value.c_str());
         else if (flag == "--recalibration-batches") settings.recalibrationBatches = std::atoi(value.c_str());
         else if (flag == "--subset") settings.subset = std::atof(value.c_str());
+        else if (flag == "--finetune-epochs") settings.finetuneEpochs = std::atoi(value.c_str());
+        else if (flag == "--finetune-subset") settings.finetuneSubset = std::atof(value.c_str());
         else continue;
         ++index;
     }
+    if (settings.referenceDevice.empty()) settings.referenceDevice = settings.device;
     return settings;
 }
 
@@ -144,12 +157,17 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
     training.device = settings.device;
     training.threads = settings.parallel > 1 ? 1 : settings.threads;
     const Json setup{{"epochs", training.epochs}, {"learning_rate", training.learningRate}, {"subset", settings.subset},
-                     {"training_images", splits.train.size()}, {"validation_images", splits.validation.size()}, {"device", settings.device}};
+                     {"training_images", splits.train.size()}, {"validation_images", splits.validation.size()}, {"device", settings.referenceDevice}};
     ReferenceStore store(settings.reference, setup);
     std::vector<std::pair<std::size_t, int>> jobs;
     for (std::size_t subnet = 0; subnet < genotypes.size(); ++subnet)
         for (int seed = 0; seed < settings.seeds; ++seed)
             if (!store.find(space.key(genotypes[subnet]), seed)) jobs.emplace_back(subnet, seed);
+    if (!jobs.empty() && settings.referenceDevice != settings.device) {
+        std::fprintf(stderr, "%s: %zu stand-alone trainings on %s missing; they are trained with --device %s\n", settings.reference.c_str(),
+                     jobs.size(), settings.referenceDevice.c_str(), settings.referenceDevice.c_str());
+        std::exit(2);
+    }
     std::printf("stand-alone: %zu of %zu trainings in the reference file, %zu to run, %d at a time\n",
                 genotypes.size() * std::size_t(settings.seeds) - jobs.size(), genotypes.size() * std::size_t(settings.seeds), jobs.size(), settings.parallel);
     std::fflush(stdout);
@@ -238,6 +256,20 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
     return took;
 }
 
+// The estimator's optional fine-tune: the subnet's inherited weights trained briefly on a
+// part of the images, at half the supernet's learning rate, then validated.
+double finetune(const Supernet& supernet, const Genotype& genotype, const Splits& splits, const Settings& settings) {
+    Network network = supernet.extract(genotype);
+    TrainingOptions training;
+    training.epochs = settings.finetuneEpochs;
+    training.learningRate = settings.supernetLearningRate * 0.5;
+    training.subset = settings.finetuneSubset;
+    training.progressEvery = 0;
+    training.device = settings.device;
+    training.threads = settings.threads;
+    return train(network, splits, training).validation.top1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -264,6 +296,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     const Reference reference = standalone(space, genotypes, splits, settings);
+    if (settings.referenceOnly) return 0;
 
     Supernet supernet(space, 0);
     std::string supernetOrigin;
@@ -272,15 +305,20 @@ int main(int argc, char** argv) {
 
     ZeroCostOptions proxyOptions;
     proxyOptions.threads = settings.threads;
-    std::vector<double> inherited, inheritedLoss;
+    std::vector<double> inherited, inheritedLoss, finetuned;
     std::map<std::string, std::vector<double>> proxies;
-    double inheritedSeconds = 0, proxySeconds = 0;
+    double inheritedSeconds = 0, proxySeconds = 0, finetuneSeconds = 0;
     for (std::size_t subnet = 0; subnet < genotypes.size(); ++subnet) {
         auto start = std::chrono::steady_clock::now();
         const Evaluation evaluation = supernet.evaluate(genotypes[subnet], splits, settings.recalibrationBatches);
         inherited.push_back(evaluation.top1);
         inheritedLoss.push_back(-evaluation.loss);
         inheritedSeconds += secondsSince(start);
+        if (settings.finetuneEpochs > 0) {
+            start = std::chrono::steady_clock::now();
+            finetuned.push_back(finetune(supernet, genotypes[subnet], splits, settings));
+            finetuneSeconds += secondsSince(start);
+        }
         start = std::chrono::steady_clock::now();
         for (const auto& [proxy, value] : zeroCostScores(space.derive(genotypes[subnet]), splits.train, splits, proxyOptions)) proxies[proxy].push_back(value);
         proxySeconds += secondsSince(start);
@@ -302,8 +340,18 @@ int main(int argc, char** argv) {
                   settings.supernetEpochs, settings.supernetLearningRate, supernetOrigin.c_str(), supernetSeconds, settings.recalibrationBatches,
                   settings.device.c_str(), runtime.torchVersion.c_str());
     std::string table = line;
+    if (settings.referenceDevice != settings.device) {
+        // The reference's trainings ran elsewhere; the rows after it say so.
+        const std::size_t header = table.find("\n\n");
+        table.insert(header, " The stand-alone reference was trained on " + settings.referenceDevice + ".");
+    }
     table += row("supernet, inherited weights (accuracy)", inherited, reference.mean, seconds(inheritedSeconds / count));
     table += row("supernet, inherited weights (validation loss)", inheritedLoss, reference.mean, seconds(inheritedSeconds / count));
+    if (settings.finetuneEpochs > 0) {
+        char name[160];
+        std::snprintf(name, sizeof name, "supernet, fine-tuned %d epoch(s) on %.0f %% of the images", settings.finetuneEpochs, settings.finetuneSubset * 100);
+        table += row(name, finetuned, reference.mean, seconds(finetuneSeconds / count));
+    }
     for (const std::string& proxy : zeroCostProxies()) table += row("zero-cost: " + proxy, proxies[proxy], reference.mean, seconds(proxySeconds / count));
     // The reference against itself: one seed's ranking against another's is the most any
     // estimator can be expected to reach against a single training.

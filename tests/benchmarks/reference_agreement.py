@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""How far the stand-alone reference of bench_ranking can be trusted: for every training
+setup kept in docs/data/ranking-reference.json (epochs, images, device), one seed's ranking
+of the subnets against another's, by validation accuracy and by validation loss, and each
+setup's mean against every other's on the subnets both hold. An estimator ranked against
+a reference cannot be expected to agree with it better than a second training of the same
+networks does.
+
+Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--write docs/benchmarks.md]
+"""
+import argparse
+import itertools
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def kendall_tau(first, second):
+    """Tau-b: ties in either list count as neither agreeing nor disagreeing."""
+    concordant = discordant = ties_first = ties_second = 0
+    for i, j in itertools.combinations(range(len(first)), 2):
+        a, b = first[i] - first[j], second[i] - second[j]
+        if a * b > 0:
+            concordant += 1
+        elif a * b < 0:
+            discordant += 1
+        elif a == 0 and b != 0:
+            ties_first += 1
+        elif b == 0 and a != 0:
+            ties_second += 1
+    denominator = ((concordant + discordant + ties_first) * (concordant + discordant + ties_second)) ** 0.5
+    return (concordant - discordant) / denominator if denominator else float("nan")
+
+
+def setups(runs):
+    """{setup label: {genotype: {seed: entry}}}"""
+    grouped = {}
+    for run in runs:
+        setup = run["setup"]
+        label = (f"{setup['epochs']} epoch{'s' if setup['epochs'] != 1 else ''} on {setup['training_images']} images, "
+                 f"{setup['device']}")
+        grouped.setdefault(label, {}).setdefault(run["genotype"], {})[run["seed"]] = run
+    return grouped
+
+
+def seed_rows(label, subnets):
+    rows = []
+    seeds = sorted({seed for per_seed in subnets.values() for seed in per_seed})
+    for first, second in itertools.combinations(seeds, 2):
+        both = [per_seed for per_seed in subnets.values() if first in per_seed and second in per_seed]
+        if len(both) < 3:
+            continue
+        accuracy = kendall_tau([s[first]["top1"] for s in both], [s[second]["top1"] for s in both])
+        loss = kendall_tau([-s[first]["loss"] for s in both], [-s[second]["loss"] for s in both])
+        tops = [(s[first]["top1"] + s[second]["top1"]) / 2 for s in both]
+        seconds = sum(s[seed]["seconds"] for s in both for seed in (first, second)) / (2 * len(both))
+        rows.append(f"| {label} | seed {second} against seed {first} | {len(both)} | {accuracy:.3f} | {loss:.3f} | "
+                    f"{min(tops):.2f}–{max(tops):.2f} % | {seconds:.1f} s |")
+    return rows
+
+
+def mean(per_seed, key):
+    return sum(entry[key] for entry in per_seed.values()) / len(per_seed)
+
+
+def cross_rows(grouped):
+    rows = []
+    for (first, a), (second, b) in itertools.combinations(grouped.items(), 2):
+        common = sorted(set(a) & set(b))
+        if len(common) < 3:
+            continue
+        accuracy = kendall_tau([mean(a[g], "top1") for g in common], [mean(b[g], "top1") for g in common])
+        loss = kendall_tau([-mean(a[g], "loss") for g in common], [-mean(b[g], "loss") for g in common])
+        rows.append(f"| {first} (mean) | {second} (mean) | {len(common)} | {accuracy:.3f} | {loss:.3f} | | |")
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reference", default=str(ROOT / "docs/data/ranking-reference.json"))
+    parser.add_argument("--write", default="")
+    options = parser.parse_args()
+    try:
+        runs = json.loads(pathlib.Path(options.reference).read_text())["runs"]
+    except (OSError, ValueError, KeyError) as error:
+        sys.exit(f"{options.reference}: cannot read the reference's runs ({error})")
+    grouped = setups(runs)
+    rows = [row for label, subnets in grouped.items() for row in seed_rows(label, subnets)] + cross_rows(grouped)
+    text = ("Command: `tests/benchmarks/reference_agreement.py --write docs/benchmarks.md`.\n\n"
+            "| reference | against | subnets | Kendall tau, accuracy | Kendall tau, validation loss | mean accuracies | per training |\n"
+            "|---|---|---:|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n")
+    print(text)
+    if options.write:
+        document = pathlib.Path(options.write).read_text()
+        begin, end = "<!-- ranking-reference:begin -->\n", "<!-- ranking-reference:end -->"
+        if begin not in document or end not in document:
+            sys.exit(f"{options.write}: no ranking-reference section markers")
+        head, rest = document.split(begin, 1)
+        pathlib.Path(options.write).write_text(head + begin + text + end + rest.split(end, 1)[1])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
