@@ -811,13 +811,18 @@ Network Supernet::extract(const Genotype& genotype) const {
     return network;
 }
 
-Evaluation Supernet::evaluate(const Genotype& genotype, const Splits& splits, int recalibrationBatches, std::int64_t validationSamples) const {
+Network Supernet::recalibrated(const Genotype& genotype, const Splits& splits, int recalibrationBatches) const {
     Network network = extract(genotype);
     if (!state_->weights.empty() && state_->weights.front().is_cuda()) network.moveTo("cuda");
     // Only the images the recalibration reads are normalised (and moved), not the split.
     constexpr int kBatch = 128;
     const double needed = double(recalibrationBatches) * kBatch / double(std::max<std::int64_t>(splits.train.size(), 1));
     recalibrateBatchNorm(network, splits.train.sample(needed, 0), splits, recalibrationBatches, kBatch);
+    return network;
+}
+
+Evaluation Supernet::evaluate(const Genotype& genotype, const Splits& splits, int recalibrationBatches, std::int64_t validationSamples) const {
+    Network network = recalibrated(genotype, splits, recalibrationBatches);
     Dataset validation = splits.validation;
     if (validationSamples > 0 && validationSamples < validation.size()) {
         std::vector<std::int64_t> first(static_cast<std::size_t>(validationSamples));

@@ -156,6 +156,11 @@ public:
     // A stand-alone network of the genotype holding copies of its inherited weights; its
     // batch norms still need recalibrateBatchNorm() (the statistics are per subnet).
     Network extract(const Genotype& genotype) const;
+    // extract() on the supernet's device with its batch norms recalibrated on
+    // `recalibrationBatches` batches of the training split: the starting point of scoring
+    // and of a short fine-tune alike (a fine-tune from the supernet's shared statistics
+    // would still carry part of them when it is validated).
+    Network recalibrated(const Genotype& genotype, const Splits& splits, int recalibrationBatches = 20) const;
     // Inherited-weight accuracy on the validation split (its first `validationSamples`
     // when positive) after recalibrating batch norm on `recalibrationBatches` batches of
     // the training split.

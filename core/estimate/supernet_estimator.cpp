@@ -45,7 +45,7 @@ public:
         if (finetuneEpochs_ > 0) {
             // A short fine-tune from the inherited weights: closer to stand-alone accuracy
             // at a fraction of its cost.
-            Network network = supernet_.extract(candidate.genotype);
+            Network network = supernet_.recalibrated(candidate.genotype, splits_, recalibrationBatches_);
             TrainingOptions training;
             training.epochs = finetuneEpochs_;
             training.batchSize = options_.batchSize;

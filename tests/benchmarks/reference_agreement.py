@@ -4,7 +4,8 @@ setup kept in docs/data/ranking-reference.json (epochs, images, device), one see
 of the subnets against another's, by validation accuracy and by validation loss, and each
 setup's mean against every other's on the subnets both hold. An estimator ranked against
 a reference cannot be expected to agree with it better than a second training of the same
-networks does.
+networks does; a noise-free estimator does better, and the script estimates how much by
+simulating a reference with the measured seed-to-seed agreement.
 
 Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--write docs/benchmarks.md]
 """
@@ -12,6 +13,7 @@ import argparse
 import itertools
 import json
 import pathlib
+import random
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -39,8 +41,14 @@ def setups(runs):
     grouped = {}
     for run in runs:
         setup = run["setup"]
+        # Every field of the setup is in the label, so references that differ in any of them
+        # stay apart.
         label = (f"{setup['epochs']} epoch{'s' if setup['epochs'] != 1 else ''} on {setup['training_images']} images, "
-                 f"{setup['device']}")
+                 f"learning rate {setup['learning_rate']:g}, {setup['device']}")
+        extra = {key: value for key, value in setup.items()
+                 if key not in ("epochs", "training_images", "learning_rate", "device", "subset", "validation_images")}
+        if extra:
+            label += ", " + ", ".join(f"{key} {value}" for key, value in sorted(extra.items()))
         grouped.setdefault(label, {}).setdefault(run["genotype"], {})[run["seed"]] = run
     return grouped
 
@@ -58,7 +66,36 @@ def seed_rows(label, subnets):
         seconds = sum(s[seed]["seconds"] for s in both for seed in (first, second)) / (2 * len(both))
         rows.append(f"| {label} | seed {second} against seed {first} | {len(both)} | {accuracy:.3f} | {loss:.3f} | "
                     f"{min(tops):.2f}–{max(tops):.2f} % | {seconds:.1f} s |")
+        bounds = [noise_free_bounds(tau, len(both)) for tau in (accuracy, loss)]
+        rows.append(f"| {label} | a noise-free estimator against one seed (simulated) | {len(both)} | {bounds[0][0]:.2f} | "
+                    f"{bounds[1][0]:.2f} | | |")
+        rows.append(f"| {label} | a noise-free estimator against the mean of two seeds (simulated) | {len(both)} | "
+                    f"{bounds[0][1]:.2f} | {bounds[1][1]:.2f} | | |")
     return rows
+
+
+def noise_free_bounds(seed_tau, subnets):
+    """What a noise-free estimator would reach against this reference. Model: each subnet
+    has a true accuracy, each training adds independent noise (both Gaussian); the noise
+    level is the one whose simulated seed-to-seed tau matches the measured one. Returns
+    (tau against one training, tau against the mean of two)."""
+    generator = random.Random(5)
+
+    def simulate(ratio, trials):
+        agreement = single = paired = 0.0
+        for _ in range(trials):
+            truth = [generator.gauss(0, 1) for _ in range(subnets)]
+            first = [value + generator.gauss(0, ratio) for value in truth]
+            second = [value + generator.gauss(0, ratio) for value in truth]
+            agreement += kendall_tau(first, second)
+            single += kendall_tau(truth, first)
+            paired += kendall_tau(truth, [(a + b) / 2 for a, b in zip(first, second)])
+        return agreement / trials, single / trials, paired / trials
+
+    ratios = [0.2 + 0.05 * step for step in range(57)]
+    ratio = min(ratios, key=lambda r: abs(simulate(r, 60)[0] - seed_tau))
+    _, single, paired = simulate(ratio, 400)
+    return single, paired
 
 
 def mean(per_seed, key):

@@ -121,6 +121,22 @@ private slots:
         QVERIFY(computeMetrics(space.derive(supernet.largest())).params > computeMetrics(space.derive(supernet.smallest())).params);
     }
 
+    // A fine-tune starts where scoring does: from inherited weights whose batch norms were
+    // recalibrated on this subnet's own activations, not from the extracted defaults.
+    void recalibratedSubnetIsWhatEvaluationScores() {
+        const Splits splits = fashionSplits(0.01);
+        const Supernet supernet(compactSpace(), 3);
+        const Genotype genotype = supernet.largest();
+        const PixelBatch batch = pixelBatch(splits.validation, 4);
+        Network extracted = supernet.extract(genotype);
+        Network calibrated = supernet.recalibrated(genotype, splits, 4);
+        QVERIFY(changed(networkOutputs(extracted, batch, Normalisation{{0.5}, {0.25}}), networkOutputs(calibrated, batch, Normalisation{{0.5}, {0.25}})));
+        const Evaluation scored = supernet.evaluate(genotype, splits, 4);
+        const Evaluation direct = evaluate(calibrated, splits.validation, splits);
+        QCOMPARE(direct.top1, scored.top1);
+        QCOMPARE(direct.loss, scored.loss);
+    }
+
     void elasticKernelIsTheCentreOfTheLargest() {
         const SearchSpace space = mbconvSpace();
         Supernet supernet(space, 2);
