@@ -46,6 +46,7 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 
 struct Settings {
     std::string write, device = "cpu", sampling = "sandwich", data = "/usr/share/datasets/fashion-mnist";
+    std::string section = "ranking"; // of --write: one per reference kept side by side
     std::string reference, supernetFile;
     // The device whose stand-alone trainings the reference file holds (default: --device):
     // a GPU's longer reference ranks estimators run on this machine's CPU.
@@ -70,6 +71,7 @@ Settings parse(int argc, char** argv) {
             continue;
         }
         if (flag == "--write") settings.write = value;
+        else if (flag == "--section") settings.section = value;
         else if (flag == "--device") settings.device = value;
         else if (flag == "--data") settings.data = value;
         else if (flag == "--sampling") settings.sampling = value;
@@ -376,6 +378,6 @@ int main(int argc, char** argv) {
     std::printf("\n%s", table.c_str());
     const double tau = kendallTau(inherited, reference.mean);
     std::printf("\nSupernet Kendall tau %.3f (target ≥ 0.5 on 30 subnets)\n", tau);
-    if (!settings.write.empty()) bench::replaceMarkdownSection(settings.write, "ranking", table);
+    if (!settings.write.empty()) bench::replaceMarkdownSection(settings.write, settings.section, table);
     return tau >= 0.5 ? 0 : 1;
 }
