@@ -16,6 +16,8 @@ import pathlib
 import random
 import sys
 
+from markdown_section import replace_section
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
@@ -129,13 +131,8 @@ def main():
             "| reference | against | subnets | Kendall tau, accuracy | Kendall tau, validation loss | mean accuracies | per training |\n"
             "|---|---|---:|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n")
     print(text)
-    if options.write:
-        document = pathlib.Path(options.write).read_text()
-        begin, end = "<!-- ranking-reference:begin -->\n", "<!-- ranking-reference:end -->"
-        if begin not in document or end not in document:
-            sys.exit(f"{options.write}: no ranking-reference section markers")
-        head, rest = document.split(begin, 1)
-        pathlib.Path(options.write).write_text(head + begin + text + end + rest.split(end, 1)[1])
+    if options.write and not replace_section(options.write, "ranking-reference", text):
+        sys.exit(f"{options.write}: no ranking-reference section markers")
     return 0
 
 

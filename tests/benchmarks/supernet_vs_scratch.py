@@ -24,6 +24,8 @@ import subprocess
 import sys
 import time
 
+from markdown_section import replace_section
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
@@ -223,15 +225,8 @@ def main():
         return 3
     text, met = report(state, options)
     print(text)
-    if options.write:
-        document = pathlib.Path(options.write).read_text()
-        begin, end = "<!-- supernet-search:begin -->\n", "<!-- supernet-search:end -->"
-        if begin in document and end in document:
-            head, rest = document.split(begin, 1)
-            document = head + begin + text + end + rest.split(end, 1)[1]
-            pathlib.Path(options.write).write_text(document)
-        else:
-            print(f"{options.write} has no supernet-search section markers", file=sys.stderr)
+    if options.write and not replace_section(options.write, "supernet-search", text):
+        print(f"{options.write} has no supernet-search section markers", file=sys.stderr)
     return 0 if met else 1
 
 
