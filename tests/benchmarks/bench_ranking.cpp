@@ -8,7 +8,9 @@
 // Stand-alone trainings take an hour here, so --reference FILE keeps each one as it ends
 // (and a rerun reuses it), and --supernet FILE keeps the trained supernet: the estimators
 // can then be tuned against the same reference without training it again.
-// With --write FILE, refreshes the "ranking" section of docs/benchmarks.md.
+// With --write FILE, refreshes the "ranking" section of docs/benchmarks.md; with --scores
+// FILE, keeps every estimator's score of every subnet, so reference_agreement.py ranks one
+// run's (costly) scores against every reference the reference file holds.
 #include "core/common/atomic_file.h"
 #include "tests/benchmarks/markdown_section.h"
 #include "core/common/json.h"
@@ -47,7 +49,7 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 struct Settings {
     std::string write, device = "cpu", sampling = "sandwich", data = "/usr/share/datasets/fashion-mnist";
     std::string section = "ranking"; // of --write: one per reference kept side by side
-    std::string reference, supernetFile;
+    std::string reference, supernetFile, scores;
     // The device whose stand-alone trainings the reference file holds (default: --device):
     // a GPU's longer reference ranks estimators run on this machine's CPU.
     std::string referenceDevice;
@@ -78,6 +80,7 @@ Settings parse(int argc, char** argv) {
         else if (flag == "--reference") settings.reference = value;
         else if (flag == "--reference-device") settings.referenceDevice = value;
         else if (flag == "--supernet") settings.supernetFile = value;
+        else if (flag == "--scores") settings.scores = value;
         else if (flag == "--subnets" || flag == "--architectures") settings.subnets = std::atoi(value.c_str());
         else if (flag == "--supernet-epochs") settings.supernetEpochs = std::atoi(value.c_str());
         else if (flag == "--supernet-learning-rate") settings.supernetLearningRate = std::atof(value.c_str());
@@ -265,7 +268,7 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
 // The estimator's optional fine-tune: the subnet's inherited weights, batch norms
 // recalibrated, trained briefly on a part of the images at half the supernet's learning
 // rate, then validated.
-double finetune(const Supernet& supernet, const Genotype& genotype, const Splits& splits, const Settings& settings) {
+Evaluation finetune(const Supernet& supernet, const Genotype& genotype, const Splits& splits, const Settings& settings) {
     Network network = supernet.recalibrated(genotype, splits, settings.recalibrationBatches);
     TrainingOptions training;
     training.epochs = settings.finetuneEpochs;
@@ -274,7 +277,26 @@ double finetune(const Supernet& supernet, const Genotype& genotype, const Splits
     training.progressEvery = 0;
     training.device = settings.device;
     training.threads = settings.threads;
-    return train(network, splits, training).validation.top1;
+    return train(network, splits, training).validation;
+}
+
+// One run's scores, beside what produced them: reference_agreement.py --scores ranks them
+// against every reference setup, so a costly estimator (a fine-tune) runs once.
+void writeScores(const Settings& settings, const std::string& supernetOrigin, const std::vector<Genotype>& genotypes, const SearchSpace& space,
+                 const std::map<std::string, std::vector<double>>& scores) {
+    Json subnets = Json::array();
+    for (std::size_t subnet = 0; subnet < genotypes.size(); ++subnet) {
+        Json values = Json::object();
+        for (const auto& [name, column] : scores) values[name] = column[subnet];
+        subnets.push_back({{"genotype", space.key(genotypes[subnet])}, {"scores", values}});
+    }
+    const Json document{{"about", "bench_ranking --scores: every estimator's score of every subnet (larger is better)"},
+                        {"supernet", {{"sampling", settings.sampling}, {"epochs", settings.supernetEpochs},
+                                      {"learning_rate", settings.supernetLearningRate}, {"recalibration_batches", settings.recalibrationBatches},
+                                      {"origin", supernetOrigin}}},
+                        {"device", settings.device},
+                        {"subnets", subnets}};
+    writeFileAtomically(settings.scores, document.dump(1) + "\n");
 }
 
 } // namespace
@@ -312,7 +334,7 @@ int main(int argc, char** argv) {
 
     ZeroCostOptions proxyOptions;
     proxyOptions.threads = settings.threads;
-    std::vector<double> inherited, inheritedLoss, finetuned;
+    std::vector<double> inherited, inheritedLoss, finetuned, finetunedLoss;
     std::map<std::string, std::vector<double>> proxies;
     double inheritedSeconds = 0, proxySeconds = 0, finetuneSeconds = 0;
     for (std::size_t subnet = 0; subnet < genotypes.size(); ++subnet) {
@@ -323,7 +345,9 @@ int main(int argc, char** argv) {
         inheritedSeconds += secondsSince(start);
         if (settings.finetuneEpochs > 0) {
             start = std::chrono::steady_clock::now();
-            finetuned.push_back(finetune(supernet, genotypes[subnet], splits, settings));
+            const Evaluation tuned = finetune(supernet, genotypes[subnet], splits, settings);
+            finetuned.push_back(tuned.top1);
+            finetunedLoss.push_back(-tuned.loss);
             finetuneSeconds += secondsSince(start);
         }
         start = std::chrono::steady_clock::now();
@@ -354,12 +378,22 @@ int main(int argc, char** argv) {
     }
     table += row("supernet, inherited weights (accuracy)", inherited, reference.mean, seconds(inheritedSeconds / count));
     table += row("supernet, inherited weights (validation loss)", inheritedLoss, reference.mean, seconds(inheritedSeconds / count));
+    // Named as the rows are; larger is better for every one.
+    std::map<std::string, std::vector<double>> scores{{"supernet, inherited weights (accuracy)", inherited},
+                                                      {"supernet, inherited weights (validation loss)", inheritedLoss}};
     if (settings.finetuneEpochs > 0) {
         char name[160];
         std::snprintf(name, sizeof name, "supernet, fine-tuned %d epoch(s) on %.0f %% of the images", settings.finetuneEpochs, settings.finetuneSubset * 100);
-        table += row(name, finetuned, reference.mean, seconds(finetuneSeconds / count));
+        table += row(std::string(name) + " (accuracy)", finetuned, reference.mean, seconds(finetuneSeconds / count));
+        table += row(std::string(name) + " (validation loss)", finetunedLoss, reference.mean, seconds(finetuneSeconds / count));
+        scores[std::string(name) + " (accuracy)"] = finetuned;
+        scores[std::string(name) + " (validation loss)"] = finetunedLoss;
     }
-    for (const std::string& proxy : zeroCostProxies()) table += row("zero-cost: " + proxy, proxies[proxy], reference.mean, seconds(proxySeconds / count));
+    for (const std::string& proxy : zeroCostProxies()) {
+        table += row("zero-cost: " + proxy, proxies[proxy], reference.mean, seconds(proxySeconds / count));
+        scores["zero-cost: " + proxy] = proxies[proxy];
+    }
+    if (!settings.scores.empty()) writeScores(settings, supernetOrigin, genotypes, space, scores);
     // The reference against itself: how repeatable one training's ranking is. A noise-free
     // estimator would agree with one training better than a second training does (about
     // the square root of this agreement's reliability), so this is a floor for the bound,

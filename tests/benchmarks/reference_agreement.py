@@ -7,7 +7,11 @@ a reference cannot be expected to agree with it better than a second training of
 networks does; a noise-free estimator does better, and the script estimates how much by
 simulating a reference with the measured seed-to-seed agreement.
 
-Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--write docs/benchmarks.md]
+With --scores FILE (written by `bench_ranking --scores`), it also ranks one benchmark run's
+estimators against the mean of every reference setup, so a costly estimator is run once
+and compared with the 1-epoch and the 5-epoch reference alike (section "ranking-scores").
+
+Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--scores FILE] [--write docs/benchmarks.md]
 """
 import argparse
 import itertools
@@ -100,6 +104,53 @@ def noise_free_bounds(seed_tau, subnets):
     return single, paired
 
 
+def spearman_rho(first, second):
+    """Pearson correlation of the ranks; ties share their mean rank."""
+    def ranks(values):
+        order = sorted(range(len(values)), key=lambda index: values[index])
+        result = [0.0] * len(values)
+        start = 0
+        while start < len(order):
+            end = start
+            while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+                end += 1
+            for position in range(start, end + 1):
+                result[order[position]] = (start + end) / 2
+            start = end + 1
+        return result
+
+    a, b = ranks(first), ranks(second)
+    mean_a, mean_b = sum(a) / len(a), sum(b) / len(b)
+    covariance = sum((x - mean_a) * (y - mean_b) for x, y in zip(a, b))
+    spread = (sum((x - mean_a) ** 2 for x in a) * sum((y - mean_b) ** 2 for y in b)) ** 0.5
+    return covariance / spread if spread else float("nan")
+
+
+def score_table(scores, grouped):
+    """Each estimator of one bench_ranking run against each reference setup's mean accuracy,
+    on the subnets both hold: one row per estimator, a Kendall tau and a Spearman rho column
+    per reference. Returns (header lines, rows)."""
+    references = []
+    for label, subnets in grouped.items():
+        common = [entry for entry in scores["subnets"] if entry["genotype"] in subnets]
+        if len(common) >= 3:
+            references.append((label, common, [mean(subnets[entry["genotype"]], "top1") for entry in common]))
+    if not references:
+        return [], []
+    estimators = sorted(references[0][1][0]["scores"], key=lambda name: (not name.startswith("supernet"), "fine-tuned" in name, name))
+    header = ["| estimator | " + " | ".join(f"tau, ref. {index + 1} | rho, ref. {index + 1}" for index in range(len(references))) + " |",
+              "|---|" + "---:|---:|" * len(references)]
+    rows = []
+    for estimator in estimators:
+        cells = []
+        for _, common, truth in references:
+            values = [entry["scores"][estimator] for entry in common]
+            cells.append(f"{kendall_tau(values, truth):.3f} | {spearman_rho(values, truth):.3f}")
+        rows.append(f"| {estimator} | " + " | ".join(cells) + " |")
+    legend = [f"Reference {index + 1}: {label}, the mean of two seeds, {len(common)} subnets." for index, (label, common, _) in enumerate(references)]
+    return legend, header + rows
+
+
 def mean(per_seed, key):
     return sum(entry[key] for entry in per_seed.values()) / len(per_seed)
 
@@ -116,9 +167,16 @@ def cross_rows(grouped):
     return rows
 
 
+def shown(path):
+    """A path as the docs name it: from the repository root when it lies inside."""
+    resolved = pathlib.Path(path).resolve()
+    return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else path
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reference", default=str(ROOT / "docs/data/ranking-reference.json"))
+    parser.add_argument("--scores", default="", help="a bench_ranking --scores file to rank against every reference")
     parser.add_argument("--write", default="")
     options = parser.parse_args()
     try:
@@ -133,6 +191,20 @@ def main():
     print(text)
     if options.write and not replace_section(options.write, "ranking-reference", text):
         sys.exit(f"{options.write}: no ranking-reference section markers")
+    if options.scores:
+        try:
+            scores = json.loads(pathlib.Path(options.scores).read_text())
+            supernet = scores["supernet"]
+            legend, rows = score_table(scores, grouped)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            sys.exit(f"{options.scores}: cannot read the estimators' scores ({error})")
+        text = (f"Supernet: {supernet['sampling']} sampling, {supernet['epochs']} epochs, learning rate {supernet['learning_rate']:g}, "
+                f"{supernet['origin']}; batch norm recalibrated on {supernet['recalibration_batches']} batches; scored on {scores['device']}. "
+                f"Command: `tests/benchmarks/reference_agreement.py --scores {shown(options.scores)} --write docs/benchmarks.md`. "
+                + " ".join(legend) + "\n\n" + "\n".join(rows) + "\n")
+        print(text)
+        if options.write and not replace_section(options.write, "ranking-scores", text):
+            sys.exit(f"{options.write}: no ranking-scores section markers")
     return 0
 
 
