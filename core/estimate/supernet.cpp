@@ -136,6 +136,17 @@ std::string SupernetOptions::description() const {
     return text.str();
 }
 
+TrainingOptions SupernetOptions::finetuning(int fineTuneEpochs) const {
+    TrainingOptions training;
+    training.epochs = fineTuneEpochs;
+    training.batchSize = batchSize;
+    training.learningRate = learningRate * 0.5;
+    training.subset = subset;
+    training.seed = seed;
+    training.device = device;
+    return training;
+}
+
 struct Supernet::State {
     SearchSpace space;
     std::vector<std::string> keys;

@@ -52,6 +52,10 @@ struct SupernetOptions {
     static SupernetOptions fromJson(const Json& params);
     // "uniform sampling, 6 epochs, 100 % of the training split": provenance of a number.
     std::string description() const;
+    // A short fine-tune of a subnet from its recalibrated inherited weights: the images,
+    // batch size, seed and device the supernet trained with, at half its learning rate (the
+    // weights are already near a minimum). Threads, gate and progress are the caller's.
+    TrainingOptions finetuning(int epochs) const;
 };
 
 struct SupernetProgress {

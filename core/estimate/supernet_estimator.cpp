@@ -46,16 +46,10 @@ public:
             // A short fine-tune from the inherited weights: closer to stand-alone accuracy
             // at a fraction of its cost.
             Network network = supernet_.recalibrated(candidate.genotype, splits_, recalibrationBatches_);
-            TrainingOptions training;
-            training.epochs = finetuneEpochs_;
-            training.batchSize = options_.batchSize;
-            training.learningRate = options_.learningRate * 0.5;
-            training.subset = options_.subset;
-            training.seed = options_.seed;
+            TrainingOptions training = options_.finetuning(finetuneEpochs_);
             training.threads = control.threads;
             training.gate = control.gate;
             training.progressEvery = 0;
-            training.device = options_.device;
             evaluation = trainUnlessCancelled(network, splits_, training, control.cancel).validation;
             proxy = "supernet, inherited weights (" + options_.description() + "), fine-tuned " + std::to_string(finetuneEpochs_) +
                     (finetuneEpochs_ == 1 ? " epoch" : " epochs");

@@ -57,7 +57,8 @@ struct Settings {
     bool referenceOnly = false; // fill the reference file (--reference FILE), nothing else
     int subnets = 30, supernetEpochs = 4, standaloneEpochs = 1, seeds = 1, parallel = 1, threads = 0, recalibrationBatches = 20;
     int finetuneEpochs = 0; // > 0: a row for the subnets fine-tuned from inherited weights
-    double subset = 0.2, supernetLearningRate = 0.005, finetuneSubset = 0.25;
+    double subset = 0.2, supernetLearningRate = 0.005;
+    double finetuneSubset = 0; // > 0: a shorter fine-tune than the estimator's (a fraction of the supernet's images)
 };
 
 Settings parse(int argc, char** argv) {
@@ -230,9 +231,8 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
     return reference;
 }
 
-// The supernet trained here, or the one kept in --supernet FILE by an earlier run with the
-// same settings (FILE.json records them).
-double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings& settings, std::string& origin) {
+// The splits already hold only the --subset images, so the supernet trains on all of them.
+SupernetOptions supernetOptions(const Settings& settings) {
     SupernetOptions options;
     options.sampling = settings.sampling;
     options.epochs = settings.supernetEpochs;
@@ -240,6 +240,13 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
     options.device = settings.device;
     options.threads = settings.threads;
     options.progressEvery = 0;
+    return options;
+}
+
+// The supernet trained here, or the one kept in --supernet FILE by an earlier run with the
+// same settings (FILE.json records them).
+double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings& settings, std::string& origin) {
+    const SupernetOptions options = supernetOptions(settings);
     const Json setup{{"sampling", options.sampling}, {"epochs", options.epochs}, {"learning_rate", options.learningRate},
                      {"subset", settings.subset}, {"training_images", splits.train.size()}};
     const std::string setupFile = settings.supernetFile + ".json";
@@ -265,36 +272,51 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
     return took;
 }
 
-// The estimator's optional fine-tune: the subnet's inherited weights, batch norms
-// recalibrated, trained briefly on a part of the images at half the supernet's learning
-// rate, then validated.
+// The estimator's optional fine-tune, with the estimator's settings (one epoch on every
+// image the supernet trained on) unless --finetune-subset asks for fewer images.
 Evaluation finetune(const Supernet& supernet, const Genotype& genotype, const Splits& splits, const Settings& settings) {
     Network network = supernet.recalibrated(genotype, splits, settings.recalibrationBatches);
-    TrainingOptions training;
-    training.epochs = settings.finetuneEpochs;
-    training.learningRate = settings.supernetLearningRate * 0.5;
-    training.subset = settings.finetuneSubset;
+    TrainingOptions training = supernetOptions(settings).finetuning(settings.finetuneEpochs);
+    if (settings.finetuneSubset > 0) training.subset = settings.finetuneSubset;
     training.progressEvery = 0;
-    training.device = settings.device;
     training.threads = settings.threads;
     return train(network, splits, training).validation;
 }
 
+std::string finetuneName(const Settings& settings) {
+    char name[160];
+    const double subset = settings.finetuneSubset > 0 ? settings.finetuneSubset : 1.0;
+    std::snprintf(name, sizeof name, "supernet, fine-tuned %d epoch(s) on %.0f %% of its images", settings.finetuneEpochs, subset * 100);
+    return name;
+}
+
 // One run's scores, beside what produced them: reference_agreement.py --scores ranks them
 // against every reference setup, so a costly estimator (a fine-tune) runs once.
+// One estimator's scores of the subnets, in the order sampled; larger is better.
+struct Scored {
+    std::string name;
+    std::vector<double> values;
+    double secondsPerArchitecture = 0;
+};
+
 void writeScores(const Settings& settings, const std::string& supernetOrigin, const std::vector<Genotype>& genotypes, const SearchSpace& space,
-                 const std::map<std::string, std::vector<double>>& scores) {
-    Json subnets = Json::array();
+                 const std::vector<Scored>& estimators) {
+    Json subnets = Json::array(), seconds = Json::object();
     for (std::size_t subnet = 0; subnet < genotypes.size(); ++subnet) {
         Json values = Json::object();
-        for (const auto& [name, column] : scores) values[name] = column[subnet];
+        for (const Scored& estimator : estimators) values[estimator.name] = estimator.values.at(subnet);
         subnets.push_back({{"genotype", space.key(genotypes[subnet])}, {"scores", values}});
     }
+    for (const Scored& estimator : estimators) seconds[estimator.name] = estimator.secondsPerArchitecture;
     const Json document{{"about", "bench_ranking --scores: every estimator's score of every subnet (larger is better)"},
                         {"supernet", {{"sampling", settings.sampling}, {"epochs", settings.supernetEpochs},
                                       {"learning_rate", settings.supernetLearningRate}, {"recalibration_batches", settings.recalibrationBatches},
                                       {"origin", supernetOrigin}}},
+                        {"finetune", {{"epochs", settings.finetuneEpochs}, {"subset", settings.finetuneSubset > 0 ? settings.finetuneSubset : 1.0}}},
                         {"device", settings.device},
+                        {"threads", settings.threads},
+                        {"torch", runtimeInfo().torchVersion},
+                        {"seconds_per_architecture", seconds},
                         {"subnets", subnets}};
     writeFileAtomically(settings.scores, document.dump(1) + "\n");
 }
@@ -376,24 +398,15 @@ int main(int argc, char** argv) {
         const std::size_t header = table.find("\n\n");
         table.insert(header, " The stand-alone reference was trained on " + settings.referenceDevice + ".");
     }
-    table += row("supernet, inherited weights (accuracy)", inherited, reference.mean, seconds(inheritedSeconds / count));
-    table += row("supernet, inherited weights (validation loss)", inheritedLoss, reference.mean, seconds(inheritedSeconds / count));
-    // Named as the rows are; larger is better for every one.
-    std::map<std::string, std::vector<double>> scores{{"supernet, inherited weights (accuracy)", inherited},
-                                                      {"supernet, inherited weights (validation loss)", inheritedLoss}};
+    std::vector<Scored> estimators{{"supernet, inherited weights (accuracy)", inherited, inheritedSeconds / count},
+                                   {"supernet, inherited weights (validation loss)", inheritedLoss, inheritedSeconds / count}};
     if (settings.finetuneEpochs > 0) {
-        char name[160];
-        std::snprintf(name, sizeof name, "supernet, fine-tuned %d epoch(s) on %.0f %% of the images", settings.finetuneEpochs, settings.finetuneSubset * 100);
-        table += row(std::string(name) + " (accuracy)", finetuned, reference.mean, seconds(finetuneSeconds / count));
-        table += row(std::string(name) + " (validation loss)", finetunedLoss, reference.mean, seconds(finetuneSeconds / count));
-        scores[std::string(name) + " (accuracy)"] = finetuned;
-        scores[std::string(name) + " (validation loss)"] = finetunedLoss;
+        estimators.push_back({finetuneName(settings) + " (accuracy)", finetuned, finetuneSeconds / count});
+        estimators.push_back({finetuneName(settings) + " (validation loss)", finetunedLoss, finetuneSeconds / count});
     }
-    for (const std::string& proxy : zeroCostProxies()) {
-        table += row("zero-cost: " + proxy, proxies[proxy], reference.mean, seconds(proxySeconds / count));
-        scores["zero-cost: " + proxy] = proxies[proxy];
-    }
-    if (!settings.scores.empty()) writeScores(settings, supernetOrigin, genotypes, space, scores);
+    for (const std::string& proxy : zeroCostProxies()) estimators.push_back({"zero-cost: " + proxy, proxies[proxy], proxySeconds / count});
+    for (const Scored& estimator : estimators) table += row(estimator.name, estimator.values, reference.mean, seconds(estimator.secondsPerArchitecture));
+    if (!settings.scores.empty()) writeScores(settings, supernetOrigin, genotypes, space, estimators);
     // The reference against itself: how repeatable one training's ranking is. A noise-free
     // estimator would agree with one training better than a second training does (about
     // the square root of this agreement's reliability), so this is a floor for the bound,

@@ -126,29 +126,68 @@ def spearman_rho(first, second):
     return covariance / spread if spread else float("nan")
 
 
+class ScoresError(Exception):
+    pass
+
+
+def checked_scores(scores):
+    """The subnets' scores as {genotype: {estimator: number}}, every estimator present and
+    finite for every subnet; ScoresError names what is not."""
+    subnets = scores.get("subnets") if isinstance(scores, dict) else None
+    if not isinstance(subnets, list) or not subnets:
+        raise ScoresError("field 'subnets': a non-empty list is needed")
+    estimators = list(subnets[0].get("scores", {}))
+    table = {}
+    for index, entry in enumerate(subnets):
+        genotype, values = entry.get("genotype"), entry.get("scores", {})
+        for estimator in estimators:
+            value = values.get(estimator)
+            if not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
+                raise ScoresError(f"subnets[{index}] ({genotype}): '{estimator}' is {value!r}, not a finite number")
+        table[genotype] = values
+    return estimators, table
+
+
 def score_table(scores, grouped):
     """Each estimator of one bench_ranking run against each reference setup's mean accuracy,
     on the subnets both hold: one row per estimator, a Kendall tau and a Spearman rho column
-    per reference. Returns (header lines, rows)."""
+    per reference. Returns (legend sentences, table lines)."""
+    estimators, table = checked_scores(scores)
     references = []
     for label, subnets in grouped.items():
-        common = [entry for entry in scores["subnets"] if entry["genotype"] in subnets]
+        common = [genotype for genotype in table if genotype in subnets]
         if len(common) >= 3:
-            references.append((label, common, [mean(subnets[entry["genotype"]], "top1") for entry in common]))
+            seeds = sorted({len(subnets[genotype]) for genotype in common})
+            references.append((label, common, [mean(subnets[genotype], "top1") for genotype in common], seeds))
     if not references:
-        return [], []
-    estimators = sorted(references[0][1][0]["scores"], key=lambda name: (not name.startswith("supernet"), "fine-tuned" in name, name))
-    header = ["| estimator | " + " | ".join(f"tau, ref. {index + 1} | rho, ref. {index + 1}" for index in range(len(references))) + " |",
-              "|---|" + "---:|---:|" * len(references)]
-    rows = []
+        raise ScoresError("no reference setup holds 3 or more of its subnets")
+    estimators.sort(key=lambda name: (not name.startswith("supernet"), "fine-tuned" in name, name))
+    lines = ["| estimator | " + " | ".join(f"tau, ref. {index + 1} | rho, ref. {index + 1}" for index in range(len(references))) + " |",
+             "|---|" + "---:|---:|" * len(references)]
     for estimator in estimators:
         cells = []
-        for _, common, truth in references:
-            values = [entry["scores"][estimator] for entry in common]
+        for _, common, truth, _ in references:
+            values = [table[genotype][estimator] for genotype in common]
             cells.append(f"{kendall_tau(values, truth):.3f} | {spearman_rho(values, truth):.3f}")
-        rows.append(f"| {estimator} | " + " | ".join(cells) + " |")
-    legend = [f"Reference {index + 1}: {label}, the mean of two seeds, {len(common)} subnets." for index, (label, common, _) in enumerate(references)]
-    return legend, header + rows
+        lines.append(f"| {estimator} | " + " | ".join(cells) + " |")
+    legend = []
+    for index, (label, common, _, seeds) in enumerate(references):
+        counted = f"{seeds[0]}" if len(seeds) == 1 else f"{seeds[0]} to {seeds[-1]}"
+        legend.append(f"Reference {index + 1}: {label}, the mean of {counted} seed{'s' if seeds[-1] != 1 else ''}, {len(common)} subnets.")
+    return legend, lines
+
+
+def scores_text(file, grouped):
+    try:
+        scores = json.loads(pathlib.Path(file).read_text())
+        legend, lines = score_table(scores, grouped)
+        supernet = scores["supernet"]
+        return (f"Supernet: {supernet['sampling']} sampling, {supernet['epochs']} epochs, learning rate {float(supernet['learning_rate']):g}, "
+                f"{supernet['origin']}; batch norm recalibrated on {supernet['recalibration_batches']} batches; scored on {scores['device']}. "
+                f"Command: `tests/benchmarks/reference_agreement.py --scores {shown(file)} --write docs/benchmarks.md`. "
+                + " ".join(legend) + "\n\n" + "\n".join(lines) + "\n")
+    except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
+        sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
 
 
 def mean(per_seed, key):
@@ -188,23 +227,15 @@ def main():
     text = ("Command: `tests/benchmarks/reference_agreement.py --write docs/benchmarks.md`.\n\n"
             "| reference | against | subnets | Kendall tau, accuracy | Kendall tau, validation loss | mean accuracies | per training |\n"
             "|---|---|---:|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n")
+    # Both texts first, so a bad scores file leaves docs/benchmarks.md as it was.
+    ranked = scores_text(options.scores, grouped) if options.scores else None
     print(text)
+    if ranked:
+        print(ranked)
     if options.write and not replace_section(options.write, "ranking-reference", text):
         sys.exit(f"{options.write}: no ranking-reference section markers")
-    if options.scores:
-        try:
-            scores = json.loads(pathlib.Path(options.scores).read_text())
-            supernet = scores["supernet"]
-            legend, rows = score_table(scores, grouped)
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            sys.exit(f"{options.scores}: cannot read the estimators' scores ({error})")
-        text = (f"Supernet: {supernet['sampling']} sampling, {supernet['epochs']} epochs, learning rate {supernet['learning_rate']:g}, "
-                f"{supernet['origin']}; batch norm recalibrated on {supernet['recalibration_batches']} batches; scored on {scores['device']}. "
-                f"Command: `tests/benchmarks/reference_agreement.py --scores {shown(options.scores)} --write docs/benchmarks.md`. "
-                + " ".join(legend) + "\n\n" + "\n".join(rows) + "\n")
-        print(text)
-        if options.write and not replace_section(options.write, "ranking-scores", text):
-            sys.exit(f"{options.write}: no ranking-scores section markers")
+    if options.write and ranked and not replace_section(options.write, "ranking-scores", ranked):
+        sys.exit(f"{options.write}: no ranking-scores section markers")
     return 0
 
 

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""reference_agreement.py's rank correlations and score checks, on hand-worked cases: the
+benchmark tables of issue 9 rest on them, and they are a second copy of
+core/search/rank_correlation (tau-b, Spearman with mean ranks for ties)."""
+import math
+import unittest
+
+from reference_agreement import ScoresError, checked_scores, kendall_tau, score_table, spearman_rho
+
+
+class RankCorrelation(unittest.TestCase):
+    def test_tau_b_counts_a_tie_in_one_list_in_its_denominator(self):
+        # Pairs: 5 concordant, 1 tied in the first list only: 5 / sqrt(6 * 5).
+        self.assertAlmostEqual(kendall_tau([1, 2, 2, 3], [1, 2, 3, 4]), 5 / math.sqrt(30))
+
+    def test_tau_of_a_reversed_order_is_minus_one(self):
+        self.assertAlmostEqual(kendall_tau([1, 2, 3, 4], [8, 6, 4, 2]), -1.0)
+
+    def test_spearman_gives_tied_values_their_mean_rank(self):
+        # Ranks [0, 1.5, 1.5, 3] against [0, 1, 2, 3]: 4.5 / sqrt(4.5 * 5).
+        self.assertAlmostEqual(spearman_rho([1, 2, 2, 3], [1, 2, 3, 4]), 4.5 / math.sqrt(22.5))
+
+    def test_constant_scores_have_no_correlation(self):
+        self.assertTrue(math.isnan(spearman_rho([1, 1, 1], [1, 2, 3])))
+
+
+def reference(accuracies):
+    """{genotype: {seed: entry}} as setups() groups the reference file, one seed each."""
+    return {genotype: {0: {"top1": top1, "loss": 0.0}} for genotype, top1 in accuracies.items()}
+
+
+class Scores(unittest.TestCase):
+    def scores(self, values):
+        return {"subnets": [{"genotype": genotype, "scores": {"macs": value}} for genotype, value in values.items()]}
+
+    def test_a_missing_score_is_named_with_its_subnet(self):
+        document = self.scores({"a": 1.0, "b": 2.0})
+        document["subnets"][1]["scores"]["macs"] = None
+        with self.assertRaisesRegex(ScoresError, r"subnets\[1\] \(b\): 'macs' is None"):
+            checked_scores(document)
+
+    def test_scores_are_ranked_against_each_reference_on_the_subnets_it_holds(self):
+        grouped = {"first": reference({"a": 70.0, "b": 80.0, "c": 90.0}),
+                   "second": reference({"a": 90.0, "b": 80.0, "c": 70.0, "d": 60.0})}
+        legend, lines = score_table(self.scores({"a": 1.0, "b": 2.0, "c": 3.0}), grouped)
+        self.assertEqual(lines[2], "| macs | 1.000 | 1.000 | -1.000 | -1.000 |")
+        self.assertIn("Reference 2: second, the mean of 1 seed, 3 subnets.", legend)
+
+    def test_scores_that_no_reference_holds_are_refused(self):
+        with self.assertRaisesRegex(ScoresError, "no reference setup"):
+            score_table(self.scores({"x": 1.0, "y": 2.0, "z": 3.0}), {"first": reference({"a": 70.0, "b": 80.0, "c": 90.0})})
+
+
+if __name__ == "__main__":
+    unittest.main()
