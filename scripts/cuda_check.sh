@@ -55,14 +55,18 @@ if [ "${BENCH:-ranking}" = study ]; then
   tail -n 3 "$work"/*.log || true
   # A ranking whose reference or supernet is unfinished would train the rest itself, in the
   # little time left and racing the other ranking for the same files: those are skipped.
-  evaluation=(--seeds 2 --standalone-epochs "${STANDALONE_EPOCHS:-5}" --reference "$out/ranking-reference.json" --finetune-epochs 1)
+  # A quarter of the supernet's images for the fine-tune (the estimator's own is the whole
+  # set, four times longer): it fits EVALUATION_SECONDS. The scores come back for
+  # reference_agreement.py --scores.
+  evaluation=(--seeds 2 --standalone-epochs "${STANDALONE_EPOCHS:-5}" --reference "$out/ranking-reference.json" --finetune-epochs 1
+              --finetune-subset "${FINETUNE_SUBSET:-0.25}")
   if [ "$complete" = 1 ] && [ -f "$work/supernet-uniform.pt.json" ] && [ "$(left)" -gt 10 ]; then
     timeout "$(left)" build-cuda/bench_ranking "${common[@]}" "${evaluation[@]}" --sampling uniform \
-      --supernet-epochs $(( epochs * 4 )) --supernet "$work/supernet-uniform.pt" > "$work/ranking-uniform.log" 2>&1 &
+      --supernet-epochs $(( epochs * 4 )) --supernet "$work/supernet-uniform.pt" --scores "$out/ranking-scores-uniform.json" > "$work/ranking-uniform.log" 2>&1 &
   fi
   if [ "$complete" = 1 ] && [ -f "$work/supernet-sandwich.pt.json" ] && [ "$(left)" -gt 10 ]; then
     timeout "$(left)" build-cuda/bench_ranking "${common[@]}" "${evaluation[@]}" --sampling sandwich \
-      --supernet-epochs "$epochs" --supernet "$work/supernet-sandwich.pt" --write "$out/benchmarks.md" > "$work/ranking-sandwich.log" 2>&1 || true
+      --supernet-epochs "$epochs" --supernet "$work/supernet-sandwich.pt" --scores "$out/ranking-scores-sandwich.json" --write "$out/benchmarks.md" > "$work/ranking-sandwich.log" 2>&1 || true
   fi
   wait || true
   for log in "$work"/*.log; do echo "== $log"; cat "$log"; done > "$out/study.log"

@@ -290,8 +290,6 @@ std::string finetuneName(const Settings& settings) {
     return name;
 }
 
-// One run's scores, beside what produced them: reference_agreement.py --scores ranks them
-// against every reference setup, so a costly estimator (a fine-tune) runs once.
 // One estimator's scores of the subnets, in the order sampled; larger is better.
 struct Scored {
     std::string name;
@@ -299,6 +297,8 @@ struct Scored {
     double secondsPerArchitecture = 0;
 };
 
+// One run's scores, beside what produced them: reference_agreement.py --scores ranks them
+// against every reference setup, so a costly estimator (a fine-tune) runs once.
 void writeScores(const Settings& settings, const std::string& supernetOrigin, const std::vector<Genotype>& genotypes, const SearchSpace& space,
                  const std::vector<Scored>& estimators) {
     Json subnets = Json::array(), seconds = Json::object();
@@ -308,7 +308,8 @@ void writeScores(const Settings& settings, const std::string& supernetOrigin, co
         subnets.push_back({{"genotype", space.key(genotypes[subnet])}, {"scores", values}});
     }
     for (const Scored& estimator : estimators) seconds[estimator.name] = estimator.secondsPerArchitecture;
-    const Json document{{"about", "bench_ranking --scores: every estimator's score of every subnet (larger is better)"},
+    const Json document{{"about", "bench_ranking --scores: every estimator's score of every subnet (larger is better); the zero-cost "
+                                  "proxies' seconds are for all of them together"},
                         {"supernet", {{"sampling", settings.sampling}, {"epochs", settings.supernetEpochs},
                                       {"learning_rate", settings.supernetLearningRate}, {"recalibration_batches", settings.recalibrationBatches},
                                       {"origin", supernetOrigin}}},

@@ -136,13 +136,18 @@ def checked_scores(scores):
     subnets = scores.get("subnets") if isinstance(scores, dict) else None
     if not isinstance(subnets, list) or not subnets:
         raise ScoresError("field 'subnets': a non-empty list is needed")
-    estimators = list(subnets[0].get("scores", {}))
+    if not all(isinstance(entry, dict) and isinstance(entry.get("scores"), dict) for entry in subnets):
+        raise ScoresError("field 'subnets': every entry needs a 'genotype' and a 'scores' object")
+    estimators = list(subnets[0]["scores"])
+    if not estimators:
+        raise ScoresError("subnets[0]: 'scores' names no estimator")
     table = {}
     for index, entry in enumerate(subnets):
-        genotype, values = entry.get("genotype"), entry.get("scores", {})
+        genotype, values = entry.get("genotype"), entry["scores"]
         for estimator in estimators:
             value = values.get(estimator)
-            if not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
+            finite = isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) != float("inf") and value == value
+            if not finite:
                 raise ScoresError(f"subnets[{index}] ({genotype}): '{estimator}' is {value!r}, not a finite number")
         table[genotype] = values
     return estimators, table

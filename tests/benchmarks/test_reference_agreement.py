@@ -2,9 +2,14 @@
 """reference_agreement.py's rank correlations and score checks, on hand-worked cases: the
 benchmark tables of issue 9 rest on them, and they are a second copy of
 core/search/rank_correlation (tau-b, Spearman with mean ranks for ties)."""
+import json
 import math
+import pathlib
+import sys
+import tempfile
 import unittest
 
+import reference_agreement
 from reference_agreement import ScoresError, checked_scores, kendall_tau, score_table, spearman_rho
 
 
@@ -39,6 +44,18 @@ class Scores(unittest.TestCase):
         with self.assertRaisesRegex(ScoresError, r"subnets\[1\] \(b\): 'macs' is None"):
             checked_scores(document)
 
+    def test_a_boolean_is_not_a_score(self):
+        document = self.scores({"a": 1.0, "b": 2.0})
+        document["subnets"][0]["scores"]["macs"] = True
+        with self.assertRaisesRegex(ScoresError, r"subnets\[0\] \(a\): 'macs' is True"):
+            checked_scores(document)
+
+    def test_entries_without_scores_are_refused(self):
+        with self.assertRaisesRegex(ScoresError, "every entry needs"):
+            checked_scores({"subnets": [{"genotype": "a", "scores": {"macs": 1.0}}, "b"]})
+        with self.assertRaisesRegex(ScoresError, "names no estimator"):
+            checked_scores({"subnets": [{"genotype": "a", "scores": {}}]})
+
     def test_scores_are_ranked_against_each_reference_on_the_subnets_it_holds(self):
         grouped = {"first": reference({"a": 70.0, "b": 80.0, "c": 90.0}),
                    "second": reference({"a": 90.0, "b": 80.0, "c": 70.0, "d": 60.0})}
@@ -49,6 +66,30 @@ class Scores(unittest.TestCase):
     def test_scores_that_no_reference_holds_are_refused(self):
         with self.assertRaisesRegex(ScoresError, "no reference setup"):
             score_table(self.scores({"x": 1.0, "y": 2.0, "z": 3.0}), {"first": reference({"a": 70.0, "b": 80.0, "c": 90.0})})
+
+
+class Command(unittest.TestCase):
+    def test_a_bad_scores_file_leaves_the_docs_as_they_were(self):
+        with tempfile.TemporaryDirectory() as folder:
+            folder = pathlib.Path(folder)
+            setup = {"epochs": 1, "training_images": 10, "learning_rate": 0.01, "device": "cpu"}
+            runs = [{"genotype": genotype, "seed": 0, "setup": setup, "top1": top1, "loss": 1.0, "seconds": 1.0}
+                    for genotype, top1 in (("a", 70.0), ("b", 80.0), ("c", 90.0))]
+            (folder / "reference.json").write_text(json.dumps({"runs": runs}))
+            (folder / "scores.json").write_text(json.dumps({"subnets": [{"genotype": "a", "scores": {"macs": None}}]}))
+            docs = folder / "benchmarks.md"
+            text = ("<!-- ranking-reference:begin -->\nold\n<!-- ranking-reference:end -->\n"
+                    "<!-- ranking-scores:begin -->\nold\n<!-- ranking-scores:end -->\n")
+            docs.write_text(text)
+            arguments = sys.argv
+            sys.argv = ["reference_agreement.py", "--reference", str(folder / "reference.json"), "--scores", str(folder / "scores.json"),
+                        "--write", str(docs)]
+            try:
+                with self.assertRaisesRegex(SystemExit, "scores.json: cannot rank the estimators' scores .*'macs' is None"):
+                    reference_agreement.main()
+            finally:
+                sys.argv = arguments
+            self.assertEqual(docs.read_text(), text)
 
 
 if __name__ == "__main__":
