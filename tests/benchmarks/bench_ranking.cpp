@@ -283,10 +283,15 @@ Evaluation finetune(const Supernet& supernet, const Genotype& genotype, const Sp
     return train(network, splits, training).validation;
 }
 
+// The fraction of the supernet's images a fine-tune reads.
+double finetuneFraction(const Settings& settings) {
+    return settings.finetuneSubset > 0 ? settings.finetuneSubset : 1.0;
+}
+
 std::string finetuneName(const Settings& settings) {
     char name[160];
-    const double subset = settings.finetuneSubset > 0 ? settings.finetuneSubset : 1.0;
-    std::snprintf(name, sizeof name, "supernet, fine-tuned %d epoch(s) on %.0f %% of its images", settings.finetuneEpochs, subset * 100);
+    std::snprintf(name, sizeof name, "supernet, fine-tuned %d epoch(s) on %.0f %% of its images", settings.finetuneEpochs,
+                  finetuneFraction(settings) * 100);
     return name;
 }
 
@@ -313,7 +318,7 @@ void writeScores(const Settings& settings, const std::string& supernetOrigin, co
                         {"supernet", {{"sampling", settings.sampling}, {"epochs", settings.supernetEpochs},
                                       {"learning_rate", settings.supernetLearningRate}, {"recalibration_batches", settings.recalibrationBatches},
                                       {"origin", supernetOrigin}}},
-                        {"finetune", {{"epochs", settings.finetuneEpochs}, {"subset", settings.finetuneSubset > 0 ? settings.finetuneSubset : 1.0}}},
+                        {"finetune", {{"epochs", settings.finetuneEpochs}, {"subset", finetuneFraction(settings)}}},
                         {"device", settings.device},
                         {"threads", settings.threads},
                         {"torch", runtimeInfo().torchVersion},

@@ -16,6 +16,7 @@ Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--scores FILE
 import argparse
 import itertools
 import json
+import math
 import pathlib
 import random
 import sys
@@ -146,8 +147,7 @@ def checked_scores(scores):
         genotype, values = entry.get("genotype"), entry["scores"]
         for estimator in estimators:
             value = values.get(estimator)
-            finite = isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) != float("inf") and value == value
-            if not finite:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
                 raise ScoresError(f"subnets[{index}] ({genotype}): '{estimator}' is {value!r}, not a finite number")
         table[genotype] = values
     return estimators, table
