@@ -56,6 +56,7 @@ struct Settings {
     bool supernetOnly = false;  // train and keep the supernet (--supernet FILE), nothing else
     bool referenceOnly = false; // fill the reference file (--reference FILE), nothing else
     int subnets = 30, supernetEpochs = 4, standaloneEpochs = 1, seeds = 1, parallel = 1, threads = 0, recalibrationBatches = 20;
+    std::int64_t scoringImages = 0; // > 0: supernet scores on that many unused training images
     int finetuneEpochs = 0; // > 0: a row for the subnets fine-tuned from inherited weights
     double subset = 0.2, supernetLearningRate = 0.005;
     double finetuneSubset = 0; // > 0: a shorter fine-tune than the estimator's (a fraction of the supernet's images)
@@ -93,7 +94,20 @@ Settings parse(int argc, char** argv) {
         else if (flag == "--subset") settings.subset = std::atof(value.c_str());
         else if (flag == "--finetune-epochs") settings.finetuneEpochs = std::atoi(value.c_str());
         else if (flag == "--finetune-subset") settings.finetuneSubset = std::atof(value.c_str());
-        else continue;
+        else if (flag == "--scoring-images") settings.scoringImages = std::atoll(value.c_str());
+        else {
+            // An unknown flag used to be skipped, so a typo (or --help) started a run of an hour.
+            std::fprintf(stderr, "bench_ranking: unknown argument '%s'; flags: --write --section --device --data --sampling "
+                                 "--reference --reference-device --supernet --scores --subnets --supernet-epochs "
+                                 "--supernet-learning-rate --standalone-epochs --seeds --parallel --threads "
+                                 "--recalibration-batches --subset --finetune-epochs --finetune-subset --scoring-images, "
+                                 "--supernet-only, --reference-only\n", flag.c_str());
+            std::exit(2);
+        }
+        if (index + 1 >= argc) {
+            std::fprintf(stderr, "bench_ranking: %s needs a value\n", flag.c_str());
+            std::exit(2);
+        }
         ++index;
     }
     if (settings.referenceDevice.empty()) settings.referenceDevice = settings.device;
@@ -283,6 +297,27 @@ Evaluation finetune(const Supernet& supernet, const Genotype& genotype, const Sp
     return train(network, splits, training).validation;
 }
 
+// The splits the supernet's scores read: with --scoring-images N, the validation split is
+// N training images that neither the supernet nor the reference trained on (outside
+// --subset), so a score's own sampling noise (about 0.7 points of accuracy on the 3,000
+// validation images) no longer hides differences between subnets that are about that size.
+Splits scoringSplits(const Dataset& trainSet, const Dataset& testSet, const Splits& splits, const Settings& settings) {
+    if (settings.scoringImages <= 0) return splits;
+    // The same shuffle with every image kept: its first images are the supernet's.
+    const Splits full = makeSplits(trainSet, testSet, 0.05, 1.0, 0);
+    std::vector<std::int64_t> unused;
+    for (std::int64_t index = splits.train.size(); index < full.train.size() && std::int64_t(unused.size()) < settings.scoringImages; ++index)
+        unused.push_back(index);
+    if (std::int64_t(unused.size()) < settings.scoringImages) {
+        std::fprintf(stderr, "--scoring-images %lld: only %zu training images lie outside --subset and validation\n",
+                     static_cast<long long>(settings.scoringImages), unused.size());
+        std::exit(2);
+    }
+    Splits scoring = splits;
+    scoring.validation = full.train.select(unused);
+    return scoring;
+}
+
 // The fraction of the supernet's images a fine-tune reads.
 double finetuneFraction(const Settings& settings) {
     return settings.finetuneSubset > 0 ? settings.finetuneSubset : 1.0;
@@ -304,7 +339,7 @@ struct Scored {
 
 // One run's scores, beside what produced them: reference_agreement.py --scores ranks them
 // against every reference setup, so a costly estimator (a fine-tune) runs once.
-void writeScores(const Settings& settings, const std::string& supernetOrigin, const std::vector<Genotype>& genotypes, const SearchSpace& space,
+void writeScores(const Settings& settings, const std::string& supernetOrigin, std::int64_t scoringImages, const std::vector<Genotype>& genotypes, const SearchSpace& space,
                  const std::vector<Scored>& estimators) {
     Json subnets = Json::array(), seconds = Json::object();
     for (std::size_t subnet = 0; subnet < genotypes.size(); ++subnet) {
@@ -317,7 +352,9 @@ void writeScores(const Settings& settings, const std::string& supernetOrigin, co
                                   "proxies' seconds are for all of them together"},
                         {"supernet", {{"sampling", settings.sampling}, {"epochs", settings.supernetEpochs},
                                       {"learning_rate", settings.supernetLearningRate}, {"recalibration_batches", settings.recalibrationBatches},
-                                      {"origin", supernetOrigin}}},
+                                      {"origin", supernetOrigin},
+                                      {"scored_on", settings.scoringImages > 0 ? "training images outside the subset" : "validation split"},
+                                      {"scoring_images", scoringImages}}},
                         {"finetune", {{"epochs", settings.finetuneEpochs}, {"subset", finetuneFraction(settings)}}},
                         {"device", settings.device},
                         {"threads", settings.threads},
@@ -360,6 +397,7 @@ int main(int argc, char** argv) {
     const double supernetSeconds = trainedSupernet(supernet, splits, settings, supernetOrigin);
     setComputeThreads(settings.threads);
 
+    const Splits scoring = scoringSplits(trainSet, testSet, splits, settings);
     ZeroCostOptions proxyOptions;
     proxyOptions.threads = settings.threads;
     std::vector<double> inherited, inheritedLoss, finetuned, finetunedLoss;
@@ -367,13 +405,13 @@ int main(int argc, char** argv) {
     double inheritedSeconds = 0, proxySeconds = 0, finetuneSeconds = 0;
     for (std::size_t subnet = 0; subnet < genotypes.size(); ++subnet) {
         auto start = std::chrono::steady_clock::now();
-        const Evaluation evaluation = supernet.evaluate(genotypes[subnet], splits, settings.recalibrationBatches);
+        const Evaluation evaluation = supernet.evaluate(genotypes[subnet], scoring, settings.recalibrationBatches);
         inherited.push_back(evaluation.top1);
         inheritedLoss.push_back(-evaluation.loss);
         inheritedSeconds += secondsSince(start);
         if (settings.finetuneEpochs > 0) {
             start = std::chrono::steady_clock::now();
-            const Evaluation tuned = finetune(supernet, genotypes[subnet], splits, settings);
+            const Evaluation tuned = finetune(supernet, genotypes[subnet], scoring, settings);
             finetuned.push_back(tuned.top1);
             finetunedLoss.push_back(-tuned.loss);
             finetuneSeconds += secondsSince(start);
@@ -392,12 +430,12 @@ int main(int argc, char** argv) {
     std::snprintf(line, sizeof line,
                   "%d subnets; stand-alone: %d epoch(s) on %lld images, %d seed(s) averaged, validation on %lld, %.1f s per training, "
                   "accuracies %.2f–%.2f %%. Supernet: %s sampling, %d epochs on the same images, learning rate %g, %s in %.0f s; "
-                  "batch norm recalibrated on %d batches. Device %s, LibTorch %s.\n\n"
+                  "batch norm recalibrated on %d batches; supernet scores on %lld images. Device %s, LibTorch %s.\n\n"
                   "| estimator | Kendall tau | Spearman rho | time per architecture |\n|---|---:|---:|---:|\n",
                   settings.subnets, settings.standaloneEpochs, static_cast<long long>(splits.train.size()), settings.seeds,
                   static_cast<long long>(splits.validation.size()), reference.secondsPerTraining, *low, *high, settings.sampling.c_str(),
                   settings.supernetEpochs, settings.supernetLearningRate, supernetOrigin.c_str(), supernetSeconds, settings.recalibrationBatches,
-                  settings.device.c_str(), runtime.torchVersion.c_str());
+                  static_cast<long long>(scoring.validation.size()), settings.device.c_str(), runtime.torchVersion.c_str());
     std::string table = line;
     if (settings.referenceDevice != settings.device) {
         // The reference's trainings ran elsewhere; the rows after it say so.
@@ -412,7 +450,7 @@ int main(int argc, char** argv) {
     }
     for (const std::string& proxy : zeroCostProxies()) estimators.push_back({"zero-cost: " + proxy, proxies[proxy], proxySeconds / count});
     for (const Scored& estimator : estimators) table += row(estimator.name, estimator.values, reference.mean, seconds(estimator.secondsPerArchitecture));
-    if (!settings.scores.empty()) writeScores(settings, supernetOrigin, genotypes, space, estimators);
+    if (!settings.scores.empty()) writeScores(settings, supernetOrigin, scoring.validation.size(), genotypes, space, estimators);
     // The reference against itself: how repeatable one training's ranking is. A noise-free
     // estimator would agree with one training better than a second training does (about
     // the square root of this agreement's reliability), so this is a floor for the bound,

@@ -9,9 +9,10 @@ simulating a reference with the measured seed-to-seed agreement.
 
 With --scores FILE (written by `bench_ranking --scores`), it also ranks one benchmark run's
 estimators against the mean of every reference setup, so a costly estimator is run once
-and compared with the 1-epoch and the 5-epoch reference alike (section "ranking-scores").
+and compared with the 1-epoch and the 5-epoch reference alike (section "ranking-scores",
+or the one --section names, so several runs keep a table each).
 
-Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--scores FILE] [--write docs/benchmarks.md]
+Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--scores FILE [--section NAME]] [--write docs/benchmarks.md]
 """
 import argparse
 import itertools
@@ -182,14 +183,18 @@ def score_table(scores, grouped):
     return legend, lines
 
 
-def scores_text(file, grouped):
+def scores_text(file, grouped, section="ranking-scores"):
     try:
         scores = json.loads(pathlib.Path(file).read_text())
         legend, lines = score_table(scores, grouped)
         supernet = scores["supernet"]
+        # Older scores files predate where the supernet's scores were measured.
+        images = (f"; its scores measured on {supernet['scoring_images']:,} images ({supernet['scored_on']})"
+                  if "scoring_images" in supernet else "")
+        option = f" --section {section}" if section != "ranking-scores" else ""
         return (f"Supernet: {supernet['sampling']} sampling, {supernet['epochs']} epochs, learning rate {float(supernet['learning_rate']):g}, "
-                f"{supernet['origin']}; batch norm recalibrated on {supernet['recalibration_batches']} batches; scored on {scores['device']}. "
-                f"Command: `tests/benchmarks/reference_agreement.py --scores {shown(file)} --write docs/benchmarks.md`. "
+                f"{supernet['origin']}; batch norm recalibrated on {supernet['recalibration_batches']} batches{images}; scored on {scores['device']}. "
+                f"Command: `tests/benchmarks/reference_agreement.py --scores {shown(file)}{option} --write docs/benchmarks.md`. "
                 + " ".join(legend) + "\n\n" + "\n".join(lines) + "\n")
     except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
         sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
@@ -221,6 +226,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reference", default=str(ROOT / "docs/data/ranking-reference.json"))
     parser.add_argument("--scores", default="", help="a bench_ranking --scores file to rank against every reference")
+    parser.add_argument("--section", default="ranking-scores", help="the section of --write that the --scores table replaces")
     parser.add_argument("--write", default="")
     options = parser.parse_args()
     try:
@@ -233,14 +239,20 @@ def main():
             "| reference | against | subnets | Kendall tau, accuracy | Kendall tau, validation loss | mean accuracies | per training |\n"
             "|---|---|---:|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n")
     # Both texts first, so a bad scores file leaves docs/benchmarks.md as it was.
-    ranked = scores_text(options.scores, grouped) if options.scores else None
+    ranked = scores_text(options.scores, grouped, options.section) if options.scores else None
     print(text)
     if ranked:
         print(ranked)
+    if options.write:
+        # Every section's markers before the first write, so a wrong --section changes nothing.
+        document = pathlib.Path(options.write).read_text()
+        for name in ["ranking-reference"] + ([options.section] if ranked else []):
+            if f"<!-- {name}:begin -->" not in document:
+                sys.exit(f"{options.write}: no {name} section markers")
     if options.write and not replace_section(options.write, "ranking-reference", text):
         sys.exit(f"{options.write}: no ranking-reference section markers")
-    if options.write and ranked and not replace_section(options.write, "ranking-scores", ranked):
-        sys.exit(f"{options.write}: no ranking-scores section markers")
+    if options.write and ranked and not replace_section(options.write, options.section, ranked):
+        sys.exit(f"{options.write}: no {options.section} section markers")
     return 0
 
 

@@ -91,6 +91,46 @@ class Command(unittest.TestCase):
                 sys.argv = arguments
             self.assertEqual(docs.read_text(), text)
 
+    def test_section_names_where_the_scores_table_goes(self):
+        with tempfile.TemporaryDirectory() as folder:
+            folder = pathlib.Path(folder)
+            setup = {"epochs": 1, "training_images": 10, "learning_rate": 0.01, "device": "cpu"}
+            runs = [{"genotype": genotype, "seed": 0, "setup": setup, "top1": top1, "loss": 1.0, "seconds": 1.0}
+                    for genotype, top1 in (("a", 70.0), ("b", 80.0), ("c", 90.0))]
+            (folder / "reference.json").write_text(json.dumps({"runs": runs}))
+            supernet = {"sampling": "sandwich", "epochs": 4, "learning_rate": 0.005, "origin": "kept", "recalibration_batches": 20,
+                        "scored_on": "training images outside the subset", "scoring_images": 42750}
+            scores = {"supernet": supernet, "device": "cpu",
+                      "subnets": [{"genotype": g, "scores": {"macs": v}} for g, v in (("a", 3.0), ("b", 2.0), ("c", 1.0))]}
+            (folder / "scores.json").write_text(json.dumps(scores))
+            docs = folder / "benchmarks.md"
+            docs.write_text("<!-- ranking-reference:begin -->\nold\n<!-- ranking-reference:end -->\n"
+                            "<!-- ranking-scores:begin -->\nold\n<!-- ranking-scores:end -->\n"
+                            "<!-- ranking-other:begin -->\nold\n<!-- ranking-other:end -->\n")
+            command = ["--reference", str(folder / "reference.json"), "--scores", str(folder / "scores.json"), "--write", str(docs)]
+            run(command + ["--section", "ranking-nowhere"], "no ranking-nowhere section markers")
+            self.assertIn("<!-- ranking-reference:begin -->\nold\n", docs.read_text())
+            run(command + ["--section", "ranking-other"])
+            text = docs.read_text()
+            self.assertIn("<!-- ranking-scores:begin -->\nold\n", text)
+            other = text.split("<!-- ranking-other:begin -->")[1]
+            self.assertIn("| macs | -1.000 | -1.000 |", other)
+            self.assertIn("measured on 42,750 images (training images outside the subset)", other)
+            self.assertIn("--section ranking-other --write", other)
+
+
+def run(arguments, error=None):
+    saved = sys.argv
+    sys.argv = ["reference_agreement.py"] + arguments
+    try:
+        if error:
+            with unittest.TestCase().assertRaisesRegex(SystemExit, error):
+                reference_agreement.main()
+        else:
+            reference_agreement.main()
+    finally:
+        sys.argv = saved
+
 
 if __name__ == "__main__":
     unittest.main()
