@@ -98,10 +98,10 @@ Settings parse(int argc, char** argv) {
         else {
             // An unknown flag used to be skipped, so a typo (or --help) started a run of an hour.
             std::fprintf(stderr, "bench_ranking: unknown argument '%s'; flags: --write --section --device --data --sampling "
-                                 "--reference --reference-device --supernet --scores --subnets --supernet-epochs "
+                                 "--reference --reference-device --supernet --scores --subnets (--architectures) --supernet-epochs "
                                  "--supernet-learning-rate --standalone-epochs --seeds --parallel --threads "
-                                 "--recalibration-batches --subset --finetune-epochs --finetune-subset --scoring-images, "
-                                 "--supernet-only, --reference-only\n", flag.c_str());
+                                 "--recalibration-batches --subset --finetune-epochs --finetune-subset --scoring-images "
+                                 "--supernet-only --reference-only\n", flag.c_str());
             std::exit(2);
         }
         if (index + 1 >= argc) {
@@ -109,6 +109,10 @@ Settings parse(int argc, char** argv) {
             std::exit(2);
         }
         ++index;
+    }
+    if (settings.scoringImages < 0) {
+        std::fprintf(stderr, "--scoring-images needs a count of images (0: the validation split)\n");
+        std::exit(2);
     }
     if (settings.referenceDevice.empty()) settings.referenceDevice = settings.device;
     if (settings.referenceOnly && (settings.reference.empty() || settings.supernetOnly)) {
@@ -372,6 +376,8 @@ int main(int argc, char** argv) {
     const SearchSpace space = SearchSpace::parse(loadSpaceTemplate("fmnist-mbconv"), "fmnist-mbconv");
     const auto [trainSet, testSet] = loadIdxFolder(settings.data);
     const Splits splits = makeSplits(trainSet, testSet, 0.05, settings.subset, 0);
+    // Before any training, so a --scoring-images too large fails at once.
+    const Splits scoring = scoringSplits(trainSet, testSet, splits, settings);
 
     std::mt19937_64 random(11);
     std::set<std::string> seen;
@@ -397,7 +403,6 @@ int main(int argc, char** argv) {
     const double supernetSeconds = trainedSupernet(supernet, splits, settings, supernetOrigin);
     setComputeThreads(settings.threads);
 
-    const Splits scoring = scoringSplits(trainSet, testSet, splits, settings);
     ZeroCostOptions proxyOptions;
     proxyOptions.threads = settings.threads;
     std::vector<double> inherited, inheritedLoss, finetuned, finetunedLoss;

@@ -22,7 +22,7 @@ import pathlib
 import random
 import sys
 
-from markdown_section import replace_section
+from markdown_section import has_section, replace_section
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -229,6 +229,8 @@ def main():
     parser.add_argument("--section", default="ranking-scores", help="the section of --write that the --scores table replaces")
     parser.add_argument("--write", default="")
     options = parser.parse_args()
+    if options.section == "ranking-reference":
+        parser.error("--section ranking-reference is the reference's own table")
     try:
         runs = json.loads(pathlib.Path(options.reference).read_text())["runs"]
     except (OSError, ValueError, KeyError) as error:
@@ -245,9 +247,8 @@ def main():
         print(ranked)
     if options.write:
         # Every section's markers before the first write, so a wrong --section changes nothing.
-        document = pathlib.Path(options.write).read_text()
         for name in ["ranking-reference"] + ([options.section] if ranked else []):
-            if f"<!-- {name}:begin -->" not in document:
+            if not has_section(options.write, name):
                 sys.exit(f"{options.write}: no {name} section markers")
     if options.write and not replace_section(options.write, "ranking-reference", text):
         sys.exit(f"{options.write}: no ranking-reference section markers")

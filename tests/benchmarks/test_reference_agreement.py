@@ -110,6 +110,14 @@ class Command(unittest.TestCase):
             command = ["--reference", str(folder / "reference.json"), "--scores", str(folder / "scores.json"), "--write", str(docs)]
             run(command + ["--section", "ranking-nowhere"], "no ranking-nowhere section markers")
             self.assertIn("<!-- ranking-reference:begin -->\nold\n", docs.read_text())
+            run(command + ["--section", "ranking-reference"], "2")  # argparse's usage error
+            self.assertIn("<!-- ranking-reference:begin -->\nold\n", docs.read_text())
+            unended = folder / "unended.md"
+            unended.write_text("<!-- ranking-reference:begin -->\nold\n<!-- ranking-reference:end -->\n"
+                               "<!-- ranking-other:begin -->\nold\n")
+            run(["--reference", str(folder / "reference.json"), "--scores", str(folder / "scores.json"), "--write", str(unended),
+                 "--section", "ranking-other"], "no ranking-other section markers")
+            self.assertIn("<!-- ranking-reference:begin -->\nold\n", unended.read_text())
             run(command + ["--section", "ranking-other"])
             text = docs.read_text()
             self.assertIn("<!-- ranking-scores:begin -->\nold\n", text)
