@@ -72,32 +72,20 @@ class Command(unittest.TestCase):
     def test_a_bad_scores_file_leaves_the_docs_as_they_were(self):
         with tempfile.TemporaryDirectory() as folder:
             folder = pathlib.Path(folder)
-            setup = {"epochs": 1, "training_images": 10, "learning_rate": 0.01, "device": "cpu"}
-            runs = [{"genotype": genotype, "seed": 0, "setup": setup, "top1": top1, "loss": 1.0, "seconds": 1.0}
-                    for genotype, top1 in (("a", 70.0), ("b", 80.0), ("c", 90.0))]
-            (folder / "reference.json").write_text(json.dumps({"runs": runs}))
+            write_reference(folder / "reference.json")
             (folder / "scores.json").write_text(json.dumps({"subnets": [{"genotype": "a", "scores": {"macs": None}}]}))
             docs = folder / "benchmarks.md"
             text = ("<!-- ranking-reference:begin -->\nold\n<!-- ranking-reference:end -->\n"
                     "<!-- ranking-scores:begin -->\nold\n<!-- ranking-scores:end -->\n")
             docs.write_text(text)
-            arguments = sys.argv
-            sys.argv = ["reference_agreement.py", "--reference", str(folder / "reference.json"), "--scores", str(folder / "scores.json"),
-                        "--write", str(docs)]
-            try:
-                with self.assertRaisesRegex(SystemExit, "scores.json: cannot rank the estimators' scores .*'macs' is None"):
-                    reference_agreement.main()
-            finally:
-                sys.argv = arguments
+            run(["--reference", str(folder / "reference.json"), "--scores", str(folder / "scores.json"), "--write", str(docs)],
+                "scores.json: cannot rank the estimators' scores .*'macs' is None")
             self.assertEqual(docs.read_text(), text)
 
     def test_section_names_where_the_scores_table_goes(self):
         with tempfile.TemporaryDirectory() as folder:
             folder = pathlib.Path(folder)
-            setup = {"epochs": 1, "training_images": 10, "learning_rate": 0.01, "device": "cpu"}
-            runs = [{"genotype": genotype, "seed": 0, "setup": setup, "top1": top1, "loss": 1.0, "seconds": 1.0}
-                    for genotype, top1 in (("a", 70.0), ("b", 80.0), ("c", 90.0))]
-            (folder / "reference.json").write_text(json.dumps({"runs": runs}))
+            write_reference(folder / "reference.json")
             supernet = {"sampling": "sandwich", "epochs": 4, "learning_rate": 0.005, "origin": "kept", "recalibration_batches": 20,
                         "scored_on": "training images outside the subset", "scoring_images": 42750}
             scores = {"supernet": supernet, "device": "cpu",
@@ -125,6 +113,14 @@ class Command(unittest.TestCase):
             self.assertIn("| macs | -1.000 | -1.000 |", other)
             self.assertIn("measured on 42,750 images (training images outside the subset)", other)
             self.assertIn("--section ranking-other --write", other)
+
+
+def write_reference(file):
+    """A reference file of three subnets, one seed each, ranked a < b < c."""
+    setup = {"epochs": 1, "training_images": 10, "learning_rate": 0.01, "device": "cpu"}
+    runs = [{"genotype": genotype, "seed": 0, "setup": setup, "top1": top1, "loss": 1.0, "seconds": 1.0}
+            for genotype, top1 in (("a", 70.0), ("b", 80.0), ("c", 90.0))]
+    file.write_text(json.dumps({"runs": runs}))
 
 
 def run(arguments, error=None):
