@@ -137,14 +137,41 @@ Dataset Dataset::select(const std::vector<std::int64_t>& indices) const {
     return Dataset(std::move(selected));
 }
 
-Dataset Dataset::sample(double fraction, std::uint64_t seed) const {
-    if (fraction >= 1.0) return *this;
-    std::vector<std::int64_t> order(static_cast<std::size_t>(size()));
+namespace {
+// The shuffle of `sample` and `unsampled`, and how many of its first indices the sample keeps.
+std::pair<std::vector<std::int64_t>, std::size_t> sampledOrder(std::int64_t size, double fraction, std::uint64_t seed) {
+    std::vector<std::int64_t> order(static_cast<std::size_t>(size));
     std::iota(order.begin(), order.end(), 0);
     std::mt19937_64 random(seed);
     std::shuffle(order.begin(), order.end(), random);
-    order.resize(std::max<std::size_t>(1, static_cast<std::size_t>(fraction * double(order.size()))));
+    const std::size_t kept = std::min(order.size(), std::max<std::size_t>(1, static_cast<std::size_t>(fraction * double(order.size()))));
+    return {std::move(order), kept};
+}
+} // namespace
+
+Dataset Dataset::sample(double fraction, std::uint64_t seed) const {
+    if (fraction >= 1.0) return *this;
+    auto [order, kept] = sampledOrder(size(), fraction, seed);
+    order.resize(kept);
     return select(order);
+}
+
+Dataset Dataset::unsampled(double fraction, std::uint64_t seed) const {
+    if (fraction >= 1.0) return select({});
+    auto [order, kept] = sampledOrder(size(), fraction, seed);
+    return select(std::vector<std::int64_t>(order.begin() + static_cast<std::ptrdiff_t>(kept), order.end()));
+}
+
+Dataset Dataset::joined(const Dataset& other) const {
+    if (other.size() == 0) return *this;
+    if (size() == 0) return other;
+    if (channels() != other.channels() || height() != other.height() || width() != other.width() || classes() != other.classes())
+        throw Error("", "dataset", "cannot join samples of different shapes or class counts");
+    auto both = std::make_shared<DatasetTensors>();
+    both->images = torch::cat({tensors_->images, other.tensors_->images});
+    both->labels = torch::cat({tensors_->labels, other.tensors_->labels});
+    both->classes = tensors_->classes;
+    return Dataset(std::move(both));
 }
 
 Dataset loadIdx(const std::filesystem::path& imagesFile, const std::filesystem::path& labelsFile) {

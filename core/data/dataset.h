@@ -38,6 +38,12 @@ public:
     // A seeded random `fraction` of the samples, at least one (the proxy subsets of
     // training); the set itself when `fraction` ≥ 1.
     Dataset sample(double fraction, std::uint64_t seed) const;
+    // The samples `sample(fraction, seed)` leaves out, in the same shuffled order: images a
+    // training on that subset never saw, fit to score it on. Empty when `fraction` ≥ 1.
+    Dataset unsampled(double fraction, std::uint64_t seed) const;
+    // This set's samples followed by `other`'s; both must hold images of one shape and
+    // the same classes.
+    Dataset joined(const Dataset& other) const;
 
     const DatasetTensors& tensors() const { return *tensors_; }
 

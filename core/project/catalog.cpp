@@ -133,7 +133,11 @@ const std::vector<MethodInfo>& estimatorCatalog() {
              .field("temperature", Node::number("In-place distillation temperature").above(0).atMost(100).byDefault(1.0))
              .field("gradient_clip", Node::number("Clip the gradient norm to this (0: off)").atLeast(0).byDefault(5.0))
              .field("recalibration_batches", Node::integer("Training batches that re-estimate each subnet's batch norm").atLeast(1).atMost(1000).byDefault(20))
-             .field("validation_samples", Node::integer("Validation images each subnet is scored on (0: all)").atLeast(0).byDefault(0))
+             .field("score_on", Node::choice({"validation", "unseen"},
+                                             "Images each subnet is scored on: the validation split, or the validation split and the training "
+                                             "images outside the supernet's subset (needs subset below 1; more images, less noisy ranking)")
+                                    .byDefault("validation"))
+             .field("validation_samples", Node::integer("Images each subnet is scored on, the first of those score_on names (0: all)").atLeast(0).byDefault(0))
              .field("finetune_epochs", Node::integer("Fine-tune each subnet from its inherited weights for this many epochs before scoring (0: off)").atLeast(0).atMost(100).byDefault(0))
              .field("reuse", Node::boolean("Keep the trained supernet beside the project and reuse it while the space, data and settings are unchanged").byDefault(true))
              .field("seed", seed())},

@@ -135,6 +135,18 @@ struct Checker {
             schema::validate(*params, method->parameters, file, schema::childPath(path, "params"), out);
     }
 
+    // A supernet that trains on every training image leaves none unseen to score on.
+    void checkSupernetScoring() {
+        const Json* estimator = at(document, "estimator");
+        const Json* name = estimator ? at(*estimator, "name") : nullptr;
+        const Json* params = estimator ? at(*estimator, "params") : nullptr;
+        if (!name || *name != "supernet" || !params) return;
+        const Json* scoreOn = at(*params, "score_on");
+        const Json* subset = at(*params, "subset");
+        if (scoreOn && *scoreOn == "unseen" && (!subset || (subset->is_number() && subset->get<double>() >= 1.0)))
+            report("estimator.params.score_on", "\"unseen\" needs estimator.params.subset below 1: the supernet trains on every training image");
+    }
+
     void checkSoftConstraint() {
         const Json* constraints = at(document, "constraints");
         const Json* soft = constraints ? at(*constraints, "soft") : nullptr;
@@ -320,6 +332,7 @@ struct Checker {
         checkSoftConstraint();
         checkNamedMethod("strategy", "name", strategyCatalog());
         checkNamedMethod("estimator", "name", estimatorCatalog());
+        checkSupernetScoring();
         checkHardwareProfile();
         checkCompression();
         checkDatabase();

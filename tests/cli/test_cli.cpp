@@ -182,6 +182,27 @@ private Q_SLOTS:
         QCOMPARE(tuned["candidates"][0]["status"].get<std::string>(), std::string("evaluated"));
         QCOMPARE(QDir(folder.path()).entryList({"s.edgesmith.supernet-*.pt"}).size(), 2);
 
+        // Scored on the images the supernet never saw: the 60 validation images and the 90
+        // of the 180 training images outside its half; the provenance says so.
+        project["estimator"]["params"]["finetune_epochs"] = 0;
+        project["estimator"]["params"]["subset"] = 0.5;
+        project["estimator"]["params"]["score_on"] = "unseen";
+        edgesmith::writeFileAtomically(dir + "/s.edgesmith.json", project.dump(2));
+        const Result unseen = runCli({"search", "s.edgesmith.json", "--budget", "2"}, folder.path());
+        QVERIFY2(unseen.exitCode == 0, qPrintable(unseen.out + unseen.err));
+        const auto scored = edgesmith::Json::parse(runCli({"show", "4", "--db", "runs.db", "--json", "--details"}, folder.path()).out.toStdString());
+        QCOMPARE(scored["candidates"].size(), std::size_t(2));
+        for (const auto& candidate : scored["candidates"]) {
+            QCOMPARE(candidate["status"].get<std::string>(), std::string("evaluated"));
+            QCOMPARE(candidate["details"]["supernet"]["scoring_images"].get<int>(), 150);
+            int counted = 0; // the confusion matrix counts every image scored
+            for (const auto& row : candidate["details"]["evaluation"]["confusion"])
+                for (const auto& cell : row) counted += cell.get<int>();
+            QCOMPARE(counted, 150);
+            const std::string proxy = candidate["details"]["proxy"].get<std::string>();
+            QVERIFY2(proxy.find("scored on 150 validation and unseen training images") != std::string::npos, proxy.c_str());
+        }
+
         // Predictors learn from those runs: their held-out fit, then a search that asks one.
         const Result none = runCli({"predict", "s.edgesmith.json"}, folder.path());
         QCOMPARE(none.exitCode, 2); // no training runs in this database
@@ -200,21 +221,21 @@ private Q_SLOTS:
         const QStringList lines = runCli({"runs", "--db", "runs.db", "--json"}, folder.path()).out.split('\n', Qt::SkipEmptyParts);
         QVERIFY(!lines.isEmpty());
         const int newest = edgesmith::Json::parse(lines.back().toStdString())["run"].get<int>();
-        QCOMPARE(newest, 4);
-        const auto run4 = edgesmith::Json::parse(runCli({"show", QString::number(newest), "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
-        QCOMPARE(run4["candidates"].size(), std::size_t(3));
-        for (const auto& candidate : run4["candidates"]) QCOMPARE(candidate["status"].get<std::string>(), std::string("evaluated"));
+        QCOMPARE(newest, 5);
+        const auto predictedRun = edgesmith::Json::parse(runCli({"show", QString::number(newest), "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
+        QCOMPARE(predictedRun["candidates"].size(), std::size_t(3));
+        for (const auto& candidate : predictedRun["candidates"]) QCOMPARE(candidate["status"].get<std::string>(), std::string("evaluated"));
 
         // Differentiable search on the same space: α history per epoch, the derived
         // architecture recorded as a candidate with it.
         const Result searched = runCli({"differentiable", "s.edgesmith.json", "--epochs", "2", "--record", "--json", "--threads", "2"}, folder.path());
         QVERIFY2(searched.exitCode == 0, qPrintable(searched.err));
         const auto result = edgesmith::Json::parse(searched.out.toStdString());
-        QCOMPARE(result["run"].get<int>(), 5);
+        QCOMPARE(result["run"].get<int>(), 6);
         QCOMPARE(result["expected_cost"].size(), std::size_t(2));
         QVERIFY(!result["decisions"].empty());
         for (const auto& decision : result["decisions"]) QCOMPARE(decision["probabilities"].size(), std::size_t(2));
-        const auto recorded = edgesmith::Json::parse(runCli({"show", "5", "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
+        const auto recorded = edgesmith::Json::parse(runCli({"show", "6", "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
         QCOMPARE(recorded["candidates"].size(), std::size_t(1));
         QCOMPARE(recorded["candidates"][0]["genotype"].get<std::string>(), result["derived"].get<std::string>());
         QVERIFY(recorded["candidates"][0]["metrics"].contains("accuracy"));

@@ -156,6 +156,37 @@ private Q_SLOTS:
         QCOMPARE(seen, std::set<std::uint64_t>(source.begin(), source.end()));
         QCOMPARE(first.train.sampleHashes(), second.train.sampleHashes());
     }
+
+    // The images a supernet trained on a subset never saw: exactly the rest of the set,
+    // so scoring on them cannot reward memorised images.
+    void unsampledIsTheRestOfTheSample() {
+        const Dataset all = makeSyntheticDataset(5, 500, 1, 12, 3);
+        const Dataset kept = all.sample(0.3, 9), rest = all.unsampled(0.3, 9);
+        QCOMPARE(kept.size(), 150);
+        QCOMPARE(rest.size(), 350);
+        const auto keptHashes = kept.sampleHashes(), restHashes = rest.sampleHashes(), source = all.sampleHashes();
+        std::set<std::uint64_t> seen(keptHashes.begin(), keptHashes.end());
+        for (auto hash : restHashes) QVERIFY(seen.insert(hash).second);
+        QCOMPARE(seen, std::set<std::uint64_t>(source.begin(), source.end()));
+        QCOMPARE(all.unsampled(0.3, 9).sampleHashes(), restHashes);
+        QVERIFY(all.unsampled(0.3, 10).sampleHashes() != restHashes);
+        QCOMPARE(all.unsampled(1.0, 9).size(), 0);
+        QCOMPARE(all.unsampled(1.0, 9).channels(), 1);
+    }
+
+    void joinedKeepsBothInOrder() {
+        const Dataset first = makeSyntheticDataset(5, 40, 1, 12, 3), second = makeSyntheticDataset(5, 25, 1, 12, 4);
+        const Dataset both = first.joined(second);
+        QCOMPARE(both.size(), 65);
+        QCOMPARE(both.classes(), 5);
+        auto expected = first.sampleHashes();
+        const auto tail = second.sampleHashes();
+        expected.insert(expected.end(), tail.begin(), tail.end());
+        QCOMPARE(both.sampleHashes(), expected);
+        QCOMPARE(first.joined(first.unsampled(1.0, 0)).sampleHashes(), first.sampleHashes());
+        QVERIFY_THROWS_EXCEPTION(edgesmith::Error, first.joined(makeSyntheticDataset(5, 10, 1, 14, 3)));
+        QVERIFY_THROWS_EXCEPTION(edgesmith::Error, first.joined(makeSyntheticDataset(3, 10, 1, 12, 3)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestData)

@@ -163,6 +163,20 @@ private Q_SLOTS:
         QVERIFY(diagnostics.empty());
     }
 
+    // The bad file tests/data/projects/bad/unseen-scoring holds the refusal; a subset
+    // below 1 leaves unseen images, so the same estimator is accepted.
+    void unseenScoringNeedsASupernetSubset() {
+        Json document = Json::parse(readFile("bad/unseen-scoring.edgesmith.json"));
+        document["estimator"]["params"]["subset"] = 0.5;
+        const auto diagnostics = Project::check(document, "unseen.edgesmith.json");
+        for (const auto& diagnostic : diagnostics) qWarning("%s", diagnostic.text().c_str());
+        QVERIFY(diagnostics.empty());
+        document["estimator"]["params"]["subset"] = 1.0;
+        QCOMPARE(Project::check(document, "unseen.edgesmith.json").size(), std::size_t(1));
+        document["estimator"]["params"]["score_on"] = "validation";
+        QVERIFY(Project::check(document, "unseen.edgesmith.json").empty());
+    }
+
     void schemaAtFollowsTheChosenMethod() {
         const Json document = Json::parse(readFile(projectsDirectory() / "default.edgesmith.json"));
         const auto population = Project::schemaAt(document, {"strategy", "params", "population"});
