@@ -147,6 +147,10 @@ TrainingOptions SupernetOptions::finetuning(int fineTuneEpochs) const {
     return training;
 }
 
+Dataset SupernetOptions::trainingImages(const Dataset& train) const { return train.sample(subset, seed); }
+
+Dataset SupernetOptions::unseenImages(const Dataset& train) const { return train.unsampled(subset, seed); }
+
 struct Supernet::State {
     SearchSpace space;
     std::vector<std::string> keys;
@@ -405,7 +409,7 @@ void Supernet::train(const Splits& splits, const SupernetOptions& options, const
     if (splits.train.size() == 0) throw Error("", "dataset", "the training split is empty");
     setComputeThreads(options.threads);
     torch::manual_seed(options.seed);
-    const Dataset data = splits.train.sample(options.subset, options.seed);
+    const Dataset data = options.trainingImages(splits.train);
     const torch::Device device = options.device == "cuda" ? torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(cudaDeviceIndex())) : torch::Device(torch::kCPU);
     if (device.is_cuda() && !torch::cuda::is_available()) throw Error("", "device", "CUDA is not available on this machine");
     if (!state_->weights.empty() && state_->weights.front().device() != device) {

@@ -56,6 +56,10 @@ struct SupernetOptions {
     // batch size, seed and device the supernet trained with, at half its learning rate (the
     // weights are already near a minimum). Threads, gate and progress are the caller's.
     TrainingOptions finetuning(int epochs) const;
+    // The images of `train` the supernet trains on (its `subset`, drawn with its seed), and
+    // the rest, which it never sees: one rule for the training and for scoring on unseen images.
+    Dataset trainingImages(const Dataset& train) const;
+    Dataset unseenImages(const Dataset& train) const;
 };
 
 struct SupernetProgress {

@@ -48,8 +48,10 @@ public:
         if (finetuneEpochs_ > 0) {
             // A short fine-tune from the inherited weights: closer to stand-alone accuracy
             // at a fraction of its cost.
-            Network network = supernet_.recalibrated(candidate.genotype, splits_, recalibrationBatches_);
+            Network network = supernet_.recalibrated(candidate.genotype, scoring_, recalibrationBatches_);
             TrainingOptions training = options_.finetuning(finetuneEpochs_);
+            // Unseen scoring keeps only the supernet's images for training: already its subset.
+            if (scoreOn_ == "unseen") training.subset = 1.0;
             training.threads = control.threads;
             training.gate = control.gate;
             training.progressEvery = 0;
@@ -86,8 +88,11 @@ private:
         if (options_.subset >= 1.0)
             throw Error(projectFile.string(), "estimator.params.score_on",
                         "\"unseen\" needs a supernet subset below 1: the supernet trains on every training image");
+        // Batch norm recalibration and a fine-tune read only the supernet's own images, so no
+        // scored image has been seen, labelled or not.
         Splits scoring = splits_;
-        scoring.validation = splits_.validation.joined(splits_.train.unsampled(options_.subset, options_.seed));
+        scoring.train = options_.trainingImages(splits_.train);
+        scoring.validation = splits_.validation.joined(options_.unseenImages(splits_.train));
         return scoring;
     }
 
@@ -97,7 +102,11 @@ private:
     }
 
     std::string scoringDescription() const {
-        return std::to_string(scoringImages()) + (scoreOn_ == "unseen" ? " validation and unseen training images" : " validation images");
+        const std::int64_t all = scoringImages();
+        if (scoreOn_ != "unseen") return std::to_string(all) + " validation images";
+        const std::int64_t validation = std::min(all, splits_.validation.size());
+        return std::to_string(all) + " images (" + std::to_string(validation) + " validation, " + std::to_string(all - validation) +
+               " unseen training)";
     }
 
     void ensureTrained(const EvaluationControl& control) const {

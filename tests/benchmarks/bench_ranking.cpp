@@ -301,6 +301,15 @@ Evaluation finetune(const Supernet& supernet, const Genotype& genotype, const Sp
     return train(network, splits, training).validation;
 }
 
+// The benchmark's split of Fashion-MNIST's training images; scoringSplits repeats it with
+// every image kept, so both must draw the same validation images in the same shuffle.
+constexpr double kValidationFraction = 0.05;
+constexpr std::uint64_t kSplitSeed = 0;
+
+Splits benchmarkSplits(const Dataset& trainSet, const Dataset& testSet, double subset) {
+    return makeSplits(trainSet, testSet, kValidationFraction, subset, kSplitSeed);
+}
+
 // The splits the supernet's scores read: with --scoring-images N, the validation split is
 // N training images that neither the supernet nor the reference trained on (outside
 // --subset), so a score's own sampling noise (about 0.7 points of accuracy on the 3,000
@@ -308,7 +317,7 @@ Evaluation finetune(const Supernet& supernet, const Genotype& genotype, const Sp
 Splits scoringSplits(const Dataset& trainSet, const Dataset& testSet, const Splits& splits, const Settings& settings) {
     if (settings.scoringImages <= 0) return splits;
     // The same shuffle with every image kept: its first images are the supernet's.
-    const Splits full = makeSplits(trainSet, testSet, 0.05, 1.0, 0);
+    const Splits full = benchmarkSplits(trainSet, testSet, 1.0);
     std::vector<std::int64_t> unused;
     for (std::int64_t index = splits.train.size(); index < full.train.size() && std::int64_t(unused.size()) < settings.scoringImages; ++index)
         unused.push_back(index);
@@ -375,7 +384,7 @@ int main(int argc, char** argv) {
     setComputeThreads(settings.threads);
     const SearchSpace space = SearchSpace::parse(loadSpaceTemplate("fmnist-mbconv"), "fmnist-mbconv");
     const auto [trainSet, testSet] = loadIdxFolder(settings.data);
-    const Splits splits = makeSplits(trainSet, testSet, 0.05, settings.subset, 0);
+    const Splits splits = benchmarkSplits(trainSet, testSet, settings.subset);
     // Before any training, so a --scoring-images too large fails at once.
     const Splits scoring = scoringSplits(trainSet, testSet, splits, settings);
 

@@ -200,8 +200,14 @@ private Q_SLOTS:
                 for (const auto& cell : row) counted += cell.get<int>();
             QCOMPARE(counted, 150);
             const std::string proxy = candidate["details"]["proxy"].get<std::string>();
-            QVERIFY2(proxy.find("scored on 150 validation and unseen training images") != std::string::npos, proxy.c_str());
+            QVERIFY2(proxy.find("scored on 150 images (60 validation, 90 unseen training)") != std::string::npos, proxy.c_str());
         }
+        // Where subnets are scored is not part of the kept supernet: the same one serves.
+        project["estimator"]["params"]["score_on"] = "validation";
+        edgesmith::writeFileAtomically(dir + "/s.edgesmith.json", project.dump(2));
+        const Result validated = runCli({"search", "s.edgesmith.json", "--budget", "1"}, folder.path());
+        QVERIFY2(validated.out.contains("supernet: reusing"), qPrintable(validated.out));
+        QCOMPARE(QDir(folder.path()).entryList({"s.edgesmith.supernet-*.pt"}).size(), 3);
 
         // Predictors learn from those runs: their held-out fit, then a search that asks one.
         const Result none = runCli({"predict", "s.edgesmith.json"}, folder.path());
@@ -221,7 +227,7 @@ private Q_SLOTS:
         const QStringList lines = runCli({"runs", "--db", "runs.db", "--json"}, folder.path()).out.split('\n', Qt::SkipEmptyParts);
         QVERIFY(!lines.isEmpty());
         const int newest = edgesmith::Json::parse(lines.back().toStdString())["run"].get<int>();
-        QCOMPARE(newest, 5);
+        QCOMPARE(newest, 6);
         const auto predictedRun = edgesmith::Json::parse(runCli({"show", QString::number(newest), "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
         QCOMPARE(predictedRun["candidates"].size(), std::size_t(3));
         for (const auto& candidate : predictedRun["candidates"]) QCOMPARE(candidate["status"].get<std::string>(), std::string("evaluated"));
@@ -231,11 +237,11 @@ private Q_SLOTS:
         const Result searched = runCli({"differentiable", "s.edgesmith.json", "--epochs", "2", "--record", "--json", "--threads", "2"}, folder.path());
         QVERIFY2(searched.exitCode == 0, qPrintable(searched.err));
         const auto result = edgesmith::Json::parse(searched.out.toStdString());
-        QCOMPARE(result["run"].get<int>(), 6);
+        QCOMPARE(result["run"].get<int>(), 7);
         QCOMPARE(result["expected_cost"].size(), std::size_t(2));
         QVERIFY(!result["decisions"].empty());
         for (const auto& decision : result["decisions"]) QCOMPARE(decision["probabilities"].size(), std::size_t(2));
-        const auto recorded = edgesmith::Json::parse(runCli({"show", "6", "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
+        const auto recorded = edgesmith::Json::parse(runCli({"show", "7", "--db", "runs.db", "--json"}, folder.path()).out.toStdString());
         QCOMPARE(recorded["candidates"].size(), std::size_t(1));
         QCOMPARE(recorded["candidates"][0]["genotype"].get<std::string>(), result["derived"].get<std::string>());
         QVERIFY(recorded["candidates"][0]["metrics"].contains("accuracy"));

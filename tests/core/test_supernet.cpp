@@ -17,6 +17,7 @@
 #include <cmath>
 #include <filesystem>
 #include <random>
+#include <set>
 
 using namespace edgesmith;
 
@@ -93,6 +94,24 @@ Splits fashionSplits(double subset) {
 class TestSupernet : public QObject {
     Q_OBJECT
 private slots:
+    // Scoring on "unseen" images is honest only if they are exactly the images the
+    // supernet's training skips, drawn with its subset and seed.
+    void unseenImagesAreTheOnesTrainingSkips() {
+        const Dataset train = makeSyntheticDataset(4, 300, 1, 12, 2);
+        SupernetOptions options;
+        options.subset = 0.4;
+        options.seed = 7;
+        const auto trained = options.trainingImages(train).sampleHashes(), unseen = options.unseenImages(train).sampleHashes();
+        QCOMPARE(trained, train.sample(0.4, 7).sampleHashes());
+        QCOMPARE(trained.size() + unseen.size(), std::size_t(300));
+        std::set<std::uint64_t> seen(trained.begin(), trained.end());
+        for (auto hash : unseen) QVERIFY(seen.insert(hash).second);
+        options.seed = 8;
+        QVERIFY(options.trainingImages(train).sampleHashes() != trained);
+        options.subset = 1.0;
+        QCOMPARE(options.unseenImages(train).size(), 0);
+    }
+
     void subnetsReadTheirStandAloneParameters() {
         const SearchSpace space = mbconvSpace();
         const Supernet supernet(space, 1);
