@@ -60,6 +60,9 @@ struct Settings {
     int finetuneEpochs = 0; // > 0: a row for the subnets fine-tuned from inherited weights
     double subset = 0.2, supernetLearningRate = 0.005;
     double finetuneSubset = 0; // > 0: a shorter fine-tune than the estimator's (a fraction of the supernet's images)
+    // > 0 (with --supernet-only): as many epochs as fit in that many seconds, timed on a
+    // one-epoch probe, so a lent machine's bounded call keeps a finished supernet.
+    double supernetSeconds = 0;
 };
 
 Settings parse(int argc, char** argv) {
@@ -95,13 +98,14 @@ Settings parse(int argc, char** argv) {
         else if (flag == "--finetune-epochs") settings.finetuneEpochs = std::atoi(value.c_str());
         else if (flag == "--finetune-subset") settings.finetuneSubset = std::atof(value.c_str());
         else if (flag == "--scoring-images") settings.scoringImages = std::atoll(value.c_str());
+        else if (flag == "--supernet-seconds") settings.supernetSeconds = std::atof(value.c_str());
         else {
             // An unknown flag used to be skipped, so a typo (or --help) started a run of an hour.
             std::fprintf(stderr, "bench_ranking: unknown argument '%s'; flags: --write --section --device --data --sampling "
                                  "--reference --reference-device --supernet --scores --subnets (--architectures) --supernet-epochs "
                                  "--supernet-learning-rate --standalone-epochs --seeds --parallel --threads "
                                  "--recalibration-batches --subset --finetune-epochs --finetune-subset --scoring-images "
-                                 "--supernet-only --reference-only\n", flag.c_str());
+                                 "--supernet-seconds --supernet-only --reference-only\n", flag.c_str());
             std::exit(2);
         }
         if (index + 1 >= argc) {
@@ -112,6 +116,11 @@ Settings parse(int argc, char** argv) {
     }
     if (settings.scoringImages < 0) {
         std::fprintf(stderr, "--scoring-images needs a count of images (0: the validation split)\n");
+        std::exit(2);
+    }
+    if (settings.supernetSeconds < 0 || (settings.supernetSeconds > 0 && (!settings.supernetOnly || settings.supernetFile.empty()))) {
+        std::fprintf(stderr, "--supernet-seconds needs a positive count of seconds, --supernet-only and --supernet FILE (whose FILE.json "
+                             "records the epochs chosen)\n");
         std::exit(2);
     }
     if (settings.referenceDevice.empty()) settings.referenceDevice = settings.device;
@@ -187,9 +196,10 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
     const Json setup{{"epochs", training.epochs}, {"learning_rate", training.learningRate}, {"subset", settings.subset},
                      {"training_images", splits.train.size()}, {"validation_images", splits.validation.size()}, {"device", settings.referenceDevice}};
     ReferenceStore store(settings.reference, setup);
+    // Seed by seed: a run stopped early leaves whole seeds, which rank all the subnets.
     std::vector<std::pair<std::size_t, int>> jobs;
-    for (std::size_t subnet = 0; subnet < genotypes.size(); ++subnet)
-        for (int seed = 0; seed < settings.seeds; ++seed)
+    for (int seed = 0; seed < settings.seeds; ++seed)
+        for (std::size_t subnet = 0; subnet < genotypes.size(); ++subnet)
             if (!store.find(space.key(genotypes[subnet]), seed)) jobs.emplace_back(subnet, seed);
     if (!jobs.empty() && settings.referenceDevice != settings.device) {
         std::fprintf(stderr, "%s: %zu stand-alone trainings on %s missing; they are trained with --device %s\n", settings.reference.c_str(),
@@ -288,6 +298,23 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
     }
     origin = "trained in this run";
     return took;
+}
+
+// The epochs of --supernet-seconds: one epoch of a throw-away supernet times the machine as
+// it is loaded (beside the reference's trainings), then what is left is shared out with a
+// tenth kept back. The cosine schedule needs the count before the training starts.
+int epochsWithin(const SearchSpace& space, const Splits& splits, const Settings& settings) {
+    Supernet probe(space, 0);
+    SupernetOptions options = supernetOptions(settings);
+    options.epochs = 1;
+    const auto start = std::chrono::steady_clock::now();
+    probe.train(splits, options);
+    const double epochSeconds = secondsSince(start);
+    const int epochs = std::max(1, int(0.9 * (settings.supernetSeconds - epochSeconds) / epochSeconds));
+    std::printf("supernet: one epoch took %.1f s, so %d epochs fit in the %.0f s left of --supernet-seconds\n", epochSeconds, epochs,
+                settings.supernetSeconds - epochSeconds);
+    std::fflush(stdout);
+    return epochs;
 }
 
 // The estimator's optional fine-tune, with the estimator's settings (one epoch on every
@@ -398,9 +425,11 @@ int main(int argc, char** argv) {
 
     // Trained while another run of this benchmark fills the reference.
     if (settings.supernetOnly) {
+        Settings chosen = settings;
+        if (settings.supernetSeconds > 0) chosen.supernetEpochs = epochsWithin(space, splits, settings);
         Supernet supernet(space, 0);
         std::string origin;
-        const double took = trainedSupernet(supernet, splits, settings, origin);
+        const double took = trainedSupernet(supernet, splits, chosen, origin);
         std::printf("supernet %s in %.0f s\n", origin.c_str(), took);
         return 0;
     }
