@@ -22,7 +22,7 @@ import pathlib
 import random
 import sys
 
-from markdown_section import has_section, replace_section
+from markdown_section import replace_section
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -61,49 +61,55 @@ def setups(runs):
     return grouped
 
 
-def seed_rows(label, subnets):
-    rows = []
-    seeds = sorted({seed for per_seed in subnets.values() for seed in per_seed})
-    for first, second in itertools.combinations(seeds, 2):
-        both = [per_seed for per_seed in subnets.values() if first in per_seed and second in per_seed]
-        if len(both) < 3:
-            continue
-        accuracy = kendall_tau([s[first]["top1"] for s in both], [s[second]["top1"] for s in both])
-        loss = kendall_tau([-s[first]["loss"] for s in both], [-s[second]["loss"] for s in both])
-        tops = [(s[first]["top1"] + s[second]["top1"]) / 2 for s in both]
-        seconds = sum(s[seed]["seconds"] for s in both for seed in (first, second)) / (2 * len(both))
-        rows.append(f"| {label} | seed {second} against seed {first} | {len(both)} | {accuracy:.3f} | {loss:.3f} | "
-                    f"{min(tops):.2f}–{max(tops):.2f} % | {seconds:.1f} s |")
-        bounds = [noise_free_bounds(tau, len(both)) for tau in (accuracy, loss)]
-        rows.append(f"| {label} | a noise-free estimator against one seed (simulated) | {len(both)} | {bounds[0][0]:.2f} | "
-                    f"{bounds[1][0]:.2f} | | |")
-        rows.append(f"| {label} | a noise-free estimator against the mean of two seeds (simulated) | {len(both)} | "
-                    f"{bounds[0][1]:.2f} | {bounds[1][1]:.2f} | | |")
-    return rows
+def whole_seeds(subnets, limit=None):
+    """The seeds that every subnet of a setup was trained with, the first `limit` of them: a
+    mean over them weighs every subnet alike (a seed stopped part-way is left out)."""
+    seeds = sorted(set.intersection(*(set(per_seed) for per_seed in subnets.values()))) if subnets else []
+    return seeds[:limit] if limit else seeds
 
 
-def noise_free_bounds(seed_tau, subnets):
+def seed_rows(label, subnets, limit=None):
+    """One setup's seed-to-seed agreement, the mean over every pair of its whole seeds, and
+    what a noise-free estimator would reach against one seed and against their mean."""
+    seeds = whole_seeds(subnets, limit)
+    if len(seeds) < 2 or len(subnets) < 3:
+        return []
+    pairs = list(itertools.combinations(seeds, 2))
+    entries = list(subnets.values())
+    accuracy = sum(kendall_tau([s[a]["top1"] for s in entries], [s[b]["top1"] for s in entries]) for a, b in pairs) / len(pairs)
+    loss = sum(kendall_tau([-s[a]["loss"] for s in entries], [-s[b]["loss"] for s in entries]) for a, b in pairs) / len(pairs)
+    means = [mean(per_seed, "top1", seeds) for per_seed in entries]
+    seconds = sum(s[seed]["seconds"] for s in entries for seed in seeds) / (len(seeds) * len(entries))
+    against = (f"seed {seeds[1]} against seed {seeds[0]}" if len(pairs) == 1
+               else f"one seed against another (the mean of the {len(pairs)} pairs of seeds {seeds[0]}–{seeds[-1]})")
+    bounds = [noise_free_bounds(tau, len(entries), len(seeds)) for tau in (accuracy, loss)]
+    return [f"| {label} | {against} | {len(entries)} | {accuracy:.3f} | {loss:.3f} | {min(means):.2f}–{max(means):.2f} % | {seconds:.1f} s |",
+            f"| {label} | a noise-free estimator against one seed (simulated) | {len(entries)} | {bounds[0][0]:.2f} | {bounds[1][0]:.2f} | | |",
+            f"| {label} | a noise-free estimator against the mean of {len(seeds)} seeds (simulated) | {len(entries)} | "
+            f"{bounds[0][1]:.2f} | {bounds[1][1]:.2f} | | |"]
+
+
+def noise_free_bounds(seed_tau, subnets, seeds=2):
     """What a noise-free estimator would reach against this reference. Model: each subnet
     has a true accuracy, each training adds independent noise (both Gaussian); the noise
     level is the one whose simulated seed-to-seed tau matches the measured one. Returns
-    (tau against one training, tau against the mean of two)."""
+    (tau against one training, tau against the mean of `seeds` trainings)."""
     generator = random.Random(5)
 
     def simulate(ratio, trials):
-        agreement = single = paired = 0.0
+        agreement = single = averaged = 0.0
         for _ in range(trials):
             truth = [generator.gauss(0, 1) for _ in range(subnets)]
-            first = [value + generator.gauss(0, ratio) for value in truth]
-            second = [value + generator.gauss(0, ratio) for value in truth]
-            agreement += kendall_tau(first, second)
-            single += kendall_tau(truth, first)
-            paired += kendall_tau(truth, [(a + b) / 2 for a, b in zip(first, second)])
-        return agreement / trials, single / trials, paired / trials
+            trainings = [[value + generator.gauss(0, ratio) for value in truth] for _ in range(max(2, seeds))]
+            agreement += kendall_tau(trainings[0], trainings[1])
+            single += kendall_tau(truth, trainings[0])
+            averaged += kendall_tau(truth, [sum(values[:seeds]) / seeds for values in zip(*trainings)])
+        return agreement / trials, single / trials, averaged / trials
 
     ratios = [0.2 + 0.05 * step for step in range(57)]
     ratio = min(ratios, key=lambda r: abs(simulate(r, 60)[0] - seed_tau))
-    _, single, paired = simulate(ratio, 400)
-    return single, paired
+    _, single, averaged = simulate(ratio, 400)
+    return single, averaged
 
 
 def spearman_rho(first, second):
@@ -154,44 +160,51 @@ def checked_scores(scores):
     return estimators, table
 
 
-def score_table(scores, grouped):
-    """Each estimator of one bench_ranking run against each reference setup's mean accuracy,
-    on the subnets both hold: one row per estimator, a Kendall tau and a Spearman rho column
-    per reference. Returns (legend sentences, table lines)."""
+def ranked_scores(scores, grouped, limit=None):
+    """Each estimator of one bench_ranking run against each reference setup's mean accuracy
+    over its whole seeds (the first `limit`), on the subnets both hold. Returns (legend
+    sentences, estimators in table order, {estimator: [(tau, rho) per reference]})."""
     estimators, table = checked_scores(scores)
     references = []
     for label, subnets in grouped.items():
         common = [genotype for genotype in table if genotype in subnets]
-        if len(common) >= 3:
-            seeds = sorted({len(subnets[genotype]) for genotype in common})
-            references.append((label, common, [mean(subnets[genotype], "top1") for genotype in common], seeds))
+        seeds = whole_seeds({genotype: subnets[genotype] for genotype in common}, limit)
+        if len(common) >= 3 and seeds:
+            references.append((label, common, [mean(subnets[genotype], "top1", seeds) for genotype in common], seeds))
     if not references:
         raise ScoresError("no reference setup holds 3 or more of its subnets")
     estimators.sort(key=lambda name: (not name.startswith("supernet"), "fine-tuned" in name, name))
-    lines = ["| estimator | " + " | ".join(f"tau, ref. {index + 1} | rho, ref. {index + 1}" for index in range(len(references))) + " |",
-             "|---|" + "---:|---:|" * len(references)]
+    correlations = {}
     for estimator in estimators:
-        cells = []
+        correlations[estimator] = []
         for _, common, truth, _ in references:
             values = [table[genotype][estimator] for genotype in common]
-            cells.append(f"{kendall_tau(values, truth):.3f} | {spearman_rho(values, truth):.3f}")
-        lines.append(f"| {estimator} | " + " | ".join(cells) + " |")
-    legend = []
-    for index, (label, common, _, seeds) in enumerate(references):
-        counted = f"{seeds[0]}" if len(seeds) == 1 else f"{seeds[0]} to {seeds[-1]}"
-        legend.append(f"Reference {index + 1}: {label}, the mean of {counted} seed{'s' if seeds[-1] != 1 else ''}, {len(common)} subnets.")
+            correlations[estimator].append((kendall_tau(values, truth), spearman_rho(values, truth)))
+    legend = [f"Reference {index + 1}: {label}, the mean of {len(seeds)} seed{'s' if len(seeds) != 1 else ''}, {len(common)} subnets."
+              for index, (label, common, _, seeds) in enumerate(references)]
+    return legend, estimators, correlations
+
+
+def score_table(scores, grouped, limit=None):
+    """ranked_scores() as a table: a Kendall tau and a Spearman rho column per reference.
+    Returns (legend sentences, table lines)."""
+    legend, estimators, correlations = ranked_scores(scores, grouped, limit)
+    lines = ["| estimator | " + " | ".join(f"tau, ref. {index + 1} | rho, ref. {index + 1}" for index in range(len(legend))) + " |",
+             "|---|" + "---:|---:|" * len(legend)]
+    for estimator in estimators:
+        lines.append(f"| {estimator} | " + " | ".join(f"{tau:.3f} | {rho:.3f}" for tau, rho in correlations[estimator]) + " |")
     return legend, lines
 
 
-def scores_text(file, grouped, section="ranking-scores"):
+def scores_text(file, grouped, section="ranking-scores", limit=None):
     try:
         scores = json.loads(pathlib.Path(file).read_text())
-        legend, lines = score_table(scores, grouped)
+        legend, lines = score_table(scores, grouped, limit)
         supernet = scores["supernet"]
         # Older scores files predate where the supernet's scores were measured.
         images = (f"; its scores measured on {supernet['scoring_images']:,} images ({supernet['scored_on']})"
                   if "scoring_images" in supernet else "")
-        option = f" --section {section}" if section != "ranking-scores" else ""
+        option = (f" --seeds {limit}" if limit else "") + (f" --section {section}" if section != "ranking-scores" else "")
         return (f"Supernet: {supernet['sampling']} sampling, {supernet['epochs']} epochs, learning rate {float(supernet['learning_rate']):g}, "
                 f"{supernet['origin']}; batch norm recalibrated on {supernet['recalibration_batches']} batches{images}; scored on {scores['device']}. "
                 f"Command: `tests/benchmarks/reference_agreement.py --scores {shown(file)}{option} --write docs/benchmarks.md`. "
@@ -200,18 +213,19 @@ def scores_text(file, grouped, section="ranking-scores"):
         sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
 
 
-def mean(per_seed, key):
-    return sum(entry[key] for entry in per_seed.values()) / len(per_seed)
+def mean(per_seed, key, seeds):
+    return sum(per_seed[seed][key] for seed in seeds) / len(seeds)
 
 
-def cross_rows(grouped):
+def cross_rows(grouped, limit=None):
     rows = []
     for (first, a), (second, b) in itertools.combinations(grouped.items(), 2):
         common = sorted(set(a) & set(b))
-        if len(common) < 3:
+        seeds_a, seeds_b = whole_seeds({g: a[g] for g in common}, limit), whole_seeds({g: b[g] for g in common}, limit)
+        if len(common) < 3 or not seeds_a or not seeds_b:
             continue
-        accuracy = kendall_tau([mean(a[g], "top1") for g in common], [mean(b[g], "top1") for g in common])
-        loss = kendall_tau([-mean(a[g], "loss") for g in common], [-mean(b[g], "loss") for g in common])
+        accuracy = kendall_tau([mean(a[g], "top1", seeds_a) for g in common], [mean(b[g], "top1", seeds_b) for g in common])
+        loss = kendall_tau([-mean(a[g], "loss", seeds_a) for g in common], [-mean(b[g], "loss", seeds_b) for g in common])
         rows.append(f"| {first} (mean) | {second} (mean) | {len(common)} | {accuracy:.3f} | {loss:.3f} | | |")
     return rows
 
@@ -222,38 +236,65 @@ def shown(path):
     return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else path
 
 
+def summary_text(files, grouped, section, limit=None):
+    """Several bench_ranking runs in one table of Kendall taus: each run's supernet scores,
+    then the MACs count of the first run (the zero-cost proxies do not depend on the
+    supernet), against every reference's mean over its whole seeds (the first `limit`)."""
+    rows, legend, seen = [], [], set()
+    for index, file in enumerate(files):
+        try:
+            legend, estimators, correlations = ranked_scores(json.loads(pathlib.Path(file).read_text()), grouped, limit)
+        except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
+            sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
+        name = pathlib.Path(file).stem.removeprefix("ranking-scores-")
+        for estimator in estimators:
+            taus = " | ".join(f"{tau:.3f}" for tau, _ in correlations[estimator])
+            # A run that repeats another's scores (the inherited ones beside a fine-tune) adds
+            # only its new rows.
+            if (estimator.startswith("supernet") or (index == 0 and estimator == "zero-cost: macs")) and (estimator, taus) not in seen:
+                seen.add((estimator, taus))
+                rows.append(f"| {name if estimator.startswith('supernet') else 'any'} | {estimator} | {taus} |")
+    option = (f" --seeds {limit}" if limit else "") + f" --section {section}"
+    return (f"Command: `tests/benchmarks/reference_agreement.py --scores {' '.join(shown(file) for file in files)}{option} "
+            f"--write docs/benchmarks.md`. " + " ".join(legend) + "\n\n"
+            "| scores (docs/data/ranking-scores-NAME.json) | estimator | " + " | ".join(f"Kendall tau, ref. {n + 1}" for n in range(len(legend)))
+            + " |\n|---|---|" + "---:|" * len(legend) + "\n" + "\n".join(rows) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reference", default=str(ROOT / "docs/data/ranking-reference.json"))
-    parser.add_argument("--scores", default="", help="a bench_ranking --scores file to rank against every reference")
+    parser.add_argument("--scores", nargs="+", default=[],
+                        help="bench_ranking --scores files to rank against every reference (several: one summary table)")
     parser.add_argument("--section", default="ranking-scores", help="the section of --write that the --scores table replaces")
+    parser.add_argument("--seeds", type=int, default=0, help="the first N whole seeds of each reference (default: all)")
     parser.add_argument("--write", default="")
     options = parser.parse_args()
     if options.section == "ranking-reference":
         parser.error("--section ranking-reference is the reference's own table")
+    if options.seeds < 0:
+        parser.error("--seeds needs a count of seeds (0: every whole seed)")
+    limit = options.seeds or None
     try:
         runs = json.loads(pathlib.Path(options.reference).read_text())["runs"]
     except (OSError, ValueError, KeyError) as error:
         sys.exit(f"{options.reference}: cannot read the reference's runs ({error})")
     grouped = setups(runs)
-    rows = [row for label, subnets in grouped.items() for row in seed_rows(label, subnets)] + cross_rows(grouped)
-    text = ("Command: `tests/benchmarks/reference_agreement.py --write docs/benchmarks.md`.\n\n"
-            "| reference | against | subnets | Kendall tau, accuracy | Kendall tau, validation loss | mean accuracies | per training |\n"
-            "|---|---|---:|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n")
-    # Both texts first, so a bad scores file leaves docs/benchmarks.md as it was.
-    ranked = scores_text(options.scores, grouped, options.section) if options.scores else None
+    # With --scores only the scores' section is written: the reference's own table is its
+    # own command's, so an older run ranked with --seeds leaves it as it is.
+    if len(options.scores) > 1:
+        text, section = summary_text(options.scores, grouped, options.section, limit), options.section
+    elif options.scores:
+        text, section = scores_text(options.scores[0], grouped, options.section, limit), options.section
+    else:
+        rows = [row for label, subnets in grouped.items() for row in seed_rows(label, subnets, limit)] + cross_rows(grouped, limit)
+        text = (f"Command: `tests/benchmarks/reference_agreement.py{f' --seeds {limit}' if limit else ''} --write docs/benchmarks.md`.\n\n"
+                "| reference | against | subnets | Kendall tau, accuracy | Kendall tau, validation loss | mean accuracies | per training |\n"
+                "|---|---|---:|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n")
+        section = "ranking-reference"
     print(text)
-    if ranked:
-        print(ranked)
-    if options.write:
-        # Every section's markers before the first write, so a wrong --section changes nothing.
-        for name in ["ranking-reference"] + ([options.section] if ranked else []):
-            if not has_section(options.write, name):
-                sys.exit(f"{options.write}: no {name} section markers")
-    if options.write and not replace_section(options.write, "ranking-reference", text):
-        sys.exit(f"{options.write}: no ranking-reference section markers")
-    if options.write and ranked and not replace_section(options.write, options.section, ranked):
-        sys.exit(f"{options.write}: no {options.section} section markers")
+    if options.write and not replace_section(options.write, section, text):
+        sys.exit(f"{options.write}: no {section} section markers")
     return 0
 
 

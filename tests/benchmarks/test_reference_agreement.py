@@ -68,6 +68,41 @@ class Scores(unittest.TestCase):
             score_table(self.scores({"x": 1.0, "y": 2.0, "z": 3.0}), {"first": reference({"a": 70.0, "b": 80.0, "c": 90.0})})
 
 
+def trained(seeds):
+    """{genotype: {seed: entry}} from {genotype: [top1 of seed 0, of seed 1, ...]}."""
+    return {genotype: {seed: {"top1": top1, "loss": 1.0 - top1 / 100, "seconds": 1.0} for seed, top1 in enumerate(tops) if top1 is not None}
+            for genotype, tops in seeds.items()}
+
+
+class WholeSeeds(unittest.TestCase):
+    # Seed 2 was stopped part-way: only subnet c has it, and with it c would rank first.
+    subnets = trained({"a": [70.0, 72.0, None], "b": [80.0, 82.0, None], "c": [74.0, 76.0, 99.0]})
+
+    def test_a_seed_that_some_subnet_lacks_is_left_out(self):
+        self.assertEqual(reference_agreement.whole_seeds(self.subnets), [0, 1])
+        self.assertEqual(reference_agreement.whole_seeds(self.subnets, 1), [0])
+
+    def test_scores_are_ranked_against_the_mean_of_the_whole_seeds(self):
+        scores = {"subnets": [{"genotype": g, "scores": {"macs": v}} for g, v in (("a", 1.0), ("b", 3.0), ("c", 2.0))]}
+        legend, lines = score_table(scores, {"five": self.subnets})
+        self.assertEqual(lines[2], "| macs | 1.000 | 1.000 |")
+        self.assertIn("Reference 1: five, the mean of 2 seeds, 3 subnets.", legend)
+
+    def test_seed_rows_average_every_pair_of_whole_seeds(self):
+        # Seeds 0 and 1 agree (tau 1), seed 2 reverses b and c: pairs (0,1) 1, (0,2) and (1,2) 1/3.
+        subnets = trained({"a": [70.0, 71.0, 60.0], "b": [80.0, 81.0, 90.0], "c": [85.0, 86.0, 85.0]})
+        rows = reference_agreement.seed_rows("five", subnets)
+        self.assertIn("| five | one seed against another (the mean of the 3 pairs of seeds 0–2) | 3 | 0.556 |", rows[0])
+        self.assertIn("against the mean of 3 seeds (simulated)", rows[2])
+        self.assertIn("| five | seed 1 against seed 0 | 3 | 1.000 |", reference_agreement.seed_rows("five", subnets, 2)[0])
+
+    def test_the_mean_of_more_seeds_is_a_tighter_bound(self):
+        one, two = reference_agreement.noise_free_bounds(0.4, 30, 2)
+        _, four = reference_agreement.noise_free_bounds(0.4, 30, 4)
+        self.assertLess(one, two)
+        self.assertLess(two, four)
+
+
 class Command(unittest.TestCase):
     def test_a_bad_scores_file_leaves_the_docs_as_they_were(self):
         with tempfile.TemporaryDirectory() as folder:
@@ -113,6 +148,35 @@ class Command(unittest.TestCase):
             self.assertIn("| macs | -1.000 | -1.000 |", other)
             self.assertIn("measured on 42,750 images (training images outside the subset)", other)
             self.assertIn("--section ranking-other --write", other)
+
+
+class Summary(unittest.TestCase):
+    def test_several_runs_share_one_table_and_repeat_nothing(self):
+        with tempfile.TemporaryDirectory() as folder:
+            folder = pathlib.Path(folder)
+            write_reference(folder / "reference.json")
+            supernet = {"sampling": "sandwich", "epochs": 4, "learning_rate": 0.005, "origin": "kept", "recalibration_batches": 20}
+            inherited = "supernet, inherited weights (accuracy)"
+            first = {"supernet": supernet, "device": "cpu", "subnets": [
+                {"genotype": g, "scores": {inherited: a, "zero-cost: macs": m}} for g, a, m in (("a", 1.0, 3.0), ("b", 2.0, 2.0), ("c", 3.0, 1.0))]}
+            second = json.loads(json.dumps(first))
+            for entry in second["subnets"]:
+                entry["scores"]["supernet, fine-tuned (accuracy)"] = -entry["scores"][inherited]
+            (folder / "ranking-scores-first.json").write_text(json.dumps(first))
+            (folder / "ranking-scores-second.json").write_text(json.dumps(second))
+            docs = folder / "benchmarks.md"
+            docs.write_text("<!-- ranking-reference:begin -->\nold\n<!-- ranking-reference:end -->\n"
+                            "<!-- ranking-all:begin -->\nold\n<!-- ranking-all:end -->\n")
+            run(["--reference", str(folder / "reference.json"), "--scores", str(folder / "ranking-scores-first.json"),
+                 str(folder / "ranking-scores-second.json"), "--section", "ranking-all", "--write", str(docs)])
+            text = docs.read_text()
+            self.assertIn("<!-- ranking-reference:begin -->\nold\n", text)
+            table = text.split("<!-- ranking-all:begin -->")[1]
+            self.assertIn("| first | supernet, inherited weights (accuracy) | 1.000 |", table)
+            self.assertIn("| any | zero-cost: macs | -1.000 |", table)
+            self.assertIn("| second | supernet, fine-tuned (accuracy) | -1.000 |", table)
+            self.assertNotIn("| second | supernet, inherited", table)
+            self.assertEqual(table.count("zero-cost"), 1)
 
 
 def write_reference(file):
