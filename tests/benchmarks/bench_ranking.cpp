@@ -249,6 +249,9 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
             reference.mean[subnet] += entry.at("top1").get<double>() / settings.seeds;
             totalSeconds += entry.at("seconds").get<double>();
         }
+    // Rounded as reference_agreement.py rounds, so a true tie between two subnets' means is a
+    // tie in both, whatever order the seeds were summed in.
+    for (double& value : reference.mean) value = std::round(value * 1e9) / 1e9;
     reference.secondsPerTraining = totalSeconds / double(genotypes.size() * std::size_t(settings.seeds));
     for (int seed = settings.seeds; seed < settings.seeds + 4; ++seed)
         for (std::size_t subnet = 0; subnet < genotypes.size(); ++subnet)

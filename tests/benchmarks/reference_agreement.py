@@ -214,7 +214,9 @@ def scores_text(file, grouped, section="ranking-scores", limit=None):
 
 
 def mean(per_seed, key, seeds):
-    return sum(per_seed[seed][key] for seed in seeds) / len(seeds)
+    # Rounded, so two subnets whose seeds sum alike tie however the sum was rounded (three
+    # seeds' means otherwise break a true tie in one summation order and not in another).
+    return round(sum(per_seed[seed][key] for seed in seeds) / len(seeds), 9)
 
 
 def cross_rows(grouped, limit=None):
@@ -240,7 +242,7 @@ def summary_text(files, grouped, section, limit=None):
     """Several bench_ranking runs in one table of Kendall taus: each run's supernet scores,
     then the MACs count of the first run (the zero-cost proxies do not depend on the
     supernet), against every reference's mean over its whole seeds (the first `limit`)."""
-    rows, legend, seen = [], [], set()
+    rows, legend, seen, proxy = [], [], set(), []
     for index, file in enumerate(files):
         try:
             legend, estimators, correlations = ranked_scores(json.loads(pathlib.Path(file).read_text()), grouped, limit)
@@ -251,14 +253,16 @@ def summary_text(files, grouped, section, limit=None):
             taus = " | ".join(f"{tau:.3f}" for tau, _ in correlations[estimator])
             # A run that repeats another's scores (the inherited ones beside a fine-tune) adds
             # only its new rows.
-            if (estimator.startswith("supernet") or (index == 0 and estimator == "zero-cost: macs")) and (estimator, taus) not in seen:
+            if estimator.startswith("supernet") and (estimator, taus) not in seen:
                 seen.add((estimator, taus))
-                rows.append(f"| {name if estimator.startswith('supernet') else 'any'} | {estimator} | {taus} |")
+                rows.append(f"| {name} | {estimator} | {taus} |")
+            elif index == 0 and estimator == "zero-cost: macs":
+                proxy.append(f"| any | {estimator} | {taus} |")
     option = (f" --seeds {limit}" if limit else "") + f" --section {section}"
     return (f"Command: `tests/benchmarks/reference_agreement.py --scores {' '.join(shown(file) for file in files)}{option} "
             f"--write docs/benchmarks.md`. " + " ".join(legend) + "\n\n"
             "| scores (docs/data/ranking-scores-NAME.json) | estimator | " + " | ".join(f"Kendall tau, ref. {n + 1}" for n in range(len(legend)))
-            + " |\n|---|---|" + "---:|" * len(legend) + "\n" + "\n".join(rows) + "\n")
+            + " |\n|---|---|" + "---:|" * len(legend) + "\n" + "\n".join(rows + proxy) + "\n")
 
 
 def main():
