@@ -314,6 +314,9 @@ int epochsWithin(const SearchSpace& space, const Splits& splits, const Settings&
     probe.train(splits, options);
     const double epochSeconds = secondsSince(start);
     const int epochs = std::max(1, int(0.9 * (settings.supernetSeconds - epochSeconds) / epochSeconds));
+    if (0.9 * (settings.supernetSeconds - epochSeconds) < epochSeconds)
+        std::fprintf(stderr, "--supernet-seconds %.0f: the probe epoch took %.1f s, so even one epoch overruns the budget\n",
+                     settings.supernetSeconds, epochSeconds);
     std::printf("supernet: one epoch took %.1f s, so %d epochs fit in the %.0f s left of --supernet-seconds\n", epochSeconds, epochs,
                 settings.supernetSeconds - epochSeconds);
     std::fflush(stdout);

@@ -12,7 +12,13 @@ estimators against the mean of every reference setup, so a costly estimator is r
 and compared with the 1-epoch and the 5-epoch reference alike (section "ranking-scores",
 or the one --section names, so several runs keep a table each).
 
-Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--scores FILE [--section NAME]] [--write docs/benchmarks.md]
+With several --scores files, one table gathers every run's supernet scores (and the MACs
+count once), each against every reference; --section is then required.
+
+--seeds N ranks against the first N seeds that every subnet of a setup has (default: all
+of them), so a table made before more seeds were trained can be made again.
+
+Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--seeds N] [--scores FILE... [--section NAME]] [--write docs/benchmarks.md]
 """
 import argparse
 import itertools
@@ -240,29 +246,37 @@ def shown(path):
 
 def summary_text(files, grouped, section, limit=None):
     """Several bench_ranking runs in one table of Kendall taus: each run's supernet scores,
-    then the MACs count of the first run (the zero-cost proxies do not depend on the
-    supernet), against every reference's mean over its whole seeds (the first `limit`)."""
-    rows, legend, seen, proxy = [], [], set(), []
-    for index, file in enumerate(files):
+    then the MACs count of the first run that has it (the zero-cost proxies do not depend
+    on the supernet), against every reference's mean over its whole seeds (the first
+    `limit`). Every run must be ranked against the same references, or the columns would
+    not line up."""
+    rows, legends, seen, proxy = [], [], set(), []
+    for file in files:
         try:
-            legend, estimators, correlations = ranked_scores(json.loads(pathlib.Path(file).read_text()), grouped, limit)
+            scores = json.loads(pathlib.Path(file).read_text())
+            legend, estimators, correlations = ranked_scores(scores, grouped, limit)
+            _, table = checked_scores(scores)
         except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
             sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
+        if legends and legend != legends[0]:
+            sys.exit(f"{file}: ranked against other references than {files[0]} ({' '.join(legend)}), so it cannot share its table")
+        legends.append(legend)
         name = pathlib.Path(file).stem.removeprefix("ranking-scores-")
         for estimator in estimators:
             taus = " | ".join(f"{tau:.3f}" for tau, _ in correlations[estimator])
             # A run that repeats another's scores (the inherited ones beside a fine-tune) adds
             # only its new rows.
-            if estimator.startswith("supernet") and (estimator, taus) not in seen:
-                seen.add((estimator, taus))
+            values = (estimator, tuple((genotype, table[genotype][estimator]) for genotype in sorted(table)))
+            if estimator.startswith("supernet") and values not in seen:
+                seen.add(values)
                 rows.append(f"| {name} | {estimator} | {taus} |")
-            elif index == 0 and estimator == "zero-cost: macs":
+            elif estimator == "zero-cost: macs" and not proxy:
                 proxy.append(f"| any | {estimator} | {taus} |")
     option = (f" --seeds {limit}" if limit else "") + f" --section {section}"
     return (f"Command: `tests/benchmarks/reference_agreement.py --scores {' '.join(shown(file) for file in files)}{option} "
-            f"--write docs/benchmarks.md`. " + " ".join(legend) + "\n\n"
-            "| scores (docs/data/ranking-scores-NAME.json) | estimator | " + " | ".join(f"Kendall tau, ref. {n + 1}" for n in range(len(legend)))
-            + " |\n|---|---|" + "---:|" * len(legend) + "\n" + "\n".join(rows + proxy) + "\n")
+            f"--write docs/benchmarks.md`. " + " ".join(legends[0]) + "\n\n"
+            "| scores (docs/data/ranking-scores-NAME.json) | estimator | " + " | ".join(f"Kendall tau, ref. {n + 1}" for n in range(len(legends[0])))
+            + " |\n|---|---|" + "---:|" * len(legends[0]) + "\n" + "\n".join(rows + proxy) + "\n")
 
 
 def main():
@@ -278,6 +292,8 @@ def main():
         parser.error("--section ranking-reference is the reference's own table")
     if options.seeds < 0:
         parser.error("--seeds needs a count of seeds (0: every whole seed)")
+    if len(options.scores) > 1 and options.section == "ranking-scores":
+        parser.error("several --scores files need a --section of their own (ranking-scores is the first run's table)")
     limit = options.seeds or None
     try:
         runs = json.loads(pathlib.Path(options.reference).read_text())["runs"]

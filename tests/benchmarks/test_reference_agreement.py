@@ -178,6 +178,22 @@ class Summary(unittest.TestCase):
             self.assertNotIn("| second | supernet, inherited", table)
             self.assertEqual(table.count("zero-cost"), 1)
 
+    def test_runs_ranked_against_other_references_do_not_share_a_table(self):
+        with tempfile.TemporaryDirectory() as folder:
+            folder = pathlib.Path(folder)
+            # Setup "one" trained a, b, c; setup "five" trained c, d, e, f.
+            runs = [{"genotype": g, "seed": 0, "setup": {"epochs": epochs, "training_images": 10, "learning_rate": 0.01, "device": "cpu"},
+                     "top1": 70.0 + index, "loss": 1.0, "seconds": 1.0}
+                    for epochs, genotypes in ((1, "abc"), (5, "cdef")) for index, g in enumerate(genotypes)]
+            (folder / "reference.json").write_text(json.dumps({"runs": runs}))
+            supernet = {"sampling": "sandwich", "epochs": 4, "learning_rate": 0.005, "origin": "kept", "recalibration_batches": 20}
+            for name in ("abc", "cdef"):
+                (folder / f"{name}.json").write_text(json.dumps({"supernet": supernet, "device": "cpu", "subnets": [
+                    {"genotype": g, "scores": {"supernet, inherited weights (accuracy)": float(i)}} for i, g in enumerate(name)]}))
+            run(["--reference", str(folder / "reference.json"), "--scores", str(folder / "abc.json"), str(folder / "cdef.json"),
+                 "--section", "ranking-all"], "cdef.json: ranked against other references than .*abc.json")
+            run(["--reference", str(folder / "reference.json"), "--scores", str(folder / "abc.json"), str(folder / "abc.json")], "2")
+
 
 def write_reference(file):
     """A reference file of three subnets, one seed each, ranked a < b < c."""
