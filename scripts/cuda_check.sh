@@ -6,7 +6,7 @@
 # docs/data/ranking-reference.json; the file comes back with the new trainings added) beside
 # a sandwich supernet trained for as many epochs as the call leaves time for, then that
 # supernet scored on held-out images. SECONDS_LEFT bounds the whole call, build included
-# (about 100 s on the lent machine).
+# (100 s on the lent H200, 128 s on the H100).
 # DEPS is a folder carried to that machine with what its image lacks: include/ (sqlite3.h,
 # zlib.h, stb/, nlohmann/), lib/ (libsqlite3.so, libstb.so), share/cmake/nlohmann_json and
 # fashion-mnist/ (the idx files). OUT receives the log and the benchmark table.

@@ -169,7 +169,8 @@ def checked_scores(scores):
 def ranked_scores(scores, grouped, limit=None):
     """Each estimator of one bench_ranking run against each reference setup's mean accuracy
     over its whole seeds (the first `limit`), on the subnets both hold. Returns (legend
-    sentences, estimators in table order, {estimator: [(tau, rho) per reference]})."""
+    sentences, estimators in table order, {estimator: [(tau, rho) per reference]}, the
+    checked scores {genotype: {estimator: number}})."""
     estimators, table = checked_scores(scores)
     references = []
     for label, subnets in grouped.items():
@@ -188,13 +189,13 @@ def ranked_scores(scores, grouped, limit=None):
             correlations[estimator].append((kendall_tau(values, truth), spearman_rho(values, truth)))
     legend = [f"Reference {index + 1}: {label}, the mean of {len(seeds)} seed{'s' if len(seeds) != 1 else ''}, {len(common)} subnets."
               for index, (label, common, _, seeds) in enumerate(references)]
-    return legend, estimators, correlations
+    return legend, estimators, correlations, table
 
 
 def score_table(scores, grouped, limit=None):
     """ranked_scores() as a table: a Kendall tau and a Spearman rho column per reference.
     Returns (legend sentences, table lines)."""
-    legend, estimators, correlations = ranked_scores(scores, grouped, limit)
+    legend, estimators, correlations, _ = ranked_scores(scores, grouped, limit)
     lines = ["| estimator | " + " | ".join(f"tau, ref. {index + 1} | rho, ref. {index + 1}" for index in range(len(legend))) + " |",
              "|---|" + "---:|---:|" * len(legend)]
     for estimator in estimators:
@@ -253,9 +254,7 @@ def summary_text(files, grouped, section, limit=None):
     rows, legends, seen, proxy = [], [], set(), []
     for file in files:
         try:
-            scores = json.loads(pathlib.Path(file).read_text())
-            legend, estimators, correlations = ranked_scores(scores, grouped, limit)
-            _, table = checked_scores(scores)
+            legend, estimators, correlations, table = ranked_scores(json.loads(pathlib.Path(file).read_text()), grouped, limit)
         except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
             sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
         if legends and legend != legends[0]:
