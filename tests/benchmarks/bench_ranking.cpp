@@ -63,6 +63,9 @@ struct Settings {
     // > 0 (with --supernet-only): as many epochs as fit in that many seconds, timed on a
     // one-epoch probe, so a lent machine's bounded call keeps a finished supernet.
     double supernetSeconds = 0;
+    // The supernet's initial weights and its sampling / batch order: a second training of
+    // the same setting, to tell a setting's effect from one training's luck.
+    std::uint64_t supernetSeed = 0;
 };
 
 Settings parse(int argc, char** argv) {
@@ -99,13 +102,14 @@ Settings parse(int argc, char** argv) {
         else if (flag == "--finetune-subset") settings.finetuneSubset = std::atof(value.c_str());
         else if (flag == "--scoring-images") settings.scoringImages = std::atoll(value.c_str());
         else if (flag == "--supernet-seconds") settings.supernetSeconds = std::atof(value.c_str());
+        else if (flag == "--supernet-seed") settings.supernetSeed = std::strtoull(value.c_str(), nullptr, 10);
         else {
             // An unknown flag used to be skipped, so a typo (or --help) started a run of an hour.
             std::fprintf(stderr, "bench_ranking: unknown argument '%s'; flags: --write --section --device --data --sampling "
                                  "--reference --reference-device --supernet --scores --subnets (--architectures) --supernet-epochs "
                                  "--supernet-learning-rate --standalone-epochs --seeds --parallel --threads "
                                  "--recalibration-batches --subset --finetune-epochs --finetune-subset --scoring-images "
-                                 "--supernet-seconds --supernet-only --reference-only\n", flag.c_str());
+                                 "--supernet-seconds --supernet-seed --supernet-only --reference-only\n", flag.c_str());
             std::exit(2);
         }
         if (index + 1 >= argc) {
@@ -271,6 +275,7 @@ SupernetOptions supernetOptions(const Settings& settings) {
     options.device = settings.device;
     options.threads = settings.threads;
     options.progressEvery = 0;
+    options.seed = settings.supernetSeed;
     return options;
 }
 
@@ -278,8 +283,10 @@ SupernetOptions supernetOptions(const Settings& settings) {
 // same settings (FILE.json records them).
 double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings& settings, std::string& origin) {
     const SupernetOptions options = supernetOptions(settings);
-    const Json setup{{"sampling", options.sampling}, {"epochs", options.epochs}, {"learning_rate", options.learningRate},
-                     {"subset", settings.subset}, {"training_images", splits.train.size()}};
+    Json setup{{"sampling", options.sampling}, {"epochs", options.epochs}, {"learning_rate", options.learningRate},
+               {"subset", settings.subset}, {"training_images", splits.train.size()}};
+    // Only when set, so the supernets kept before the flag existed (seed 0) still match.
+    if (settings.supernetSeed != 0) setup["seed"] = settings.supernetSeed;
     const std::string setupFile = settings.supernetFile + ".json";
     if (!settings.supernetFile.empty() && std::filesystem::exists(settings.supernetFile) && std::filesystem::exists(setupFile)) {
         const Json kept = Json::parse(readFile(setupFile));
@@ -307,7 +314,7 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
 // it is loaded (beside the reference's trainings), then what is left is shared out with a
 // tenth kept back. The cosine schedule needs the count before the training starts.
 int epochsWithin(const SearchSpace& space, const Splits& splits, const Settings& settings) {
-    Supernet probe(space, 0);
+    Supernet probe(space, settings.supernetSeed);
     SupernetOptions options = supernetOptions(settings);
     options.epochs = 1;
     const auto start = std::chrono::steady_clock::now();
@@ -396,7 +403,7 @@ void writeScores(const Settings& settings, const std::string& supernetOrigin, st
     for (const Scored& estimator : estimators) seconds[estimator.name] = estimator.secondsPerArchitecture;
     const Json document{{"about", "bench_ranking --scores: every estimator's score of every subnet (larger is better); the zero-cost "
                                   "proxies' seconds are for all of them together"},
-                        {"supernet", {{"sampling", settings.sampling}, {"epochs", settings.supernetEpochs},
+                        {"supernet", {{"sampling", settings.sampling}, {"epochs", settings.supernetEpochs}, {"seed", settings.supernetSeed},
                                       {"learning_rate", settings.supernetLearningRate}, {"recalibration_batches", settings.recalibrationBatches},
                                       {"origin", supernetOrigin},
                                       {"scored_on", settings.scoringImages > 0 ? "training images outside the subset" : "validation split"},
@@ -433,7 +440,7 @@ int main(int argc, char** argv) {
     if (settings.supernetOnly) {
         Settings chosen = settings;
         if (settings.supernetSeconds > 0) chosen.supernetEpochs = epochsWithin(space, splits, settings);
-        Supernet supernet(space, 0);
+        Supernet supernet(space, settings.supernetSeed);
         std::string origin;
         const double took = trainedSupernet(supernet, splits, chosen, origin);
         std::printf("supernet %s in %.0f s\n", origin.c_str(), took);
@@ -442,7 +449,7 @@ int main(int argc, char** argv) {
     const Reference reference = standalone(space, genotypes, splits, settings);
     if (settings.referenceOnly) return 0;
 
-    Supernet supernet(space, 0);
+    Supernet supernet(space, settings.supernetSeed);
     std::string supernetOrigin;
     const double supernetSeconds = trainedSupernet(supernet, splits, settings, supernetOrigin);
     setComputeThreads(settings.threads);

@@ -212,7 +212,9 @@ def scores_text(file, grouped, section="ranking-scores", limit=None):
         images = (f"; its scores measured on {supernet['scoring_images']:,} images ({supernet['scored_on']})"
                   if "scoring_images" in supernet else "")
         option = (f" --seeds {limit}" if limit else "") + (f" --section {section}" if section != "ranking-scores" else "")
-        return (f"Supernet: {supernet['sampling']} sampling, {supernet['epochs']} epochs, learning rate {float(supernet['learning_rate']):g}, "
+        # A second training of one setting names its seed; the first (seed 0) reads as before.
+        seed = f", seed {supernet['seed']}" if supernet.get("seed") else ""
+        return (f"Supernet: {supernet['sampling']} sampling, {supernet['epochs']} epochs{seed}, learning rate {float(supernet['learning_rate']):g}, "
                 f"{supernet['origin']}; batch norm recalibrated on {supernet['recalibration_batches']} batches{images}; scored on {scores['device']}. "
                 f"Command: `tests/benchmarks/reference_agreement.py --scores {shown(file)}{option} --write docs/benchmarks.md`. "
                 + " ".join(legend) + "\n\n" + "\n".join(lines) + "\n")

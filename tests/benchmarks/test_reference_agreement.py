@@ -148,6 +148,12 @@ class Command(unittest.TestCase):
             self.assertIn("| macs | -1.000 | -1.000 |", other)
             self.assertIn("measured on 42,750 images (training images outside the subset)", other)
             self.assertIn("--section ranking-other --write", other)
+            self.assertIn("Supernet: sandwich sampling, 4 epochs, learning rate 0.005", other)
+            # A second training of the same setting says which one it is.
+            scores["supernet"]["seed"] = 1
+            (folder / "scores.json").write_text(json.dumps(scores))
+            run(command + ["--section", "ranking-other"])
+            self.assertIn("Supernet: sandwich sampling, 4 epochs, seed 1, learning rate 0.005", docs.read_text())
 
 
 class Summary(unittest.TestCase):
