@@ -253,16 +253,22 @@ def summary_text(files, grouped, section, limit=None):
     on the supernet), against every reference's mean over its whole seeds (the first
     `limit`). Every run must be ranked against the same references, or the columns would
     not line up."""
-    rows, legends, seen, proxy = [], [], set(), []
+    rows, legends, seen, proxy, trainings = [], [], set(), [], {}
     for file in files:
         try:
-            legend, estimators, correlations, table = ranked_scores(json.loads(pathlib.Path(file).read_text()), grouped, limit)
+            scores = json.loads(pathlib.Path(file).read_text())
+            legend, estimators, correlations, table = ranked_scores(scores, grouped, limit)
+            supernet = scores["supernet"]
+            setting = tuple(supernet.get(key) for key in ("sampling", "epochs", "learning_rate", "recalibration_batches",
+                                                           "scoring_images", "scored_on"))
         except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
             sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
         if legends and legend != legends[0]:
             sys.exit(f"{file}: ranked against other references than {files[0]} ({' '.join(legend)}), so it cannot share its table")
         legends.append(legend)
         name = pathlib.Path(file).stem.removeprefix("ranking-scores-")
+        # The first run of each seed of a setting: a fine-tune's run repeats its supernet.
+        trainings.setdefault(setting, {}).setdefault(supernet.get("seed", 0), (name, table))
         for estimator in estimators:
             taus = " | ".join(f"{tau:.3f}" for tau, _ in correlations[estimator])
             # A run that repeats another's scores (the inherited ones beside a fine-tune) adds
@@ -277,7 +283,25 @@ def summary_text(files, grouped, section, limit=None):
     return (f"Command: `tests/benchmarks/reference_agreement.py --scores {' '.join(shown(file) for file in files)}{option} "
             f"--write docs/benchmarks.md`. " + " ".join(legends[0]) + "\n\n"
             "| scores (docs/data/ranking-scores-NAME.json) | estimator | " + " | ".join(f"Kendall tau, ref. {n + 1}" for n in range(len(legends[0])))
-            + " |\n|---|---|" + "---:|" * len(legends[0]) + "\n" + "\n".join(rows + proxy) + "\n")
+            + " |\n|---|---|" + "---:|" * len(legends[0]) + "\n" + "\n".join(rows + proxy) + "\n" + seed_agreement(trainings))
+
+
+def seed_agreement(trainings):
+    """Kendall tau between the inherited scores of two trainings of one supernet setting that
+    differ only in their seed: how far one training's ranking is its own luck. Empty when
+    no setting was trained twice."""
+    rows = []
+    for seeds in trainings.values():
+        for (_, (first, a)), (_, (second, b)) in itertools.combinations(sorted(seeds.items()), 2):
+            common = sorted(set(a) & set(b))
+            estimators = [name for name in a[common[0]] if name.startswith("supernet, inherited") and name in b[common[0]]]
+            for estimator in estimators:
+                tau = kendall_tau([a[genotype][estimator] for genotype in common], [b[genotype][estimator] for genotype in common])
+                rows.append(f"| {first} | {second} | {estimator} | {len(common)} | {tau:.3f} |")
+    if not rows:
+        return ""
+    return ("\nTwo trainings of one setting, differing only in the supernet's seed, against each other:\n\n"
+            "| scores | against | estimator | subnets | Kendall tau |\n|---|---|---|---:|---:|\n" + "\n".join(rows) + "\n")
 
 
 def main():

@@ -184,6 +184,26 @@ class Summary(unittest.TestCase):
             self.assertNotIn("| second | supernet, inherited", table)
             self.assertEqual(table.count("zero-cost"), 1)
 
+    def test_two_seeds_of_one_setting_are_ranked_against_each_other(self):
+        with tempfile.TemporaryDirectory() as folder:
+            folder = pathlib.Path(folder)
+            write_reference(folder / "reference.json")
+            supernet = {"sampling": "fair", "epochs": 4, "learning_rate": 0.005, "origin": "kept", "recalibration_batches": 20}
+            inherited = "supernet, inherited weights (accuracy)"
+            orders = {"seed0": (0, (1.0, 2.0, 3.0)), "seed1": (1, (3.0, 2.0, 1.0)), "other": (0, (1.0, 3.0, 2.0))}
+            for name, (seed, values) in orders.items():
+                document = {"supernet": dict(supernet, seed=seed, epochs=8 if name == "other" else 4), "device": "cpu",
+                            "subnets": [{"genotype": g, "scores": {inherited: v}} for g, v in zip("abc", values)]}
+                (folder / f"ranking-scores-{name}.json").write_text(json.dumps(document))
+            docs = folder / "benchmarks.md"
+            docs.write_text("<!-- ranking-all:begin -->\nold\n<!-- ranking-all:end -->\n")
+            run(["--reference", str(folder / "reference.json"), "--scores"] + [str(folder / f"ranking-scores-{name}.json") for name in orders]
+                + ["--section", "ranking-all", "--write", str(docs)])
+            text = docs.read_text()
+            self.assertIn(f"| seed0 | seed1 | {inherited} | 3 | -1.000 |", text)
+            # A different epoch count is another setting, not another seed.
+            self.assertNotIn("| other |", text.split("against each other")[1])
+
     def test_runs_ranked_against_other_references_do_not_share_a_table(self):
         with tempfile.TemporaryDirectory() as folder:
             folder = pathlib.Path(folder)
