@@ -13,6 +13,11 @@ import reference_agreement
 from reference_agreement import ScoresError, checked_scores, kendall_tau, score_table, spearman_rho
 
 
+# A scores file's supernet record and its inherited-accuracy estimator, as bench_ranking writes them.
+SUPERNET = {"sampling": "sandwich", "epochs": 4, "learning_rate": 0.005, "origin": "kept", "recalibration_batches": 20}
+INHERITED = "supernet, inherited weights (accuracy)"
+
+
 class RankCorrelation(unittest.TestCase):
     def test_tau_b_counts_a_tie_in_one_list_in_its_denominator(self):
         # Pairs: 5 concordant, 1 tied in the first list only: 5 / sqrt(6 * 5).
@@ -121,8 +126,7 @@ class Command(unittest.TestCase):
         with tempfile.TemporaryDirectory() as folder:
             folder = pathlib.Path(folder)
             write_reference(folder / "reference.json")
-            supernet = {"sampling": "sandwich", "epochs": 4, "learning_rate": 0.005, "origin": "kept", "recalibration_batches": 20,
-                        "scored_on": "training images outside the subset", "scoring_images": 42750}
+            supernet = dict(SUPERNET, scored_on="training images outside the subset", scoring_images=42750)
             scores = {"supernet": supernet, "device": "cpu",
                       "subnets": [{"genotype": g, "scores": {"macs": v}} for g, v in (("a", 3.0), ("b", 2.0), ("c", 1.0))]}
             (folder / "scores.json").write_text(json.dumps(scores))
@@ -161,8 +165,8 @@ class Summary(unittest.TestCase):
         with tempfile.TemporaryDirectory() as folder:
             folder = pathlib.Path(folder)
             write_reference(folder / "reference.json")
-            supernet = {"sampling": "sandwich", "epochs": 4, "learning_rate": 0.005, "origin": "kept", "recalibration_batches": 20}
-            inherited = "supernet, inherited weights (accuracy)"
+            supernet = dict(SUPERNET)
+            inherited = INHERITED
             first = {"supernet": supernet, "device": "cpu", "subnets": [
                 {"genotype": g, "scores": {inherited: a, "zero-cost: macs": m}} for g, a, m in (("a", 1.0, 3.0), ("b", 2.0, 2.0), ("c", 3.0, 1.0))]}
             second = json.loads(json.dumps(first))
@@ -188,8 +192,8 @@ class Summary(unittest.TestCase):
         with tempfile.TemporaryDirectory() as folder:
             folder = pathlib.Path(folder)
             write_reference(folder / "reference.json")
-            supernet = {"sampling": "fair", "epochs": 4, "learning_rate": 0.005, "origin": "kept", "recalibration_batches": 20}
-            inherited = "supernet, inherited weights (accuracy)"
+            supernet = dict(SUPERNET, sampling="fair")
+            inherited = INHERITED
             orders = {"seed0": (0, (1.0, 2.0, 3.0)), "seed1": (1, (3.0, 2.0, 1.0)), "other": (0, (1.0, 3.0, 2.0))}
             for name, (seed, values) in orders.items():
                 document = {"supernet": dict(supernet, seed=seed, epochs=8 if name == "other" else 4), "device": "cpu",
@@ -212,7 +216,7 @@ class Summary(unittest.TestCase):
                      "top1": 70.0 + index, "loss": 1.0, "seconds": 1.0}
                     for epochs, genotypes in ((1, "abc"), (5, "cdef")) for index, g in enumerate(genotypes)]
             (folder / "reference.json").write_text(json.dumps({"runs": runs}))
-            supernet = {"sampling": "sandwich", "epochs": 4, "learning_rate": 0.005, "origin": "kept", "recalibration_batches": 20}
+            supernet = dict(SUPERNET)
             for name in ("abc", "cdef"):
                 (folder / f"{name}.json").write_text(json.dumps({"supernet": supernet, "device": "cpu", "subnets": [
                     {"genotype": g, "scores": {"supernet, inherited weights (accuracy)": float(i)}} for i, g in enumerate(name)]}))
