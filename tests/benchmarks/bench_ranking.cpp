@@ -102,7 +102,15 @@ Settings parse(int argc, char** argv) {
         else if (flag == "--finetune-subset") settings.finetuneSubset = std::atof(value.c_str());
         else if (flag == "--scoring-images") settings.scoringImages = std::atoll(value.c_str());
         else if (flag == "--supernet-seconds") settings.supernetSeconds = std::atof(value.c_str());
-        else if (flag == "--supernet-seed") settings.supernetSeed = std::strtoull(value.c_str(), nullptr, 10);
+        else if (flag == "--supernet-seed") {
+            // A typo must not read as seed 0, which would reuse the first training's kept supernet.
+            char* end = nullptr;
+            settings.supernetSeed = std::strtoull(value.c_str(), &end, 10);
+            if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos || *end != '\0') {
+                std::fprintf(stderr, "bench_ranking: --supernet-seed needs a whole number ≥ 0, not '%s'\n", value.c_str());
+                std::exit(2);
+            }
+        }
         else {
             // An unknown flag used to be skipped, so a typo (or --help) started a run of an hour.
             std::fprintf(stderr, "bench_ranking: unknown argument '%s'; flags: --write --section --device --data --sampling "
@@ -404,7 +412,7 @@ void writeScores(const Settings& settings, const std::string& supernetOrigin, st
     const Json document{{"about", "bench_ranking --scores: every estimator's score of every subnet (larger is better); the zero-cost "
                                   "proxies' seconds are for all of them together"},
                         {"supernet", {{"sampling", settings.sampling}, {"epochs", settings.supernetEpochs}, {"seed", settings.supernetSeed},
-                                      {"learning_rate", settings.supernetLearningRate}, {"recalibration_batches", settings.recalibrationBatches},
+                                      {"subset", settings.subset}, {"learning_rate", settings.supernetLearningRate}, {"recalibration_batches", settings.recalibrationBatches},
                                       {"origin", supernetOrigin},
                                       {"scored_on", settings.scoringImages > 0 ? "training images outside the subset" : "validation split"},
                                       {"scoring_images", scoringImages}}},

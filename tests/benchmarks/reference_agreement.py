@@ -259,15 +259,19 @@ def summary_text(files, grouped, section, limit=None):
             scores = json.loads(pathlib.Path(file).read_text())
             legend, estimators, correlations, table = ranked_scores(scores, grouped, limit)
             supernet = scores["supernet"]
+            # Older files lack some keys (None), so they pair only with each other. The device the
+            # supernet trained on is not recorded (a kept one may come from another machine):
+            # name such runs apart.
             setting = tuple(supernet.get(key) for key in ("sampling", "epochs", "learning_rate", "recalibration_batches",
-                                                           "scoring_images", "scored_on"))
+                                                           "scoring_images", "scored_on", "subset"))
         except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
             sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
         if legends and legend != legends[0]:
             sys.exit(f"{file}: ranked against other references than {files[0]} ({' '.join(legend)}), so it cannot share its table")
         legends.append(legend)
         name = pathlib.Path(file).stem.removeprefix("ranking-scores-")
-        # The first run of each seed of a setting: a fine-tune's run repeats its supernet.
+        # The first run of each seed of a setting: a fine-tune's run repeats its supernet, so
+        # later runs of the same seed and setting are left out of the seed comparison.
         trainings.setdefault(setting, {}).setdefault(supernet.get("seed", 0), (name, table))
         for estimator in estimators:
             taus = " | ".join(f"{tau:.3f}" for tau, _ in correlations[estimator])
@@ -294,6 +298,8 @@ def seed_agreement(trainings):
     for seeds in trainings.values():
         for (_, (first, a)), (_, (second, b)) in itertools.combinations(sorted(seeds.items()), 2):
             common = sorted(set(a) & set(b))
+            if len(common) < 3:
+                continue
             estimators = [name for name in a[common[0]] if name.startswith("supernet, inherited") and name in b[common[0]]]
             for estimator in estimators:
                 tau = kendall_tau([a[genotype][estimator] for genotype in common], [b[genotype][estimator] for genotype in common])
