@@ -104,12 +104,11 @@ Settings parse(int argc, char** argv) {
         else if (flag == "--supernet-seconds") settings.supernetSeconds = std::atof(value.c_str());
         else if (flag == "--supernet-seed") {
             // A typo must not read as seed 0, which would reuse the first training's kept supernet.
-            char* end = nullptr;
-            settings.supernetSeed = std::strtoull(value.c_str(), &end, 10);
-            if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos || *end != '\0') {
+            if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) {
                 std::fprintf(stderr, "bench_ranking: --supernet-seed needs a whole number ≥ 0, not '%s'\n", value.c_str());
                 std::exit(2);
             }
+            settings.supernetSeed = std::strtoull(value.c_str(), nullptr, 10);
         }
         else {
             // An unknown flag used to be skipped, so a typo (or --help) started a run of an hour.

@@ -166,12 +166,11 @@ class Summary(unittest.TestCase):
             folder = pathlib.Path(folder)
             write_reference(folder / "reference.json")
             supernet = dict(SUPERNET)
-            inherited = INHERITED
             first = {"supernet": supernet, "device": "cpu", "subnets": [
-                {"genotype": g, "scores": {inherited: a, "zero-cost: macs": m}} for g, a, m in (("a", 1.0, 3.0), ("b", 2.0, 2.0), ("c", 3.0, 1.0))]}
+                {"genotype": g, "scores": {INHERITED: a, "zero-cost: macs": m}} for g, a, m in (("a", 1.0, 3.0), ("b", 2.0, 2.0), ("c", 3.0, 1.0))]}
             second = json.loads(json.dumps(first))
             for entry in second["subnets"]:
-                entry["scores"]["supernet, fine-tuned (accuracy)"] = -entry["scores"][inherited]
+                entry["scores"]["supernet, fine-tuned (accuracy)"] = -entry["scores"][INHERITED]
             (folder / "ranking-scores-first.json").write_text(json.dumps(first))
             (folder / "ranking-scores-second.json").write_text(json.dumps(second))
             docs = folder / "benchmarks.md"
@@ -193,18 +192,17 @@ class Summary(unittest.TestCase):
             folder = pathlib.Path(folder)
             write_reference(folder / "reference.json")
             supernet = dict(SUPERNET, sampling="fair")
-            inherited = INHERITED
             orders = {"seed0": (0, (1.0, 2.0, 3.0)), "seed1": (1, (3.0, 2.0, 1.0)), "other": (0, (1.0, 3.0, 2.0))}
             for name, (seed, values) in orders.items():
                 document = {"supernet": dict(supernet, seed=seed, epochs=8 if name == "other" else 4), "device": "cpu",
-                            "subnets": [{"genotype": g, "scores": {inherited: v}} for g, v in zip("abc", values)]}
+                            "subnets": [{"genotype": g, "scores": {INHERITED: v}} for g, v in zip("abc", values)]}
                 (folder / f"ranking-scores-{name}.json").write_text(json.dumps(document))
             docs = folder / "benchmarks.md"
             docs.write_text("<!-- ranking-all:begin -->\nold\n<!-- ranking-all:end -->\n")
             run(["--reference", str(folder / "reference.json"), "--scores"] + [str(folder / f"ranking-scores-{name}.json") for name in orders]
                 + ["--section", "ranking-all", "--write", str(docs)])
             text = docs.read_text()
-            self.assertIn(f"| seed0 | seed1 | {inherited} | 3 | -1.000 |", text)
+            self.assertIn(f"| seed0 | seed1 | {INHERITED} | 3 | -1.000 |", text)
             # A different epoch count is another setting, not another seed.
             self.assertNotIn("| other |", text.split("against each other")[1])
 
