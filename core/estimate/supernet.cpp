@@ -133,6 +133,7 @@ std::string SupernetOptions::description() const {
     std::ostringstream text;
     text << sampling << " sampling, " << epochs << (epochs == 1 ? " epoch" : " epochs");
     if (subset < 1.0) text << ", " << formatNumber(std::round(1000.0 * subset) / 10.0) << " % of the training split";
+    if (!pinned.empty()) text << ", " << pinned.size() << (pinned.size() == 1 ? " decision" : " decisions") << " pinned";
     return text.str();
 }
 
@@ -300,6 +301,19 @@ public:
     }
 
     std::vector<Genotype> next(double progress, std::string& phase) {
+        std::vector<Genotype> subnets = unpinned(progress, phase);
+        if (!options_.pinned.empty())
+            for (Genotype& subnet : subnets) {
+                for (const auto& [decision, option] : options_.pinned) subnet[decision] = option;
+                subnet = space_.canonical(subnet);
+            }
+        return subnets;
+    }
+
+    bool distils() const { return options_.sampling == "sandwich" || options_.sampling == "progressive"; }
+
+private:
+    std::vector<Genotype> unpinned(double progress, std::string& phase) {
         if (options_.sampling == "fair") return fair();
         if (options_.sampling == "sandwich") {
             std::vector<Genotype> subnets{largest_, smallest_};
@@ -310,9 +324,6 @@ public:
         return {space_.sample(random_)};
     }
 
-    bool distils() const { return options_.sampling == "sandwich" || options_.sampling == "progressive"; }
-
-private:
     // FairNAS: within one step each option of every decision is trained equally often,
     // so no option gets ahead by being drawn more.
     std::vector<Genotype> fair() {
@@ -407,6 +418,11 @@ std::vector<SupernetTensor> Supernet::slicesOf(const Genotype& genotype) const {
 void Supernet::train(const Splits& splits, const SupernetOptions& options, const std::function<void(const SupernetProgress&)>& onProgress,
                      const std::atomic<bool>* cancel) {
     if (splits.train.size() == 0) throw Error("", "dataset", "the training split is empty");
+    for (const auto& [decision, option] : options.pinned)
+        if (decision >= state_->space.decisions().size() || option < 0 ||
+            option >= static_cast<int>(state_->space.decisions()[decision].options.size()))
+            throw Error("", "pinned", "decision " + std::to_string(decision) + " option " + std::to_string(option) + " is not in space '" +
+                                          state_->space.name() + "'");
     setComputeThreads(options.threads);
     torch::manual_seed(options.seed);
     const Dataset data = options.trainingImages(splits.train);
@@ -858,6 +874,13 @@ void Supernet::addToWeight(const std::string& key, const std::vector<std::int64_
     if (index.size() != static_cast<std::size_t>(element.dim())) throw Error("", key, "needs " + std::to_string(element.dim()) + " indices");
     for (std::size_t dimension = 0; dimension < index.size(); ++dimension) element = element.select(0, index[dimension]);
     element.add_(delta);
+}
+
+std::vector<float> Supernet::weightValues(const std::string& key) const {
+    const auto found = state_->index.find(key);
+    if (found == state_->index.end()) throw Error("", key, "the supernet has no such tensor");
+    const torch::Tensor values = state_->weights[found->second].detach().to(torch::kCPU, torch::kFloat).contiguous();
+    return std::vector<float>(values.data_ptr<float>(), values.data_ptr<float>() + values.numel());
 }
 
 void Supernet::save(const std::filesystem::path& file) const {

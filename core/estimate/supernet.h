@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,6 +44,11 @@ struct SupernetOptions {
     double temperature = 1.0;
     double gradientClip = 5.0;
     std::uint64_t seed = 0;
+    // Few-shot NAS (Zhao et al., 2021): decision index → option index, held in every subnet
+    // the training runs. A copy of a trained supernet, trained on with one decision pinned,
+    // becomes the sub-supernet of that option's part of the space, where the decision's
+    // options no longer share (and fight over) the same weights.
+    std::map<std::size_t, int> pinned;
     int threads = 0;
     std::string device = "cpu"; // "cuda": the shared weights move there for training and stay
     int progressEvery = 50;
@@ -181,6 +187,8 @@ public:
 
     // Adds `delta` to one element of a shared tensor: how tests see what subnets share.
     void addToWeight(const std::string& key, const std::vector<std::int64_t>& index, double delta);
+    // One shared tensor's values, flattened: how tests see what a training touched.
+    std::vector<float> weightValues(const std::string& key) const;
 
     // A LibTorch archive (written atomically) that also records the space's shape
     // signature; load() throws Error when the file holds another supernet's tensors and

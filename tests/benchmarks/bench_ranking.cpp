@@ -25,6 +25,7 @@
 #include "core/train/trainer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -66,6 +67,12 @@ struct Settings {
     // The supernet's initial weights and its sampling / batch order: a second training of
     // the same setting, to tell a setting's effect from one training's luck.
     std::uint64_t supernetSeed = 0;
+    // Few-shot NAS: --split DECISION copies the kept supernet once per option of that
+    // decision (its JSON path, e.g. stages[1].out) and trains each copy --split-epochs more
+    // with the decision pinned; a subnet is scored by the copy of its own option.
+    // --split-option V (with --supernet-only) trains one copy, so two runs share the cores.
+    std::string split;
+    int splitDecision = -1, splitEpochs = 2, splitOption = -1;
 };
 
 Settings parse(int argc, char** argv) {
@@ -102,6 +109,9 @@ Settings parse(int argc, char** argv) {
         else if (flag == "--finetune-subset") settings.finetuneSubset = std::atof(value.c_str());
         else if (flag == "--scoring-images") settings.scoringImages = std::atoll(value.c_str());
         else if (flag == "--supernet-seconds") settings.supernetSeconds = std::atof(value.c_str());
+        else if (flag == "--split") settings.split = value;
+        else if (flag == "--split-epochs") settings.splitEpochs = std::atoi(value.c_str());
+        else if (flag == "--split-option") settings.splitOption = std::atoi(value.c_str());
         else if (flag == "--supernet-seed") {
             // A typo must not read as seed 0, which would reuse the first training's kept supernet.
             if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) {
@@ -116,7 +126,7 @@ Settings parse(int argc, char** argv) {
                                  "--reference --reference-device --supernet --scores --subnets (--architectures) --supernet-epochs "
                                  "--supernet-learning-rate --standalone-epochs --seeds --parallel --threads "
                                  "--recalibration-batches --subset --finetune-epochs --finetune-subset --scoring-images "
-                                 "--supernet-seconds --supernet-seed --supernet-only --reference-only\n", flag.c_str());
+                                 "--supernet-seconds --supernet-seed --split --split-epochs --split-option --supernet-only --reference-only\n", flag.c_str());
             std::exit(2);
         }
         if (index + 1 >= argc) {
@@ -132,6 +142,14 @@ Settings parse(int argc, char** argv) {
     if (settings.supernetSeconds < 0 || (settings.supernetSeconds > 0 && (!settings.supernetOnly || settings.supernetFile.empty()))) {
         std::fprintf(stderr, "--supernet-seconds needs a positive count of seconds, --supernet-only and --supernet FILE (whose FILE.json "
                              "records the epochs chosen)\n");
+        std::exit(2);
+    }
+    if (!settings.split.empty() && (settings.supernetFile.empty() || settings.splitEpochs < 1)) {
+        std::fprintf(stderr, "--split needs --supernet FILE (the supernet its copies start from) and --split-epochs ≥ 1\n");
+        std::exit(2);
+    }
+    if (settings.splitOption >= 0 && (settings.split.empty() || !settings.supernetOnly)) {
+        std::fprintf(stderr, "--split-option needs --split and --supernet-only\n");
         std::exit(2);
     }
     if (settings.referenceDevice.empty()) settings.referenceDevice = settings.device;
@@ -286,22 +304,45 @@ SupernetOptions supernetOptions(const Settings& settings) {
     return options;
 }
 
+// Where the copy of --supernet FILE for one option of the --split decision is kept.
+std::string splitFile(const Settings& settings, int option) {
+    std::string decision;
+    for (char character : settings.split)
+        if (std::isalnum(static_cast<unsigned char>(character))) decision += character;
+    const std::filesystem::path file = settings.supernetFile;
+    return (file.parent_path() / (file.stem().string() + "-split-" + decision + "-" + std::to_string(option) + file.extension().string())).string();
+}
+
 // The supernet trained here, or the one kept in --supernet FILE by an earlier run with the
-// same settings (FILE.json records them).
-double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings& settings, std::string& origin) {
-    const SupernetOptions options = supernetOptions(settings);
+// same settings (FILE.json records them). With splitOption ≥ 0, the few-shot copy of that
+// option: the supernet above, trained on with the --split decision pinned (its seconds are
+// the copy's own).
+double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings& settings, std::string& origin, int splitOption = -1) {
+    SupernetOptions options = supernetOptions(settings);
     Json setup{{"sampling", options.sampling}, {"epochs", options.epochs}, {"learning_rate", options.learningRate},
                {"subset", settings.subset}, {"training_images", splits.train.size()}};
     // Only when set, so the supernets kept before the flag existed (seed 0) still match.
     if (settings.supernetSeed != 0) setup["seed"] = settings.supernetSeed;
-    const std::string setupFile = settings.supernetFile + ".json";
-    if (!settings.supernetFile.empty() && std::filesystem::exists(settings.supernetFile) && std::filesystem::exists(setupFile)) {
+    std::string file = settings.supernetFile;
+    if (splitOption >= 0) {
+        setup["split"] = {{"decision", settings.split}, {"option", splitOption}, {"epochs", settings.splitEpochs}};
+        file = splitFile(settings, splitOption);
+        options.epochs = settings.splitEpochs;
+        options.pinned[std::size_t(settings.splitDecision)] = splitOption;
+    }
+    const std::string setupFile = file + ".json";
+    if (!file.empty() && std::filesystem::exists(file) && std::filesystem::exists(setupFile)) {
         const Json kept = Json::parse(readFile(setupFile));
         if (kept.at("setup") == setup) {
-            supernet.load(settings.supernetFile);
+            supernet.load(file);
             origin = "kept from an earlier run";
             return kept.at("seconds").get<double>();
         }
+    }
+    if (splitOption >= 0) {
+        std::string sharedOrigin;
+        trainedSupernet(supernet, splits, settings, sharedOrigin);
+        std::printf("split copy %s = %d: from the supernet %s\n", settings.split.c_str(), splitOption, sharedOrigin.c_str());
     }
     const auto start = std::chrono::steady_clock::now();
     supernet.train(splits, options, [](const SupernetProgress& progress) {
@@ -309,8 +350,8 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
         std::fflush(stdout);
     });
     const double took = secondsSince(start);
-    if (!settings.supernetFile.empty()) {
-        supernet.save(settings.supernetFile);
+    if (!file.empty()) {
+        supernet.save(file);
         writeFileAtomically(setupFile, Json{{"setup", setup}, {"seconds", took}}.dump(1) + "\n");
     }
     origin = "trained in this run";
@@ -408,7 +449,7 @@ void writeScores(const Settings& settings, const std::string& supernetOrigin, st
         subnets.push_back({{"genotype", space.key(genotypes[subnet])}, {"scores", values}});
     }
     for (const Scored& estimator : estimators) seconds[estimator.name] = estimator.secondsPerArchitecture;
-    const Json document{{"about", "bench_ranking --scores: every estimator's score of every subnet (larger is better); the zero-cost "
+    Json document{{"about", "bench_ranking --scores: every estimator's score of every subnet (larger is better); the zero-cost "
                                   "proxies' seconds are for all of them together"},
                         {"supernet", {{"sampling", settings.sampling}, {"epochs", settings.supernetEpochs}, {"seed", settings.supernetSeed},
                                       {"subset", settings.subset}, {"learning_rate", settings.supernetLearningRate}, {"recalibration_batches", settings.recalibrationBatches},
@@ -421,19 +462,36 @@ void writeScores(const Settings& settings, const std::string& supernetOrigin, st
                         {"torch", runtimeInfo().torchVersion},
                         {"seconds_per_architecture", seconds},
                         {"subnets", subnets}};
+    if (!settings.split.empty()) document["supernet"]["split"] = {{"decision", settings.split}, {"epochs", settings.splitEpochs}};
     writeFileAtomically(settings.scores, document.dump(1) + "\n");
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    const Settings settings = parse(argc, argv);
+    Settings settings = parse(argc, argv);
     setComputeThreads(settings.threads);
     const SearchSpace space = SearchSpace::parse(loadSpaceTemplate("fmnist-mbconv"), "fmnist-mbconv");
     const auto [trainSet, testSet] = loadIdxFolder(settings.data);
     const Splits splits = benchmarkSplits(trainSet, testSet, settings.subset);
     // Before any training, so a --scoring-images too large fails at once.
     const Splits scoring = scoringSplits(trainSet, testSet, splits, settings);
+
+    if (!settings.split.empty()) {
+        const auto& decisions = space.decisions();
+        const auto found = std::find_if(decisions.begin(), decisions.end(), [&](const Decision& decision) { return decision.path == settings.split; });
+        if (found == decisions.end()) {
+            std::string paths;
+            for (const Decision& decision : decisions) paths += " " + decision.path;
+            std::fprintf(stderr, "--split %s: no such decision in fmnist-mbconv; its decisions:%s\n", settings.split.c_str(), paths.c_str());
+            std::exit(2);
+        }
+        settings.splitDecision = int(found - decisions.begin());
+        if (settings.splitOption >= int(found->options.size())) {
+            std::fprintf(stderr, "--split-option %d: %s has %zu options\n", settings.splitOption, settings.split.c_str(), found->options.size());
+            std::exit(2);
+        }
+    }
 
     std::mt19937_64 random(11);
     std::set<std::string> seen;
@@ -449,7 +507,7 @@ int main(int argc, char** argv) {
         if (settings.supernetSeconds > 0) chosen.supernetEpochs = epochsWithin(space, splits, settings);
         Supernet supernet(space, settings.supernetSeed);
         std::string origin;
-        const double took = trainedSupernet(supernet, splits, chosen, origin);
+        const double took = trainedSupernet(supernet, splits, chosen, origin, settings.splitOption);
         std::printf("supernet %s in %.0f s\n", origin.c_str(), took);
         return 0;
     }
@@ -458,7 +516,20 @@ int main(int argc, char** argv) {
 
     Supernet supernet(space, settings.supernetSeed);
     std::string supernetOrigin;
-    const double supernetSeconds = trainedSupernet(supernet, splits, settings, supernetOrigin);
+    double supernetSeconds = trainedSupernet(supernet, splits, settings, supernetOrigin);
+    std::vector<Supernet> copies; // few-shot: one per option of the split decision
+    if (!settings.split.empty()) {
+        for (std::size_t option = 0; option < space.decisions()[std::size_t(settings.splitDecision)].options.size(); ++option) {
+            copies.emplace_back(space, settings.supernetSeed);
+            std::string origin;
+            supernetSeconds += trainedSupernet(copies.back(), splits, settings, origin, int(option));
+            supernetOrigin += ", split copy " + std::to_string(option) + " " + origin;
+        }
+    }
+    // The supernet (or few-shot copy) that scores a subnet.
+    const auto scorer = [&](const Genotype& genotype) -> const Supernet& {
+        return copies.empty() ? supernet : copies[std::size_t(genotype[std::size_t(settings.splitDecision)])];
+    };
     setComputeThreads(settings.threads);
 
     ZeroCostOptions proxyOptions;
@@ -468,13 +539,13 @@ int main(int argc, char** argv) {
     double inheritedSeconds = 0, proxySeconds = 0, finetuneSeconds = 0;
     for (std::size_t subnet = 0; subnet < genotypes.size(); ++subnet) {
         auto start = std::chrono::steady_clock::now();
-        const Evaluation evaluation = supernet.evaluate(genotypes[subnet], scoring, settings.recalibrationBatches);
+        const Evaluation evaluation = scorer(genotypes[subnet]).evaluate(genotypes[subnet], scoring, settings.recalibrationBatches);
         inherited.push_back(evaluation.top1);
         inheritedLoss.push_back(-evaluation.loss);
         inheritedSeconds += secondsSince(start);
         if (settings.finetuneEpochs > 0) {
             start = std::chrono::steady_clock::now();
-            const Evaluation tuned = finetune(supernet, genotypes[subnet], scoring, settings);
+            const Evaluation tuned = finetune(scorer(genotypes[subnet]), genotypes[subnet], scoring, settings);
             finetuned.push_back(tuned.top1);
             finetunedLoss.push_back(-tuned.loss);
             finetuneSeconds += secondsSince(start);

@@ -214,12 +214,22 @@ def scores_text(file, grouped, section="ranking-scores", limit=None):
         option = (f" --seeds {limit}" if limit else "") + (f" --section {section}" if section != "ranking-scores" else "")
         # A second training of one setting names its seed; the first (seed 0) reads as before.
         seed = f", seed {supernet['seed']}" if supernet.get("seed") else ""
-        return (f"Supernet: {supernet['sampling']} sampling, {supernet['epochs']} epochs{seed}, learning rate {float(supernet['learning_rate']):g}, "
+        return (f"Supernet: {supernet['sampling']} sampling, {supernet['epochs']} epochs{seed}{split_text(supernet)}, "
+                f"learning rate {float(supernet['learning_rate']):g}, "
                 f"{supernet['origin']}; batch norm recalibrated on {supernet['recalibration_batches']} batches{images}; scored on {scores['device']}. "
                 f"Command: `tests/benchmarks/reference_agreement.py --scores {shown(file)}{option} --write docs/benchmarks.md`. "
                 + " ".join(legend) + "\n\n" + "\n".join(lines) + "\n")
     except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
         sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
+
+
+def split_text(supernet):
+    """A few-shot run's copies (bench_ranking --split), or nothing for a one-shot supernet."""
+    split = supernet.get("split")
+    if not split:
+        return ""
+    return (f", then one copy per option of {split['decision']} trained {split['epochs']} more "
+            f"epoch{'s' if split['epochs'] != 1 else ''} with it pinned (few-shot)")
 
 
 def mean(per_seed, key, seeds):
@@ -262,8 +272,9 @@ def summary_text(files, grouped, section, limit=None):
             # Older files lack some keys (None), so they pair only with each other. The device the
             # supernet trained on is not recorded (a kept one may come from another machine):
             # name such runs apart.
-            setting = tuple(supernet.get(key) for key in ("sampling", "epochs", "learning_rate", "recalibration_batches",
-                                                           "scoring_images", "scored_on", "subset"))
+            setting = tuple(json.dumps(supernet.get(key), sort_keys=True)
+                            for key in ("sampling", "epochs", "learning_rate", "recalibration_batches", "scoring_images", "scored_on",
+                                        "subset", "split"))
         except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
             sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
         if legends and legend != legends[0]:

@@ -158,6 +158,12 @@ class Command(unittest.TestCase):
             (folder / "scores.json").write_text(json.dumps(scores))
             run(command + ["--section", "ranking-other"])
             self.assertIn("Supernet: sandwich sampling, 4 epochs, seed 1, learning rate 0.005", docs.read_text())
+            # So does a few-shot run's split.
+            scores["supernet"]["split"] = {"decision": "stages[1].out", "epochs": 1}
+            (folder / "scores.json").write_text(json.dumps(scores))
+            run(command + ["--section", "ranking-other"])
+            self.assertIn("seed 1, then one copy per option of stages[1].out trained 1 more epoch with it pinned (few-shot), learning rate",
+                          docs.read_text())
 
 
 class Summary(unittest.TestCase):
@@ -192,10 +198,13 @@ class Summary(unittest.TestCase):
             folder = pathlib.Path(folder)
             write_reference(folder / "reference.json")
             supernet = dict(SUPERNET, sampling="fair")
-            orders = {"seed0": (0, (1.0, 2.0, 3.0)), "seed1": (1, (3.0, 2.0, 1.0)), "other": (0, (1.0, 3.0, 2.0))}
+            orders = {"seed0": (0, (1.0, 2.0, 3.0)), "seed1": (1, (3.0, 2.0, 1.0)), "other": (0, (1.0, 3.0, 2.0)),
+                      "fewshot": (1, (2.0, 1.0, 3.0))}
             for name, (seed, values) in orders.items():
                 document = {"supernet": dict(supernet, seed=seed, epochs=8 if name == "other" else 4), "device": "cpu",
                             "subnets": [{"genotype": g, "scores": {INHERITED: v}} for g, v in zip("abc", values)]}
+                if name == "fewshot":
+                    document["supernet"]["split"] = {"decision": "stages[1].out", "epochs": 2}
                 (folder / f"ranking-scores-{name}.json").write_text(json.dumps(document))
             docs = folder / "benchmarks.md"
             docs.write_text("<!-- ranking-all:begin -->\nold\n<!-- ranking-all:end -->\n")
@@ -203,8 +212,10 @@ class Summary(unittest.TestCase):
                 + ["--section", "ranking-all", "--write", str(docs)])
             text = docs.read_text()
             self.assertIn(f"| seed0 | seed1 | {INHERITED} | 3 | -1.000 |", text)
-            # A different epoch count is another setting, not another seed.
+            # A different epoch count is another setting, not another seed; so is a few-shot split.
             self.assertNotIn("| other |", text.split("against each other")[1])
+            self.assertNotIn("| fewshot |", text.split("against each other")[1])
+            self.assertNotIn("| seed0 | fewshot |", text)
 
     def test_runs_ranked_against_other_references_do_not_share_a_table(self):
         with tempfile.TemporaryDirectory() as folder:

@@ -271,6 +271,42 @@ private slots:
         QCOMPARE(phases, QStringList({"largest", "kernel", "depth", "all"}));
     }
 
+    // Few-shot NAS trains a copy of the supernet with one decision pinned: the blocks the
+    // pinned option drops must come out of its training exactly as they went in, and the
+    // ones it keeps must learn.
+    void pinnedDecisionTrainsOnlyItsPartOfTheSpace() {
+        const SearchSpace space = compactSpace();
+        const Splits splits = fashionSplits(0.02);
+        Supernet supernet(space, 12);
+        const std::size_t depth = decisionOf(space, 1, "depth");
+        const auto any = [](const Layer& layer) { return layer.kind == LayerKind::Conv; };
+        const std::string dropped = keyOf(supernet, supernet.largest(), "stages[1].blocks[1]", "conv.weight", any);
+        const std::string kept = keyOf(supernet, supernet.largest(), "stages[1].blocks[0]", "conv.weight", any);
+        const std::vector<float> droppedBefore = supernet.weightValues(dropped), keptBefore = supernet.weightValues(kept);
+        SupernetOptions options;
+        options.sampling = "fair";
+        options.epochs = 1;
+        options.threads = 2;
+        options.pinned[depth] = optionOf(space, depth, 1);
+        supernet.train(splits, options);
+        QCOMPARE(supernet.weightValues(dropped), droppedBefore);
+        QVERIFY(changed(keptBefore, supernet.weightValues(kept)));
+        QVERIFY(QString::fromStdString(options.description()).contains("1 decision pinned"));
+
+        // Unpinned, the same training reaches the second block.
+        options.pinned.clear();
+        supernet.train(splits, options);
+        QVERIFY(changed(droppedBefore, supernet.weightValues(dropped)));
+
+        options.pinned[depth] = 2; // depth has two options
+        try {
+            supernet.train(splits, options);
+            QFAIL("an option outside the decision was pinned");
+        } catch (const Error& error) {
+            QCOMPARE(QString::fromStdString(error.path()), QString("pinned"));
+        }
+    }
+
     void gumbelSamplingFollowsTheProbabilities() {
         const std::vector<double> logits{1.0, 0.0, -1.0, 2.0};
         const std::vector<double> expected = softmax(logits);
