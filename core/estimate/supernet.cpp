@@ -508,6 +508,19 @@ void Supernet::train(const Splits& splits, const SupernetOptions& options, const
     for (auto& weight : state_->weights) weight.mutable_grad() = torch::Tensor();
 }
 
+Supernet::Supernet(std::unique_ptr<State> state) : state_(std::move(state)) {}
+
+Supernet Supernet::copy() const {
+    auto state = std::make_unique<State>(state_->space);
+    state->keys = state_->keys;
+    state->index = state_->index;
+    state->largest = state_->largest;
+    state->smallest = state_->smallest;
+    torch::NoGradGuard guard;
+    for (const auto& weight : state_->weights) state->weights.push_back(weight.detach().clone().set_requires_grad(true));
+    return Supernet(std::move(state));
+}
+
 void Supernet::reinitialise(std::uint64_t seed) {
     state_->modules.clear();
     for (auto& weight : state_->weights) weight.mutable_grad() = torch::Tensor();

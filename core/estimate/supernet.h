@@ -167,6 +167,10 @@ public:
     // continued as if it had not).
     void reinitialise(std::uint64_t seed);
 
+    // Another supernet holding copies of these weights (on their device): the start of a
+    // few-shot copy that trains on with a decision pinned.
+    Supernet copy() const;
+
     // A stand-alone network of the genotype holding copies of its inherited weights; its
     // batch norms still need recalibrateBatchNorm() (the statistics are per subnet).
     Network extract(const Genotype& genotype) const;
@@ -198,6 +202,7 @@ public:
 
 private:
     struct State;
+    explicit Supernet(std::unique_ptr<State> state);
     std::unique_ptr<State> state_;
 };
 

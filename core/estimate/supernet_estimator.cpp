@@ -1,6 +1,8 @@
 // Weight sharing as an estimator: the supernet is trained once, on the first candidate a
 // run asks for (or read back from the file an earlier run left), then every candidate is
-// scored with inherited weights after its batch norms are recalibrated.
+// scored with inherited weights after its batch norms are recalibrated. With `split`, it is
+// few-shot (Zhao et al., 2021): a copy of the trained supernet per option of one decision
+// trains on with that option pinned, and each candidate is scored by its own option's copy.
 #include "core/common/error.h"
 #include "core/common/text.h"
 #include "core/engine/runtime.h"
@@ -13,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <vector>
 
 namespace edgesmith {
 namespace {
@@ -23,10 +26,15 @@ public:
         : options_(SupernetOptions::fromJson(params)), splits_(loadProjectData(project.at("dataset"), projectFile)),
           supernet_(SearchSpace::parse(projectSpaceDocument(project, projectFile), projectFile.string()), options_.seed),
           recalibrationBatches_(params.value("recalibration_batches", 20)), validationSamples_(params.value("validation_samples", 0)),
-          finetuneEpochs_(params.value("finetune_epochs", 0)), scoreOn_(params.value("score_on", std::string("validation"))) {
+          finetuneEpochs_(params.value("finetune_epochs", 0)), scoreOn_(params.value("score_on", std::string("validation"))),
+          split_(params.value("split", std::string())), splitEpochs_(params.value("split_epochs", 2)) {
         if (splits_.validation.size() == 0)
             throw Error(projectFile.string(), "dataset.validation_fraction", "the search needs a validation split to score candidates");
         scoring_ = scoringSplits(projectFile);
+        if (!split_.empty()) {
+            splitDecision_ = int(supernet_.space().uniqueDecision(split_, projectFile.string(), "estimator.params.split"));
+            if (splitEpochs_ < 1) throw Error(projectFile.string(), "estimator.params.split_epochs", "the copies need at least 1 epoch");
+        }
         if (params.value("reuse", true) && !projectFile.empty()) {
             Json settings = params;
             settings.erase("recalibration_batches");
@@ -34,6 +42,9 @@ public:
             settings.erase("finetune_epochs");
             settings.erase("score_on");
             settings.erase("reuse");
+            // The copies are kept apart, so the shared supernet serves any split.
+            settings.erase("split");
+            settings.erase("split_epochs");
             const std::string key = fingerprint(projectSpaceDocument(project, projectFile).dump() + project.at("dataset").dump() + settings.dump());
             file_ = projectFile.parent_path() / (projectFile.stem().string() + ".supernet-" + key + ".pt");
         }
@@ -42,13 +53,15 @@ public:
 
     void estimate(Candidate& candidate, const Architecture&, const EvaluationControl& control) const override {
         ensureTrained(control);
+        const int copy = splitDecision_ < 0 ? -1 : candidate.genotype.at(std::size_t(splitDecision_));
+        const Supernet& scorer = copy < 0 ? supernet_ : copies_.at(std::size_t(copy));
         Evaluation evaluation;
-        std::string proxy = "supernet, inherited weights (" + options_.description() + "), batch norm recalibrated on " +
+        std::string proxy = "supernet, inherited weights (" + options_.description() + fewShotDescription() + "), batch norm recalibrated on " +
                             std::to_string(recalibrationBatches_) + " batches";
         if (finetuneEpochs_ > 0) {
             // A short fine-tune from the inherited weights: closer to stand-alone accuracy
             // at a fraction of its cost.
-            Network network = supernet_.recalibrated(candidate.genotype, scoring_, recalibrationBatches_);
+            Network network = scorer.recalibrated(candidate.genotype, scoring_, recalibrationBatches_);
             TrainingOptions training = options_.finetuning(finetuneEpochs_);
             // Unseen scoring keeps only the supernet's images for training: already its subset.
             if (scoreOn_ == "unseen") training.subset = 1.0;
@@ -56,10 +69,10 @@ public:
             training.gate = control.gate;
             training.progressEvery = 0;
             evaluation = trainUnlessCancelled(network, scoring_, training, control.cancel).validation;
-            proxy = "supernet, inherited weights (" + options_.description() + "), fine-tuned " + std::to_string(finetuneEpochs_) +
+            proxy = "supernet, inherited weights (" + options_.description() + fewShotDescription() + "), fine-tuned " + std::to_string(finetuneEpochs_) +
                     (finetuneEpochs_ == 1 ? " epoch" : " epochs");
         } else {
-            evaluation = supernet_.evaluate(candidate.genotype, scoring_, recalibrationBatches_, validationSamples_);
+            evaluation = scorer.evaluate(candidate.genotype, scoring_, recalibrationBatches_, validationSamples_);
         }
         proxy += ", scored on " + scoringDescription();
         candidate.metrics["accuracy"] = evaluation.top1;
@@ -73,12 +86,26 @@ public:
                                          {"score_on", scoreOn_},
                                          {"scoring_images", scoringImages()},
                                          {"file", file_.string()}};
+        if (copy >= 0)
+            candidate.details["supernet"]["split"] = {{"decision", split_}, {"epochs", splitEpochs_}, {"copy", copy}, {"file", copyFile(copy).string()}};
     }
 
     bool trains() const override { return true; }
     void prepare(const EvaluationControl& control) const override { ensureTrained(control); }
 
 private:
+    std::string fewShotDescription() const {
+        if (splitDecision_ < 0) return "";
+        return ", few-shot: a copy per option of " + split_ + ", " + std::to_string(splitEpochs_) + (splitEpochs_ == 1 ? " epoch" : " epochs") +
+               " more";
+    }
+
+    std::filesystem::path copyFile(int option) const {
+        if (file_.empty()) return {};
+        const std::string key = fingerprint(split_ + "/" + std::to_string(splitEpochs_));
+        return file_.parent_path() / (file_.stem().string() + "-split-" + key + "-" + std::to_string(option) + ".pt");
+    }
+
     // Where subnets are scored. More images make the scores less noisy: on the ranking
     // benchmark 20,000 images the supernet never saw ranked better than 3,000 validation
     // images (docs/benchmarks.md, "A longer supernet training").
@@ -112,27 +139,88 @@ private:
     void ensureTrained(const EvaluationControl& control) const {
         std::lock_guard lock(mutex_);
         if (trained_) return;
-        if (!file_.empty() && std::filesystem::exists(file_)) {
-            try {
-                supernet_.load(file_);
-                trained_ = true;
-                if (control.log) control.log("supernet: reusing " + file_.string());
-                return;
-            } catch (const Error& error) {
-                if (control.log) control.log("supernet: cannot reuse " + file_.string() + " (" + error.message() + "), training again");
+        if (!sharedTrained_) trainShared(control);
+        if (splitDecision_ >= 0) trainCopies(control);
+        trained_ = true;
+    }
+
+    // The copies still missing, each from the shared supernet with its option pinned; a
+    // copy kept by an earlier run with the same split is read back instead.
+    void trainCopies(const EvaluationControl& control) const {
+        const std::size_t options = supernet_.space().decisions()[std::size_t(splitDecision_)].options.size();
+        while (copies_.size() < options) {
+            const int option = int(copies_.size());
+            Supernet copy = supernet_.copy();
+            const std::filesystem::path file = copyFile(option);
+            if (reused(copy, file, control)) {
+                copies_.push_back(std::move(copy));
+                continue;
             }
+            SupernetOptions pinned = trainingOptions(control);
+            pinned.epochs = splitEpochs_;
+            pinned.pinned[std::size_t(splitDecision_)] = option;
+            if (control.log)
+                control.log("supernet: training few-shot copy " + std::to_string(option + 1) + "/" + std::to_string(options) + " (" + split_ + " pinned to " +
+                            supernet_.space().decisions()[std::size_t(splitDecision_)].options[std::size_t(option)].dump() + "), " +
+                            std::to_string(splitEpochs_) + (splitEpochs_ == 1 ? " epoch" : " epochs"));
+            const auto start = std::chrono::steady_clock::now();
+            try {
+                train(copy, pinned, "Training few-shot copy " + std::to_string(option + 1) + "/" + std::to_string(options), control);
+            } catch (...) {
+                // A cancelled copy is dropped; the shared supernet and the copies before it stay.
+                setComputeThreads(control.threads);
+                throw;
+            }
+            setComputeThreads(control.threads);
+            trainingSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            keep(copy, file, control);
+            copies_.push_back(std::move(copy));
         }
+    }
+
+    bool reused(Supernet& supernet, const std::filesystem::path& file, const EvaluationControl& control) const {
+        if (file.empty() || !std::filesystem::exists(file)) return false;
+        try {
+            supernet.load(file);
+            if (control.log) control.log("supernet: reusing " + file.string());
+            return true;
+        } catch (const Error& error) {
+            if (control.log) control.log("supernet: cannot reuse " + file.string() + " (" + error.message() + "), training again");
+            return false;
+        }
+    }
+
+    void keep(const Supernet& supernet, const std::filesystem::path& file, const EvaluationControl& control) const {
+        if (file.empty()) return;
+        try {
+            supernet.save(file);
+        } catch (const Error& error) {
+            // The run goes on with the weights in memory; only their reuse is lost.
+            if (control.log) control.log("supernet: cannot keep the weights: " + error.message());
+        }
+    }
+
+    // The other workers wait for this training, so it takes their cores too; LibTorch's
+    // thread count is per process, so it goes back to the worker's share afterwards.
+    SupernetOptions trainingOptions(const EvaluationControl& control) const {
         SupernetOptions options = options_;
-        // The other workers wait for this training, so it takes their cores too; LibTorch's
-        // thread count is per process, so it goes back to this worker's share afterwards.
         options.threads = control.sharedThreads > 0 ? control.sharedThreads : control.threads;
         options.gate = control.gate;
+        return options;
+    }
+
+    void trainShared(const EvaluationControl& control) const {
+        if (reused(supernet_, file_, control)) {
+            sharedTrained_ = true;
+            return;
+        }
+        const SupernetOptions options = trainingOptions(control);
         if (control.log)
             control.log("supernet: training " + std::to_string(supernet_.parameterCount()) + " shared parameters, " + options.description() + ", on " +
                         std::to_string(options.threads) + (options.threads == 1 ? " thread" : " threads"));
         const auto start = std::chrono::steady_clock::now();
         try {
-            trainOnce(options, control);
+            train(supernet_, options, "Training the supernet", control);
             setComputeThreads(control.threads);
         } catch (...) {
             setComputeThreads(control.threads);
@@ -141,21 +229,14 @@ private:
             throw;
         }
         trainingSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        trained_ = true;
-        if (!file_.empty()) {
-            try {
-                supernet_.save(file_);
-            } catch (const Error& error) {
-                // The run goes on with the weights in memory; only their reuse is lost.
-                if (control.log) control.log("supernet: cannot keep the weights: " + error.message());
-            }
-        }
+        sharedTrained_ = true;
+        keep(supernet_, file_, control);
     }
 
-    void trainOnce(const SupernetOptions& options, const EvaluationControl& control) const {
-        supernet_.train(splits_, options, [&](const SupernetProgress& progress) {
+    void train(Supernet& supernet, const SupernetOptions& options, const std::string& task, const EvaluationControl& control) const {
+        supernet.train(splits_, options, [&](const SupernetProgress& progress) {
             if (control.taskProgress && progress.epochs > 0 && progress.batches > 0)
-                control.taskProgress("Training the supernet",
+                control.taskProgress(task,
                                      (double(progress.epoch - 1) + double(progress.batch) / double(progress.batches)) / double(progress.epochs),
                                      progress.etaSeconds);
             if (!control.log) return;
@@ -176,9 +257,13 @@ private:
     int finetuneEpochs_;
     std::string scoreOn_;
     Splits scoring_;
+    std::string split_;
+    int splitEpochs_;
+    int splitDecision_ = -1;
     std::filesystem::path file_;
     mutable std::mutex mutex_;
-    mutable bool trained_ = false;
+    mutable std::vector<Supernet> copies_;
+    mutable bool trained_ = false, sharedTrained_ = false;
     mutable double trainingSeconds_ = 0;
 };
 

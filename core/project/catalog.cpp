@@ -139,6 +139,10 @@ const std::vector<MethodInfo>& estimatorCatalog() {
                                     .byDefault("validation"))
              .field("validation_samples", Node::integer("Images each subnet is scored on, the first of those score_on names (0: all)").atLeast(0).byDefault(0))
              .field("finetune_epochs", Node::integer("Fine-tune each subnet from its inherited weights for this many epochs before scoring (0: off)").atLeast(0).atMost(100).byDefault(0))
+             .field("split", Node::string("Few-shot: a stage-wide decision (its path, e.g. stages[1].out) whose every option gets its own copy of the "
+                                          "trained supernet, trained on with that option pinned; each candidate is scored by its option's copy "
+                                          "(empty: one-shot)").byDefault(""))
+             .field("split_epochs", Node::integer("Epochs each few-shot copy trains after the shared supernet").atLeast(1).atMost(1000).byDefault(2))
              .field("reuse", Node::boolean("Keep the trained supernet beside the project and reuse it while the space, data and settings are unchanged").byDefault(true))
              .field("seed", seed())},
         {"predictor", "Accuracy predictor",

@@ -147,6 +147,27 @@ struct Checker {
             report("estimator.params.score_on", "\"unseen\" needs estimator.params.subset below 1: the supernet trains on every training image");
     }
 
+    // A few-shot split must name one decision of the project's space (a space that does not
+    // parse is reported by checkSpace).
+    void checkSupernetSplit() {
+        const Json* estimator = at(document, "estimator");
+        const Json* name = estimator ? at(*estimator, "name") : nullptr;
+        const Json* params = estimator ? at(*estimator, "params") : nullptr;
+        const Json* split = params ? at(*params, "split") : nullptr;
+        const Json* space = at(document, "space");
+        if (!name || *name != "supernet" || !split || !split->is_string() || split->get<std::string>().empty() || !space || !space->is_object()) return;
+        try {
+            const Json* inlineSpace = at(*space, "inline");
+            const Json* templateName = at(*space, "template");
+            const Json spaceDocument = inlineSpace ? *inlineSpace : loadSpaceTemplate(templateName ? templateName->get<std::string>() : "");
+            SearchSpace::parse(spaceDocument, file).uniqueDecision(split->get<std::string>(), file, "estimator.params.split");
+        } catch (const Error& error) {
+            if (error.path() == "estimator.params.split") report(error.path(), error.message());
+        } catch (const std::exception&) {
+            // A space or template that cannot be read is checkSpace's to report.
+        }
+    }
+
     void checkSoftConstraint() {
         const Json* constraints = at(document, "constraints");
         const Json* soft = constraints ? at(*constraints, "soft") : nullptr;
@@ -333,6 +354,7 @@ struct Checker {
         checkNamedMethod("strategy", "name", strategyCatalog());
         checkNamedMethod("estimator", "name", estimatorCatalog());
         checkSupernetScoring();
+        checkSupernetSplit();
         checkHardwareProfile();
         checkCompression();
         checkDatabase();

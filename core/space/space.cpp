@@ -5,6 +5,7 @@
 #include "core/space/layer_builder.h"
 #include "core/space/operators.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <set>
@@ -353,6 +354,23 @@ bool SearchSpace::isActive(const Genotype& genotype, std::size_t decision) const
     const Decision& info = decisions_[decision];
     if (info.block < 0) return true;
     return info.block < depthOf(genotype, stages_[static_cast<std::size_t>(info.stage)]);
+}
+
+std::size_t SearchSpace::uniqueDecision(const std::string& path, const std::string& file, const std::string& field) const {
+    std::vector<std::size_t> matches;
+    std::vector<std::string> paths;
+    for (std::size_t decision = 0; decision < decisions_.size(); ++decision) {
+        if (decisions_[decision].path == path) matches.push_back(decision);
+        if (std::find(paths.begin(), paths.end(), decisions_[decision].path) == paths.end()) paths.push_back(decisions_[decision].path);
+    }
+    if (matches.empty()) {
+        std::string listed;
+        for (const std::string& known : paths) listed += (listed.empty() ? "" : ", ") + known;
+        throw Error(file, field, "the space has no decision \"" + path + "\"; its decisions: " + listed);
+    }
+    if (matches.size() > 1)
+        throw Error(file, field, "\"" + path + "\" names " + std::to_string(matches.size()) + " decisions (one per block); choose a stage's depth or width");
+    return matches.front();
 }
 
 Genotype SearchSpace::canonical(Genotype genotype) const {

@@ -44,6 +44,10 @@ public:
     bool isActive(const Genotype& genotype, std::size_t decision) const;
     // Inactive decisions set to 0, so equal architectures have equal keys.
     Genotype canonical(Genotype genotype) const;
+    // The one decision whose path is `path` (a stage's depth or width: block decisions
+    // repeat their path in every block); throws Error naming `field` of `file` when no
+    // decision or several have it.
+    std::size_t uniqueDecision(const std::string& path, const std::string& file, const std::string& field) const;
 
     // Uniform over distinct architectures.
     Genotype sample(std::mt19937_64& random) const;

@@ -71,6 +71,9 @@ struct Settings {
     // decision (its JSON path, e.g. stages[1].out) and trains each copy --split-epochs more
     // with the decision pinned; a subnet is scored by the copy of its own option.
     // --split-option V (with --supernet-only) trains one copy, so two runs share the cores.
+    // --split none is the control: one copy trained as long with nothing pinned, so what
+    // the split adds is told apart from what the copies' extra epochs add. Block decisions
+    // repeat their path in every block; --split takes the first.
     std::string split;
     int splitDecision = -1, splitEpochs = 2, splitOption = -1;
 };
@@ -328,7 +331,7 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
         setup["split"] = {{"decision", settings.split}, {"option", splitOption}, {"epochs", settings.splitEpochs}};
         file = splitFile(settings, splitOption);
         options.epochs = settings.splitEpochs;
-        options.pinned[std::size_t(settings.splitDecision)] = splitOption;
+        if (settings.splitDecision >= 0) options.pinned[std::size_t(settings.splitDecision)] = splitOption;
     }
     const std::string setupFile = file + ".json";
     if (!file.empty() && std::filesystem::exists(file) && std::filesystem::exists(setupFile)) {
@@ -477,13 +480,14 @@ int main(int argc, char** argv) {
     // Before any training, so a --scoring-images too large fails at once.
     const Splits scoring = scoringSplits(trainSet, testSet, splits, settings);
 
-    if (!settings.split.empty()) {
+    if (!settings.split.empty() && settings.split != "none") {
         const auto& decisions = space.decisions();
         const auto found = std::find_if(decisions.begin(), decisions.end(), [&](const Decision& decision) { return decision.path == settings.split; });
         if (found == decisions.end()) {
             std::string paths;
             for (const Decision& decision : decisions) paths += " " + decision.path;
-            std::fprintf(stderr, "--split %s: no such decision in fmnist-mbconv; its decisions:%s\n", settings.split.c_str(), paths.c_str());
+            std::fprintf(stderr, "--split %s: no such decision in fmnist-mbconv (or none, the control); its decisions:%s\n", settings.split.c_str(),
+                         paths.c_str());
             std::exit(2);
         }
         settings.splitDecision = int(found - decisions.begin());
@@ -491,6 +495,10 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "--split-option %d: %s has %zu options\n", settings.splitOption, settings.split.c_str(), found->options.size());
             std::exit(2);
         }
+    }
+    if (settings.split == "none" && settings.splitOption > 0) {
+        std::fprintf(stderr, "--split none trains one copy: --split-option 0\n");
+        std::exit(2);
     }
 
     std::mt19937_64 random(11);
@@ -519,7 +527,8 @@ int main(int argc, char** argv) {
     double supernetSeconds = trainedSupernet(supernet, splits, settings, supernetOrigin);
     std::vector<Supernet> copies; // few-shot: one per option of the split decision
     if (!settings.split.empty()) {
-        for (std::size_t option = 0; option < space.decisions()[std::size_t(settings.splitDecision)].options.size(); ++option) {
+        const std::size_t count = settings.splitDecision < 0 ? 1 : space.decisions()[std::size_t(settings.splitDecision)].options.size();
+        for (std::size_t option = 0; option < count; ++option) {
             copies.emplace_back(space, settings.supernetSeed);
             std::string origin;
             supernetSeconds += trainedSupernet(copies.back(), splits, settings, origin, int(option));
@@ -528,7 +537,8 @@ int main(int argc, char** argv) {
     }
     // The supernet (or few-shot copy) that scores a subnet.
     const auto scorer = [&](const Genotype& genotype) -> const Supernet& {
-        return copies.empty() ? supernet : copies[std::size_t(genotype[std::size_t(settings.splitDecision)])];
+        if (copies.empty()) return supernet;
+        return settings.splitDecision < 0 ? copies.front() : copies[std::size_t(genotype[std::size_t(settings.splitDecision)])];
     };
     setComputeThreads(settings.threads);
 

@@ -228,6 +228,8 @@ def split_text(supernet):
     split = supernet.get("split")
     if not split:
         return ""
+    if split["decision"] == "none":
+        return f", then trained {split['epochs']} more epoch{'s' if split['epochs'] != 1 else ''} as one copy (the few-shot split's control)"
     return (f", then one copy per option of {split['decision']} trained {split['epochs']} more "
             f"epoch{'s' if split['epochs'] != 1 else ''} with it pinned (few-shot)")
 

@@ -164,6 +164,10 @@ class Command(unittest.TestCase):
             run(command + ["--section", "ranking-other"])
             self.assertIn("seed 1, then one copy per option of stages[1].out trained 1 more epoch with it pinned (few-shot), learning rate",
                           docs.read_text())
+            scores["supernet"]["split"] = {"decision": "none", "epochs": 2}
+            (folder / "scores.json").write_text(json.dumps(scores))
+            run(command + ["--section", "ranking-other"])
+            self.assertIn("seed 1, then trained 2 more epochs as one copy (the few-shot split's control), learning rate", docs.read_text())
 
 
 class Summary(unittest.TestCase):

@@ -137,6 +137,51 @@ private Q_SLOTS:
         QVERIFY(front.out.contains("hypervolume"));
     }
 
+    // Few-shot: one copy of the trained supernet per option of the split decision, each
+    // candidate scored by its own option's copy; the copies are kept and reused like the
+    // shared supernet, and a split that names no single decision is refused by name.
+    void fewShotSupernetScoresEachCandidateWithItsOptionsCopy() {
+        QTemporaryDir folder;
+        const std::string dir = folder.path().toStdString();
+        edgesmith::Json project = tinyProject("few-shot test", {{"name", "supernet"},
+                                                                {"params", {{"epochs", 2}, {"batch_size", 16}, {"sampling", "fair"}, {"learning_rate", 0.01},
+                                                                            {"split", "stages[0].out"}, {"split_epochs", 1}}}});
+        edgesmith::writeFileAtomically(dir + "/f.edgesmith.json", project.dump(2));
+        const Result first = runCli({"search", "f.edgesmith.json", "--budget", "6"}, folder.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.out + first.err));
+        QVERIFY2(first.out.contains("supernet: training few-shot copy 1/2 (stages[0].out pinned to 8), 1 epoch"), qPrintable(first.out));
+        QVERIFY2(first.out.contains("supernet: training few-shot copy 2/2 (stages[0].out pinned to 16)"), qPrintable(first.out));
+        QCOMPARE(QDir(folder.path()).entryList({"f.edgesmith.supernet-*-split-*.pt"}).size(), 2);
+        QCOMPARE(QDir(folder.path()).entryList({"f.edgesmith.supernet-*.pt"}).size(), 3);
+
+        const auto run = edgesmith::Json::parse(runCli({"show", "1", "--db", "runs.db", "--json", "--details"}, folder.path()).out.toStdString());
+        QCOMPARE(run["candidates"].size(), std::size_t(6));
+        std::set<int> copies;
+        for (const auto& candidate : run["candidates"]) {
+            QCOMPARE(candidate["status"].get<std::string>(), std::string("evaluated"));
+            const auto& split = candidate["details"]["supernet"]["split"];
+            // The genotype's stage width (decision 1 of the tiny space) picks the copy.
+            const std::string genotype = candidate["genotype"].get<std::string>();
+            QCOMPARE(split["copy"].get<int>(), genotype.at(2) - '0');
+            copies.insert(split["copy"].get<int>());
+            QVERIFY(QString::fromStdString(split["file"].get<std::string>()).contains("-split-"));
+            QVERIFY(QString::fromStdString(candidate["details"]["proxy"].get<std::string>()).contains("few-shot: a copy per option of stages[0].out"));
+        }
+        QCOMPARE(copies.size(), std::size_t(2));
+
+        const Result second = runCli({"search", "f.edgesmith.json", "--budget", "2"}, folder.path());
+        QVERIFY2(second.exitCode == 0, qPrintable(second.out + second.err));
+        QCOMPARE(second.out.count("supernet: reusing"), 3);
+        QVERIFY(!second.out.contains("supernet: training"));
+
+        project["estimator"]["params"]["split"] = "stages[0].block.kernel";
+        edgesmith::writeFileAtomically(dir + "/f.edgesmith.json", project.dump(2));
+        const Result refused = runCli({"search", "f.edgesmith.json", "--budget", "1"}, folder.path());
+        QCOMPARE(refused.exitCode, 2); // refused by the project check, before any training
+        QVERIFY2(refused.err.contains("f.edgesmith.json") && refused.err.contains("estimator.params.split") && refused.err.contains("2 decisions"),
+                 qPrintable(refused.err));
+    }
+
     // The supernet estimator: trained once on the first candidate, every candidate then
     // scored with inherited weights; a second run of the same project reuses the kept
     // supernet instead of training it again, and a changed setting trains a new one.

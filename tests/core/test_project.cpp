@@ -177,6 +177,24 @@ private Q_SLOTS:
         QVERIFY(Project::check(document, "unseen.edgesmith.json").empty());
     }
 
+    // A few-shot split names one decision of the project's own space, checked before any
+    // training: a stage's width passes, a path no decision has and a block decision (one
+    // per block) are refused by name.
+    void fewShotSplitNamesOneDecisionOfTheSpace() {
+        Json document = Json::parse(readFile(projectsDirectory() / "default.edgesmith.json"));
+        document["estimator"] = {{"name", "supernet"}, {"params", {{"split", "stages[1].out"}}}};
+        const auto diagnostics = Project::check(document, "split.edgesmith.json");
+        for (const auto& diagnostic : diagnostics) qWarning("%s", diagnostic.text().c_str());
+        QVERIFY(diagnostics.empty());
+        for (const char* split : {"stages[9].out", "stages[1].block.kernel"}) {
+            document["estimator"]["params"]["split"] = split;
+            const auto refused = Project::check(document, "split.edgesmith.json");
+            QCOMPARE(refused.size(), std::size_t(1));
+            QCOMPARE(QString::fromStdString(refused.front().path), QString("estimator.params.split"));
+            QVERIFY2(QString::fromStdString(refused.front().text()).contains(split), refused.front().text().c_str());
+        }
+    }
+
     void schemaAtFollowsTheChosenMethod() {
         const Json document = Json::parse(readFile(projectsDirectory() / "default.edgesmith.json"));
         const auto population = Project::schemaAt(document, {"strategy", "params", "population"});

@@ -293,6 +293,14 @@ private slots:
         QVERIFY(changed(keptBefore, supernet.weightValues(kept)));
         QVERIFY(QString::fromStdString(options.description()).contains("1 decision pinned"));
 
+        // A copy starts from these weights and trains apart from them.
+        Supernet copy = supernet.copy();
+        const std::vector<float> trained = supernet.weightValues(kept);
+        QCOMPARE(copy.weightValues(kept), trained);
+        copy.addToWeight(kept, {0, 0, 0, 0}, 1.0);
+        QCOMPARE(supernet.weightValues(kept), trained);
+        QVERIFY(changed(trained, copy.weightValues(kept)));
+
         // Unpinned, the same training reaches the second block.
         options.pinned.clear();
         supernet.train(splits, options);
