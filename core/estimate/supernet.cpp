@@ -178,11 +178,15 @@ struct Supernet::State {
     double parametersOf(const Genotype& genotype) const { return double(computeMetrics(space.derive(genotype, false)).params); }
 
     // Numeric options at one end, then each other decision set to its extreme option in turn.
-    Genotype extreme(bool most) const {
+    // With `pinned`, the extreme of the part of the space the pins leave: a pinned depth
+    // switches blocks on at their own extreme options, not at option 0.
+    Genotype extreme(bool most, const std::map<std::size_t, int>& pinned = {}) const {
         const auto& decisions = space.decisions();
         Genotype genotype(decisions.size(), 0);
+        for (const auto& [decision, option] : pinned) genotype[decision] = option;
         std::vector<std::size_t> open;
         for (std::size_t decision = 0; decision < decisions.size(); ++decision) {
+            if (pinned.count(decision)) continue;
             const auto& options = decisions[decision].options;
             bool numeric = true;
             for (const Json& option : options) numeric = numeric && numericValue(option).has_value();
@@ -439,7 +443,9 @@ void Supernet::train(const Splits& splits, const SupernetOptions& options, const
     const std::int64_t totalSteps = std::max<std::int64_t>(1, batches * options.epochs);
 
     auto optimizer = makeOptimizer(state_->weights, options.optimizer, options.learningRate, options.momentum, options.weightDecay);
-    SubnetSampler sampler(state_->space, state_->largest, state_->smallest, options);
+    const Genotype largest = options.pinned.empty() ? state_->largest : state_->extreme(true, options.pinned);
+    const Genotype smallest = options.pinned.empty() ? state_->smallest : state_->extreme(false, options.pinned);
+    SubnetSampler sampler(state_->space, largest, smallest, options);
     torch::Generator generator = at::detail::createCPUGenerator(options.seed);
     const auto start = Clock::now();
     const double temperature = options.temperature;

@@ -152,7 +152,9 @@ private:
             const int option = int(copies_.size());
             Supernet copy = supernet_.copy();
             const std::filesystem::path file = copyFile(option);
-            if (reused(copy, file, control)) {
+            // Copies kept beside a shared supernet that has since been trained again grew
+            // from other weights: they are trained again too.
+            if (!sharedRetrained_ && reused(copy, file, control)) {
                 copies_.push_back(std::move(copy));
                 continue;
             }
@@ -229,7 +231,7 @@ private:
             throw;
         }
         trainingSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        sharedTrained_ = true;
+        sharedTrained_ = sharedRetrained_ = true;
         keep(supernet_, file_, control);
     }
 
@@ -263,7 +265,7 @@ private:
     std::filesystem::path file_;
     mutable std::mutex mutex_;
     mutable std::vector<Supernet> copies_;
-    mutable bool trained_ = false, sharedTrained_ = false;
+    mutable bool trained_ = false, sharedTrained_ = false, sharedRetrained_ = false;
     mutable double trainingSeconds_ = 0;
 };
 

@@ -12,6 +12,7 @@
 // FILE, keeps every estimator's score of every subnet, so reference_agreement.py ranks one
 // run's (costly) scores against every reference the reference file holds.
 #include "core/common/atomic_file.h"
+#include "core/common/error.h"
 #include "tests/benchmarks/markdown_section.h"
 #include "core/common/json.h"
 #include "core/data/dataset.h"
@@ -72,8 +73,8 @@ struct Settings {
     // with the decision pinned; a subnet is scored by the copy of its own option.
     // --split-option V (with --supernet-only) trains one copy, so two runs share the cores.
     // --split none is the control: one copy trained as long with nothing pinned, so what
-    // the split adds is told apart from what the copies' extra epochs add. Block decisions
-    // repeat their path in every block; --split takes the first.
+    // the split adds is told apart from what the copies' extra epochs add. A block decision
+    // repeats its path in every block, so it is refused.
     std::string split;
     int splitDecision = -1, splitEpochs = 2, splitOption = -1;
 };
@@ -481,18 +482,15 @@ int main(int argc, char** argv) {
     const Splits scoring = scoringSplits(trainSet, testSet, splits, settings);
 
     if (!settings.split.empty() && settings.split != "none") {
-        const auto& decisions = space.decisions();
-        const auto found = std::find_if(decisions.begin(), decisions.end(), [&](const Decision& decision) { return decision.path == settings.split; });
-        if (found == decisions.end()) {
-            std::string paths;
-            for (const Decision& decision : decisions) paths += " " + decision.path;
-            std::fprintf(stderr, "--split %s: no such decision in fmnist-mbconv (or none, the control); its decisions:%s\n", settings.split.c_str(),
-                         paths.c_str());
+        try {
+            settings.splitDecision = int(space.uniqueDecision(settings.split, "fmnist-mbconv", "--split"));
+        } catch (const Error& error) {
+            std::fprintf(stderr, "--split: %s (or none, the control)\n", error.message().c_str());
             std::exit(2);
         }
-        settings.splitDecision = int(found - decisions.begin());
-        if (settings.splitOption >= int(found->options.size())) {
-            std::fprintf(stderr, "--split-option %d: %s has %zu options\n", settings.splitOption, settings.split.c_str(), found->options.size());
+        const std::size_t options = space.decisions()[std::size_t(settings.splitDecision)].options.size();
+        if (settings.splitOption >= int(options)) {
+            std::fprintf(stderr, "--split-option %d: %s has %zu options\n", settings.splitOption, settings.split.c_str(), options);
             std::exit(2);
         }
     }
