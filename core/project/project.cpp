@@ -135,12 +135,17 @@ struct Checker {
             schema::validate(*params, method->parameters, file, schema::childPath(path, "params"), out);
     }
 
-    // A supernet that trains on every training image leaves none unseen to score on.
-    void checkSupernetScoring() {
+    // The supernet estimator's params, or null for another estimator.
+    const Json* supernetParams() {
         const Json* estimator = at(document, "estimator");
         const Json* name = estimator ? at(*estimator, "name") : nullptr;
-        const Json* params = estimator ? at(*estimator, "params") : nullptr;
-        if (!name || *name != "supernet" || !params) return;
+        return name && *name == "supernet" ? at(*estimator, "params") : nullptr;
+    }
+
+    // A supernet that trains on every training image leaves none unseen to score on.
+    void checkSupernetScoring() {
+        const Json* params = supernetParams();
+        if (!params) return;
         const Json* scoreOn = at(*params, "score_on");
         const Json* subset = at(*params, "subset");
         if (scoreOn && *scoreOn == "unseen" && (!subset || (subset->is_number() && subset->get<double>() >= 1.0)))
@@ -150,12 +155,10 @@ struct Checker {
     // A few-shot split must name one decision of the project's space (a space that does not
     // parse is reported by checkSpace).
     void checkSupernetSplit() {
-        const Json* estimator = at(document, "estimator");
-        const Json* name = estimator ? at(*estimator, "name") : nullptr;
-        const Json* params = estimator ? at(*estimator, "params") : nullptr;
+        const Json* params = supernetParams();
         const Json* split = params ? at(*params, "split") : nullptr;
         const Json* space = at(document, "space");
-        if (!name || *name != "supernet" || !split || !split->is_string() || split->get<std::string>().empty() || !space || !space->is_object()) return;
+        if (!split || !split->is_string() || split->get<std::string>().empty() || !space || !space->is_object()) return;
         try {
             const Json* inlineSpace = at(*space, "inline");
             const Json* templateName = at(*space, "template");

@@ -319,8 +319,8 @@ std::string splitFile(const Settings& settings, int option) {
 
 // The supernet trained here, or the one kept in --supernet FILE by an earlier run with the
 // same settings (FILE.json records them). With splitOption ≥ 0, the few-shot copy of that
-// option: the supernet above, trained on with the --split decision pinned (its seconds are
-// the copy's own).
+// option: `supernet` must hold the shared weights, which train on with the --split
+// decision pinned (its seconds are the copy's own).
 double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings& settings, std::string& origin, int splitOption = -1) {
     SupernetOptions options = supernetOptions(settings);
     Json setup{{"sampling", options.sampling}, {"epochs", options.epochs}, {"learning_rate", options.learningRate},
@@ -342,11 +342,6 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
             origin = "kept from an earlier run";
             return kept.at("seconds").get<double>();
         }
-    }
-    if (splitOption >= 0) {
-        std::string sharedOrigin;
-        trainedSupernet(supernet, splits, settings, sharedOrigin);
-        std::printf("split copy %s = %d: from the supernet %s\n", settings.split.c_str(), splitOption, sharedOrigin.c_str());
     }
     const auto start = std::chrono::steady_clock::now();
     supernet.train(splits, options, [](const SupernetProgress& progress) {
@@ -513,7 +508,11 @@ int main(int argc, char** argv) {
         if (settings.supernetSeconds > 0) chosen.supernetEpochs = epochsWithin(space, splits, settings);
         Supernet supernet(space, settings.supernetSeed);
         std::string origin;
-        const double took = trainedSupernet(supernet, splits, chosen, origin, settings.splitOption);
+        double took = trainedSupernet(supernet, splits, chosen, origin);
+        if (settings.splitOption >= 0) {
+            std::printf("split copy %s = %d: from the supernet %s\n", settings.split.c_str(), settings.splitOption, origin.c_str());
+            took = trainedSupernet(supernet, splits, chosen, origin, settings.splitOption);
+        }
         std::printf("supernet %s in %.0f s\n", origin.c_str(), took);
         return 0;
     }
@@ -527,7 +526,7 @@ int main(int argc, char** argv) {
     if (!settings.split.empty()) {
         const std::size_t count = settings.splitDecision < 0 ? 1 : space.decisions()[std::size_t(settings.splitDecision)].options.size();
         for (std::size_t option = 0; option < count; ++option) {
-            copies.emplace_back(space, settings.supernetSeed);
+            copies.push_back(supernet.copy());
             std::string origin;
             supernetSeconds += trainedSupernet(copies.back(), splits, settings, origin, int(option));
             supernetOrigin += ", split copy " + std::to_string(option) + " " + origin;
