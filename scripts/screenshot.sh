@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the screenshots in docs/images from the real windows, rendered offscreen
 # with fresh settings: main-window.png (the README's, the default project) and one per
-# view (space.png, pareto.png, layers.png, compare.png, launcher.png,
+# view (space.png, pareto.png, layers.png, compare.png, launcher.png, launcher-supernet.png,
 # compression-layers.png, compress-dialog.png, cluster.png, device-measure.png), which the GUI test draws after driving a real search on a
 # tabular oracle.
 set -euo pipefail

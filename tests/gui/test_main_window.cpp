@@ -55,6 +55,7 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -829,6 +830,40 @@ private Q_SLOTS:
         QCOMPARE(window.document(), original);
         window.undoStack()->redo();
         QCOMPARE(window.document()["strategy"]["name"].get<std::string>(), std::string("random"));
+    }
+
+    // The supernet's few-shot fields reach the launcher through the estimator's schema like
+    // any other: a split typed there lands in the project, and one that names a block
+    // decision (a path repeated in every block) is reported at its field before anything trains.
+    void launcherSetsTheSupernetsFewShotSplit() {
+        const edgesmith::Json original = edgesmith::Json::parse(edgesmith::readFile(defaultProject().toStdString()));
+        edgesmith::widgets::SearchLauncher launcher(original);
+        launcher.resize(1080, 640);
+        launcher.estimatorChoice()->setCurrentIndex(launcher.estimatorChoice()->findData(QStringLiteral("supernet")));
+        auto* split = qobject_cast<QLineEdit*>(launcher.estimatorForm()->editor("split"));
+        auto* epochs = qobject_cast<QSpinBox*>(launcher.estimatorForm()->editor("split_epochs"));
+        QVERIFY(split && epochs);
+        QVERIFY(split->text().isEmpty()); // one-shot unless asked
+        QCOMPARE(epochs->value(), 2);
+        split->setText(QStringLiteral("stages[1].out"));
+        epochs->setValue(3);
+        const edgesmith::Json chosen = launcher.document();
+        QCOMPARE(chosen["estimator"]["name"].get<std::string>(), std::string("supernet"));
+        QCOMPARE(chosen["estimator"]["params"]["split"].get<std::string>(), std::string("stages[1].out"));
+        QCOMPARE(chosen["estimator"]["params"]["split_epochs"].get<int>(), 3);
+        const auto accepted = edgesmith::Project::check(chosen, defaultProject().toStdString());
+        QVERIFY2(accepted.empty(), accepted.empty() ? "" : accepted.front().text().c_str());
+        if (qEnvironmentVariableIsSet("EDGESMITH_SCREENSHOT_DIR")) {
+            launcher.show();
+            for (QWidget* parent = split->parentWidget(); parent; parent = parent->parentWidget())
+                if (auto* area = qobject_cast<QScrollArea*>(parent)) area->ensureWidgetVisible(split);
+            launcher.grab().save(qEnvironmentVariable("EDGESMITH_SCREENSHOT_DIR") + "/launcher-supernet.png");
+        }
+
+        split->setText(QStringLiteral("stages[1].block.kernel"));
+        const auto refused = edgesmith::Project::check(launcher.document(), defaultProject().toStdString());
+        QCOMPARE(refused.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(refused.front().path), QString("estimator.params.split"));
     }
 
     // The space editor edits the project through its API: size and metric ranges follow,
