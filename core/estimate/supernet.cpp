@@ -37,15 +37,30 @@ Elastic elasticOf(const Decision& decision) {
     return Elastic::Other;
 }
 
+// Whether a layer's first input comes from outside its block: the layers of one block share
+// their name up to the last dot ("stages[0].blocks[1].").
+bool readsBlockInput(const Architecture& architecture, const Layer& layer) {
+    const std::size_t dot = layer.name.rfind('.');
+    if (dot == std::string::npos || layer.inputs.empty()) return false;
+    const int producer = layer.inputs[0];
+    return producer < 0 || architecture.layers[static_cast<std::size_t>(producer)].name.rfind(layer.name.substr(0, dot + 1), 0) != 0;
+}
+
 // Weights are per layer of a block and per operator: a block choosing between MBConv and
 // a plain convolution keeps one set for each (SPOS), while kernel, width and expansion
-// options of one operator share theirs.
-std::string layerKey(const Layer& layer) { return layer.name + "|" + std::string(layer.op) + "|"; }
+// options of one operator share theirs, except where SupernetSharing keeps kernels or
+// block inputs apart.
+std::string layerKey(const Architecture& architecture, std::size_t index, const SupernetSharing& sharing) {
+    const Layer& layer = architecture.layers[index];
+    std::string key = layer.name + "|" + std::string(layer.op) + "|";
+    if (sharing.separateKernels && layer.kind == LayerKind::Conv && layer.kernel > 1) key += "k" + std::to_string(layer.kernel) + "|";
+    if (sharing.separateBlockInputs && readsBlockInput(architecture, layer)) key += "input|";
+    return key;
+}
 
-// Every tensor a layer owns, with the shape this layer reads.
+// Every tensor a layer owns, with the shape this layer reads; `prefix` is its layerKey().
 template <typename Visit>
-void forEachTensor(const Layer& layer, Visit&& visit) {
-    const std::string prefix = layerKey(layer);
+void forEachTensor(const std::string& prefix, const Layer& layer, Visit&& visit) {
     switch (layer.kind) {
     case LayerKind::Conv:
         visit(prefix + "conv.weight", Sizes{layer.output.channels, layer.input.channels / layer.groups, layer.kernel, layer.kernel});
@@ -126,13 +141,23 @@ SupernetOptions SupernetOptions::fromJson(const Json& params) {
     options.gradientClip = params.value("gradient_clip", options.gradientClip);
     options.seed = params.value("seed", options.seed);
     options.device = params.value("device", options.device);
+    options.sharing.separateKernels = params.value("separate_kernels", false);
+    options.sharing.separateBlockInputs = params.value("separate_block_inputs", false);
     return options;
+}
+
+std::string SupernetSharing::description() const {
+    std::string text;
+    if (separateKernels) text = "separate kernels";
+    if (separateBlockInputs) text += std::string(text.empty() ? "" : ", ") + "separate block inputs";
+    return text.empty() ? "elastic" : text;
 }
 
 std::string SupernetOptions::description() const {
     std::ostringstream text;
     text << sampling << " sampling, " << epochs << (epochs == 1 ? " epoch" : " epochs");
     if (subset < 1.0) text << ", " << formatNumber(std::round(1000.0 * subset) / 10.0) << " % of the training split";
+    if (!(sharing == SupernetSharing{})) text << ", " << sharing.description();
     if (!pinned.empty()) text << ", " << pinned.size() << (pinned.size() == 1 ? " decision" : " decisions") << " pinned";
     return text.str();
 }
@@ -154,6 +179,7 @@ Dataset SupernetOptions::unseenImages(const Dataset& train) const { return train
 
 struct Supernet::State {
     SearchSpace space;
+    SupernetSharing sharing;
     std::vector<std::string> keys;
     std::vector<torch::Tensor> weights;
     std::unordered_map<std::string, std::size_t> index;
@@ -163,7 +189,15 @@ struct Supernet::State {
     // tensors before every use.
     std::unordered_map<std::string, std::shared_ptr<NetworkModuleImpl>> modules;
 
-    explicit State(const SearchSpace& searchSpace) : space(searchSpace) {}
+    State(const SearchSpace& searchSpace, const SupernetSharing& layerSharing) : space(searchSpace), sharing(layerSharing) {}
+
+    // Every tensor of every layer of `architecture`, under its supernet key.
+    template <typename Visit>
+    void forEachKeyedTensor(const Architecture& architecture, Visit&& visit) const {
+        for (std::size_t index = 0; index < architecture.layers.size(); ++index)
+            forEachTensor(layerKey(architecture, index, sharing), architecture.layers[index],
+                          [&](const std::string& key, const Sizes& shape) { visit(index, key, shape); });
+    }
 
     const torch::Tensor& weight(const std::string& key, const Sizes& shape) const {
         const auto found = index.find(key);
@@ -228,13 +262,12 @@ struct Supernet::State {
         for (int sample = 0; sample < 2000; ++sample) genotypes.push_back(space.sample(random));
         std::map<std::string, Sizes> shapes;
         for (const Genotype& genotype : genotypes)
-            for (const Layer& layer : space.derive(genotype).layers)
-                forEachTensor(layer, [&](const std::string& key, const Sizes& shape) {
-                    auto [entry, added] = shapes.emplace(key, shape);
-                    if (!added)
-                        for (std::size_t dimension = 0; dimension < shape.size(); ++dimension)
-                            entry->second[dimension] = std::max(entry->second[dimension], shape[dimension]);
-                });
+            forEachKeyedTensor(space.derive(genotype), [&](std::size_t, const std::string& key, const Sizes& shape) {
+                auto [entry, added] = shapes.emplace(key, shape);
+                if (!added)
+                    for (std::size_t dimension = 0; dimension < shape.size(); ++dimension)
+                        entry->second[dimension] = std::max(entry->second[dimension], shape[dimension]);
+            });
         return shapes;
     }
 
@@ -256,15 +289,10 @@ struct Supernet::State {
     // Points a subnet module's weights at views of the shared tensors, so its gradients
     // land in the supernet.
     void bind(NetworkModuleImpl& module) const {
-        for (std::size_t position = 0; position < module.steps.size(); ++position) {
-            auto& step = module.steps[position];
-            const Layer& layer = *step.layer;
-            forEachTensor(layer, [&](const std::string& key, const Sizes& shape) {
-                // Contiguous: convolutions on strided weights fall back to slow kernels.
-                const torch::Tensor view = sliced(weight(key, shape), shape).contiguous();
-                stepTensor(step, key) = view;
-            });
-        }
+        forEachKeyedTensor(module.architecture, [&](std::size_t index, const std::string& key, const Sizes& shape) {
+            // Contiguous: convolutions on strided weights fall back to slow kernels.
+            stepTensor(module.steps[index], key) = sliced(weight(key, shape), shape).contiguous();
+        });
     }
 
     NetworkModuleImpl& moduleFor(const Genotype& genotype) {
@@ -377,7 +405,7 @@ private:
 
 } // namespace
 
-Supernet::Supernet(const SearchSpace& space, std::uint64_t seed) : state_(std::make_unique<State>(space)) {
+Supernet::Supernet(const SearchSpace& space, std::uint64_t seed, const SupernetSharing& sharing) : state_(std::make_unique<State>(space, sharing)) {
     state_->largest = state_->extreme(true);
     state_->smallest = state_->extreme(false);
     for (auto& [key, shape] : state_->largestShapes(seed)) {
@@ -411,11 +439,10 @@ std::vector<SupernetTensor> Supernet::tensors() const {
 
 std::vector<SupernetTensor> Supernet::slicesOf(const Genotype& genotype) const {
     std::vector<SupernetTensor> result;
-    for (const Layer& layer : state_->space.derive(state_->space.canonical(genotype)).layers)
-        forEachTensor(layer, [&](const std::string& key, const Sizes& shape) {
-            state_->weight(key, shape);
-            result.push_back({key, shape});
-        });
+    state_->forEachKeyedTensor(state_->space.derive(state_->space.canonical(genotype)), [&](std::size_t, const std::string& key, const Sizes& shape) {
+        state_->weight(key, shape);
+        result.push_back({key, shape});
+    });
     return result;
 }
 
@@ -517,7 +544,7 @@ void Supernet::train(const Splits& splits, const SupernetOptions& options, const
 Supernet::Supernet(std::unique_ptr<State> state) : state_(std::move(state)) {}
 
 Supernet Supernet::copy() const {
-    auto state = std::make_unique<State>(state_->space);
+    auto state = std::make_unique<State>(state_->space, state_->sharing);
     state->keys = state_->keys;
     state->index = state_->index;
     state->largest = state_->largest;
@@ -853,11 +880,9 @@ Network Supernet::extract(const Genotype& genotype) const {
     Network network(state_->space.derive(state_->space.canonical(genotype)));
     torch::NoGradGuard guard;
     auto& steps = network.module().steps;
-    for (auto& step : steps)
-        forEachTensor(*step.layer, [&](const std::string& key, const Sizes& shape) {
-            const torch::Tensor source = sliced(state_->weight(key, shape), shape);
-            stepTensor(step, key).copy_(source);
-        });
+    state_->forEachKeyedTensor(network.architecture(), [&](std::size_t index, const std::string& key, const Sizes& shape) {
+        stepTensor(steps[index], key).copy_(sliced(state_->weight(key, shape), shape));
+    });
     return network;
 }
 

@@ -24,6 +24,26 @@
 
 namespace edgesmith {
 
+// Which subnets share a layer's weights. By default every subnet holding a layer of one name
+// and operator shares them: a smaller kernel is the centre of the largest (eq. 18), fewer
+// channels are the first ones (eq. 19). Each switch below keeps apart weights that stand-alone
+// networks would learn differently, at the price of more tensors, each trained less often.
+struct SupernetSharing {
+    // Every kernel option of a layer holds its own weights (single-path one-shot, SPOS),
+    // instead of the centre of the largest kernel.
+    bool separateKernels = false;
+    // A layer that reads its block's input holds weights apart from the same layer reading a
+    // tensor made inside the block: an MBConv of expansion 1 has no expansion, so its
+    // depthwise convolution reads the block's input, not expanded features.
+    bool separateBlockInputs = false;
+
+    bool operator==(const SupernetSharing& other) const {
+        return separateKernels == other.separateKernels && separateBlockInputs == other.separateBlockInputs;
+    }
+    // "separate kernels, separate block inputs"; "elastic" when everything is shared.
+    std::string description() const;
+};
+
 struct SupernetOptions {
     // uniform: one subnet per batch, uniform over the space (SPOS).
     // fair: FairNAS strict fairness, every option of every decision once per step.
@@ -41,6 +61,8 @@ struct SupernetOptions {
     double weightDecay = 5e-4;
     double subset = 1.0;    // fraction of the training split
     int randomSubnets = 2;  // sandwich and progressive
+    // Read by whoever builds the Supernet (it fixes the tensors): the estimator, bench_ranking.
+    SupernetSharing sharing;
     double temperature = 1.0;
     double gradientClip = 5.0;
     std::uint64_t seed = 0;
@@ -142,7 +164,7 @@ struct DifferentiableResult {
 class Supernet {
 public:
     // Weights seeded for reproducibility, initialised like stand-alone networks.
-    explicit Supernet(const SearchSpace& space, std::uint64_t seed = 0);
+    explicit Supernet(const SearchSpace& space, std::uint64_t seed = 0, const SupernetSharing& sharing = {});
     ~Supernet();
     Supernet(Supernet&&) noexcept;
     Supernet& operator=(Supernet&&) noexcept;

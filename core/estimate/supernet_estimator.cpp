@@ -24,7 +24,7 @@ class SupernetEstimator : public Estimator {
 public:
     SupernetEstimator(const Json& params, const Json& project, const std::filesystem::path& projectFile)
         : options_(SupernetOptions::fromJson(params)), splits_(loadProjectData(project.at("dataset"), projectFile)),
-          supernet_(SearchSpace::parse(projectSpaceDocument(project, projectFile), projectFile.string()), options_.seed),
+          supernet_(SearchSpace::parse(projectSpaceDocument(project, projectFile), projectFile.string()), options_.seed, options_.sharing),
           recalibrationBatches_(params.value("recalibration_batches", 20)), validationSamples_(params.value("validation_samples", 0)),
           finetuneEpochs_(params.value("finetune_epochs", 0)), scoreOn_(params.value("score_on", std::string("validation"))),
           split_(params.value("split", std::string())), splitEpochs_(params.value("split_epochs", 2)) {

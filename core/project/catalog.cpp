@@ -139,6 +139,10 @@ const std::vector<MethodInfo>& estimatorCatalog() {
                                     .byDefault("validation"))
              .field("validation_samples", Node::integer("Images each subnet is scored on, the first of those score_on names (0: all)").atLeast(0).byDefault(0))
              .field("finetune_epochs", Node::integer("Fine-tune each subnet from its inherited weights for this many epochs before scoring (0: off)").atLeast(0).atMost(100).byDefault(0))
+             .field("separate_kernels", Node::boolean("Every kernel option of a layer holds its own weights (single-path one-shot) instead of "
+                                                      "the centre of the largest kernel").byDefault(false))
+             .field("separate_block_inputs", Node::boolean("A layer that reads its block's input (the depthwise convolution of an MBConv of "
+                                                           "expansion 1) holds weights apart from the same layer reading expanded features").byDefault(false))
              .field("split", Node::string("Few-shot: a stage-wide decision (its path, e.g. stages[1].out) whose every option gets its own copy of the "
                                           "trained supernet, trained on with that option pinned; each candidate is scored by its option's copy "
                                           "(empty: one-shot)").byDefault(""))

@@ -77,6 +77,8 @@ struct Settings {
     // repeats its path in every block, so it is refused.
     std::string split;
     int splitDecision = -1, splitEpochs = 2, splitOption = -1;
+    // --separate-kernels, --separate-block-inputs: which weights the supernet keeps apart.
+    SupernetSharing sharing;
 };
 
 Settings parse(int argc, char** argv) {
@@ -89,6 +91,10 @@ Settings parse(int argc, char** argv) {
         }
         if (flag == "--reference-only") {
             settings.referenceOnly = true;
+            continue;
+        }
+        if (flag == "--separate-kernels" || flag == "--separate-block-inputs") {
+            (flag == "--separate-kernels" ? settings.sharing.separateKernels : settings.sharing.separateBlockInputs) = true;
             continue;
         }
         if (flag == "--write") settings.write = value;
@@ -130,7 +136,8 @@ Settings parse(int argc, char** argv) {
                                  "--reference --reference-device --supernet --scores --subnets (--architectures) --supernet-epochs "
                                  "--supernet-learning-rate --standalone-epochs --seeds --parallel --threads "
                                  "--recalibration-batches --subset --finetune-epochs --finetune-subset --scoring-images "
-                                 "--supernet-seconds --supernet-seed --split --split-epochs --split-option --supernet-only --reference-only\n", flag.c_str());
+                                 "--supernet-seconds --supernet-seed --split --split-epochs --split-option --separate-kernels --separate-block-inputs "
+                                 "--supernet-only --reference-only\n", flag.c_str());
             std::exit(2);
         }
         if (index + 1 >= argc) {
@@ -305,6 +312,7 @@ SupernetOptions supernetOptions(const Settings& settings) {
     options.threads = settings.threads;
     options.progressEvery = 0;
     options.seed = settings.supernetSeed;
+    options.sharing = settings.sharing;
     return options;
 }
 
@@ -327,6 +335,7 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
                {"subset", settings.subset}, {"training_images", splits.train.size()}};
     // Only when set, so the supernets kept before the flag existed (seed 0) still match.
     if (settings.supernetSeed != 0) setup["seed"] = settings.supernetSeed;
+    if (!(settings.sharing == SupernetSharing{})) setup["sharing"] = settings.sharing.description();
     std::string file = settings.supernetFile;
     if (splitOption >= 0) {
         setup["split"] = {{"decision", settings.split}, {"option", splitOption}, {"epochs", settings.splitEpochs}};
@@ -361,7 +370,7 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
 // it is loaded (beside the reference's trainings), then what is left is shared out with a
 // tenth kept back. The cosine schedule needs the count before the training starts.
 int epochsWithin(const SearchSpace& space, const Splits& splits, const Settings& settings) {
-    Supernet probe(space, settings.supernetSeed);
+    Supernet probe(space, settings.supernetSeed, settings.sharing);
     SupernetOptions options = supernetOptions(settings);
     options.epochs = 1;
     const auto start = std::chrono::steady_clock::now();
@@ -461,6 +470,17 @@ void writeScores(const Settings& settings, const std::string& supernetOrigin, st
                         {"torch", runtimeInfo().torchVersion},
                         {"seconds_per_architecture", seconds},
                         {"subnets", subnets}};
+    document["supernet"]["sharing"] = settings.sharing.description();
+    // What each position of a genotype decides, for reference_agreement.py --bias: a block
+    // decision's path names the block, as the layers do.
+    Json decisions = Json::array();
+    for (const Decision& decision : space.decisions()) {
+        std::string path = decision.path;
+        const std::size_t block = path.find(".block.");
+        if (decision.block >= 0 && block != std::string::npos) path.replace(block, 7, ".blocks[" + std::to_string(decision.block) + "].");
+        decisions.push_back(path);
+    }
+    document["decisions"] = decisions;
     if (!settings.split.empty()) document["supernet"]["split"] = {{"decision", settings.split}, {"epochs", settings.splitEpochs}};
     writeFileAtomically(settings.scores, document.dump(1) + "\n");
 }
@@ -506,7 +526,7 @@ int main(int argc, char** argv) {
     if (settings.supernetOnly) {
         Settings chosen = settings;
         if (settings.supernetSeconds > 0) chosen.supernetEpochs = epochsWithin(space, splits, settings);
-        Supernet supernet(space, settings.supernetSeed);
+        Supernet supernet(space, settings.supernetSeed, settings.sharing);
         std::string origin;
         double took = trainedSupernet(supernet, splits, chosen, origin);
         if (settings.splitOption >= 0) {
@@ -519,7 +539,7 @@ int main(int argc, char** argv) {
     const Reference reference = standalone(space, genotypes, splits, settings);
     if (settings.referenceOnly) return 0;
 
-    Supernet supernet(space, settings.supernetSeed);
+    Supernet supernet(space, settings.supernetSeed, settings.sharing);
     std::string supernetOrigin;
     double supernetSeconds = trainedSupernet(supernet, splits, settings, supernetOrigin);
     std::vector<Supernet> copies; // few-shot: one per option of the split decision

@@ -18,7 +18,10 @@ count once), each against every reference; --section is then required.
 --seeds N ranks against the first N seeds that every subnet of a setup has (default: all
 of them), so a table made before more seeds were trained can be made again.
 
-Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--seeds N] [--scores FILE... [--section NAME]] [--write docs/benchmarks.md]
+With --bias and several --scores files, a table of where the supernets' rankings go wrong:
+per decision of the genotype, how the rank error follows the option chosen.
+
+Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--seeds N] [--bias] [--scores FILE... [--section NAME]] [--write docs/benchmarks.md]
 """
 import argparse
 import itertools
@@ -214,13 +217,20 @@ def scores_text(file, grouped, section="ranking-scores", limit=None):
         option = (f" --seeds {limit}" if limit else "") + (f" --section {section}" if section != "ranking-scores" else "")
         # A second training of one setting names its seed; the first (seed 0) reads as before.
         seed = f", seed {supernet['seed']}" if supernet.get("seed") else ""
-        return (f"Supernet: {supernet['sampling']} sampling, {supernet['epochs']} epochs{seed}{split_text(supernet)}, "
+        sharing = f", {sharing_of(supernet)}" if sharing_of(supernet) != "elastic" else ""
+        return (f"Supernet: {supernet['sampling']} sampling, {supernet['epochs']} epochs{seed}{sharing}{split_text(supernet)}, "
                 f"learning rate {float(supernet['learning_rate']):g}, "
                 f"{supernet['origin']}; batch norm recalibrated on {supernet['recalibration_batches']} batches{images}; scored on {scores['device']}. "
                 f"Command: `tests/benchmarks/reference_agreement.py --scores {shown(file)}{option} --write docs/benchmarks.md`. "
                 + " ".join(legend) + "\n\n" + "\n".join(lines) + "\n")
     except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
         sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
+
+
+def sharing_of(supernet):
+    """Which weights the supernet kept apart (bench_ranking --separate-...); runs from before
+    the choice existed shared everything."""
+    return supernet.get("sharing", "elastic")
 
 
 def split_text(supernet):
@@ -276,7 +286,7 @@ def summary_text(files, grouped, section, limit=None):
             # name such runs apart.
             setting = tuple(json.dumps(supernet.get(key), sort_keys=True)
                             for key in ("sampling", "epochs", "learning_rate", "recalibration_batches", "scoring_images", "scored_on",
-                                        "subset", "split"))
+                                        "subset", "split")) + (sharing_of(supernet),)
         except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
             sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
         if legends and legend != legends[0]:
@@ -323,6 +333,69 @@ def seed_agreement(trainings):
             "| scores | against | estimator | subnets | Kendall tau |\n|---|---|---|---:|---:|\n" + "\n".join(rows) + "\n")
 
 
+def ranks_of(values):
+    """Each value's position in ascending order (ties in file order)."""
+    order = sorted(range(len(values)), key=lambda index: values[index])
+    result = [0] * len(values)
+    for position, index in enumerate(order):
+        result[index] = position
+    return result
+
+
+def decision_bias(files, grouped, estimator="supernet, inherited weights (accuracy)", threshold=0.15, limit=None, names_file=None):
+    """Where a supernet's ranking goes wrong: per decision of the genotype, the Kendall tau
+    between its option index and the rank error (the subnet's rank by the supernet score minus
+    its rank by the reference mean). Positive: the supernet puts subnets with a later option
+    higher than their stand-alone training does. Mean, lowest and highest over the runs, per
+    reference; only decisions whose mean reaches `threshold` in some reference. Decision
+    names come from `names_file` or the first run that records them (bench_ranking writes
+    "decisions"; older runs of the same space lack them)."""
+    names, per_reference, legend = None, {}, None
+    if names_file:
+        try:
+            names = json.loads(pathlib.Path(names_file).read_text())["decisions"]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            sys.exit(f"{names_file}: no decision names ({error})")
+    for file in files:
+        try:
+            scores = json.loads(pathlib.Path(file).read_text())
+            run_legend, _, _, table = ranked_scores(scores, grouped, limit)
+        except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
+            sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
+        if legend is not None and run_legend != legend:
+            sys.exit(f"{file}: ranked against other references than {files[0]}, so it cannot share the table")
+        legend = run_legend
+        names = names or scores.get("decisions")
+        if names and len(names) != len(next(iter(table)).split("-")):
+            sys.exit(f"{file}: its genotypes have another count of decisions than the {len(names)} names")
+        for reference, (label, subnets) in enumerate(grouped.items()):
+            common = [genotype for genotype in table if genotype in subnets and estimator in table[genotype]]
+            seeds = whole_seeds({genotype: subnets[genotype] for genotype in common}, limit)
+            if len(common) < 3 or not seeds:
+                continue
+            error = [a - b for a, b in zip(ranks_of([table[g][estimator] for g in common]),
+                                           ranks_of([mean(subnets[g], "top1", seeds) for g in common]))]
+            options = [[int(part) for part in genotype.split("-")] for genotype in common]
+            for decision in range(len(options[0])):
+                column = [option[decision] for option in options]
+                if len(set(column)) > 1:
+                    per_reference.setdefault(label, {}).setdefault(decision, []).append(kendall_tau(column, error))
+    labels = list(per_reference)
+    shown_decisions = sorted({d for taus in per_reference.values() for d, values in taus.items()
+                              if abs(sum(values) / len(values)) >= threshold})
+    rows = []
+    for decision in shown_decisions:
+        name = names[decision] if names and decision < len(names) else f"decision {decision}"
+        cells = []
+        for label in labels:
+            values = per_reference[label].get(decision, [])
+            cells.append(f"{sum(values) / len(values):+.2f} | {min(values):+.2f} to {max(values):+.2f}" if values else " | ")
+        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+    header = "| decision | " + " | ".join(f"mean, ref. {n + 1} | range, ref. {n + 1}" for n in range(len(labels))) + " |"
+    return (" ".join(legend or []) + f" {len(files)} runs; decisions whose mean reaches ±{threshold:g} against a reference.\n\n"
+            + header + "\n|---|" + "---:|---:|" * len(labels) + "\n" + "\n".join(rows) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reference", default=str(ROOT / "docs/data/ranking-reference.json"))
@@ -330,6 +403,9 @@ def main():
                         help="bench_ranking --scores files to rank against every reference (several: one summary table)")
     parser.add_argument("--section", default="ranking-scores", help="the section of --write that the --scores table replaces")
     parser.add_argument("--seeds", type=int, default=0, help="the first N whole seeds of each reference (default: all)")
+    parser.add_argument("--bias", action="store_true",
+                        help="with --scores: per decision, how the supernet's rank error follows its option (decision_bias)")
+    parser.add_argument("--names", default="", help="with --bias: a scores file whose \"decisions\" name the genotype's positions")
     parser.add_argument("--write", default="")
     options = parser.parse_args()
     if options.section == "ranking-reference":
@@ -346,7 +422,14 @@ def main():
     grouped = setups(runs)
     # With --scores only the scores' section is written: the reference's own table is its
     # own command's, so an older run ranked with --seeds leaves it as it is.
-    if len(options.scores) > 1:
+    if options.bias:
+        if not options.scores or options.section == "ranking-scores":
+            parser.error("--bias needs --scores files and a --section of its own")
+        option = (f" --seeds {limit}" if limit else "") + (f" --names {shown(options.names)}" if options.names else "") + f" --section {options.section}"
+        text = (f"Command: `tests/benchmarks/reference_agreement.py --bias --scores {' '.join(shown(file) for file in options.scores)}{option} "
+                f"--write docs/benchmarks.md`. " + decision_bias(options.scores, grouped, limit=limit, names_file=options.names or None))
+        section = options.section
+    elif len(options.scores) > 1:
         text, section = summary_text(options.scores, grouped, options.section, limit), options.section
     elif options.scores:
         text, section = scores_text(options.scores[0], grouped, options.section, limit), options.section

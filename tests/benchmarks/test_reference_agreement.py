@@ -203,12 +203,16 @@ class Summary(unittest.TestCase):
             write_reference(folder / "reference.json")
             supernet = dict(SUPERNET, sampling="fair")
             orders = {"seed0": (0, (1.0, 2.0, 3.0)), "seed1": (1, (3.0, 2.0, 1.0)), "other": (0, (1.0, 3.0, 2.0)),
-                      "fewshot": (1, (2.0, 1.0, 3.0))}
+                      "fewshot": (1, (2.0, 1.0, 3.0)), "separate": (2, (2.0, 3.0, 1.0))}
             for name, (seed, values) in orders.items():
                 document = {"supernet": dict(supernet, seed=seed, epochs=8 if name == "other" else 4), "device": "cpu",
                             "subnets": [{"genotype": g, "scores": {INHERITED: v}} for g, v in zip("abc", values)]}
                 if name == "fewshot":
                     document["supernet"]["split"] = {"decision": "stages[1].out", "epochs": 2}
+                if name == "separate":
+                    document["supernet"]["sharing"] = "separate kernels"
+                if name == "seed1":
+                    document["supernet"]["sharing"] = "elastic"  # what runs write now; older ones lack it
                 (folder / f"ranking-scores-{name}.json").write_text(json.dumps(document))
             docs = folder / "benchmarks.md"
             docs.write_text("<!-- ranking-all:begin -->\nold\n<!-- ranking-all:end -->\n")
@@ -220,6 +224,8 @@ class Summary(unittest.TestCase):
             self.assertNotIn("| other |", text.split("against each other")[1])
             self.assertNotIn("| fewshot |", text.split("against each other")[1])
             self.assertNotIn("| seed0 | fewshot |", text)
+            # Separate kernels are another setting too; "elastic" is what older runs did unnamed.
+            self.assertNotIn("| separate |", text.split("against each other")[1])
 
     def test_runs_ranked_against_other_references_do_not_share_a_table(self):
         with tempfile.TemporaryDirectory() as folder:
@@ -236,6 +242,39 @@ class Summary(unittest.TestCase):
             run(["--reference", str(folder / "reference.json"), "--scores", str(folder / "abc.json"), str(folder / "cdef.json"),
                  "--section", "ranking-all"], "cdef.json: ranked against other references than .*abc.json")
             run(["--reference", str(folder / "reference.json"), "--scores", str(folder / "abc.json"), str(folder / "abc.json")], "2")
+
+
+class DecisionBias(unittest.TestCase):
+    def test_the_decision_the_supernet_overrates_is_the_one_shown(self):
+        # Eight subnets "k-w", a kernel k of two options and a width w of four. Stand-alone, the
+        # kernel option k=1 costs accuracy; the supernet puts it slightly ahead instead, so its
+        # rank error follows k (one place too high with k=1, too low with k=0) and not w.
+        genotypes = [f"{k}-{w}" for k in (0, 1) for w in range(4)]
+        truth = {g: 80.0 + 10.0 * int(g[2]) - 6.0 * int(g[0]) for g in genotypes}
+        score = {g: 50.0 + 10.0 * int(g[2]) + 0.5 * int(g[0]) for g in genotypes}
+        with tempfile.TemporaryDirectory() as folder:
+            folder = pathlib.Path(folder)
+            setup = {"epochs": 1, "training_images": 10, "learning_rate": 0.01, "device": "cpu"}
+            (folder / "reference.json").write_text(json.dumps({"runs": [
+                {"genotype": g, "seed": 0, "setup": setup, "top1": truth[g], "loss": 1.0, "seconds": 1.0} for g in genotypes]}))
+            document = {"supernet": SUPERNET, "device": "cpu", "decisions": ["kernel", "width"],
+                        "subnets": [{"genotype": g, "scores": {INHERITED: score[g]}} for g in genotypes]}
+            (folder / "run.json").write_text(json.dumps(document))
+            docs = folder / "benchmarks.md"
+            docs.write_text("<!-- bias:begin -->\nold\n<!-- bias:end -->\n")
+            run(["--reference", str(folder / "reference.json"), "--bias", "--scores", str(folder / "run.json"),
+                 "--section", "bias", "--write", str(docs)])
+            rows = [line for line in docs.read_text().splitlines() if line.startswith("| ") and "mean" not in line]
+            self.assertEqual(rows, ["| kernel | +1.00 | +1.00 to +1.00 |"])
+            # The width is ranked as stand-alone training ranks it: no bias to show.
+            self.assertFalse(any(row.startswith("| width |") for row in rows))
+            # Names that do not fit the genotypes are refused, and the docs keep what they had.
+            document["decisions"] = ["kernel"]
+            (folder / "run.json").write_text(json.dumps(document))
+            before = docs.read_text()
+            run(["--reference", str(folder / "reference.json"), "--bias", "--scores", str(folder / "run.json"),
+                 "--section", "bias", "--write", str(docs)], error="another count of decisions")
+            self.assertEqual(docs.read_text(), before)
 
 
 def write_reference(file):

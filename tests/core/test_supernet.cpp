@@ -14,6 +14,7 @@
 
 #include <QtTest>
 
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <random>
@@ -192,6 +193,80 @@ private slots:
         supernet.addToWeight(key, {0, 0, 0, 0}, 0.5);
         QVERIFY(!changed(smallAfter, outputs(supernet, small, batch)));
         QVERIFY(changed(largeAfter, outputs(supernet, large, batch)));
+    }
+
+    // SupernetSharing keeps apart what stand-alone networks learn differently: a kernel
+    // option's own weights (SPOS), or the depthwise convolution of an MBConv of expansion 1,
+    // which reads the block's input instead of expanded features. The rest stays shared, and
+    // every subnet still reads exactly its stand-alone parameters.
+    void separateSharingKeepsOnlyTheChosenWeightsApart() {
+        const SearchSpace space = mbconvSpace();
+        const std::size_t kernel = decisionOf(space, 0, "kernel", 0), expansion = decisionOf(space, 0, "expansion", 0);
+        const auto keyIn = [](const Supernet& supernet, const Genotype& genotype, const std::string& layer) {
+            for (const SupernetTensor& slice : supernet.slicesOf(genotype))
+                if (slice.key.rfind("stages[0].blocks[0]." + layer + "|", 0) == 0 && slice.key.find("conv.weight") != std::string::npos) return slice.key;
+            return std::string();
+        };
+        const auto variant = [&](std::size_t decision, const Json& value) {
+            Genotype genotype(space.decisions().size(), 0);
+            genotype[decision] = optionOf(space, decision, value);
+            return space.canonical(genotype);
+        };
+        const Genotype kernel3 = variant(kernel, 3), kernel5 = variant(kernel, 5);
+        const Genotype expansion1 = variant(expansion, 1), expansion3 = variant(expansion, 3), expansion6 = variant(expansion, 6);
+        const Supernet elastic(space, 2);
+        QCOMPARE(keyIn(elastic, kernel3, "depthwise"), keyIn(elastic, kernel5, "depthwise"));
+        QCOMPARE(keyIn(elastic, expansion1, "depthwise"), keyIn(elastic, expansion6, "depthwise"));
+
+        SupernetSharing kernels;
+        kernels.separateKernels = true;
+        Supernet separate(space, 2, kernels);
+        QVERIFY(keyIn(separate, kernel3, "depthwise") != keyIn(separate, kernel5, "depthwise"));
+        QCOMPARE(keyIn(separate, expansion1, "depthwise"), keyIn(separate, expansion6, "depthwise"));
+        QVERIFY(separate.parameterCount() > elastic.parameterCount());
+        // The centre tap of the 5×5 kernel no longer reaches the 3×3 subnet.
+        const PixelBatch batch = pixelBatch(fashionSplits(0.01).validation, 4);
+        const auto small = outputs(separate, kernel3, batch), large = outputs(separate, kernel5, batch);
+        separate.addToWeight(keyIn(separate, kernel5, "depthwise"), {0, 0, 2, 2}, 0.5);
+        QVERIFY(!changed(small, outputs(separate, kernel3, batch)));
+        QVERIFY(changed(large, outputs(separate, kernel5, batch)));
+
+        SupernetSharing inputs;
+        inputs.separateBlockInputs = true;
+        const Supernet apart(space, 2, inputs);
+        QVERIFY(keyIn(apart, expansion1, "depthwise") != keyIn(apart, expansion6, "depthwise"));
+        QCOMPARE(keyIn(apart, expansion3, "depthwise"), keyIn(apart, expansion6, "depthwise"));
+        // The expansion itself always reads the block's input: still one tensor for 3 and 6.
+        QCOMPARE(keyIn(apart, expansion3, "expand"), keyIn(apart, expansion6, "expand"));
+        QCOMPARE(keyIn(apart, kernel3, "depthwise"), keyIn(apart, kernel5, "depthwise"));
+
+        std::mt19937_64 random(5);
+        for (int sample = 0; sample < 20; ++sample) {
+            const Genotype genotype = space.sample(random);
+            const std::int64_t params = computeMetrics(space.derive(genotype)).params;
+            for (const Supernet* supernet : std::array<const Supernet*, 2>{&separate, &apart}) {
+                std::int64_t read = 0;
+                for (const SupernetTensor& slice : supernet->slicesOf(genotype)) {
+                    std::int64_t elements = 1;
+                    for (std::int64_t size : slice.shape) elements *= size;
+                    read += elements;
+                }
+                QCOMPARE(read, params);
+                QCOMPARE(supernet->extract(genotype).parameterCount(), params);
+            }
+        }
+
+        // The estimator's params choose it, and a number's provenance says so.
+        const SupernetOptions options = SupernetOptions::fromJson(Json{{"separate_kernels", true}, {"separate_block_inputs", true}});
+        QVERIFY(options.sharing.separateKernels && options.sharing.separateBlockInputs);
+        QVERIFY(QString::fromStdString(options.description()).contains("separate kernels, separate block inputs"));
+        QVERIFY(!QString::fromStdString(SupernetOptions().description()).contains("separate"));
+
+        // Weights kept under one sharing do not load into another.
+        const std::filesystem::path file = std::filesystem::temp_directory_path() / "edgesmith-sharing-test.pt";
+        elastic.save(file);
+        QVERIFY_THROWS_EXCEPTION(Error, separate.load(file));
+        std::filesystem::remove(file);
     }
 
     void elasticExpansionReadsTheFirstChannels() {
