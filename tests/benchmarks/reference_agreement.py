@@ -121,22 +121,24 @@ def noise_free_bounds(seed_tau, subnets, seeds=2):
     return single, averaged
 
 
+def mean_ranks(values):
+    """Each value's rank in ascending order from 0; ties share their mean rank."""
+    order = sorted(range(len(values)), key=lambda index: values[index])
+    result = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for position in range(start, end + 1):
+            result[order[position]] = (start + end) / 2
+        start = end + 1
+    return result
+
+
 def spearman_rho(first, second):
     """Pearson correlation of the ranks; ties share their mean rank."""
-    def ranks(values):
-        order = sorted(range(len(values)), key=lambda index: values[index])
-        result = [0.0] * len(values)
-        start = 0
-        while start < len(order):
-            end = start
-            while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
-                end += 1
-            for position in range(start, end + 1):
-                result[order[position]] = (start + end) / 2
-            start = end + 1
-        return result
-
-    a, b = ranks(first), ranks(second)
+    a, b = mean_ranks(first), mean_ranks(second)
     mean_a, mean_b = sum(a) / len(a), sum(b) / len(b)
     covariance = sum((x - mean_a) * (y - mean_b) for x, y in zip(a, b))
     spread = (sum((x - mean_a) ** 2 for x in a) * sum((y - mean_b) ** 2 for y in b)) ** 0.5
@@ -175,6 +177,20 @@ def ranked_scores(scores, grouped, limit=None):
     sentences, estimators in table order, {estimator: [(tau, rho) per reference]}, the
     checked scores {genotype: {estimator: number}})."""
     estimators, table = checked_scores(scores)
+    references = reference_means(table, grouped, limit)
+    estimators.sort(key=lambda name: (not name.startswith("supernet"), "fine-tuned" in name, name))
+    correlations = {}
+    for estimator in estimators:
+        correlations[estimator] = []
+        for _, common, truth, _ in references:
+            values = [table[genotype][estimator] for genotype in common]
+            correlations[estimator].append((kendall_tau(values, truth), spearman_rho(values, truth)))
+    return legend_of(references), estimators, correlations, table
+
+
+def reference_means(table, grouped, limit=None):
+    """Per reference setup holding 3 or more of the scored subnets: (label, those subnets,
+    their mean accuracies over the setup's whole seeds, the seeds); ScoresError when none does."""
     references = []
     for label, subnets in grouped.items():
         common = [genotype for genotype in table if genotype in subnets]
@@ -183,16 +199,12 @@ def ranked_scores(scores, grouped, limit=None):
             references.append((label, common, [mean(subnets[genotype], "top1", seeds) for genotype in common], seeds))
     if not references:
         raise ScoresError("no reference setup holds 3 or more of its subnets")
-    estimators.sort(key=lambda name: (not name.startswith("supernet"), "fine-tuned" in name, name))
-    correlations = {}
-    for estimator in estimators:
-        correlations[estimator] = []
-        for _, common, truth, _ in references:
-            values = [table[genotype][estimator] for genotype in common]
-            correlations[estimator].append((kendall_tau(values, truth), spearman_rho(values, truth)))
-    legend = [f"Reference {index + 1}: {label}, the mean of {len(seeds)} seed{'s' if len(seeds) != 1 else ''}, {len(common)} subnets."
-              for index, (label, common, _, seeds) in enumerate(references)]
-    return legend, estimators, correlations, table
+    return references
+
+
+def legend_of(references):
+    return [f"Reference {index + 1}: {label}, the mean of {len(seeds)} seed{'s' if len(seeds) != 1 else ''}, {len(common)} subnets."
+            for index, (label, common, _, seeds) in enumerate(references)]
 
 
 def score_table(scores, grouped, limit=None):
@@ -333,19 +345,10 @@ def seed_agreement(trainings):
             "| scores | against | estimator | subnets | Kendall tau |\n|---|---|---|---:|---:|\n" + "\n".join(rows) + "\n")
 
 
-def ranks_of(values):
-    """Each value's position in ascending order (ties in file order)."""
-    order = sorted(range(len(values)), key=lambda index: values[index])
-    result = [0] * len(values)
-    for position, index in enumerate(order):
-        result[index] = position
-    return result
-
-
 def decision_bias(files, grouped, estimator="supernet, inherited weights (accuracy)", threshold=0.15, limit=None, names_file=None):
     """Where a supernet's ranking goes wrong: per decision of the genotype, the Kendall tau
     between its option index and the rank error (the subnet's rank by the supernet score minus
-    its rank by the reference mean). Positive: the supernet puts subnets with a later option
+    its rank by the reference mean; ties share their mean rank). Positive: the supernet puts subnets with a later option
     higher than their stand-alone training does. Mean, lowest and highest over the runs, per
     reference; only decisions whose mean reaches `threshold` in some reference. Decision
     names come from `names_file` or the first run that records them (bench_ranking writes
@@ -359,22 +362,21 @@ def decision_bias(files, grouped, estimator="supernet, inherited weights (accura
     for file in files:
         try:
             scores = json.loads(pathlib.Path(file).read_text())
-            run_legend, _, _, table = ranked_scores(scores, grouped, limit)
+            estimators, table = checked_scores(scores)
+            if estimator not in estimators:
+                raise ScoresError(f"no '{estimator}' scores")
+            references = reference_means(table, grouped, limit)
         except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
             sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
+        run_legend = legend_of(references)
         if legend is not None and run_legend != legend:
             sys.exit(f"{file}: ranked against other references than {files[0]}, so it cannot share the table")
         legend = run_legend
         names = names or scores.get("decisions")
         if names and len(names) != len(next(iter(table)).split("-")):
             sys.exit(f"{file}: its genotypes have another count of decisions than the {len(names)} names")
-        for reference, (label, subnets) in enumerate(grouped.items()):
-            common = [genotype for genotype in table if genotype in subnets and estimator in table[genotype]]
-            seeds = whole_seeds({genotype: subnets[genotype] for genotype in common}, limit)
-            if len(common) < 3 or not seeds:
-                continue
-            error = [a - b for a, b in zip(ranks_of([table[g][estimator] for g in common]),
-                                           ranks_of([mean(subnets[g], "top1", seeds) for g in common]))]
+        for label, common, truth, _ in references:
+            error = [a - b for a, b in zip(mean_ranks([table[g][estimator] for g in common]), mean_ranks(truth))]
             options = [[int(part) for part in genotype.split("-")] for genotype in common]
             for decision in range(len(options[0])):
                 column = [option[decision] for option in options]
