@@ -137,6 +137,9 @@ SupernetOptions SupernetOptions::fromJson(const Json& params) {
     options.weightDecay = params.value("weight_decay", options.weightDecay);
     options.subset = params.value("subset", options.subset);
     options.randomSubnets = params.value("random_subnets", options.randomSubnets);
+    options.largestShare = params.value("largest_share", options.largestShare);
+    options.kernelShare = params.value("kernel_share", options.kernelShare);
+    options.depthShare = params.value("depth_share", options.depthShare);
     options.temperature = params.value("temperature", options.temperature);
     options.gradientClip = params.value("gradient_clip", options.gradientClip);
     options.seed = params.value("seed", options.seed);
@@ -157,6 +160,11 @@ std::string SupernetOptions::description() const {
     std::ostringstream text;
     text << sampling << " sampling, " << epochs << (epochs == 1 ? " epoch" : " epochs");
     if (subset < 1.0) text << ", " << formatNumber(std::round(1000.0 * subset) / 10.0) << " % of the training split";
+    if (sampling == "progressive" && (largestShare != 0.25 || kernelShare != 0.25 || depthShare != 0.25)) {
+        const auto percent = [](double share) { return formatNumber(std::round(1000.0 * share) / 10.0); };
+        text << ", phases " << percent(largestShare) << " / " << percent(kernelShare) << " / " << percent(depthShare) << " / "
+             << percent(1.0 - largestShare - kernelShare - depthShare) << " % of the steps";
+    }
     if (!(sharing == SupernetSharing{})) text << ", " << sharing.description();
     if (!pinned.empty()) text << ", " << pinned.size() << (pinned.size() == 1 ? " decision" : " decisions") << " pinned";
     return text.str();
@@ -377,11 +385,14 @@ private:
         return subnets;
     }
 
-    // Once-for-all: the largest network alone for the first quarter of the steps, then the
-    // elastic kernel, then depth, then every other decision, each subnet distilled from
-    // the largest.
+    // Once-for-all: the largest network alone for its share of the steps (a quarter by
+    // default), then the elastic kernel, then depth, then every other decision, each
+    // subnet distilled from the largest.
     std::vector<Genotype> progressive(double progress, std::string& phase) {
-        const int stage = std::min(3, static_cast<int>(progress * 4.0));
+        const double ends[] = {options_.largestShare, options_.largestShare + options_.kernelShare,
+                               options_.largestShare + options_.kernelShare + options_.depthShare};
+        int stage = 0;
+        while (stage < 3 && progress >= ends[stage]) ++stage;
         static const char* names[] = {"largest", "kernel", "depth", "all"};
         phase = names[stage];
         std::vector<Genotype> subnets{largest_};
@@ -454,6 +465,14 @@ void Supernet::train(const Splits& splits, const SupernetOptions& options, const
             option >= static_cast<int>(state_->space.decisions()[decision].options.size()))
             throw Error("", "pinned", "decision " + std::to_string(decision) + " option " + std::to_string(option) + " is not in space '" +
                                           state_->space.name() + "'");
+    if (options.sampling == "progressive") {
+        // A share below 0 would skip a phase backwards; shares that fill every step would never open the widths.
+        for (const auto& [name, share] : {std::pair{"largest_share", options.largestShare}, {"kernel_share", options.kernelShare}, {"depth_share", options.depthShare}})
+            if (!(share >= 0)) throw Error("", name, "must be 0 or more, got " + formatNumber(share));
+        if (!(options.largestShare + options.kernelShare + options.depthShare < 1))
+            throw Error("", "depth_share", "largest_share + kernel_share + depth_share must stay below 1, so the last phase opens every decision; got " +
+                                               formatNumber(options.largestShare + options.kernelShare + options.depthShare));
+    }
     setComputeThreads(options.threads);
     torch::manual_seed(options.seed);
     const Dataset data = options.trainingImages(splits.train);

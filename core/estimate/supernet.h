@@ -61,6 +61,10 @@ struct SupernetOptions {
     double weightDecay = 5e-4;
     double subset = 1.0;    // fraction of the training split
     int randomSubnets = 2;  // sandwich and progressive
+    // progressive: the share of the steps in each phase before the last one opens every
+    // decision (the largest alone, then with the elastic kernel, then with depth); the
+    // rest of the steps go to that last phase. Quarters by default.
+    double largestShare = 0.25, kernelShare = 0.25, depthShare = 0.25;
     // Read by whoever builds the Supernet (it fixes the tensors): the estimator, bench_ranking.
     SupernetSharing sharing;
     double temperature = 1.0;

@@ -152,6 +152,21 @@ struct Checker {
             report("estimator.params.score_on", "\"unseen\" needs estimator.params.subset below 1: the supernet trains on every training image");
     }
 
+    // Progressive shrinking needs steps left for its last phase, which opens the widths.
+    void checkProgressiveShares() {
+        const Json* params = supernetParams();
+        if (!params) return;
+        double sum = 0;
+        for (const char* name : {"largest_share", "kernel_share", "depth_share"}) {
+            const Json* share = at(*params, name);
+            if (share && !share->is_number()) return; // the schema reports the type
+            sum += share ? share->get<double>() : 0.25;
+        }
+        if (sum >= 1.0)
+            report("estimator.params.depth_share", "largest_share + kernel_share + depth_share must stay below 1, so the last phase of progressive "
+                                                   "shrinking opens every decision; got " + formatNumber(sum));
+    }
+
     // A few-shot split must name one decision of the project's space (a space that does not
     // parse is reported by checkSpace).
     void checkSupernetSplit() {
@@ -358,6 +373,7 @@ struct Checker {
         checkNamedMethod("estimator", "name", estimatorCatalog());
         checkSupernetScoring();
         checkSupernetSplit();
+        checkProgressiveShares();
         checkHardwareProfile();
         checkCompression();
         checkDatabase();

@@ -36,6 +36,7 @@
 #include <mutex>
 #include <random>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -79,6 +80,10 @@ struct Settings {
     int splitDecision = -1, splitEpochs = 2, splitOption = -1;
     // --separate-kernels, --separate-block-inputs: which weights the supernet keeps apart.
     SupernetSharing sharing;
+    // --progressive-shares L,K,D: progressive shrinking's shares of the steps for the
+    // largest-only, kernel and depth phases (the rest opens every decision).
+    std::vector<double> progressiveShares{0.25, 0.25, 0.25};
+    bool defaultShares() const { return progressiveShares == std::vector<double>{0.25, 0.25, 0.25}; }
 };
 
 Settings parse(int argc, char** argv) {
@@ -122,6 +127,15 @@ Settings parse(int argc, char** argv) {
         else if (flag == "--split") settings.split = value;
         else if (flag == "--split-epochs") settings.splitEpochs = std::atoi(value.c_str());
         else if (flag == "--split-option") settings.splitOption = std::atoi(value.c_str());
+        else if (flag == "--progressive-shares") {
+            settings.progressiveShares.clear();
+            std::stringstream list(value);
+            for (std::string share; std::getline(list, share, ',');) settings.progressiveShares.push_back(std::atof(share.c_str()));
+            if (settings.progressiveShares.size() != 3) {
+                std::fprintf(stderr, "bench_ranking: --progressive-shares needs three shares L,K,D (e.g. 0.1,0.1,0.2), not '%s'\n", value.c_str());
+                std::exit(2);
+            }
+        }
         else if (flag == "--supernet-seed") {
             // A typo must not read as seed 0, which would reuse the first training's kept supernet.
             if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) {
@@ -137,6 +151,7 @@ Settings parse(int argc, char** argv) {
                                  "--supernet-learning-rate --standalone-epochs --seeds --parallel --threads "
                                  "--recalibration-batches --subset --finetune-epochs --finetune-subset --scoring-images "
                                  "--supernet-seconds --supernet-seed --split --split-epochs --split-option --separate-kernels --separate-block-inputs "
+                                 "--progressive-shares "
                                  "--supernet-only --reference-only\n", flag.c_str());
             std::exit(2);
         }
@@ -313,6 +328,9 @@ SupernetOptions supernetOptions(const Settings& settings) {
     options.progressEvery = 0;
     options.seed = settings.supernetSeed;
     options.sharing = settings.sharing;
+    options.largestShare = settings.progressiveShares[0];
+    options.kernelShare = settings.progressiveShares[1];
+    options.depthShare = settings.progressiveShares[2];
     return options;
 }
 
@@ -336,6 +354,7 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
     // Only when set, so the supernets kept before the flag existed (seed 0) still match.
     if (settings.supernetSeed != 0) setup["seed"] = settings.supernetSeed;
     if (!(settings.sharing == SupernetSharing{})) setup["sharing"] = settings.sharing.description();
+    if (!settings.defaultShares()) setup["progressive_shares"] = settings.progressiveShares;
     std::string file = settings.supernetFile;
     if (splitOption >= 0) {
         setup["split"] = {{"decision", settings.split}, {"option", splitOption}, {"epochs", settings.splitEpochs}};
@@ -471,6 +490,7 @@ void writeScores(const Settings& settings, const std::string& supernetOrigin, st
                         {"seconds_per_architecture", seconds},
                         {"subnets", subnets}};
     document["supernet"]["sharing"] = settings.sharing.description();
+    if (!settings.defaultShares()) document["supernet"]["progressive_shares"] = settings.progressiveShares;
     // What each position of a genotype decides, for reference_agreement.py --bias: a block
     // decision's path names the block, as the layers do.
     Json decisions = Json::array();

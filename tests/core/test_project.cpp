@@ -195,6 +195,25 @@ private Q_SLOTS:
         }
     }
 
+    // Progressive shrinking's phase shares must leave steps for its last phase, the one
+    // that opens the widths; each share alone passes the schema, so the sum is checked.
+    void progressiveSharesLeaveStepsForTheLastPhase() {
+        Json document = Json::parse(readFile(projectsDirectory() / "default.edgesmith.json"));
+        document["estimator"] = {{"name", "supernet"}, {"params", {{"sampling", "progressive"}, {"largest_share", 0.1}, {"kernel_share", 0.1}}}};
+        const auto diagnostics = Project::check(document, "shares.edgesmith.json");
+        for (const auto& diagnostic : diagnostics) qWarning("%s", diagnostic.text().c_str());
+        QVERIFY(diagnostics.empty());
+        document["estimator"]["params"]["depth_share"] = 0.8;
+        const auto refused = Project::check(document, "shares.edgesmith.json");
+        QCOMPARE(refused.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(refused.front().path), QString("estimator.params.depth_share"));
+        QVERIFY2(QString::fromStdString(refused.front().text()).contains("got 1"), refused.front().text().c_str());
+        document["estimator"]["params"]["depth_share"] = -0.1;
+        const auto negative = Project::check(document, "shares.edgesmith.json");
+        QCOMPARE(negative.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(negative.front().path), QString("estimator.params.depth_share"));
+    }
+
     void schemaAtFollowsTheChosenMethod() {
         const Json document = Json::parse(readFile(projectsDirectory() / "default.edgesmith.json"));
         const auto population = Project::schemaAt(document, {"strategy", "params", "population"});

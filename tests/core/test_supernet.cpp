@@ -346,6 +346,44 @@ private slots:
         QCOMPARE(phases, QStringList({"largest", "kernel", "depth", "all"}));
     }
 
+    // The phase shares move where progressive shrinking opens each elastic dimension: the
+    // phase of every step follows its progress through the training, and a share of 0
+    // skips its phase. Shares that leave no steps for the last phase are refused.
+    void progressiveSharesPlaceThePhases() {
+        const Splits splits = fashionSplits(0.02); // 1,176 training images: 10 batches of 128 per epoch
+        Supernet supernet(compactSpace(), 7);
+        SupernetOptions options;
+        options.sampling = "progressive";
+        options.epochs = 2;
+        options.threads = 1;
+        options.randomSubnets = 1;
+        options.progressEvery = 1;
+        options.largestShare = 0.1;
+        options.kernelShare = 0.0;
+        options.depthShare = 0.3;
+        std::vector<std::string> phases;
+        supernet.train(splits, options, [&](const SupernetProgress& progress) { phases.push_back(progress.phase); });
+        QCOMPARE(int(phases.size()), 20);
+        // Step s runs at progress s / 20: largest below 0.1, depth below 0.4, then all.
+        for (int step = 0; step < 20; ++step) {
+            const char* expected = step < 2 ? "largest" : step < 8 ? "depth" : "all";
+            QVERIFY2(phases[std::size_t(step)] == expected, (std::to_string(step) + ": " + phases[std::size_t(step)]).c_str());
+        }
+        QVERIFY(QString::fromStdString(options.description()).contains("phases 10 / 0 / 30 / 60 % of the steps"));
+        const SupernetOptions fromJson = SupernetOptions::fromJson(Json{{"largest_share", 0.1}, {"kernel_share", 0.0}, {"depth_share", 0.3}});
+        QCOMPARE(fromJson.largestShare, 0.1);
+        QCOMPARE(fromJson.kernelShare, 0.0);
+        QCOMPARE(fromJson.depthShare, 0.3);
+
+        options.depthShare = 0.9;
+        try {
+            supernet.train(splits, options);
+            QFAIL("shares summing to 1 or more must be refused");
+        } catch (const Error& error) {
+            QCOMPARE(QString::fromStdString(error.path()), QString("depth_share"));
+        }
+    }
+
     // Few-shot NAS trains a copy of the supernet with one decision pinned: the blocks the
     // pinned option drops must come out of its training exactly as they went in, and the
     // ones it keeps must learn.

@@ -866,6 +866,27 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(refused.front().path), QString("estimator.params.split"));
     }
 
+    // Progressive shrinking's phase shares are plain number fields of the estimator's form:
+    // set there they land in the project, and shares that leave no steps for the last
+    // phase are reported at depth_share before anything trains.
+    void launcherSetsTheProgressiveShares() {
+        const edgesmith::Json original = edgesmith::Json::parse(edgesmith::readFile(defaultProject().toStdString()));
+        edgesmith::widgets::SearchLauncher launcher(original);
+        launcher.estimatorChoice()->setCurrentIndex(launcher.estimatorChoice()->findData(QStringLiteral("supernet")));
+        auto* largest = qobject_cast<QDoubleSpinBox*>(launcher.estimatorForm()->editor("largest_share"));
+        auto* depth = qobject_cast<QDoubleSpinBox*>(launcher.estimatorForm()->editor("depth_share"));
+        QVERIFY(largest && depth);
+        QCOMPARE(largest->value(), 0.25);
+        largest->setValue(0.1);
+        edgesmith::Json chosen = launcher.document();
+        QCOMPARE(chosen["estimator"]["params"]["largest_share"].get<double>(), 0.1);
+        QVERIFY(edgesmith::Project::check(chosen, defaultProject().toStdString()).empty());
+        depth->setValue(0.9);
+        const auto refused = edgesmith::Project::check(launcher.document(), defaultProject().toStdString());
+        QCOMPARE(refused.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(refused.front().path), QString("estimator.params.depth_share"));
+    }
+
     // The space editor edits the project through its API: size and metric ranges follow,
     // problems outline the node, undo and redo restore.
     void spaceEditorEditsTheProject() {
