@@ -3,6 +3,8 @@
 // budgets (evaluations and hard), no duplicate evaluations, events match the store,
 // a cancelled run resumes into exactly the uninterrupted run, failures are recorded.
 #include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/engine/runtime.h"
 #include "core/engine/search_engine.h"
 #include "core/estimate/estimator.h"
 #include "core/nn/network.h"
@@ -11,10 +13,13 @@
 #include "core/search/pareto.h"
 #include "core/space/space.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <random>
 #include <set>
@@ -301,6 +306,66 @@ private Q_SLOTS:
             const SearchSpace full = SearchSpace::parse(space, "full");
             QCOMPARE(candidate.metric("macs"), double(computeMetrics(full.derive(candidate.genotype)).macs));
         }
+    }
+
+    // A few-shot copy cancelled mid-training is dropped; the shared supernet and the copies
+    // before it are kept, so the next estimate (in this process or the next) trains only
+    // the copies still missing. Every copy trains on the run's shared threads, and the
+    // worker's own count comes back after it, cancelled or not.
+    void fewShotCopiesResumeAfterACancelledCopy() {
+        QTemporaryDir folder;
+        Json document = trainedProject("few-shot resume");
+        document["estimator"] = {{"name", "supernet"},
+                                 {"params", {{"epochs", 1}, {"batch_size", 15}, {"sampling", "fair"}, {"split", "stages[0].out"}, {"split_epochs", 1}}}};
+        const std::string file = folder.path().toStdString() + "/resume.edgesmith.json";
+        QVERIFY(Project::check(document, file).empty());
+        const SearchSpace space = SearchSpace::parse(document["space"]["inline"], "space");
+        std::mt19937_64 random(2);
+        Candidate candidate;
+        candidate.genotype = space.sample(random);
+        const Architecture architecture = space.derive(candidate.genotype);
+
+        std::atomic<bool> cancel{false};
+        bool cancelAtSecondCopy = true;
+        std::vector<std::string> lines;
+        EvaluationControl control;
+        control.threads = 1;
+        control.sharedThreads = 2;
+        control.cancel = &cancel;
+        control.log = [&](const std::string& line) {
+            lines.push_back(line);
+            if (cancelAtSecondCopy && line.find("training few-shot copy 2/2") != std::string::npos) cancel = true;
+        };
+        const auto count = [&](const std::string& text) {
+            return std::count_if(lines.begin(), lines.end(), [&](const std::string& line) { return line.find(text) != std::string::npos; });
+        };
+        const auto kept = [&](const char* pattern) { return QDir(folder.path()).entryList({pattern}).size(); };
+
+        const auto estimator = makeEstimator(document, file);
+        QVERIFY_THROWS_EXCEPTION(Cancelled, estimator->estimate(candidate, architecture, control));
+        QCOMPARE(runtimeInfo().intraOpThreads, 1);
+        QCOMPARE(count("on 2 threads"), 1); // the shared training's line
+        QCOMPARE(count("training few-shot copy 1/2"), 1);
+        QCOMPARE(kept("resume.edgesmith.supernet-*-split-*-0.pt"), 1);
+        QCOMPARE(kept("resume.edgesmith.supernet-*-split-*-1.pt"), 0);
+
+        lines.clear();
+        cancel = false;
+        cancelAtSecondCopy = false;
+        setComputeThreads(3); // whatever ran in between, the estimate leaves the worker's count
+        estimator->estimate(candidate, architecture, control);
+        QCOMPARE(runtimeInfo().intraOpThreads, 1);
+        QCOMPARE(count("training few-shot copy 2/2"), 1);
+        QCOMPARE(count("training few-shot copy 1/2") + count("shared parameters"), 0);
+        QCOMPARE(kept("resume.edgesmith.supernet-*-split-*-1.pt"), 1);
+        QVERIFY(candidate.metrics.count("accuracy"));
+        QCOMPARE(candidate.details["supernet"]["split"]["copy"].get<int>(), candidate.genotype.at(space.uniqueDecision("stages[0].out", file, "split")));
+
+        lines.clear();
+        const auto next = makeEstimator(document, file);
+        next->estimate(candidate, architecture, control);
+        QCOMPARE(count("supernet: reusing"), 3);
+        QCOMPARE(count("supernet: training"), 0);
     }
 
     // Distillation into searched candidates: a saved teacher of the same space; its key
