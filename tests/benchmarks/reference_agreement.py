@@ -298,7 +298,7 @@ def summary_text(files, grouped, section, limit=None):
             # name such runs apart.
             setting = tuple(json.dumps(supernet.get(key), sort_keys=True)
                             for key in ("sampling", "epochs", "learning_rate", "recalibration_batches", "scoring_images", "scored_on",
-                                        "subset", "split")) + (sharing_of(supernet),)
+                                        "subset", "split", "progressive_shares")) + (sharing_of(supernet),)
         except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
             sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
         if legends and legend != legends[0]:

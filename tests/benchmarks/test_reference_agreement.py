@@ -203,7 +203,7 @@ class Summary(unittest.TestCase):
             write_reference(folder / "reference.json")
             supernet = dict(SUPERNET, sampling="fair")
             orders = {"seed0": (0, (1.0, 2.0, 3.0)), "seed1": (1, (3.0, 2.0, 1.0)), "other": (0, (1.0, 3.0, 2.0)),
-                      "fewshot": (1, (2.0, 1.0, 3.0)), "separate": (2, (2.0, 3.0, 1.0))}
+                      "fewshot": (1, (2.0, 1.0, 3.0)), "separate": (2, (2.0, 3.0, 1.0)), "phases": (3, (3.0, 1.0, 2.0))}
             for name, (seed, values) in orders.items():
                 document = {"supernet": dict(supernet, seed=seed, epochs=8 if name == "other" else 4), "device": "cpu",
                             "subnets": [{"genotype": g, "scores": {INHERITED: v}} for g, v in zip("abc", values)]}
@@ -211,6 +211,8 @@ class Summary(unittest.TestCase):
                     document["supernet"]["split"] = {"decision": "stages[1].out", "epochs": 2}
                 if name == "separate":
                     document["supernet"]["sharing"] = "separate kernels"
+                if name == "phases":
+                    document["supernet"]["progressive_shares"] = [0.1, 0.1, 0.2]
                 if name == "seed1":
                     document["supernet"]["sharing"] = "elastic"  # what runs write now; older ones lack it
                 (folder / f"ranking-scores-{name}.json").write_text(json.dumps(document))
@@ -226,6 +228,8 @@ class Summary(unittest.TestCase):
             self.assertNotIn("| seed0 | fewshot |", text)
             # Separate kernels are another setting too; "elastic" is what older runs did unnamed.
             self.assertNotIn("| separate |", text.split("against each other")[1])
+            # Progressive shrinking's other phase shares are another setting (older runs: quarters, unnamed).
+            self.assertNotIn("| phases |", text.split("against each other")[1])
 
     def test_runs_ranked_against_other_references_do_not_share_a_table(self):
         with tempfile.TemporaryDirectory() as folder:
