@@ -152,15 +152,22 @@ struct Checker {
             report("estimator.params.score_on", "\"unseen\" needs estimator.params.subset below 1: the supernet trains on every training image");
     }
 
-    // Progressive shrinking needs steps left for its last phase, which opens the widths.
+    // Progressive shrinking needs steps left for its last phase, which opens the widths; the
+    // shares mean nothing to the other sampling rules, so Supernet::train checks them only
+    // for this one too.
     void checkProgressiveShares() {
         const Json* params = supernetParams();
         if (!params) return;
+        const schema::Node& defaults = findMethod(estimatorCatalog(), "supernet")->parameters;
+        const auto value = [&](const char* name) -> const Json& {
+            const Json* given = at(*params, name);
+            return given ? *given : defaults.findField(name)->node.defaultValue();
+        };
+        if (value("sampling") != "progressive") return;
         double sum = 0;
         for (const char* name : {"largest_share", "kernel_share", "depth_share"}) {
-            const Json* share = at(*params, name);
-            if (share && !share->is_number()) return; // the schema reports the type
-            sum += share ? share->get<double>() : 0.25;
+            if (!value(name).is_number()) return; // the schema reports the type
+            sum += value(name).get<double>();
         }
         if (sum >= 1.0)
             report("estimator.params.depth_share", "largest_share + kernel_share + depth_share must stay below 1, so the last phase of progressive "

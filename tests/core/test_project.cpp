@@ -208,6 +208,10 @@ private Q_SLOTS:
         QCOMPARE(refused.size(), std::size_t(1));
         QCOMPARE(QString::fromStdString(refused.front().path), QString("estimator.params.depth_share"));
         QVERIFY2(QString::fromStdString(refused.front().text()).contains("got 1"), refused.front().text().c_str());
+        // Another sampling rule reads no shares, so none of them is refused there.
+        document["estimator"]["params"]["sampling"] = "fair";
+        QVERIFY(Project::check(document, "shares.edgesmith.json").empty());
+        document["estimator"]["params"]["sampling"] = "progressive";
         document["estimator"]["params"]["depth_share"] = -0.1;
         const auto negative = Project::check(document, "shares.edgesmith.json");
         QCOMPARE(negative.size(), std::size_t(1));

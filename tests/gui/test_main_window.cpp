@@ -867,8 +867,8 @@ private Q_SLOTS:
     }
 
     // Progressive shrinking's phase shares are plain number fields of the estimator's form:
-    // set there they land in the project, and shares that leave no steps for the last
-    // phase are reported at depth_share before anything trains.
+    // set there they land in the project, and under progressive sampling shares that leave
+    // no steps for the last phase are reported at depth_share before anything trains.
     void launcherSetsTheProgressiveShares() {
         const edgesmith::Json original = edgesmith::Json::parse(edgesmith::readFile(defaultProject().toStdString()));
         edgesmith::widgets::SearchLauncher launcher(original);
@@ -882,6 +882,11 @@ private Q_SLOTS:
         QCOMPARE(chosen["estimator"]["params"]["largest_share"].get<double>(), 0.1);
         QVERIFY(edgesmith::Project::check(chosen, defaultProject().toStdString()).empty());
         depth->setValue(0.9);
+        // The shares mean something only to progressive shrinking.
+        QVERIFY(edgesmith::Project::check(launcher.document(), defaultProject().toStdString()).empty());
+        auto* sampling = qobject_cast<QComboBox*>(launcher.estimatorForm()->editor("sampling"));
+        QVERIFY(sampling);
+        sampling->setCurrentText(QStringLiteral("progressive"));
         const auto refused = edgesmith::Project::check(launcher.document(), defaultProject().toStdString());
         QCOMPARE(refused.size(), std::size_t(1));
         QCOMPARE(QString::fromStdString(refused.front().path), QString("estimator.params.depth_share"));
