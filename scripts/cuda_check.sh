@@ -5,8 +5,10 @@
 # ranking study (BENCH=study): more seeds of the 5-epoch stand-alone reference (kept in
 # docs/data/ranking-reference.json; the file comes back with the new trainings added) beside
 # a sandwich supernet trained for as many epochs as the call leaves time for, then that
-# supernet scored on held-out images. SECONDS_LEFT bounds the whole call, build included
-# (100 s on the lent H200, 128 s on the H100).
+# supernet scored on held-out images; or trains a reference of another setting into the same
+# file (BENCH=reference: SUBSET, STANDALONE_EPOCHS, REFERENCE_SEEDS, PARALLEL).
+# SECONDS_LEFT bounds the whole call, build included (100-119 s on the lent H200, 128 s on
+# the H100; a warm machine's second call reuses build-cuda and builds nothing).
 # DEPS is a folder carried to that machine with what its image lacks: include/ (sqlite3.h,
 # zlib.h, stb/, nlohmann/), lib/ (libsqlite3.so, libstb.so), share/cmake/nlohmann_json and
 # fashion-mnist/ (the idx files). OUT receives the log and the benchmark table.
@@ -24,7 +26,7 @@ cmake -S . -B build-cuda -G Ninja -DCMAKE_BUILD_TYPE=Release -DEDGESMITH_BUILD_G
   -DSTB_LIBRARY="$deps/lib/libstb.so" -DSTB_INCLUDE_DIR="$deps/include/stb" \
   -DZLIB_INCLUDE_DIR="$deps/include" -DZLIB_LIBRARY="$deps/lib/libz.so" > "$out/configure.log" 2>&1 || { tail -40 "$out/configure.log"; exit 1; }
 rm "$out/configure.log"
-cmake --build build-cuda -j "$(nproc)" --target edgesmith-cli bench_ranking bench_latency_models -- -k 0 2>&1 | tee "$out/build.log" | grep -E "error|FAILED" | head -40
+cmake --build build-cuda -j "$(nproc)" --target edgesmith-cli bench_ranking bench_latency_models -- -k 0 2>&1 | tee "$out/build.log" | { grep -E "error|FAILED" || true; } | head -40
 test -x build-cuda/bench_ranking || { tail -60 "$out/build.log"; exit 1; }
 echo "built in $(( $(date +%s) - start )) s"
 build-cuda/app/cli/edgesmith-cli info | head -12
@@ -32,6 +34,23 @@ cp docs/benchmarks.md "$out/benchmarks.md"
 if [ "${BENCH:-ranking}" = latency ]; then
   timeout "${BENCH_SECONDS:-400}" build-cuda/bench_latency_models --write "$out/benchmarks.md" --section latency-models-gpu-host --runs "${RUNS:-40}" \
     --machine "the lent GPU machine's CPU ($(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1))" 2>&1 | tee "$out/latency.log"
+  exit 0
+fi
+if [ "${BENCH:-ranking}" = reference ]; then
+  # A stand-alone reference of another setting alone on the GPU (SUBSET of the training
+  # images, STANDALONE_EPOCHS), seed by seed until SECONDS_LEFT runs out; every training is
+  # kept in the file as it ends, so the file that comes back holds whatever finished, and
+  # --reference-seconds starts no training that would end past the stage (on the H200, 2
+  # epochs on 57,000 images took 60-215 s each, fourteen at a time).
+  cp docs/data/ranking-reference.json "$out/ranking-reference.json"
+  stage=$(( ${SECONDS_LEFT:-540} - ($(date +%s) - start) - 10 ))
+  echo "training stage: $stage s"
+  [ "$stage" -gt 60 ] || { echo "no time left to train (SECONDS_LEFT=${SECONDS_LEFT:-540})"; exit 1; }
+  timeout "$stage" build-cuda/bench_ranking --device cuda --data "$deps/fashion-mnist" --subnets 30 --subset "${SUBSET:-1}" \
+    --reference-only --seeds "${REFERENCE_SEEDS:-2}" --parallel "${PARALLEL:-12}" --standalone-epochs "${STANDALONE_EPOCHS:-2}" \
+    --reference-seconds $(( stage - 10 )) --reference "$out/ranking-reference.json" > "$out/reference.log" 2>&1 || true
+  tail -n 5 "$out/reference.log"
+  nvidia-smi --query-gpu=name,utilization.gpu,memory.used --format=csv || true
   exit 0
 fi
 if [ "${BENCH:-ranking}" = study ]; then

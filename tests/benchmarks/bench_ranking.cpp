@@ -66,6 +66,10 @@ struct Settings {
     // > 0 (with --supernet-only): as many epochs as fit in that many seconds, timed on a
     // one-epoch probe, so a lent machine's bounded call keeps a finished supernet.
     double supernetSeconds = 0;
+    // > 0: no stand-alone training starts once the longest one finished so far would end past
+    // that many seconds, so a bounded call's `timeout` kills no training half-way (on a lent
+    // GPU, fourteen at a time, that lost a quarter of the trainings).
+    double referenceSeconds = 0;
     // The supernet's initial weights and its sampling / batch order: a second training of
     // the same setting, to tell a setting's effect from one training's luck.
     std::uint64_t supernetSeed = 0;
@@ -124,6 +128,7 @@ Settings parse(int argc, char** argv) {
         else if (flag == "--finetune-subset") settings.finetuneSubset = std::atof(value.c_str());
         else if (flag == "--scoring-images") settings.scoringImages = std::atoll(value.c_str());
         else if (flag == "--supernet-seconds") settings.supernetSeconds = std::atof(value.c_str());
+        else if (flag == "--reference-seconds") settings.referenceSeconds = std::atof(value.c_str());
         else if (flag == "--split") settings.split = value;
         else if (flag == "--split-epochs") settings.splitEpochs = std::atoi(value.c_str());
         else if (flag == "--split-option") settings.splitOption = std::atoi(value.c_str());
@@ -150,7 +155,7 @@ Settings parse(int argc, char** argv) {
                                  "--reference --reference-device --supernet --scores --subnets (--architectures) --supernet-epochs "
                                  "--supernet-learning-rate --standalone-epochs --seeds --parallel --threads "
                                  "--recalibration-batches --subset --finetune-epochs --finetune-subset --scoring-images "
-                                 "--supernet-seconds --supernet-seed --split --split-epochs --split-option --separate-kernels --separate-block-inputs "
+                                 "--supernet-seconds --reference-seconds --supernet-seed --split --split-epochs --split-option --separate-kernels --separate-block-inputs "
                                  "--progressive-shares "
                                  "--supernet-only --reference-only\n", flag.c_str());
             std::exit(2);
@@ -163,6 +168,10 @@ Settings parse(int argc, char** argv) {
     }
     if (settings.scoringImages < 0) {
         std::fprintf(stderr, "--scoring-images needs a count of images (0: the validation split)\n");
+        std::exit(2);
+    }
+    if (settings.referenceSeconds < 0) {
+        std::fprintf(stderr, "--reference-seconds needs a positive count of seconds, not %g\n", settings.referenceSeconds);
         std::exit(2);
     }
     if (settings.supernetSeconds < 0 || (settings.supernetSeconds > 0 && (!settings.supernetOnly || settings.supernetFile.empty()))) {
@@ -266,6 +275,8 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
     std::fflush(stdout);
     std::mutex mutex;
     std::size_t nextJob = 0;
+    double longest = 0;
+    const auto begun = std::chrono::steady_clock::now();
     const auto worker = [&]() {
         for (;;) {
             std::pair<std::size_t, int> job;
@@ -274,6 +285,7 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
                 // Networks seed LibTorch's global generator, so two are never built at once.
                 std::lock_guard<std::mutex> lock(mutex);
                 if (nextJob == jobs.size()) return;
+                if (settings.referenceSeconds > 0 && longest > 0 && secondsSince(begun) + longest > settings.referenceSeconds) return;
                 job = jobs[nextJob++];
                 network = std::make_unique<Network>(space.derive(genotypes[job.first]), std::uint64_t(job.second));
             }
@@ -285,6 +297,7 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
             std::lock_guard<std::mutex> lock(mutex);
             const std::string key = space.key(genotypes[job.first]);
             store.add(key, job.second, validation.top1, validation.loss, took);
+            longest = std::max(longest, took);
             std::printf("stand-alone %zu/%zu %s seed %d: %.2f %% (%.0f s)\n", nextJob, jobs.size(), key.c_str(), job.second, validation.top1, took);
             std::fflush(stdout);
         }
@@ -292,6 +305,11 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
     std::vector<std::thread> workers;
     for (int count = 0; count < settings.parallel; ++count) workers.emplace_back(worker);
     for (auto& thread : workers) thread.join();
+    if (nextJob < jobs.size()) {
+        std::fprintf(stderr, "--reference-seconds %.0f: %zu trainings left for a later run (the longest so far took %.0f s)\n",
+                     settings.referenceSeconds, jobs.size() - nextJob, longest);
+        std::exit(3);
+    }
 
     Reference reference;
     reference.perSeed.assign(std::size_t(settings.seeds), std::vector<double>(genotypes.size()));
