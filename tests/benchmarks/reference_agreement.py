@@ -21,7 +21,16 @@ of them), so a table made before more seeds were trained can be made again.
 With --bias and several --scores files, a table of where the supernets' rankings go wrong:
 per decision of the genotype, how the rank error follows the option chosen.
 
-Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--seeds N] [--bias] [--scores FILE... [--section NAME]] [--write docs/benchmarks.md]
+With --effects, a table of what each reference's trainings favour: per decision, how the
+mean accuracy follows the option chosen; with --scores files, beside it what their supernets'
+inherited accuracies and the MACs count favour. A reference that misreads an option and a
+supernet that misreads it show apart here, where --bias sees only their difference.
+
+--partial (with --seeds N) keeps, in every setup, the subnets trained with its first N seeds
+and drops the others, so a setup whose seeds all stopped part-way (a lent GPU's time ran
+out) still ranks on the subnets it finished.
+
+Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--seeds N [--partial]] [--bias | --effects] [--scores FILE... [--section NAME]] [--write docs/benchmarks.md]
 """
 import argparse
 import itertools
@@ -68,6 +77,18 @@ def setups(runs):
             label += ", " + ", ".join(f"{key} {value}" for key, value in sorted(extra.items()))
         grouped.setdefault(label, {}).setdefault(run["genotype"], {})[run["seed"]] = run
     return grouped
+
+
+def partial_setups(grouped, count):
+    """Every setup cut to the subnets trained with its `count` lowest seeds; a setup left with
+    fewer than 3 subnets is dropped."""
+    cut = {}
+    for label, subnets in grouped.items():
+        first = sorted({seed for per_seed in subnets.values() for seed in per_seed})[:count]
+        kept = {genotype: per_seed for genotype, per_seed in subnets.items() if all(seed in per_seed for seed in first)}
+        if len(first) == count and len(kept) >= 3:
+            cut[label] = kept
+    return cut
 
 
 def whole_seeds(subnets, limit=None):
@@ -218,7 +239,7 @@ def score_table(scores, grouped, limit=None):
     return legend, lines
 
 
-def scores_text(file, grouped, section="ranking-scores", limit=None):
+def scores_text(file, grouped, section="ranking-scores", limit=None, partial=False):
     try:
         scores = json.loads(pathlib.Path(file).read_text())
         legend, lines = score_table(scores, grouped, limit)
@@ -226,7 +247,7 @@ def scores_text(file, grouped, section="ranking-scores", limit=None):
         # Older scores files predate where the supernet's scores were measured.
         images = (f"; its scores measured on {supernet['scoring_images']:,} images ({supernet['scored_on']})"
                   if "scoring_images" in supernet else "")
-        option = (f" --seeds {limit}" if limit else "") + (f" --section {section}" if section != "ranking-scores" else "")
+        option = (f" --seeds {limit}" if limit else "") + (" --partial" if partial else "") + (f" --section {section}" if section != "ranking-scores" else "")
         # A second training of one setting names its seed; the first (seed 0) reads as before.
         seed = f", seed {supernet['seed']}" if supernet.get("seed") else ""
         sharing = f", {sharing_of(supernet)}" if sharing_of(supernet) != "elastic" else ""
@@ -281,7 +302,7 @@ def shown(path):
     return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else path
 
 
-def summary_text(files, grouped, section, limit=None):
+def summary_text(files, grouped, section, limit=None, partial=False):
     """Several bench_ranking runs in one table of Kendall taus: each run's supernet scores,
     then the MACs count of the first run that has it (the zero-cost proxies do not depend
     on the supernet), against every reference's mean over its whole seeds (the first
@@ -318,7 +339,7 @@ def summary_text(files, grouped, section, limit=None):
                 rows.append(f"| {name} | {estimator} | {taus} |")
             elif estimator == "zero-cost: macs" and not proxy:
                 proxy.append(f"| any | {estimator} | {taus} |")
-    option = (f" --seeds {limit}" if limit else "") + f" --section {section}"
+    option = (f" --seeds {limit}" if limit else "") + (" --partial" if partial else "") + f" --section {section}"
     return (f"Command: `tests/benchmarks/reference_agreement.py --scores {' '.join(shown(file) for file in files)}{option} "
             f"--write docs/benchmarks.md`. " + " ".join(legends[0]) + "\n\n"
             "| scores (docs/data/ranking-scores-NAME.json) | estimator | " + " | ".join(f"Kendall tau, ref. {n + 1}" for n in range(len(legends[0])))
@@ -398,6 +419,91 @@ def decision_bias(files, grouped, estimator="supernet, inherited weights (accura
             + header + "\n|---|" + "---:|---:|" * len(labels) + "\n" + "\n".join(rows) + "\n")
 
 
+def option_taus(genotypes, values):
+    """{decision index: Kendall tau between its option index and the values}, for every
+    decision whose option varies among the genotypes."""
+    options = [[int(part) for part in genotype.split("-")] for genotype in genotypes]
+    taus = {}
+    for decision in range(len(options[0])):
+        column = [option[decision] for option in options]
+        if len(set(column)) > 1:
+            taus[decision] = kendall_tau(column, values)
+    return taus
+
+
+def decision_effects(grouped, files=(), estimator="supernet, inherited weights (accuracy)", threshold=0.15, limit=None, names_file=None):
+    """What the trainings favour: per decision, the Kendall tau between its option index and
+    each reference's mean accuracy over its whole seeds (the first `limit`), and with scores
+    files the mean (and range) of the same tau over their supernets' scores (a run that
+    repeats another's counts once), then the MACs
+    count of the first file. Positive: a later option goes with a higher accuracy. Only
+    decisions whose value reaches `threshold` somewhere are shown."""
+    names = None
+    if names_file:
+        try:
+            names = json.loads(pathlib.Path(names_file).read_text())["decisions"]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            sys.exit(f"{names_file}: no decision names ({error})")
+    columns, legend = [], []
+    for label, subnets in grouped.items():
+        seeds = whole_seeds(subnets, limit)
+        if len(subnets) < 3 or not seeds:
+            continue
+        genotypes = sorted(subnets)
+        columns.append(option_taus(genotypes, [mean(subnets[genotype], "top1", seeds) for genotype in genotypes]))
+        legend.append(f"Reference {len(columns)}: {label}, the mean of {len(seeds)} seed{'s' if len(seeds) != 1 else ''}, {len(genotypes)} subnets.")
+    if not columns:
+        sys.exit("no reference setup holds 3 or more subnets with a whole seed")
+    supernets, macs, seen = [], None, set()
+    for file in files:
+        try:
+            scores = json.loads(pathlib.Path(file).read_text())
+            estimators, table = checked_scores(scores)
+            if estimator not in estimators:
+                raise ScoresError(f"no '{estimator}' scores")
+        except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
+            sys.exit(f"{file}: cannot read the estimators' scores ({error})")
+        names = names or scores.get("decisions")
+        genotypes = sorted(table)
+        # A fine-tune's run repeats its supernet's inherited scores: they count once.
+        values = tuple((genotype, table[genotype][estimator]) for genotype in genotypes)
+        if values in seen:
+            continue
+        seen.add(values)
+        supernets.append(option_taus(genotypes, [table[genotype][estimator] for genotype in genotypes]))
+        if macs is None and "zero-cost: macs" in estimators:
+            macs = option_taus(genotypes, [table[genotype]["zero-cost: macs"] for genotype in genotypes])
+    decisions = sorted({decision for column in columns + supernets + ([macs] if macs else []) for decision in column})
+    if names and any(len(names) <= decision for decision in decisions):
+        sys.exit(f"the {len(names)} decision names do not cover the genotypes' {max(decisions) + 1} decisions")
+
+    def shows(decision):
+        values = [column.get(decision, 0.0) for column in columns]
+        if supernets:
+            values.append(sum(column.get(decision, 0.0) for column in supernets) / len(supernets))
+        return any(abs(value) >= threshold for value in values)
+
+    header = "| decision | " + " | ".join(f"ref. {index + 1}" for index in range(len(columns)))
+    rule = "|---|" + "---:|" * len(columns)
+    if supernets:
+        header += f" | supernets, mean of {len(supernets)} | supernets, range"
+        rule += "---:|---:|"
+    if macs:
+        header += " | MACs"
+        rule += "---:|"
+    rows = []
+    for decision in filter(shows, decisions):
+        cells = [f"{column[decision]:+.2f}" if decision in column else "" for column in columns]
+        if supernets:
+            values = [column[decision] for column in supernets if decision in column]
+            cells += [f"{sum(values) / len(values):+.2f}", f"{min(values):+.2f} to {max(values):+.2f}"] if values else ["", ""]
+        if macs:
+            cells.append(f"{macs[decision]:+.2f}" if decision in macs else "")
+        rows.append(f"| {names[decision] if names else f'decision {decision}'} | " + " | ".join(cells) + " |")
+    return (" ".join(legend) + f" Decisions whose Kendall tau between option index and accuracy reaches ±{threshold:g} in a reference"
+            + (" or in the supernets' mean" if supernets else "") + ".\n\n" + header + " |\n" + rule + "\n" + "\n".join(rows) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reference", default=str(ROOT / "docs/data/ranking-reference.json"))
@@ -407,7 +513,13 @@ def main():
     parser.add_argument("--seeds", type=int, default=0, help="the first N whole seeds of each reference (default: all)")
     parser.add_argument("--bias", action="store_true",
                         help="with --scores: per decision, how the supernet's rank error follows its option (decision_bias)")
-    parser.add_argument("--names", default="", help="with --bias: a scores file whose \"decisions\" name the genotype's positions")
+    parser.add_argument("--effects", action="store_true",
+                        help="per decision, how each reference's accuracy (and with --scores the supernets' scores) follows its option")
+    parser.add_argument("--threshold", type=float, default=0.15,
+                        help="with --bias or --effects: the smallest |Kendall tau| that shows a decision")
+    parser.add_argument("--partial", action="store_true",
+                        help="with --seeds N: every setup keeps only the subnets trained with its first N seeds")
+    parser.add_argument("--names", default="", help="with --bias or --effects: a scores file whose \"decisions\" name the genotype's positions")
     parser.add_argument("--write", default="")
     options = parser.parse_args()
     if options.section == "ranking-reference":
@@ -416,31 +528,49 @@ def main():
         parser.error("--seeds needs a count of seeds (0: every whole seed)")
     if len(options.scores) > 1 and options.section == "ranking-scores":
         parser.error("several --scores files need a --section of their own (ranking-scores is the first run's table)")
+    if options.partial and not options.seeds:
+        parser.error("--partial needs --seeds N (the seeds a subnet must have to stay)")
+    if options.bias and options.effects:
+        parser.error("--bias and --effects write one table each: run them apart")
+    if (options.effects or options.partial) and options.section in ("ranking-scores", "ranking-reference"):
+        parser.error("--effects and --partial need a --section of their own")
     limit = options.seeds or None
     try:
         runs = json.loads(pathlib.Path(options.reference).read_text())["runs"]
     except (OSError, ValueError, KeyError) as error:
         sys.exit(f"{options.reference}: cannot read the reference's runs ({error})")
     grouped = setups(runs)
+    if options.partial:
+        grouped = partial_setups(grouped, options.seeds)
+    # Every option that changes a table is in the command that the table names.
+    flags = (f" --seeds {limit}" if limit else "") + (" --partial" if options.partial else "")
+    threshold = f" --threshold {options.threshold:g}" if options.threshold != 0.15 else ""
     # With --scores only the scores' section is written: the reference's own table is its
     # own command's, so an older run ranked with --seeds leaves it as it is.
     if options.bias:
         if not options.scores or options.section == "ranking-scores":
             parser.error("--bias needs --scores files and a --section of its own")
-        option = (f" --seeds {limit}" if limit else "") + (f" --names {shown(options.names)}" if options.names else "") + f" --section {options.section}"
+        option = flags + threshold + (f" --names {shown(options.names)}" if options.names else "") + f" --section {options.section}"
         text = (f"Command: `tests/benchmarks/reference_agreement.py --bias --scores {' '.join(shown(file) for file in options.scores)}{option} "
-                f"--write docs/benchmarks.md`. " + decision_bias(options.scores, grouped, limit=limit, names_file=options.names or None))
+                f"--write docs/benchmarks.md`. " + decision_bias(options.scores, grouped, threshold=options.threshold, limit=limit, names_file=options.names or None))
+        section = options.section
+    elif options.effects:
+        scores = (" --scores " + " ".join(shown(file) for file in options.scores)) if options.scores else ""
+        option = flags + threshold + (f" --names {shown(options.names)}" if options.names else "") + f" --section {options.section}"
+        text = (f"Command: `tests/benchmarks/reference_agreement.py --effects{scores}{option} --write docs/benchmarks.md`. "
+                + decision_effects(grouped, options.scores, threshold=options.threshold, limit=limit, names_file=options.names or None))
         section = options.section
     elif len(options.scores) > 1:
-        text, section = summary_text(options.scores, grouped, options.section, limit), options.section
+        text, section = summary_text(options.scores, grouped, options.section, limit, options.partial), options.section
     elif options.scores:
-        text, section = scores_text(options.scores[0], grouped, options.section, limit), options.section
+        text, section = scores_text(options.scores[0], grouped, options.section, limit, options.partial), options.section
     else:
         rows = [row for label, subnets in grouped.items() for row in seed_rows(label, subnets, limit)] + cross_rows(grouped, limit)
-        text = (f"Command: `tests/benchmarks/reference_agreement.py{f' --seeds {limit}' if limit else ''} --write docs/benchmarks.md`.\n\n"
+        text = (f"Command: `tests/benchmarks/reference_agreement.py{flags}"
+                f"{f' --section {options.section}' if options.partial else ''} --write docs/benchmarks.md`.\n\n"
                 "| reference | against | subnets | Kendall tau, accuracy | Kendall tau, validation loss | mean accuracies | per training |\n"
                 "|---|---|---:|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n")
-        section = "ranking-reference"
+        section = options.section if options.partial else "ranking-reference"
     print(text)
     if options.write and not replace_section(options.write, section, text):
         sys.exit(f"{options.write}: no {section} section markers")

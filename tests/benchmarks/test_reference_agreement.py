@@ -2,6 +2,8 @@
 """reference_agreement.py's rank correlations and score checks, on hand-worked cases: the
 benchmark tables of issue 9 rest on them, and they are a second copy of
 core/search/rank_correlation (tau-b, Spearman with mean ranks for ties)."""
+import contextlib
+import io
 import json
 import math
 import pathlib
@@ -281,6 +283,78 @@ class DecisionBias(unittest.TestCase):
             self.assertEqual(docs.read_text(), before)
 
 
+class Partial(unittest.TestCase):
+    # A reference whose two seeds both stopped part-way: b lacks seed 1, c lacks seed 0.
+    grouped = {"full": trained({"a": [90.0, 91.0], "b": [80.0, None], "c": [None, 70.0], "d": [85.0, 84.0], "e": [75.0, 77.0]}),
+               "five": trained({genotype: [70.0 + index] for index, genotype in enumerate("abcde")})}
+
+    def test_only_the_subnets_of_the_first_seeds_stay(self):
+        cut = reference_agreement.partial_setups(self.grouped, 1)
+        self.assertEqual(sorted(cut["full"]), ["a", "b", "d", "e"])
+        self.assertEqual(sorted(cut["five"]), list("abcde"))
+        cut = reference_agreement.partial_setups(self.grouped, 2)
+        self.assertEqual(sorted(cut["full"]), ["a", "d", "e"])
+        # "five" has one seed only, so it cannot give two.
+        self.assertNotIn("five", cut)
+
+    def test_a_reference_stopped_part_way_ranks_only_with_partial(self):
+        setup = {"epochs": 2, "training_images": 10, "learning_rate": 0.01, "device": "cuda"}
+        runs = [{"genotype": g, "seed": seed, "setup": setup, "top1": entry["top1"], "loss": entry["loss"], "seconds": 1.0}
+                for g, per_seed in self.grouped["full"].items() for seed, entry in per_seed.items()]
+        # The supernet ranks a > d > b > e as seed 0 does; c, which seed 0 lacks, is left out.
+        scores = {"supernet": SUPERNET, "device": "cpu",
+                  "subnets": [{"genotype": g, "scores": {INHERITED: v}} for g, v in (("a", 4.0), ("b", 2.0), ("c", 9.0), ("d", 3.0), ("e", 1.0))]}
+        with tempfile.TemporaryDirectory() as folder:
+            folder = pathlib.Path(folder)
+            (folder / "reference.json").write_text(json.dumps({"runs": runs}))
+            (folder / "run.json").write_text(json.dumps(scores))
+            docs = folder / "benchmarks.md"
+            docs.write_text("<!-- partial:begin -->\nold\n<!-- partial:end -->\n")
+            common = ["--reference", str(folder / "reference.json"), "--scores", str(folder / "run.json"), "--section", "partial"]
+            run(common + ["--write", str(docs)], error="no reference setup holds")
+            run(common + ["--partial", "--write", str(docs)], error="--partial needs --seeds")
+            run(common + ["--seeds", "1", "--partial", "--write", str(docs)])
+            text = docs.read_text()
+            self.assertIn("--seeds 1 --partial --section partial", text)
+            self.assertIn("the mean of 1 seed, 4 subnets", text)
+            self.assertIn(f"| {INHERITED} | 1.000 | 1.000 |", text)
+
+
+class DecisionEffects(unittest.TestCase):
+    def test_what_the_reference_and_the_supernets_favour_stand_apart(self):
+        # Eight subnets "k-w". Stand-alone, k=1 costs accuracy whatever the width; the supernet
+        # puts every k=1 subnet ahead instead. The width's small effect stays under the threshold.
+        genotypes = [f"{k}-{w}" for k in (0, 1) for w in range(4)]
+        with tempfile.TemporaryDirectory() as folder:
+            folder = pathlib.Path(folder)
+            setup = {"epochs": 1, "training_images": 10, "learning_rate": 0.01, "device": "cpu"}
+            (folder / "reference.json").write_text(json.dumps({"runs": [
+                {"genotype": g, "seed": 0, "setup": setup, "top1": 90.0 - 6.0 * int(g[0]) + 0.1 * int(g[2]), "loss": 1.0, "seconds": 1.0}
+                for g in genotypes]}))
+            document = {"supernet": SUPERNET, "device": "cpu", "decisions": ["kernel", "width"],
+                        "subnets": [{"genotype": g, "scores": {INHERITED: 50.0 + int(g[0]) + 0.1 * int(g[2]), "zero-cost: macs": float(g[2])}}
+                                    for g in genotypes]}
+            (folder / "run.json").write_text(json.dumps(document))
+            docs = folder / "benchmarks.md"
+            docs.write_text("<!-- effects:begin -->\nold\n<!-- effects:end -->\n")
+            # The same scores twice (a fine-tune's run repeats its supernet's) count once.
+            run(["--reference", str(folder / "reference.json"), "--effects", "--scores", str(folder / "run.json"), str(folder / "run.json"),
+                 "--threshold", "0.5", "--section", "effects", "--write", str(docs)])
+            text = docs.read_text()
+            self.assertIn("supernets, mean of 1 |", text)
+            rows = [line for line in text.splitlines() if line.startswith("| ") and "decision" not in line]
+            # Tau-b with the kernel's ties: 16 / sqrt(16 * 28) = 0.76; the MACs count follows the width only.
+            self.assertEqual(rows, ["| kernel | -0.76 | +0.76 | +0.76 to +0.76 | +0.00 |"])
+            self.assertIn("--effects --scores", text)
+            self.assertIn("--threshold 0.5 --section effects", text)
+            # Without scores the table holds the references alone, named from --names.
+            run(["--reference", str(folder / "reference.json"), "--effects", "--threshold", "0.5", "--names", str(folder / "run.json"),
+                 "--section", "effects", "--write", str(docs)])
+            rows = [line for line in docs.read_text().splitlines() if line.startswith("| ") and "decision" not in line]
+            self.assertEqual(rows, ["| kernel | -0.76 |"])
+            run(["--reference", str(folder / "reference.json"), "--effects", "--write", str(docs)], error="a --section of their own")
+
+
 def write_reference(file):
     """A reference file of three subnets, one seed each, ranked a < b < c."""
     setup = {"epochs": 1, "training_images": 10, "learning_rate": 0.01, "device": "cpu"}
@@ -294,8 +368,11 @@ def run(arguments, error=None):
     sys.argv = ["reference_agreement.py"] + arguments
     try:
         if error:
-            with unittest.TestCase().assertRaisesRegex(SystemExit, error):
+            # A usage error exits with status 2 and says why on stderr; other errors in the exit.
+            stderr = io.StringIO()
+            with contextlib.redirect_stderr(stderr), unittest.TestCase().assertRaises(SystemExit) as caught:
                 reference_agreement.main()
+            unittest.TestCase().assertRegex(f"{caught.exception.code} {stderr.getvalue()}", error)
         else:
             reference_agreement.main()
     finally:
