@@ -45,6 +45,9 @@ using namespace edgesmith;
 
 namespace {
 
+// What --reference-seconds counts from: the process's start, as the caller's `timeout` does.
+const auto processStart = std::chrono::steady_clock::now();
+
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -66,9 +69,11 @@ struct Settings {
     // > 0 (with --supernet-only): as many epochs as fit in that many seconds, timed on a
     // one-epoch probe, so a lent machine's bounded call keeps a finished supernet.
     double supernetSeconds = 0;
-    // > 0: no stand-alone training starts once the longest one finished so far would end past
-    // that many seconds, so a bounded call's `timeout` kills no training half-way (on a lent
-    // GPU, fourteen at a time, that lost a quarter of the trainings).
+    // > 0: no stand-alone training starts when one as long as the longest seen so far
+    // (finished, or still running) would end past that many seconds from the process's
+    // start, so a bounded call's `timeout` rarely kills a training half-way (on a lent GPU,
+    // fourteen at a time, that lost a quarter of the trainings). The first `parallel`
+    // trainings always start: nothing has been timed yet.
     double referenceSeconds = 0;
     // The supernet's initial weights and its sampling / batch order: a second training of
     // the same setting, to tell a setting's effect from one training's luck.
@@ -276,16 +281,26 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
     std::mutex mutex;
     std::size_t nextJob = 0;
     double longest = 0;
-    const auto begun = std::chrono::steady_clock::now();
+    std::map<std::size_t, std::chrono::steady_clock::time_point> running; // job → its start
+    // The longest training seen: a running one has taken at least its time so far.
+    const auto longestSeen = [&]() {
+        double seen = longest;
+        for (const auto& [index, start] : running) seen = std::max(seen, secondsSince(start));
+        return seen;
+    };
     const auto worker = [&]() {
         for (;;) {
             std::pair<std::size_t, int> job;
+            std::size_t index = 0;
             std::unique_ptr<Network> network;
             {
                 // Networks seed LibTorch's global generator, so two are never built at once.
                 std::lock_guard<std::mutex> lock(mutex);
                 if (nextJob == jobs.size()) return;
-                if (settings.referenceSeconds > 0 && longest > 0 && secondsSince(begun) + longest > settings.referenceSeconds) return;
+                const double seen = settings.referenceSeconds > 0 ? longestSeen() : 0;
+                if (seen > 0 && secondsSince(processStart) + seen > settings.referenceSeconds) return;
+                running[nextJob] = std::chrono::steady_clock::now();
+                index = nextJob;
                 job = jobs[nextJob++];
                 network = std::make_unique<Network>(space.derive(genotypes[job.first]), std::uint64_t(job.second));
             }
@@ -298,6 +313,7 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
             const std::string key = space.key(genotypes[job.first]);
             store.add(key, job.second, validation.top1, validation.loss, took);
             longest = std::max(longest, took);
+            running.erase(index);
             std::printf("stand-alone %zu/%zu %s seed %d: %.2f %% (%.0f s)\n", nextJob, jobs.size(), key.c_str(), job.second, validation.top1, took);
             std::fflush(stdout);
         }

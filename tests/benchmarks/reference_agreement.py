@@ -80,13 +80,17 @@ def setups(runs):
 
 
 def partial_setups(grouped, count):
-    """Every setup cut to the subnets trained with its `count` lowest seeds; a setup left with
-    fewer than 3 subnets is dropped."""
+    """Every setup that has `count` seeds but not `count` whole ones, cut to the subnets trained
+    with its `count` lowest seeds; a setup left with fewer than 3 subnets is dropped. Setups
+    with `count` whole seeds, or fewer seeds than that, stay as --seeds alone leaves them."""
     cut = {}
     for label, subnets in grouped.items():
         first = sorted({seed for per_seed in subnets.values() for seed in per_seed})[:count]
+        if len(first) < count or len(whole_seeds(subnets)) >= count:
+            cut[label] = subnets
+            continue
         kept = {genotype: per_seed for genotype, per_seed in subnets.items() if all(seed in per_seed for seed in first)}
-        if len(first) == count and len(kept) >= 3:
+        if len(kept) >= 3:
             cut[label] = kept
     return cut
 
@@ -444,11 +448,13 @@ def decision_effects(grouped, files=(), estimator="supernet, inherited weights (
             names = json.loads(pathlib.Path(names_file).read_text())["decisions"]
         except (OSError, ValueError, KeyError, TypeError) as error:
             sys.exit(f"{names_file}: no decision names ({error})")
-    columns, legend = [], []
+    columns, legend, counts = [], [], {}
     for label, subnets in grouped.items():
         seeds = whole_seeds(subnets, limit)
         if len(subnets) < 3 or not seeds:
             continue
+        for genotype in subnets:
+            counts.setdefault(len(genotype.split("-")), label)
         genotypes = sorted(subnets)
         columns.append(option_taus(genotypes, [mean(subnets[genotype], "top1", seeds) for genotype in genotypes]))
         legend.append(f"Reference {len(columns)}: {label}, the mean of {len(seeds)} seed{'s' if len(seeds) != 1 else ''}, {len(genotypes)} subnets.")
@@ -465,6 +471,8 @@ def decision_effects(grouped, files=(), estimator="supernet, inherited weights (
             sys.exit(f"{file}: cannot read the estimators' scores ({error})")
         names = names or scores.get("decisions")
         genotypes = sorted(table)
+        for genotype in genotypes:
+            counts.setdefault(len(genotype.split("-")), file)
         # A fine-tune's run repeats its supernet's inherited scores: they count once.
         values = tuple((genotype, table[genotype][estimator]) for genotype in genotypes)
         if values in seen:
@@ -473,14 +481,18 @@ def decision_effects(grouped, files=(), estimator="supernet, inherited weights (
         supernets.append(option_taus(genotypes, [table[genotype][estimator] for genotype in genotypes]))
         if macs is None and "zero-cost: macs" in estimators:
             macs = option_taus(genotypes, [table[genotype]["zero-cost: macs"] for genotype in genotypes])
+    # Option indices of spaces with other decisions would share rows: refuse the mix.
+    if len(counts) > 1 or (names and set(counts) != {len(names)}):
+        found = ", ".join(f"{count} in {where}" for count, where in sorted(counts.items()))
+        sys.exit(f"genotypes with another count of decisions than the {len(names) if names else 'others'}"
+                 f"{' names' if names else ''}: {found}")
     decisions = sorted({decision for column in columns + supernets + ([macs] if macs else []) for decision in column})
-    if names and any(len(names) <= decision for decision in decisions):
-        sys.exit(f"the {len(names)} decision names do not cover the genotypes' {max(decisions) + 1} decisions")
 
     def shows(decision):
-        values = [column.get(decision, 0.0) for column in columns]
-        if supernets:
-            values.append(sum(column.get(decision, 0.0) for column in supernets) / len(supernets))
+        values = [column[decision] for column in columns if decision in column]
+        runs = [column[decision] for column in supernets if decision in column]
+        if runs:
+            values.append(sum(runs) / len(runs))
         return any(abs(value) >= threshold for value in values)
 
     header = "| decision | " + " | ".join(f"ref. {index + 1}" for index in range(len(columns)))
@@ -500,7 +512,8 @@ def decision_effects(grouped, files=(), estimator="supernet, inherited weights (
         if macs:
             cells.append(f"{macs[decision]:+.2f}" if decision in macs else "")
         rows.append(f"| {names[decision] if names else f'decision {decision}'} | " + " | ".join(cells) + " |")
-    return (" ".join(legend) + f" Decisions whose Kendall tau between option index and accuracy reaches ±{threshold:g} in a reference"
+    over = " The supernets' and the MACs columns are over each scores file's own subnets." if supernets else ""
+    return (" ".join(legend) + over + f" Decisions whose Kendall tau between option index and accuracy reaches ±{threshold:g} in a reference"
             + (" or in the supernets' mean" if supernets else "") + ".\n\n" + header + " |\n" + rule + "\n" + "\n".join(rows) + "\n")
 
 
@@ -528,6 +541,8 @@ def main():
         parser.error("--seeds needs a count of seeds (0: every whole seed)")
     if len(options.scores) > 1 and options.section == "ranking-scores":
         parser.error("several --scores files need a --section of their own (ranking-scores is the first run's table)")
+    if options.threshold < 0:
+        parser.error("--threshold needs a Kendall tau of 0 or more")
     if options.partial and not options.seeds:
         parser.error("--partial needs --seeds N (the seeds a subnet must have to stay)")
     if options.bias and options.effects:

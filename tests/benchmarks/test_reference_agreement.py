@@ -294,8 +294,13 @@ class Partial(unittest.TestCase):
         self.assertEqual(sorted(cut["five"]), list("abcde"))
         cut = reference_agreement.partial_setups(self.grouped, 2)
         self.assertEqual(sorted(cut["full"]), ["a", "d", "e"])
-        # "five" has one seed only, so it cannot give two.
-        self.assertNotIn("five", cut)
+        # "five" has one seed only: it stays as --seeds 2 alone leaves it (its one seed).
+        self.assertEqual(sorted(cut["five"]), list("abcde"))
+        # A setup with two whole seeds and a third stopped part-way is not cut at 2.
+        grouped = {"ten": trained({"a": [70.0, 71.0, 72.0], "b": [80.0, 81.0, None], "c": [85.0, 86.0, None]})}
+        self.assertEqual(sorted(reference_agreement.partial_setups(grouped, 2)["ten"]), ["a", "b", "c"])
+        # At 3 it is cut to the one subnet with seed 2, too few to rank: dropped.
+        self.assertNotIn("ten", reference_agreement.partial_setups(grouped, 3))
 
     def test_a_reference_stopped_part_way_ranks_only_with_partial(self):
         setup = {"epochs": 2, "training_images": 10, "learning_rate": 0.01, "device": "cuda"}
@@ -353,6 +358,14 @@ class DecisionEffects(unittest.TestCase):
             rows = [line for line in docs.read_text().splitlines() if line.startswith("| ") and "decision" not in line]
             self.assertEqual(rows, ["| kernel | -0.76 |"])
             run(["--reference", str(folder / "reference.json"), "--effects", "--write", str(docs)], error="a --section of their own")
+            # Genotypes of another space (three decisions) cannot share the rows.
+            document["subnets"] = [{"genotype": g + "-0", "scores": {INHERITED: 1.0 + i}} for i, g in enumerate(genotypes)]
+            document.pop("decisions")
+            (folder / "other.json").write_text(json.dumps(document))
+            before = docs.read_text()
+            run(["--reference", str(folder / "reference.json"), "--effects", "--scores", str(folder / "other.json"),
+                 "--section", "effects", "--write", str(docs)], error="another count of decisions")
+            self.assertEqual(docs.read_text(), before)
 
 
 def write_reference(file):
