@@ -370,6 +370,29 @@ def seed_agreement(trainings):
             "| scores | against | estimator | subnets | Kendall tau |\n|---|---|---|---:|---:|\n" + "\n".join(rows) + "\n")
 
 
+def decision_names(names_file):
+    """The decision names a scores file records, or None without a file."""
+    if not names_file:
+        return None
+    try:
+        return json.loads(pathlib.Path(names_file).read_text())["decisions"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        sys.exit(f"{names_file}: no decision names ({error})")
+
+
+def scores_with(file, estimator):
+    """A scores file, its estimators and checked table; exits naming the file when it cannot
+    be read or lacks `estimator`."""
+    try:
+        scores = json.loads(pathlib.Path(file).read_text())
+        estimators, table = checked_scores(scores)
+        if estimator not in estimators:
+            raise ScoresError(f"no '{estimator}' scores")
+    except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
+        sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
+    return scores, estimators, table
+
+
 def decision_bias(files, grouped, estimator="supernet, inherited weights (accuracy)", threshold=0.15, limit=None, names_file=None):
     """Where a supernet's ranking goes wrong: per decision of the genotype, the Kendall tau
     between its option index and the rank error (the subnet's rank by the supernet score minus
@@ -378,20 +401,12 @@ def decision_bias(files, grouped, estimator="supernet, inherited weights (accura
     reference; only decisions whose mean reaches `threshold` in some reference. Decision
     names come from `names_file` or the first run that records them (bench_ranking writes
     "decisions"; older runs of the same space lack them)."""
-    names, per_reference, legend = None, {}, None
-    if names_file:
-        try:
-            names = json.loads(pathlib.Path(names_file).read_text())["decisions"]
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            sys.exit(f"{names_file}: no decision names ({error})")
+    names, per_reference, legend = decision_names(names_file), {}, None
     for file in files:
+        scores, estimators, table = scores_with(file, estimator)
         try:
-            scores = json.loads(pathlib.Path(file).read_text())
-            estimators, table = checked_scores(scores)
-            if estimator not in estimators:
-                raise ScoresError(f"no '{estimator}' scores")
             references = reference_means(table, grouped, limit)
-        except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
+        except ScoresError as error:
             sys.exit(f"{file}: cannot rank the estimators' scores ({error})")
         run_legend = legend_of(references)
         if legend is not None and run_legend != legend:
@@ -439,15 +454,9 @@ def decision_effects(grouped, files=(), estimator="supernet, inherited weights (
     """What the trainings favour: per decision, the Kendall tau between its option index and
     each reference's mean accuracy over its whole seeds (the first `limit`), and with scores
     files the mean (and range) of the same tau over their supernets' scores (a run that
-    repeats another's counts once), then the MACs
-    count of the first file. Positive: a later option goes with a higher accuracy. Only
+    repeats another's counts once), then the MACs count of the first file. Positive: a later option goes with a higher accuracy. Only
     decisions whose value reaches `threshold` somewhere are shown."""
-    names = None
-    if names_file:
-        try:
-            names = json.loads(pathlib.Path(names_file).read_text())["decisions"]
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            sys.exit(f"{names_file}: no decision names ({error})")
+    names = decision_names(names_file)
     columns, legend, counts = [], [], {}
     for label, subnets in grouped.items():
         seeds = whole_seeds(subnets, limit)
@@ -462,13 +471,7 @@ def decision_effects(grouped, files=(), estimator="supernet, inherited weights (
         sys.exit("no reference setup holds 3 or more subnets with a whole seed")
     supernets, macs, seen = [], None, set()
     for file in files:
-        try:
-            scores = json.loads(pathlib.Path(file).read_text())
-            estimators, table = checked_scores(scores)
-            if estimator not in estimators:
-                raise ScoresError(f"no '{estimator}' scores")
-        except (OSError, ValueError, KeyError, TypeError, ScoresError) as error:
-            sys.exit(f"{file}: cannot read the estimators' scores ({error})")
+        scores, estimators, table = scores_with(file, estimator)
         names = names or scores.get("decisions")
         genotypes = sorted(table)
         for genotype in genotypes:
