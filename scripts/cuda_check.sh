@@ -6,7 +6,9 @@
 # docs/data/ranking-reference.json; the file comes back with the new trainings added) beside
 # a sandwich supernet trained for as many epochs as the call leaves time for, then that
 # supernet scored on held-out images; or trains a reference of another setting into the same
-# file (BENCH=reference: SUBSET, STANDALONE_EPOCHS, REFERENCE_SEEDS, PARALLEL).
+# file (BENCH=reference: SUBSET, STANDALONE_EPOCHS, REFERENCE_SEEDS, PARALLEL, and SUBNETS:
+# the first 30 are the ranked ones, later ones a sample of other subnets that the same
+# random draw continues with).
 # SECONDS_LEFT bounds the whole call, build included (100-119 s on the lent H200, 128 s on
 # the H100; a warm machine's second call reuses build-cuda and builds nothing).
 # DEPS is a folder carried to that machine with what its image lacks: include/ (sqlite3.h,
@@ -49,7 +51,7 @@ if [ "${BENCH:-ranking}" = reference ]; then
   stage=$(( ${SECONDS_LEFT:-540} - ($(date +%s) - start) - 10 ))
   echo "training stage: $stage s"
   [ "$stage" -gt 60 ] || { echo "no time left to train (SECONDS_LEFT=${SECONDS_LEFT:-540})"; exit 1; }
-  timeout "$stage" build-cuda/bench_ranking --device cuda --data "$deps/fashion-mnist" --subnets 30 --subset "${SUBSET:-1}" \
+  timeout "$stage" build-cuda/bench_ranking --device cuda --data "$deps/fashion-mnist" --subnets "${SUBNETS:-30}" --subset "${SUBSET:-1}" \
     --reference-only --seeds "${REFERENCE_SEEDS:-2}" --parallel "${PARALLEL:-12}" --standalone-epochs "${STANDALONE_EPOCHS:-2}" \
     --reference-seconds $(( stage - 10 )) --reference "$out/ranking-reference.json" > "$out/reference.log" 2>&1 || status=$?
   tail -n 5 "$out/reference.log"
