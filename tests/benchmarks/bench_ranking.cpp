@@ -61,6 +61,10 @@ struct Settings {
     std::string referenceDevice;
     bool supernetOnly = false;  // train and keep the supernet (--supernet FILE), nothing else
     bool referenceOnly = false; // fill the reference file (--reference FILE), nothing else
+    // Score the subnets with a kept supernet into --scores FILE, with no reference: other
+    // subnets than the ranked ones, to fit a correction of the supernet's scores on.
+    bool scoresOnly = false;
+    int skipSubnets = 0; // the draw's first subnets left out: --skip-subnets 30 gives others than the ranked 30
     int subnets = 30, supernetEpochs = 4, standaloneEpochs = 1, seeds = 1, parallel = 1, threads = 0, recalibrationBatches = 20;
     std::int64_t scoringImages = 0; // > 0: supernet scores on that many unused training images
     int finetuneEpochs = 0; // > 0: a row for the subnets fine-tuned from inherited weights
@@ -107,6 +111,10 @@ Settings parse(int argc, char** argv) {
             settings.referenceOnly = true;
             continue;
         }
+        if (flag == "--scores-only") {
+            settings.scoresOnly = true;
+            continue;
+        }
         if (flag == "--separate-kernels" || flag == "--separate-block-inputs") {
             (flag == "--separate-kernels" ? settings.sharing.separateKernels : settings.sharing.separateBlockInputs) = true;
             continue;
@@ -121,6 +129,7 @@ Settings parse(int argc, char** argv) {
         else if (flag == "--supernet") settings.supernetFile = value;
         else if (flag == "--scores") settings.scores = value;
         else if (flag == "--subnets" || flag == "--architectures") settings.subnets = std::atoi(value.c_str());
+        else if (flag == "--skip-subnets") settings.skipSubnets = std::atoi(value.c_str());
         else if (flag == "--supernet-epochs") settings.supernetEpochs = std::atoi(value.c_str());
         else if (flag == "--supernet-learning-rate") settings.supernetLearningRate = std::atof(value.c_str());
         else if (flag == "--standalone-epochs") settings.standaloneEpochs = std::atoi(value.c_str());
@@ -162,7 +171,7 @@ Settings parse(int argc, char** argv) {
                                  "--recalibration-batches --subset --finetune-epochs --finetune-subset --scoring-images "
                                  "--supernet-seconds --reference-seconds --supernet-seed --split --split-epochs --split-option --separate-kernels --separate-block-inputs "
                                  "--progressive-shares "
-                                 "--supernet-only --reference-only\n", flag.c_str());
+                                 "--supernet-only --reference-only --scores-only --skip-subnets\n", flag.c_str());
             std::exit(2);
         }
         if (index + 1 >= argc) {
@@ -173,6 +182,15 @@ Settings parse(int argc, char** argv) {
     }
     if (settings.scoringImages < 0) {
         std::fprintf(stderr, "--scoring-images needs a count of images (0: the validation split)\n");
+        std::exit(2);
+    }
+    if (settings.scoresOnly && (settings.scores.empty() || settings.supernetFile.empty() || !std::filesystem::exists(settings.supernetFile) ||
+                                settings.supernetOnly || settings.referenceOnly)) {
+        std::fprintf(stderr, "--scores-only needs --scores FILE and a kept --supernet FILE, and excludes --supernet-only and --reference-only\n");
+        std::exit(2);
+    }
+    if (settings.skipSubnets < 0) {
+        std::fprintf(stderr, "--skip-subnets needs a count of subnets, not %d\n", settings.skipSubnets);
         std::exit(2);
     }
     if (settings.referenceSeconds < 0) {
@@ -405,6 +423,11 @@ double trainedSupernet(Supernet& supernet, const Splits& splits, const Settings&
             return kept.at("seconds").get<double>();
         }
     }
+    if (settings.scoresOnly) {
+        // An hour's training in place of a kept supernet would be a surprise: say what differs.
+        std::fprintf(stderr, "%s: no kept supernet of this setting (%s); --scores-only scores a kept one\n", file.c_str(), setup.dump().c_str());
+        std::exit(2);
+    }
     const auto start = std::chrono::steady_clock::now();
     supernet.train(splits, options, [](const SupernetProgress& progress) {
         std::printf("supernet epoch %d/%d, loss %.3f\n", progress.epoch, progress.epochs, progress.loss);
@@ -524,6 +547,7 @@ void writeScores(const Settings& settings, const std::string& supernetOrigin, st
                         {"seconds_per_architecture", seconds},
                         {"subnets", subnets}};
     document["supernet"]["sharing"] = settings.sharing.description();
+    if (settings.skipSubnets > 0) document["skipped_subnets"] = settings.skipSubnets;
     if (!settings.defaultShares()) document["supernet"]["progressive_shares"] = settings.progressiveShares;
     // What each position of a genotype decides, for reference_agreement.py --bias: a block
     // decision's path names the block, as the layers do.
@@ -571,10 +595,11 @@ int main(int argc, char** argv) {
     std::mt19937_64 random(11);
     std::set<std::string> seen;
     std::vector<Genotype> genotypes;
-    while (static_cast<int>(genotypes.size()) < settings.subnets) {
+    while (static_cast<int>(genotypes.size()) < settings.skipSubnets + settings.subnets) {
         const Genotype genotype = space.sample(random);
         if (seen.insert(space.key(genotype)).second) genotypes.push_back(genotype);
     }
+    genotypes.erase(genotypes.begin(), genotypes.begin() + settings.skipSubnets);
 
     // Trained while another run of this benchmark fills the reference.
     if (settings.supernetOnly) {
@@ -590,7 +615,7 @@ int main(int argc, char** argv) {
         std::printf("supernet %s in %.0f s\n", origin.c_str(), took);
         return 0;
     }
-    const Reference reference = standalone(space, genotypes, splits, settings);
+    const Reference reference = settings.scoresOnly ? Reference{} : standalone(space, genotypes, splits, settings);
     if (settings.referenceOnly) return 0;
 
     Supernet supernet(space, settings.supernetSeed, settings.sharing);
@@ -634,11 +659,27 @@ int main(int argc, char** argv) {
         start = std::chrono::steady_clock::now();
         for (const auto& [proxy, value] : zeroCostScores(space.derive(genotypes[subnet]), splits.train, splits, proxyOptions)) proxies[proxy].push_back(value);
         proxySeconds += secondsSince(start);
-        std::printf("%2zu/%d %s: supernet %.2f %%, stand-alone %.2f %%\n", subnet + 1, settings.subnets, space.key(genotypes[subnet]).c_str(),
-                    inherited.back(), reference.mean[subnet]);
+        if (settings.scoresOnly)
+            std::printf("%2zu/%d %s: supernet %.2f %%\n", subnet + 1, settings.subnets, space.key(genotypes[subnet]).c_str(), inherited.back());
+        else
+            std::printf("%2zu/%d %s: supernet %.2f %%, stand-alone %.2f %%\n", subnet + 1, settings.subnets, space.key(genotypes[subnet]).c_str(),
+                        inherited.back(), reference.mean[subnet]);
         std::fflush(stdout);
     }
     const double count = double(genotypes.size());
+    std::vector<Scored> estimators{{"supernet, inherited weights (accuracy)", inherited, inheritedSeconds / count},
+                                   {"supernet, inherited weights (validation loss)", inheritedLoss, inheritedSeconds / count}};
+    if (settings.finetuneEpochs > 0) {
+        estimators.push_back({finetuneName(settings) + " (accuracy)", finetuned, finetuneSeconds / count});
+        estimators.push_back({finetuneName(settings) + " (validation loss)", finetunedLoss, finetuneSeconds / count});
+    }
+    for (const std::string& proxy : zeroCostProxies()) estimators.push_back({"zero-cost: " + proxy, proxies[proxy], proxySeconds / count});
+    if (settings.scoresOnly) {
+        writeScores(settings, supernetOrigin, scoring.validation.size(), genotypes, space, estimators);
+        std::printf("scores of %zu subnets (the draw's %d to %d) in %s\n", genotypes.size(), settings.skipSubnets + 1,
+                    settings.skipSubnets + settings.subnets, settings.scores.c_str());
+        return 0;
+    }
     const auto [low, high] = std::minmax_element(reference.mean.begin(), reference.mean.end());
     const RuntimeInfo runtime = runtimeInfo();
     char line[1024];
@@ -657,13 +698,6 @@ int main(int argc, char** argv) {
         const std::size_t header = table.find("\n\n");
         table.insert(header, " The stand-alone reference was trained on " + settings.referenceDevice + ".");
     }
-    std::vector<Scored> estimators{{"supernet, inherited weights (accuracy)", inherited, inheritedSeconds / count},
-                                   {"supernet, inherited weights (validation loss)", inheritedLoss, inheritedSeconds / count}};
-    if (settings.finetuneEpochs > 0) {
-        estimators.push_back({finetuneName(settings) + " (accuracy)", finetuned, finetuneSeconds / count});
-        estimators.push_back({finetuneName(settings) + " (validation loss)", finetunedLoss, finetuneSeconds / count});
-    }
-    for (const std::string& proxy : zeroCostProxies()) estimators.push_back({"zero-cost: " + proxy, proxies[proxy], proxySeconds / count});
     for (const Scored& estimator : estimators) table += row(estimator.name, estimator.values, reference.mean, seconds(estimator.secondsPerArchitecture));
     if (!settings.scores.empty()) writeScores(settings, supernetOrigin, scoring.validation.size(), genotypes, space, estimators);
     // The reference against itself: how repeatable one training's ranking is. A noise-free
