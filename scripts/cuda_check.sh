@@ -6,9 +6,9 @@
 # docs/data/ranking-reference.json; the file comes back with the new trainings added) beside
 # a sandwich supernet trained for as many epochs as the call leaves time for, then that
 # supernet scored on held-out images; or trains a reference of another setting into the same
-# file (BENCH=reference: SUBSET, STANDALONE_EPOCHS, REFERENCE_SEEDS, PARALLEL, and SUBNETS:
-# the first 30 are the ranked ones, later ones a sample of other subnets that the same
-# random draw continues with).
+# file (BENCH=reference: SUBSET, STANDALONE_EPOCHS, REFERENCE_SEEDS, PARALLEL, SUBNETS and
+# SKIP_SUBNETS: the draw's first 30 are the ranked subnets, later ones others to fit a
+# correction on, kept in REFERENCE_FILE).
 # SECONDS_LEFT bounds the whole call, build included (100-119 s on the lent H200, 128 s on
 # the H100; a warm machine's second call reuses build-cuda and builds nothing).
 # DEPS is a folder carried to that machine with what its image lacks: include/ (sqlite3.h,
@@ -47,13 +47,17 @@ if [ "${BENCH:-ranking}" = reference ]; then
   # kept in the file as it ends, so the file that comes back holds whatever finished, and
   # --reference-seconds starts no training that would end past the stage (on the H200, 2
   # epochs on 57,000 images took 47-215 s each, fourteen at a time).
-  cp docs/data/ranking-reference.json "$out/ranking-reference.json"
+  # REFERENCE_FILE: another file for trainings that must not join the ranked reference's
+  # setups (other subnets, to fit a correction on); it comes back under its own name.
+  reference=${REFERENCE_FILE:-docs/data/ranking-reference.json}
+  kept="$out/$(basename "$reference")"
+  if [ -f "$reference" ]; then cp "$reference" "$kept"; fi
   stage=$(( ${SECONDS_LEFT:-540} - ($(date +%s) - start) - 10 ))
   echo "training stage: $stage s"
   [ "$stage" -gt 60 ] || { echo "no time left to train (SECONDS_LEFT=${SECONDS_LEFT:-540})"; exit 1; }
-  timeout "$stage" build-cuda/bench_ranking --device cuda --data "$deps/fashion-mnist" --subnets "${SUBNETS:-30}" --subset "${SUBSET:-1}" \
+  timeout "$stage" build-cuda/bench_ranking --device cuda --data "$deps/fashion-mnist" --subnets "${SUBNETS:-30}" --skip-subnets "${SKIP_SUBNETS:-0}" --subset "${SUBSET:-1}" \
     --reference-only --seeds "${REFERENCE_SEEDS:-2}" --parallel "${PARALLEL:-12}" --standalone-epochs "${STANDALONE_EPOCHS:-2}" \
-    --reference-seconds $(( stage - 10 )) --reference "$out/ranking-reference.json" > "$out/reference.log" 2>&1 || status=$?
+    --reference-seconds $(( stage - 10 )) --reference "$kept" > "$out/reference.log" 2>&1 || status=$?
   tail -n 5 "$out/reference.log"
   echo "bench_ranking exit ${status:-0} (3: trainings left for a later call, 124: killed by the stage's timeout)"
   nvidia-smi --query-gpu=name,utilization.gpu,memory.used --format=csv || true
@@ -98,5 +102,5 @@ if [ "${BENCH:-ranking}" = study ]; then
   exit 0
 fi
 timeout "${BENCH_SECONDS:-400}" build-cuda/bench_ranking --device cuda --data "$deps/fashion-mnist" --write "$out/benchmarks.md" \
-  --subnets "${SUBNETS:-30}" --subset "${SUBSET:-0.5}" --supernet-epochs "${SUPERNET_EPOCHS:-6}" --standalone-epochs "${STANDALONE_EPOCHS:-2}" \
+  --subnets "${SUBNETS:-30}" --skip-subnets "${SKIP_SUBNETS:-0}" --subset "${SUBSET:-0.5}" --supernet-epochs "${SUPERNET_EPOCHS:-6}" --standalone-epochs "${STANDALONE_EPOCHS:-2}" \
   2>&1 | tee "$out/ranking.log"
