@@ -26,11 +26,16 @@ mean accuracy follows the option chosen; with --scores files, beside it what the
 inherited accuracies and the MACs count favour. A reference that misreads an option and a
 supernet that misreads it show apart here, where --bias sees only their difference.
 
+With --calibrate FILES and --scores RANKED, the supernet scores of RANKED corrected per
+option by a ridge fitted on other subnets: FILES hold the same supernet's scores of them
+(bench_ranking --scores-only --skip-subnets), the reference file their stand-alone
+trainings. The ranked subnets' own trainings take no part in the fit.
+
 --partial (with --seeds N) keeps, in every setup, the subnets trained with its first N seeds
 and drops the others, so a setup whose seeds all stopped part-way (a lent GPU's time ran
 out) still ranks on the subnets it finished.
 
-Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--seeds N [--partial]] [--bias | --effects] [--scores FILE... [--section NAME]] [--write docs/benchmarks.md]
+Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--seeds N [--partial]] [--bias | --effects | --calibrate FILE...] [--scores FILE... [--section NAME]] [--write docs/benchmarks.md]
 """
 import argparse
 import itertools
@@ -41,6 +46,7 @@ import random
 import sys
 
 from markdown_section import replace_section
+from score_calibration import calibrated
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -520,9 +526,65 @@ def decision_effects(grouped, files=(), estimator="supernet, inherited weights (
             + (" or in the supernets' mean" if supernets else "") + ".\n\n" + header + " |\n" + rule + "\n" + "\n".join(rows) + "\n")
 
 
+def same_supernet(first, second):
+    """Two scores files' supernets are one training scored alike (where it was kept aside;
+    files from before the sharing choice existed shared everything)."""
+    def setting(supernet):
+        return {key: value for key, value in supernet.items() if key != "origin"} | {"sharing": sharing_of(supernet)}
+    return setting(first) == setting(second)
+
+
+def calibration_text(calibration_files, ranked_files, grouped, estimator="supernet, inherited weights (accuracy)", limit=None):
+    """Per reference setup holding 10 or more of the calibration subnets: the ridge fitted on
+    them, and each ranked run's supernet scores and corrected scores against every reference."""
+    pooled, supernet = {}, None
+    for file in calibration_files:
+        scores, _, table = scores_with(file, estimator)
+        if supernet is not None and not same_supernet(supernet, scores["supernet"]):
+            sys.exit(f"{file}: scores of another supernet than {calibration_files[0]}")
+        supernet = scores["supernet"]
+        pooled.update({genotype: values[estimator] for genotype, values in table.items()})
+    ranked = []
+    for file in ranked_files:
+        scores, _, table = scores_with(file, estimator)
+        if not same_supernet(supernet, scores["supernet"]):
+            sys.exit(f"{file}: scores of another supernet than the calibration files'")
+        if set(table) & set(pooled):
+            sys.exit(f"{file}: subnets that the calibration files hold too; the fit must not see the ranked ones")
+        ranked.append((file, table))
+    fits = []
+    for label, subnets in grouped.items():
+        common = [genotype for genotype in sorted(pooled) if genotype in subnets]
+        seeds = whole_seeds({genotype: subnets[genotype] for genotype in common}, limit)
+        if len(common) >= 10 and seeds:
+            fits.append((label, [(genotype, pooled[genotype], mean(subnets[genotype], "top1", seeds)) for genotype in common], seeds))
+    if not fits:
+        sys.exit("no reference setup holds 10 or more of the calibration subnets with a whole seed")
+    blocks = []
+    for label, train, seeds in fits:
+        lines, legend = [], None
+        for file, table in ranked:
+            genotypes = sorted(table)
+            corrected, penalty, error, alone = calibrated(train, [(genotype, table[genotype][estimator]) for genotype in genotypes])
+            corrected_table = {genotype: {estimator: table[genotype][estimator], "corrected": value} for genotype, value in zip(genotypes, corrected)}
+            references = reference_means(corrected_table, grouped, limit)
+            legend = legend_of(references)
+            name = pathlib.Path(file).stem.removeprefix("ranking-scores-")
+            for row, key in ((estimator, estimator), (f"corrected per option (fit on {label})", "corrected")):
+                taus = " | ".join(f"{kendall_tau([corrected_table[g][key] for g in common], truth):.3f}" for _, common, truth, _ in references)
+                lines.append(f"| {name} | {row} | {taus} |")
+        blocks.append(f"Fit on {len(train)} other subnets trained in \"{label}\" (the mean of {len(seeds)} seed{'s' if len(seeds) != 1 else ''}); "
+                      f"ridge penalty {penalty:g}, chosen by leave-one-out error on them ({error:.2f} points; the supernet score alone "
+                      f"{alone:.2f}). " + " ".join(legend) + "\n\n| scores | estimator | " + " | ".join(f"Kendall tau, ref. {n + 1}" for n in range(len(legend)))
+                      + " |\n|---|---|" + "---:|" * len(legend) + "\n" + "\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--reference", default=str(ROOT / "docs/data/ranking-reference.json"))
+    default_reference = str(ROOT / "docs/data/ranking-reference.json")
+    parser.add_argument("--reference", nargs="+", default=[default_reference],
+                        help="stand-alone trainings (bench_ranking --reference); several files are read as one")
     parser.add_argument("--scores", nargs="+", default=[],
                         help="bench_ranking --scores files to rank against every reference (several: one summary table)")
     parser.add_argument("--section", default="ranking-scores", help="the section of --write that the --scores table replaces")
@@ -531,6 +593,8 @@ def main():
                         help="with --scores: per decision, how the supernet's rank error follows its option (decision_bias)")
     parser.add_argument("--effects", action="store_true",
                         help="per decision, how each reference's accuracy (and with --scores the supernets' scores) follows its option")
+    parser.add_argument("--calibrate", nargs="+", default=[],
+                        help="scores files of other subnets by the --scores runs' supernet: fit a per-option correction on them")
     parser.add_argument("--threshold", type=float, default=0.15,
                         help="with --bias or --effects: the smallest |Kendall tau| that shows a decision")
     parser.add_argument("--partial", action="store_true",
@@ -548,20 +612,32 @@ def main():
         parser.error("--threshold needs a Kendall tau of 0 or more")
     if options.partial and not options.seeds:
         parser.error("--partial needs --seeds N (the seeds a subnet must have to stay)")
-    if options.bias and options.effects:
-        parser.error("--bias and --effects write one table each: run them apart")
+    if sum(map(bool, (options.bias, options.effects, options.calibrate))) > 1:
+        parser.error("--bias, --effects and --calibrate write one table each: run them apart")
+    if options.calibrate and (not options.scores or options.section in ("ranking-scores", "ranking-reference")):
+        parser.error("--calibrate needs --scores files (the ranked runs) and a --section of its own")
     if (options.effects or options.partial) and options.section in ("ranking-scores", "ranking-reference"):
         parser.error("--effects and --partial need a --section of their own")
     limit = options.seeds or None
-    try:
-        runs = json.loads(pathlib.Path(options.reference).read_text())["runs"]
-    except (OSError, ValueError, KeyError) as error:
-        sys.exit(f"{options.reference}: cannot read the reference's runs ({error})")
+    runs, trained = [], {}
+    for position, file in enumerate(options.reference):
+        try:
+            runs_of_file = json.loads(pathlib.Path(file).read_text())["runs"]
+            for run in runs_of_file:
+                key = (json.dumps(run["setup"], sort_keys=True), run["genotype"], run["seed"])
+                # Within one file a later entry replaces an earlier one, as bench_ranking reads it;
+                # across files the same training twice is a mistake in the command.
+                if trained.setdefault(key, position) != position:
+                    raise ValueError(f"{run['genotype']} seed {run['seed']} is also in {options.reference[trained[key]]}")
+            runs += runs_of_file
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            sys.exit(f"{file}: cannot read the reference's runs ({error})")
     grouped = setups(runs)
     if options.partial:
         grouped = partial_setups(grouped, options.seeds)
     # Every option that changes a table is in the command that the table names.
-    flags = (f" --seeds {limit}" if limit else "") + (" --partial" if options.partial else "")
+    flags = ((f" --reference {' '.join(shown(file) for file in options.reference)}" if options.reference != [default_reference] else "")
+             + (f" --seeds {limit}" if limit else "") + (" --partial" if options.partial else ""))
     threshold = f" --threshold {options.threshold:g}" if options.threshold != 0.15 else ""
     # With --scores only the scores' section is written: the reference's own table is its
     # own command's, so an older run ranked with --seeds leaves it as it is.
@@ -571,6 +647,11 @@ def main():
         option = flags + threshold + (f" --names {shown(options.names)}" if options.names else "") + f" --section {options.section}"
         text = (f"Command: `tests/benchmarks/reference_agreement.py --bias --scores {' '.join(shown(file) for file in options.scores)}{option} "
                 f"--write docs/benchmarks.md`. " + decision_bias(options.scores, grouped, threshold=options.threshold, limit=limit, names_file=options.names or None))
+        section = options.section
+    elif options.calibrate:
+        text = (f"Command: `tests/benchmarks/reference_agreement.py --calibrate {' '.join(shown(file) for file in options.calibrate)} "
+                f"--scores {' '.join(shown(file) for file in options.scores)}{flags} --section {options.section} --write docs/benchmarks.md`. "
+                + calibration_text(options.calibrate, options.scores, grouped, limit=limit))
         section = options.section
     elif options.effects:
         scores = (" --scores " + " ".join(shown(file) for file in options.scores)) if options.scores else ""

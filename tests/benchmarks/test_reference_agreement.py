@@ -12,6 +12,7 @@ import tempfile
 import unittest
 
 import reference_agreement
+import score_calibration
 from reference_agreement import ScoresError, checked_scores, kendall_tau, score_table, spearman_rho
 
 
@@ -366,6 +367,63 @@ class DecisionEffects(unittest.TestCase):
             run(["--reference", str(folder / "reference.json"), "--effects", "--scores", str(folder / "other.json"),
                  "--section", "effects", "--write", str(docs)], error="another count of decisions")
             self.assertEqual(docs.read_text(), before)
+
+
+class Calibration(unittest.TestCase):
+    def test_leave_one_out_residuals_match_refitting_without_the_row(self):
+        rows = [[1.0, 0.0], [2.0, 1.0], [3.0, 0.0], [4.0, 1.0], [5.0, 1.0], [6.0, 0.0], [7.0, 1.0]]
+        targets = [2.1, 4.9, 6.2, 8.8, 10.1, 11.7, 14.4]
+        # Without a penalty the fit does not depend on the columns' scaling, so a refit on the
+        # other rows gives exactly the held-out residual.
+        fit = score_calibration.Ridge(rows, targets, 0.0)
+        for index in range(len(rows)):
+            refit = score_calibration.Ridge(rows[:index] + rows[index + 1:], targets[:index] + targets[index + 1:], 0.0)
+            self.assertAlmostEqual(fit.loo[index], targets[index] - refit.predict(rows[index]), places=9)
+
+    def test_a_correction_learnt_on_other_subnets_fixes_the_ranking(self):
+        # Subnets "k-w-e". Stand-alone, k=1 costs 3 points; the supernet puts it 1 point ahead.
+        # The fit sees e = 0 and 1 only; the ranked subnets all have e = 2.
+        def truth(g):
+            return 80.0 + 2.0 * int(g[2]) - 3.0 * int(g[0])
+
+        def supernet(g):
+            return 50.0 + 2.0 * int(g[2]) + 1.0 * int(g[0])
+
+        other = [f"{k}-{w}-{e}" for k in (0, 1) for w in range(4) for e in (0, 1)]
+        ranked = [f"{k}-{w}-2" for k in (0, 1) for w in range(4)]
+        with tempfile.TemporaryDirectory() as folder:
+            folder = pathlib.Path(folder)
+            setup = {"epochs": 5, "training_images": 10, "learning_rate": 0.01, "device": "cuda"}
+            (folder / "reference.json").write_text(json.dumps({"runs": [
+                {"genotype": g, "seed": 0, "setup": setup, "top1": truth(g), "loss": 1.0, "seconds": 1.0} for g in other + ranked]}))
+            for name, genotypes in (("other", other), ("ranked", ranked)):
+                (folder / f"{name}.json").write_text(json.dumps({"supernet": SUPERNET, "device": "cpu", "subnets": [
+                    {"genotype": g, "scores": {INHERITED: supernet(g)}} for g in genotypes]}))
+            docs = folder / "benchmarks.md"
+            docs.write_text("<!-- calibration:begin -->\nold\n<!-- calibration:end -->\n")
+            common = ["--reference", str(folder / "reference.json"), "--section", "calibration", "--write", str(docs)]
+            # The other subnets' trainings may live in a file of their own.
+            everything = json.loads((folder / "reference.json").read_text())["runs"]
+            (folder / "reference.json").write_text(json.dumps({"runs": [entry for entry in everything if entry["genotype"] in ranked]}))
+            (folder / "calibration.json").write_text(json.dumps({"runs": [entry for entry in everything if entry["genotype"] in other]}))
+            common[1:2] = [str(folder / "reference.json"), str(folder / "calibration.json")]
+            run(["--calibrate", str(folder / "other.json"), "--scores", str(folder / "ranked.json")] + common)
+            text = docs.read_text()
+            self.assertIn(f"--reference {folder / 'reference.json'} {folder / 'calibration.json'} --section calibration", text)
+            rows = {line.split(" | ")[1]: float(line.split(" | ")[2].rstrip(" |")) for line in text.splitlines() if line.startswith("| ranked |")}
+            self.assertLessEqual(rows[INHERITED], 0.5)
+            self.assertEqual(rows[next(name for name in rows if name.startswith("corrected per option"))], 1.0)
+            self.assertIn("Fit on 16 other subnets", text)
+            # The fit must never see a ranked subnet, nor another supernet's scores.
+            before = docs.read_text()
+            run(["--calibrate", str(folder / "ranked.json"), "--scores", str(folder / "ranked.json")] + common, error="must not see the ranked ones")
+            (folder / "other.json").write_text(json.dumps({"supernet": dict(SUPERNET, epochs=8), "device": "cpu", "subnets": [
+                {"genotype": g, "scores": {INHERITED: supernet(g)}} for g in other]}))
+            run(["--calibrate", str(folder / "other.json"), "--scores", str(folder / "ranked.json")] + common, error="another supernet")
+            self.assertEqual(docs.read_text(), before)
+            # One training in two reference files is refused.
+            run(["--reference", str(folder / "calibration.json"), str(folder / "calibration.json"), "--section", "calibration",
+                 "--calibrate", str(folder / "other.json"), "--scores", str(folder / "ranked.json"), "--write", str(docs)], error="is also in")
 
 
 def write_reference(file):
