@@ -51,7 +51,7 @@ if [ "${BENCH:-ranking}" = reference ]; then
   # setups (other subnets, to fit a correction on); it comes back under its own name.
   reference=${REFERENCE_FILE:-docs/data/ranking-reference.json}
   kept="$out/$(basename "$reference")"
-  if [ -f "$reference" ]; then cp "$reference" "$kept"; fi
+  if [ -f "$reference" ]; then cp "$reference" "$kept"; else echo "$reference: not in the checkout, a new file is started"; fi
   stage=$(( ${SECONDS_LEFT:-540} - ($(date +%s) - start) - 10 ))
   echo "training stage: $stage s"
   [ "$stage" -gt 60 ] || { echo "no time left to train (SECONDS_LEFT=${SECONDS_LEFT:-540})"; exit 1; }

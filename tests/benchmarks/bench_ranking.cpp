@@ -185,8 +185,9 @@ Settings parse(int argc, char** argv) {
         std::exit(2);
     }
     if (settings.scoresOnly && (settings.scores.empty() || settings.supernetFile.empty() || !std::filesystem::exists(settings.supernetFile) ||
-                                settings.supernetOnly || settings.referenceOnly)) {
-        std::fprintf(stderr, "--scores-only needs --scores FILE and a kept --supernet FILE, and excludes --supernet-only and --reference-only\n");
+                                settings.supernetOnly || settings.referenceOnly || !settings.write.empty())) {
+        std::fprintf(stderr, "--scores-only needs --scores FILE and a kept --supernet FILE, and excludes --supernet-only, --reference-only "
+                             "and --write (it makes no table)\n");
         std::exit(2);
     }
     if (settings.skipSubnets < 0) {
@@ -681,14 +682,17 @@ int main(int argc, char** argv) {
         return 0;
     }
     const auto [low, high] = std::minmax_element(reference.mean.begin(), reference.mean.end());
+    const std::string skipped = settings.skipSubnets > 0 ? " (the draw's " + std::to_string(settings.skipSubnets + 1) + " to " +
+                                                               std::to_string(settings.skipSubnets + settings.subnets) + ")"
+                                                         : "";
     const RuntimeInfo runtime = runtimeInfo();
     char line[1024];
     std::snprintf(line, sizeof line,
-                  "%d subnets; stand-alone: %d epoch(s) on %lld images, %d seed(s) averaged, validation on %lld, %.1f s per training, "
+                  "%d subnets%s; stand-alone: %d epoch(s) on %lld images, %d seed(s) averaged, validation on %lld, %.1f s per training, "
                   "accuracies %.2f–%.2f %%. Supernet: %s sampling, %d epochs on the same images, learning rate %g, %s in %.0f s; "
                   "batch norm recalibrated on %d batches; supernet scores on %lld images. Device %s, LibTorch %s.\n\n"
                   "| estimator | Kendall tau | Spearman rho | time per architecture |\n|---|---:|---:|---:|\n",
-                  settings.subnets, settings.standaloneEpochs, static_cast<long long>(splits.train.size()), settings.seeds,
+                  settings.subnets, skipped.c_str(), settings.standaloneEpochs, static_cast<long long>(splits.train.size()), settings.seeds,
                   static_cast<long long>(splits.validation.size()), reference.secondsPerTraining, *low, *high, settings.sampling.c_str(),
                   settings.supernetEpochs, settings.supernetLearningRate, supernetOrigin.c_str(), supernetSeconds, settings.recalibrationBatches,
                   static_cast<long long>(scoring.validation.size()), settings.device.c_str(), runtime.torchVersion.c_str());

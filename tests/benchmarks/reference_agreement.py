@@ -529,9 +529,17 @@ def decision_effects(grouped, files=(), estimator="supernet, inherited weights (
 def same_supernet(first, second):
     """Two scores files' supernets are one training scored alike (where it was kept aside;
     files from before the sharing choice existed shared everything)."""
-    def setting(supernet):
-        return {key: value for key, value in supernet.items() if key != "origin"} | {"sharing": sharing_of(supernet)}
-    return setting(first) == setting(second)
+    return supernet_setting(first) == supernet_setting(second)
+
+
+def supernet_setting(supernet):
+    return {key: value for key, value in supernet.items() if key != "origin"} | {"sharing": sharing_of(supernet)}
+
+
+def setting_difference(first, second):
+    """The keys two supernets' settings differ in, for the message that refuses them."""
+    a, b = supernet_setting(first), supernet_setting(second)
+    return ", ".join(f"{key} {a.get(key)!r} / {b.get(key)!r}" for key in sorted(set(a) | set(b)) if a.get(key) != b.get(key))
 
 
 def calibration_text(calibration_files, ranked_files, grouped, estimator="supernet, inherited weights (accuracy)", limit=None):
@@ -541,14 +549,14 @@ def calibration_text(calibration_files, ranked_files, grouped, estimator="supern
     for file in calibration_files:
         scores, _, table = scores_with(file, estimator)
         if supernet is not None and not same_supernet(supernet, scores["supernet"]):
-            sys.exit(f"{file}: scores of another supernet than {calibration_files[0]}")
+            sys.exit(f"{file}: scores of another supernet than {calibration_files[0]} ({setting_difference(scores['supernet'], supernet)})")
         supernet = scores["supernet"]
         pooled.update({genotype: values[estimator] for genotype, values in table.items()})
     ranked = []
     for file in ranked_files:
         scores, _, table = scores_with(file, estimator)
         if not same_supernet(supernet, scores["supernet"]):
-            sys.exit(f"{file}: scores of another supernet than the calibration files'")
+            sys.exit(f"{file}: scores of another supernet than the calibration files' ({setting_difference(scores['supernet'], supernet)})")
         if set(table) & set(pooled):
             sys.exit(f"{file}: subnets that the calibration files hold too; the fit must not see the ranked ones")
         ranked.append((file, table))
@@ -565,9 +573,15 @@ def calibration_text(calibration_files, ranked_files, grouped, estimator="supern
         lines, legend = [], None
         for file, table in ranked:
             genotypes = sorted(table)
-            corrected, penalty, error, alone = calibrated(train, [(genotype, table[genotype][estimator]) for genotype in genotypes])
-            corrected_table = {genotype: {estimator: table[genotype][estimator], "corrected": value} for genotype, value in zip(genotypes, corrected)}
-            references = reference_means(corrected_table, grouped, limit)
+            try:
+                corrected, penalty, error, alone = calibrated(train, [(genotype, table[genotype][estimator]) for genotype in genotypes])
+                corrected_table = {genotype: {estimator: table[genotype][estimator], "corrected": value}
+                                   for genotype, value in zip(genotypes, corrected)}
+                references = reference_means(corrected_table, grouped, limit)
+            except (ValueError, ScoresError) as error:
+                sys.exit(f"{file}: cannot correct and rank its scores ({error})")
+            if legend is not None and legend_of(references) != legend:
+                sys.exit(f"{file}: ranked against other references than {ranked[0][0]}, so it cannot share the table")
             legend = legend_of(references)
             name = pathlib.Path(file).stem.removeprefix("ranking-scores-")
             for row, key in ((estimator, estimator), (f"corrected per option (fit on {label})", "corrected")):

@@ -35,8 +35,9 @@ def features(genotype, score, options):
 
 
 class Ridge:
-    """Ridge regression on standardised columns with an unpenalised intercept; a column that
-    does not vary among the training rows carries no weight."""
+    """Ridge regression on standardised columns with an unpenalised intercept and first column
+    (the supernet score: a large penalty leaves the score's own ranking, not a constant); a
+    column that does not vary among the training rows carries no weight."""
 
     def __init__(self, rows, targets, penalty):
         count, width = len(rows), len(rows[0])
@@ -47,7 +48,9 @@ class Ridge:
             self.scales.append(spread if spread > 1e-12 else 0.0)
         self.intercept = sum(targets) / count
         standard = [self.standardised(row) for row in rows]
-        gram = [[sum(row[a] * row[b] for row in standard) + (penalty if a == b else 0.0) for b in range(width)] for a in range(width)]
+        # A tiny ridge on the first column too, so a constant score leaves the system solvable.
+        gram = [[sum(row[a] * row[b] for row in standard) + ((penalty if a else 1e-9) if a == b else 0.0) for b in range(width)]
+                for a in range(width)]
         self.weights = solve(gram, [sum(row[a] * (target - self.intercept) for row, target in zip(standard, targets)) for a in range(width)])
         # Leave-one-out residuals from the hat matrix's diagonal: r / (1 - h - 1/n), the
         # intercept's own leverage included.
@@ -56,14 +59,17 @@ class Ridge:
             leverage = sum(value * solved for value, solved in zip(row, solve(gram, row))) + 1.0 / count
             self.loo.append((target - self.intercept - self.dot(row)) / max(1e-9, 1.0 - leverage))
 
-    def standardised(self, row):
-        return [(value - mean) / scale if scale else 0.0 for value, mean, scale in zip(row, self.means, self.scales)]
+    def standardised(self, row, unseen=()):
+        """`unseen`: columns to set to their training mean (a decision whose option the
+        training rows never took reads as the average of the options they did)."""
+        return [0.0 if column in unseen else (value - mean) / scale if scale else 0.0
+                for column, (value, mean, scale) in enumerate(zip(row, self.means, self.scales))]
 
     def dot(self, standard):
         return sum(weight * value for weight, value in zip(self.weights, standard))
 
-    def predict(self, row):
-        return self.intercept + self.dot(self.standardised(row))
+    def predict(self, row, unseen=()):
+        return self.intercept + self.dot(self.standardised(row, unseen))
 
     def loo_rmse(self):
         return (sum(value * value for value in self.loo) / len(self.loo)) ** 0.5
@@ -72,11 +78,24 @@ class Ridge:
 def calibrated(train, ranked, penalties=(0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0)):
     """train: [(genotype, supernet score, stand-alone accuracy)], ranked: [(genotype, supernet
     score)]. Fits the ridge with the penalty of least leave-one-out error on `train` alone and
-    returns (corrected scores of `ranked`, that penalty, its leave-one-out RMSE, the RMSE of
-    the supernet score alone fitted the same way)."""
-    options = [max(int(genotype.split("-")[d]) for genotype, *_ in train + ranked) + 1 for d in range(len(train[0][0].split("-")))]
+    returns (corrected scores of `ranked`, rounded as reference means are so that equal
+    corrections tie, that penalty, its leave-one-out RMSE, the RMSE of the supernet score
+    alone fitted the same way)."""
+    if len({len(genotype.split("-")) for genotype, *_ in train + ranked}) != 1:
+        raise ValueError("the genotypes have different counts of decisions")
+    parts = [[int(part) for part in genotype.split("-")] for genotype, *_ in train + ranked]
+    options = [max(row[d] for row in parts) + 1 for d in range(len(parts[0]))]
+    seen = [{row[d] for row in parts[:len(train)]} for d in range(len(options))]
+    # Each decision's indicator columns, after the score's column 0.
+    starts = [1 + sum(count - 1 for count in options[:d]) for d in range(len(options))]
     rows = [features(genotype, score, options) for genotype, score, _ in train]
     targets = [accuracy for _, _, accuracy in train]
     best, penalty = min(((Ridge(rows, targets, penalty), penalty) for penalty in penalties), key=lambda fit: fit[0].loo_rmse())
     alone = Ridge([row[:1] for row in rows], targets, 0.0)
-    return [best.predict(features(genotype, score, options)) for genotype, score in ranked], penalty, best.loo_rmse(), alone.loo_rmse()
+    corrected = []
+    for genotype, score in ranked:
+        choice = [int(part) for part in genotype.split("-")]
+        unseen = {column for d, option in enumerate(choice) if option not in seen[d]
+                  for column in range(starts[d], starts[d] + options[d] - 1)}
+        corrected.append(round(best.predict(features(genotype, score, options), unseen), 9))
+    return corrected, penalty, best.loo_rmse(), alone.loo_rmse()

@@ -380,14 +380,26 @@ class Calibration(unittest.TestCase):
             refit = score_calibration.Ridge(rows[:index] + rows[index + 1:], targets[:index] + targets[index + 1:], 0.0)
             self.assertAlmostEqual(fit.loo[index], targets[index] - refit.predict(rows[index]), places=9)
 
+    def test_an_option_the_fit_never_saw_reads_as_the_average_of_those_it_did(self):
+        # "w-e": stand-alone, e=1 adds 4 points that the supernet misses. Two ranked subnets
+        # differ only in e: 0, seen, and 2, never seen; the latter gets about half the
+        # correction of e=1 over e=0 (ridge shrinks it a little), not e=0's.
+        train = [(f"{w}-{e}", 10.0 + w, 10.0 + w + 4.0 * e) for w in range(4) for e in (0, 1)]
+        corrected, penalty, error, alone = score_calibration.calibrated(train, [("1-0", 11.0), ("1-2", 11.0)])
+        self.assertEqual(penalty, 0.3)
+        self.assertLess(error, alone)
+        self.assertGreater(corrected[1] - corrected[0], 1.5)
+        self.assertLess(corrected[1] - corrected[0], 2.0)
+
     def test_a_correction_learnt_on_other_subnets_fixes_the_ranking(self):
-        # Subnets "k-w-e". Stand-alone, k=1 costs 3 points; the supernet puts it 1 point ahead.
-        # The fit sees e = 0 and 1 only; the ranked subnets all have e = 2.
+        # Subnets "k-w-e". Stand-alone, k=1 costs 3 points and e nothing; the supernet puts k=1
+        # 1 point ahead and rates e highly. The fit sees e = 0 and 1 only; the ranked subnets
+        # all have e = 2, which it reads as the average of the options it saw.
         def truth(g):
             return 80.0 + 2.0 * int(g[2]) - 3.0 * int(g[0])
 
         def supernet(g):
-            return 50.0 + 2.0 * int(g[2]) + 1.0 * int(g[0])
+            return 50.0 + 2.0 * int(g[2]) + 1.0 * int(g[0]) + 5.0 * min(1, int(g[4]))
 
         other = [f"{k}-{w}-{e}" for k in (0, 1) for w in range(4) for e in (0, 1)]
         ranked = [f"{k}-{w}-2" for k in (0, 1) for w in range(4)]
