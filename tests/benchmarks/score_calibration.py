@@ -52,8 +52,8 @@ class Ridge:
         gram = [[sum(row[a] * row[b] for row in standard) + ((penalty if a else 1e-9) if a == b else 0.0) for b in range(width)]
                 for a in range(width)]
         self.weights = solve(gram, [sum(row[a] * (target - self.intercept) for row, target in zip(standard, targets)) for a in range(width)])
-        # Leave-one-out residuals from the hat matrix's diagonal: r / (1 - h - 1/n), the
-        # intercept's own leverage included.
+        # Leave-one-out residuals from the hat matrix's diagonal: r / (1 - h), where h holds
+        # the intercept's leverage 1/n beside the centred columns' own.
         self.loo = []
         for row, target in zip(standard, targets):
             leverage = sum(value * solved for value, solved in zip(row, solve(gram, row))) + 1.0 / count
