@@ -249,7 +249,8 @@ def score_table(scores, grouped, limit=None):
     return legend, lines
 
 
-def scores_text(file, grouped, section="ranking-scores", limit=None, partial=False):
+def scores_text(file, grouped, section="ranking-scores", limit=None, partial=False, references=""):
+    """One run's table; `references`: the --reference flag of its command where it is not the default."""
     try:
         scores = json.loads(pathlib.Path(file).read_text())
         legend, lines = score_table(scores, grouped, limit)
@@ -257,7 +258,8 @@ def scores_text(file, grouped, section="ranking-scores", limit=None, partial=Fal
         # Older scores files predate where the supernet's scores were measured.
         images = (f"; its scores measured on {supernet['scoring_images']:,} images ({supernet['scored_on']})"
                   if "scoring_images" in supernet else "")
-        option = (f" --seeds {limit}" if limit else "") + (" --partial" if partial else "") + (f" --section {section}" if section != "ranking-scores" else "")
+        option = (references + (f" --seeds {limit}" if limit else "") + (" --partial" if partial else "")
+                  + (f" --section {section}" if section != "ranking-scores" else ""))
         # A second training of one setting names its seed; the first (seed 0) reads as before.
         seed = f", seed {supernet['seed']}" if supernet.get("seed") else ""
         sharing = f", {sharing_of(supernet)}" if sharing_of(supernet) != "elastic" else ""
@@ -312,7 +314,7 @@ def shown(path):
     return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else path
 
 
-def summary_text(files, grouped, section, limit=None, partial=False):
+def summary_text(files, grouped, section, limit=None, partial=False, references=""):
     """Several bench_ranking runs in one table of Kendall taus: each run's supernet scores,
     then the MACs count of the first run that has it (the zero-cost proxies do not depend
     on the supernet), against every reference's mean over its whole seeds (the first
@@ -349,7 +351,7 @@ def summary_text(files, grouped, section, limit=None, partial=False):
                 rows.append(f"| {name} | {estimator} | {taus} |")
             elif estimator == "zero-cost: macs" and not proxy:
                 proxy.append(f"| any | {estimator} | {taus} |")
-    option = (f" --seeds {limit}" if limit else "") + (" --partial" if partial else "") + f" --section {section}"
+    option = references + (f" --seeds {limit}" if limit else "") + (" --partial" if partial else "") + f" --section {section}"
     return (f"Command: `tests/benchmarks/reference_agreement.py --scores {' '.join(shown(file) for file in files)}{option} "
             f"--write docs/benchmarks.md`. " + " ".join(legends[0]) + "\n\n"
             "| scores (docs/data/ranking-scores-NAME.json) | estimator | " + " | ".join(f"Kendall tau, ref. {n + 1}" for n in range(len(legends[0])))
@@ -650,8 +652,8 @@ def main():
     if options.partial:
         grouped = partial_setups(grouped, options.seeds)
     # Every option that changes a table is in the command that the table names.
-    flags = ((f" --reference {' '.join(shown(file) for file in options.reference)}" if options.reference != [default_reference] else "")
-             + (f" --seeds {limit}" if limit else "") + (" --partial" if options.partial else ""))
+    references = f" --reference {' '.join(shown(file) for file in options.reference)}" if options.reference != [default_reference] else ""
+    flags = references + (f" --seeds {limit}" if limit else "") + (" --partial" if options.partial else "")
     threshold = f" --threshold {options.threshold:g}" if options.threshold != 0.15 else ""
     # With --scores only the scores' section is written: the reference's own table is its
     # own command's, so an older run ranked with --seeds leaves it as it is.
@@ -674,9 +676,9 @@ def main():
                 + decision_effects(grouped, options.scores, threshold=options.threshold, limit=limit, names_file=options.names or None))
         section = options.section
     elif len(options.scores) > 1:
-        text, section = summary_text(options.scores, grouped, options.section, limit, options.partial), options.section
+        text, section = summary_text(options.scores, grouped, options.section, limit, options.partial, references), options.section
     elif options.scores:
-        text, section = scores_text(options.scores[0], grouped, options.section, limit, options.partial), options.section
+        text, section = scores_text(options.scores[0], grouped, options.section, limit, options.partial, references), options.section
     else:
         rows = [row for label, subnets in grouped.items() for row in seed_rows(label, subnets, limit)] + cross_rows(grouped, limit)
         text = (f"Command: `tests/benchmarks/reference_agreement.py{flags}"

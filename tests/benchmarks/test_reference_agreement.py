@@ -155,6 +155,8 @@ class Command(unittest.TestCase):
             self.assertIn("| macs | -1.000 | -1.000 |", other)
             self.assertIn("measured on 42,750 images (training images outside the subset)", other)
             self.assertIn("--section ranking-other --write", other)
+            # The table's command names the reference it was ranked against, not the default.
+            self.assertIn(f"--scores {folder / 'scores.json'} --reference {folder / 'reference.json'} --section ranking-other", other)
             self.assertIn("Supernet: sandwich sampling, 4 epochs, learning rate 0.005", other)
             # A second training of the same setting says which one it is.
             scores["supernet"]["seed"] = 1
@@ -196,6 +198,7 @@ class Summary(unittest.TestCase):
             table = text.split("<!-- ranking-all:begin -->")[1]
             self.assertIn("| first | supernet, inherited weights (accuracy) | 1.000 |", table)
             self.assertIn("| any | zero-cost: macs | -1.000 |", table)
+            self.assertIn(f"--reference {folder / 'reference.json'} --section ranking-all --write", table)
             self.assertIn("| second | supernet, fine-tuned (accuracy) | -1.000 |", table)
             self.assertNotIn("| second | supernet, inherited", table)
             self.assertEqual(table.count("zero-cost"), 1)
