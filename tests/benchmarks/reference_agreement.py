@@ -544,12 +544,22 @@ def setting_difference(first, second):
     return ", ".join(f"{key} {a.get(key)!r} / {b.get(key)!r}" for key in sorted(set(a) | set(b)) if a.get(key) != b.get(key))
 
 
+def learnt_terms(terms, names, count=4):
+    """The fit's largest per-option corrections, named where the scores file names its decisions:
+    what it learnt, to set beside the references' own effects (ranking-effects)."""
+    def name(decision):
+        return names[decision] if names and decision < len(names) else f"decision {decision + 1}"
+    shown_terms = ", ".join(f"{name(decision)} option {option} {points:+.2f}" for decision, option, points in terms[:count])
+    return f"Its largest option terms (points over the decision's first option): {shown_terms}. " if shown_terms else ""
+
+
 def calibration_text(calibration_files, ranked_files, grouped, estimator="supernet, inherited weights (accuracy)", limit=None):
     """Per reference setup holding 10 or more of the calibration subnets: the ridge fitted on
     them, and each ranked run's supernet scores and corrected scores against every reference."""
-    pooled, supernet = {}, None
+    pooled, supernet, names = {}, None, None
     for file in calibration_files:
         scores, _, table = scores_with(file, estimator)
+        names = names or scores.get("decisions")
         if supernet is not None and not same_supernet(supernet, scores["supernet"]):
             sys.exit(f"{file}: scores of another supernet than {calibration_files[0]} ({setting_difference(scores['supernet'], supernet)})")
         supernet = scores["supernet"]
@@ -576,7 +586,7 @@ def calibration_text(calibration_files, ranked_files, grouped, estimator="supern
         for file, table in ranked:
             genotypes = sorted(table)
             try:
-                corrected, penalty, error, alone = calibrated(train, [(genotype, table[genotype][estimator]) for genotype in genotypes])
+                corrected, penalty, error, alone, terms = calibrated(train, [(genotype, table[genotype][estimator]) for genotype in genotypes])
                 corrected_table = {genotype: {estimator: table[genotype][estimator], "corrected": value}
                                    for genotype, value in zip(genotypes, corrected)}
                 references = reference_means(corrected_table, grouped, limit)
@@ -591,7 +601,7 @@ def calibration_text(calibration_files, ranked_files, grouped, estimator="supern
                 lines.append(f"| {name} | {row} | {taus} |")
         blocks.append(f"Fit on {len(train)} other subnets trained in \"{label}\" (the mean of {len(seeds)} seed{'s' if len(seeds) != 1 else ''}); "
                       f"ridge penalty {penalty:g}, chosen by leave-one-out error on them ({error:.2f} points; the supernet score alone "
-                      f"{alone:.2f}). " + " ".join(legend) + "\n\n| scores | estimator | " + " | ".join(f"Kendall tau, ref. {n + 1}" for n in range(len(legend)))
+                      f"{alone:.2f}). " + learnt_terms(terms, names) + " ".join(legend) + "\n\n| scores | estimator | " + " | ".join(f"Kendall tau, ref. {n + 1}" for n in range(len(legend)))
                       + " |\n|---|---|" + "---:|" * len(legend) + "\n" + "\n".join(lines) + "\n")
     return "\n".join(blocks)
 

@@ -71,6 +71,11 @@ class Ridge:
     def predict(self, row, unseen=()):
         return self.intercept + self.dot(self.standardised(row, unseen))
 
+    def raw_weight(self, column):
+        """The fit's weight of `column` in its own units (an indicator's: the points of
+        accuracy that option adds over the decision's first one, the others held)."""
+        return self.weights[column] / self.scales[column] if self.scales[column] else 0.0
+
     def loo_rmse(self):
         return (sum(value * value for value in self.loo) / len(self.loo)) ** 0.5
 
@@ -80,7 +85,8 @@ def calibrated(train, ranked, penalties=(0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0
     score)]. Fits the ridge with the penalty of least leave-one-out error on `train` alone and
     returns (corrected scores of `ranked`, rounded as reference means are so that equal
     corrections tie, that penalty, its leave-one-out RMSE, the RMSE of the supernet score
-    alone fitted the same way)."""
+    alone fitted the same way, the learnt terms: [(decision, option, points)] for every
+    option past a decision's first that the fit saw vary, largest first)."""
     if len({len(genotype.split("-")) for genotype, *_ in train + ranked}) != 1:
         raise ValueError("the genotypes have different counts of decisions")
     parts = [[int(part) for part in genotype.split("-")] for genotype, *_ in train + ranked]
@@ -98,4 +104,6 @@ def calibrated(train, ranked, penalties=(0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0
         unseen = {column for d, option in enumerate(choice) if option not in seen[d]
                   for column in range(starts[d], starts[d] + options[d] - 1)}
         corrected.append(round(best.predict(features(genotype, score, options), unseen), 9))
-    return corrected, penalty, best.loo_rmse(), alone.loo_rmse()
+    terms = sorted(((d, option, best.raw_weight(starts[d] + option - 1)) for d in range(len(options)) for option in range(1, options[d])
+                    if best.scales[starts[d] + option - 1]), key=lambda term: -abs(term[2]))
+    return corrected, penalty, best.loo_rmse(), alone.loo_rmse(), terms

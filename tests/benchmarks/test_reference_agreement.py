@@ -388,8 +388,13 @@ class Calibration(unittest.TestCase):
         # differ only in e: 0, seen, and 2, never seen; the latter gets about half the
         # correction of e=1 over e=0 (ridge shrinks it a little), not e=0's.
         train = [(f"{w}-{e}", 10.0 + w, 10.0 + w + 4.0 * e) for w in range(4) for e in (0, 1)]
-        corrected, penalty, error, alone = score_calibration.calibrated(train, [("1-0", 11.0), ("1-2", 11.0)])
+        corrected, penalty, error, alone, terms = score_calibration.calibrated(train, [("1-0", 11.0), ("1-2", 11.0)])
         self.assertEqual(penalty, 0.3)
+        # The learnt terms, largest first: e=1's missed 4 points (shrunk a little), then w's
+        # options, which the score already explains.
+        self.assertEqual(terms[0][:2], (1, 1))
+        self.assertGreater(terms[0][2], 3.0)
+        self.assertLess(max(abs(points) for _, _, points in terms[1:]), 0.5)
         self.assertLess(error, alone)
         self.assertGreater(corrected[1] - corrected[0], 1.5)
         self.assertLess(corrected[1] - corrected[0], 2.0)
@@ -429,6 +434,8 @@ class Calibration(unittest.TestCase):
             self.assertLessEqual(rows[INHERITED], 0.5)
             self.assertEqual(rows[next(name for name in rows if name.startswith("corrected per option"))], 1.0)
             self.assertIn("Fit on 16 other subnets", text)
+            # k=1's cost, which the supernet misses, is the largest term the fit learnt.
+            self.assertRegex(text, r"largest option terms \(points over the decision's first option\): decision 1 option 1 -[0-9.]+, ")
             # The fit must never see a ranked subnet, nor another supernet's scores.
             before = docs.read_text()
             run(["--calibrate", str(folder / "ranked.json"), "--scores", str(folder / "ranked.json")] + common, error="must not see the ranked ones")
