@@ -35,7 +35,7 @@ trainings. The ranked subnets' own trainings take no part in the fit.
 and drops the others, so a setup whose seeds all stopped part-way (a lent GPU's time ran
 out) still ranks on the subnets it finished.
 
-Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--seeds N [--partial]] [--bias | --effects | --calibrate FILE...] [--scores FILE... [--section NAME]] [--write docs/benchmarks.md]
+Usage: tests/benchmarks/reference_agreement.py [--reference FILE] [--seeds N [--partial]] [--bias | --effects | --calibrate FILE... [--fit-counts N...]] [--scores FILE... [--section NAME]] [--write docs/benchmarks.md]
 """
 import argparse
 import itertools
@@ -553,9 +553,11 @@ def learnt_terms(terms, names, count=4):
     return f"Its largest option terms (points over the decision's first option): {shown_terms}. " if shown_terms else ""
 
 
-def calibration_text(calibration_files, ranked_files, grouped, estimator="supernet, inherited weights (accuracy)", limit=None):
+def calibration_text(calibration_files, ranked_files, grouped, estimator="supernet, inherited weights (accuracy)", limit=None, counts=()):
     """Per reference setup holding 10 or more of the calibration subnets: the ridge fitted on
-    them, and each ranked run's supernet scores and corrected scores against every reference."""
+    them, and each ranked run's supernet scores and corrected scores against every reference.
+    `counts`: also fits on the draw's first N of them (the calibration files' order), to show
+    how far the corrected ranking moves with the calibration's size."""
     pooled, supernet, names = {}, None, None
     for file in calibration_files:
         scores, _, table = scores_with(file, estimator)
@@ -574,7 +576,7 @@ def calibration_text(calibration_files, ranked_files, grouped, estimator="supern
         ranked.append((file, table))
     fits = []
     for label, subnets in grouped.items():
-        common = [genotype for genotype in sorted(pooled) if genotype in subnets]
+        common = [genotype for genotype in pooled if genotype in subnets]  # in the draw's order
         seeds = whole_seeds({genotype: subnets[genotype] for genotype in common}, limit)
         if len(common) >= 10 and seeds:
             fits.append((label, [(genotype, pooled[genotype], mean(subnets[genotype], "top1", seeds)) for genotype in common], seeds))
@@ -585,10 +587,16 @@ def calibration_text(calibration_files, ranked_files, grouped, estimator="supern
         lines, legend = [], None
         for file, table in ranked:
             genotypes = sorted(table)
+            scored = [(genotype, table[genotype][estimator]) for genotype in genotypes]
+            rows = [(estimator, estimator), (f"corrected per option (fit on {label})", "corrected")]
             try:
-                corrected, penalty, error, alone, terms = calibrated(train, [(genotype, table[genotype][estimator]) for genotype in genotypes])
+                corrected, penalty, error, alone, terms = calibrated(train, scored)
                 corrected_table = {genotype: {estimator: table[genotype][estimator], "corrected": value}
                                    for genotype, value in zip(genotypes, corrected)}
+                for count in sorted(set(count for count in counts if 10 <= count < len(train))):
+                    for genotype, value in zip(genotypes, calibrated(train[:count], scored)[0]):
+                        corrected_table[genotype][count] = value
+                    rows.append((f"corrected per option, fit on the first {count} of them", count))
                 references = reference_means(corrected_table, grouped, limit)
             except (ValueError, ScoresError) as error:
                 sys.exit(f"{file}: cannot correct and rank its scores ({error})")
@@ -596,7 +604,7 @@ def calibration_text(calibration_files, ranked_files, grouped, estimator="supern
                 sys.exit(f"{file}: ranked against other references than {ranked[0][0]}, so it cannot share the table")
             legend = legend_of(references)
             name = pathlib.Path(file).stem.removeprefix("ranking-scores-")
-            for row, key in ((estimator, estimator), (f"corrected per option (fit on {label})", "corrected")):
+            for row, key in rows:
                 taus = " | ".join(f"{kendall_tau([corrected_table[g][key] for g in common], truth):.3f}" for _, common, truth, _ in references)
                 lines.append(f"| {name} | {row} | {taus} |")
         blocks.append(f"Fit on {len(train)} other subnets trained in \"{label}\" (the mean of {len(seeds)} seed{'s' if len(seeds) != 1 else ''}); "
@@ -621,6 +629,8 @@ def main():
                         help="per decision, how each reference's accuracy (and with --scores the supernets' scores) follows its option")
     parser.add_argument("--calibrate", nargs="+", default=[],
                         help="scores files of other subnets by the --scores runs' supernet: fit a per-option correction on them")
+    parser.add_argument("--fit-counts", nargs="+", type=int, default=[],
+                        help="with --calibrate: also fit on the first N calibration subnets (10 or more), for each N")
     parser.add_argument("--threshold", type=float, default=0.15,
                         help="with --bias or --effects: the smallest |Kendall tau| that shows a decision")
     parser.add_argument("--partial", action="store_true",
@@ -642,6 +652,8 @@ def main():
         parser.error("--bias, --effects and --calibrate write one table each: run them apart")
     if options.calibrate and (not options.scores or options.section in ("ranking-scores", "ranking-reference")):
         parser.error("--calibrate needs --scores files (the ranked runs) and a --section of its own")
+    if options.fit_counts and (not options.calibrate or min(options.fit_counts) < 10):
+        parser.error("--fit-counts goes with --calibrate, and needs counts of 10 or more")
     if (options.effects or options.partial) and options.section in ("ranking-scores", "ranking-reference"):
         parser.error("--effects and --partial need a --section of their own")
     limit = options.seeds or None
@@ -676,8 +688,9 @@ def main():
         section = options.section
     elif options.calibrate:
         text = (f"Command: `tests/benchmarks/reference_agreement.py --calibrate {' '.join(shown(file) for file in options.calibrate)} "
-                f"--scores {' '.join(shown(file) for file in options.scores)}{flags} --section {options.section} --write docs/benchmarks.md`. "
-                + calibration_text(options.calibrate, options.scores, grouped, limit=limit))
+                f"--scores {' '.join(shown(file) for file in options.scores)}{flags}"
+                f"{' --fit-counts ' + ' '.join(map(str, options.fit_counts)) if options.fit_counts else ''} --section {options.section} --write docs/benchmarks.md`. "
+                + calibration_text(options.calibrate, options.scores, grouped, limit=limit, counts=options.fit_counts))
         section = options.section
     elif options.effects:
         scores = (" --scores " + " ".join(shown(file) for file in options.scores)) if options.scores else ""

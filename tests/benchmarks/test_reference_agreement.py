@@ -436,6 +436,13 @@ class Calibration(unittest.TestCase):
             self.assertIn("Fit on 16 other subnets", text)
             # k=1's cost, which the supernet misses, is the largest term the fit learnt.
             self.assertRegex(text, r"largest option terms \(points over the decision's first option\): decision 1 option 1 -[0-9.]+, ")
+            # Fits on the draw's first subnets alone show how the correction grows with them.
+            run(["--calibrate", str(folder / "other.json"), "--scores", str(folder / "ranked.json"), "--fit-counts", "12", "40"] + common)
+            text = docs.read_text()
+            self.assertIn("--fit-counts 12 40 --section calibration", text)
+            self.assertRegex(text, r"\| ranked \| corrected per option, fit on the first 12 of them \| -?[01]\.[0-9]{3} \|")
+            self.assertNotIn("first 40", text)  # more than the calibration holds: the full fit's row
+            run(["--calibrate", str(folder / "other.json"), "--scores", str(folder / "ranked.json"), "--fit-counts", "5"] + common, "2")
             # The fit must never see a ranked subnet, nor another supernet's scores.
             before = docs.read_text()
             run(["--calibrate", str(folder / "ranked.json"), "--scores", str(folder / "ranked.json")] + common, error="must not see the ranked ones")
