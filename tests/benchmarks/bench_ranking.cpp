@@ -298,7 +298,7 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
                 genotypes.size() * std::size_t(settings.seeds) - jobs.size(), genotypes.size() * std::size_t(settings.seeds), jobs.size(), settings.parallel);
     std::fflush(stdout);
     std::mutex mutex;
-    std::size_t nextJob = 0;
+    std::size_t nextJob = 0, finished = 0; // started, and ended, trainings
     double longest = 0;
     std::map<std::size_t, std::chrono::steady_clock::time_point> running; // job → its start
     // The longest training seen: a running one has taken at least its time so far.
@@ -333,7 +333,7 @@ Reference standalone(const SearchSpace& space, const std::vector<Genotype>& geno
             store.add(key, job.second, validation.top1, validation.loss, took);
             longest = std::max(longest, took);
             running.erase(index);
-            std::printf("stand-alone %zu/%zu %s seed %d: %.2f %% (%.0f s)\n", nextJob, jobs.size(), key.c_str(), job.second, validation.top1, took);
+            std::printf("stand-alone %zu/%zu %s seed %d: %.2f %% (%.0f s)\n", ++finished, jobs.size(), key.c_str(), job.second, validation.top1, took);
             std::fflush(stdout);
         }
     };
