@@ -388,6 +388,11 @@ def decision_names(names_file):
         sys.exit(f"{names_file}: no decision names ({error})")
 
 
+def decision_label(names, decision):
+    """A decision as the tables name it: its recorded name, or its index in the genotype."""
+    return names[decision] if names and decision < len(names) else f"decision {decision}"
+
+
 def scores_with(file, estimator):
     """A scores file, its estimators and checked table; exits naming the file when it cannot
     be read or lacks `estimator`."""
@@ -435,7 +440,7 @@ def decision_bias(files, grouped, estimator="supernet, inherited weights (accura
                               if abs(sum(values) / len(values)) >= threshold})
     rows = []
     for decision in shown_decisions:
-        name = names[decision] if names and decision < len(names) else f"decision {decision}"
+        name = decision_label(names, decision)
         cells = []
         for label in labels:
             values = per_reference[label].get(decision, [])
@@ -522,7 +527,7 @@ def decision_effects(grouped, files=(), estimator="supernet, inherited weights (
             cells += [f"{sum(values) / len(values):+.2f}", f"{min(values):+.2f} to {max(values):+.2f}"] if values else ["", ""]
         if macs:
             cells.append(f"{macs[decision]:+.2f}" if decision in macs else "")
-        rows.append(f"| {names[decision] if names else f'decision {decision}'} | " + " | ".join(cells) + " |")
+        rows.append(f"| {decision_label(names, decision)} | " + " | ".join(cells) + " |")
     over = " The supernets' and the MACs columns are over each scores file's own subnets." if supernets else ""
     return (" ".join(legend) + over + f" Decisions whose Kendall tau between option index and accuracy reaches ±{threshold:g} in a reference"
             + (" or in the supernets' mean" if supernets else "") + ".\n\n" + header + " |\n" + rule + "\n" + "\n".join(rows) + "\n")
@@ -547,9 +552,7 @@ def setting_difference(first, second):
 def learnt_terms(terms, names, count=4):
     """The fit's largest per-option corrections, named where the scores file names its decisions:
     what it learnt, to set beside the references' own effects (ranking-effects)."""
-    def name(decision):
-        return names[decision] if names and decision < len(names) else f"decision {decision + 1}"
-    shown_terms = ", ".join(f"{name(decision)} option {option} {points:+.2f}" for decision, option, points in terms[:count])
+    shown_terms = ", ".join(f"{decision_label(names, decision)} option {option} {points:+.2f}" for decision, option, points in terms[:count])
     return f"Its largest option terms (points over the decision's first option): {shown_terms}. " if shown_terms else ""
 
 
@@ -630,7 +633,7 @@ def main():
     parser.add_argument("--calibrate", nargs="+", default=[],
                         help="scores files of other subnets by the --scores runs' supernet: fit a per-option correction on them")
     parser.add_argument("--fit-counts", nargs="+", type=int, default=[],
-                        help="with --calibrate: also fit on the first N calibration subnets (10 or more), for each N")
+                        help="with --calibrate: also fit on the first N calibration subnets (10 or more), for each N below their count")
     parser.add_argument("--threshold", type=float, default=0.15,
                         help="with --bias or --effects: the smallest |Kendall tau| that shows a decision")
     parser.add_argument("--partial", action="store_true",

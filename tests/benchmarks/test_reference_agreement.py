@@ -435,7 +435,7 @@ class Calibration(unittest.TestCase):
             self.assertEqual(rows[next(name for name in rows if name.startswith("corrected per option"))], 1.0)
             self.assertIn("Fit on 16 other subnets", text)
             # k=1's cost, which the supernet misses, is the largest term the fit learnt.
-            self.assertRegex(text, r"largest option terms \(points over the decision's first option\): decision 1 option 1 -[0-9.]+, ")
+            self.assertRegex(text, r"largest option terms \(points over the decision's first option\): decision 0 option 1 -[0-9.]+, ")
             # Fits on the draw's first subnets alone show how the correction grows with them.
             run(["--calibrate", str(folder / "other.json"), "--scores", str(folder / "ranked.json"), "--fit-counts", "12", "40"] + common)
             text = docs.read_text()
